@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { zDate, zLimit, zOffset, zText, zId } from './common';
+
+export const zAuditRecord = z.object({
+  seq: z.number().int(),
+  occurredAt: z.string(),
+  actorUserId: z.string().nullable(),
+  actorUsername: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  sourceIp: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string(),
+  objectId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  hash: z.string(),
+});
+export type AuditRecord = z.infer<typeof zAuditRecord>;
+
+export const zAuditQuery = z.object({
+  limit: zLimit,
+  offset: zOffset,
+  actorUsername: zText(40).optional(),
+  action: zText(60).optional(),
+  objectType: zText(40).optional(),
+  objectId: zId.optional(),
+  from: zDate.optional(),
+  to: zDate.optional(),
+});
+export type AuditQuery = z.infer<typeof zAuditQuery>;
+
+export const zAuditVerification = z.object({
+  intact: z.boolean(),
+  checked: z.number().int(),
+  /** The first record whose hash or link does not match, when the chain is broken. */
+  firstBrokenSeq: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type AuditVerification = z.infer<typeof zAuditVerification>;

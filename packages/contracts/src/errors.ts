@@ -1,0 +1,86 @@
+/**
+ * Every error the API answers with. Each code maps to exactly one HTTP status (see `errorStatus`)
+ * and one Chinese message in the catalogue (`messages.errors`). The web client shows the message
+ * for the code; the server may add detail (`details`) for forms and import reports.
+ */
+export const ErrorCode = {
+  /** The body, query or path failed schema validation. */
+  ValidationFailed: 'VALIDATION_FAILED',
+  /** No valid session cookie. */
+  Unauthenticated: 'UNAUTHENTICATED',
+  /** Username/password pair wrong (never says which). */
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  /** Too many failed logins; the account is locked for a while. */
+  AccountLocked: 'ACCOUNT_LOCKED',
+  /** The account has been disabled by an administrator. */
+  AccountDisabled: 'ACCOUNT_DISABLED',
+  /** The actor's role does not grant the permission the route declares. */
+  Forbidden: 'FORBIDDEN',
+  /** The record does not exist or lies outside the actor's scope (never tells which). */
+  NotFound: 'NOT_FOUND',
+  /** The record changed since the client read it (stale `version`). */
+  VersionConflict: 'VERSION_CONFLICT',
+  /** A unique value (username, credit code, type name …) is already taken. */
+  AlreadyExists: 'ALREADY_EXISTS',
+  /** The requested change breaks a domain rule (e.g. retiring a type into itself). */
+  RuleViolation: 'RULE_VIOLATION',
+  /** An uploaded spreadsheet has bad rows; nothing was imported. */
+  ImportRejected: 'IMPORT_REJECTED',
+  /** Initial setup was requested but accounts already exist. */
+  SetupAlreadyDone: 'SETUP_ALREADY_DONE',
+  /** The embedded database is held by another STIP process. */
+  DatabaseLocked: 'DATABASE_LOCKED',
+  /** Request body too large or unsupported media type. */
+  PayloadRejected: 'PAYLOAD_REJECTED',
+  /** Too many requests from one client. */
+  RateLimited: 'RATE_LIMITED',
+  /** Anything unexpected; details are logged, never sent. */
+  Internal: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export function errorStatus(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.ValidationFailed:
+    case ErrorCode.ImportRejected:
+      return 400;
+    case ErrorCode.Unauthenticated:
+    case ErrorCode.InvalidCredentials:
+      return 401;
+    case ErrorCode.Forbidden:
+    case ErrorCode.AccountDisabled:
+      return 403;
+    case ErrorCode.NotFound:
+      return 404;
+    case ErrorCode.VersionConflict:
+    case ErrorCode.AlreadyExists:
+    case ErrorCode.SetupAlreadyDone:
+      return 409;
+    case ErrorCode.PayloadRejected:
+      return 413;
+    case ErrorCode.RuleViolation:
+      return 422;
+    case ErrorCode.AccountLocked:
+    case ErrorCode.RateLimited:
+      return 429;
+    case ErrorCode.DatabaseLocked:
+      return 503;
+    case ErrorCode.Internal:
+      return 500;
+  }
+}
+
+/** One problem with one field or cell, for forms and import reports. */
+export interface ErrorDetail {
+  /** Spreadsheet row (1-based, as Excel shows it) when the detail comes from an import. */
+  row?: number;
+  /** Field name or spreadsheet column header. */
+  field?: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetail[];
+}

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { zCsv, zDate, zId, zLimit, zName, zOffset, zText, zVersion } from './common';
+import { zPlatformLevel } from './taxonomy';
+
+export const platformStatuses = ['cultivating', 'constructing', 'operating', 'rectifying', 'revoked', 'merged'] as const;
+export const zPlatformStatus = z.enum(platformStatuses);
+export type PlatformStatus = z.infer<typeof zPlatformStatus>;
+/** Statuses in which a platform exists and counts towards targets. */
+export const livePlatformStatuses: readonly PlatformStatus[] = ['constructing', 'operating', 'rectifying'];
+
+export const zNamedRef = z.object({ id: zId, name: z.string() });
+export type NamedRef = z.infer<typeof zNamedRef>;
+
+export const zPlatform = z.object({
+  id: zId,
+  name: z.string(),
+  typeId: zId,
+  typeName: z.string(),
+  systemId: zId,
+  systemName: z.string(),
+  level: zPlatformLevel,
+  hostOrganizationId: zId,
+  hostOrganizationName: z.string(),
+  coBuilders: z.array(zNamedRef),
+  regionId: zId,
+  regionName: z.string(),
+  industry: z.string().nullable(),
+  technicalFields: z.array(z.string()),
+  director: z.string().nullable(),
+  status: zPlatformStatus,
+  recognitionDocNo: z.string().nullable(),
+  recognizedOn: z.string().nullable(),
+  constructionEndsOn: z.string().nullable(),
+  parentPlatformId: zId.nullable(),
+  parentPlatformName: z.string().nullable(),
+  successorPlatformId: zId.nullable(),
+  successorPlatformName: z.string().nullable(),
+  remarks: z.string().nullable(),
+  isDemo: z.boolean(),
+  version: z.number().int(),
+  /** The day the state shown took effect (for `asOf` lists: the version in force that day). */
+  validFrom: z.string(),
+  updatedAt: z.string(),
+});
+export type Platform = z.infer<typeof zPlatform>;
+
+const platformFields = {
+  name: zName(200),
+  typeId: zId,
+  hostOrganizationId: zId,
+  coBuilderIds: z.array(zId).max(50).default([]),
+  regionId: zId,
+  industry: zText(60).nullable().optional(),
+  technicalFields: z.array(zName(60)).max(30).default([]),
+  director: zText(60).nullable().optional(),
+  status: zPlatformStatus,
+  recognitionDocNo: zText(100).nullable().optional(),
+  recognizedOn: zDate.nullable().optional(),
+  constructionEndsOn: zDate.nullable().optional(),
+  parentPlatformId: zId.nullable().optional(),
+  successorPlatformId: zId.nullable().optional(),
+  remarks: zText(2000).nullable().optional(),
+};
+
+export const zCreatePlatform = z.object({
+  ...platformFields,
+  /** The day the record takes effect; defaults to the recognition date, else today. */
+  effectiveDate: zDate.optional(),
+});
+export type CreatePlatform = z.infer<typeof zCreatePlatform>;
+
+export const zUpdatePlatform = z
+  .object({
+    name: platformFields.name,
+    typeId: platformFields.typeId,
+    hostOrganizationId: platformFields.hostOrganizationId,
+    coBuilderIds: z.array(zId).max(50),
+    regionId: platformFields.regionId,
+    industry: platformFields.industry,
+    technicalFields: z.array(zName(60)).max(30),
+    director: platformFields.director,
+    status: platformFields.status,
+    recognitionDocNo: platformFields.recognitionDocNo,
+    recognizedOn: platformFields.recognizedOn,
+    constructionEndsOn: platformFields.constructionEndsOn,
+    parentPlatformId: platformFields.parentPlatformId,
+    successorPlatformId: platformFields.successorPlatformId,
+    remarks: platformFields.remarks,
+  })
+  .partial()
+  .extend({
+    version: zVersion,
+    /** The day the change takes effect (a revocation date, a conversion date); defaults to today. */
+    effectiveDate: zDate.optional(),
+    changeNote: zText(500).optional(),
+  });
+export type UpdatePlatform = z.infer<typeof zUpdatePlatform>;
+
+export const platformSortFields = ['name', 'recognizedOn', 'updatedAt', 'level', 'typeName', 'regionName', 'status'] as const;
+
+export const zPlatformQuery = z.object({
+  limit: zLimit,
+  offset: zOffset,
+  systemId: zId.optional(),
+  typeId: zCsv(zId).optional(),
+  level: zCsv(zPlatformLevel).optional(),
+  /** A region and its whole subtree. */
+  regionId: zId.optional(),
+  status: zCsv(zPlatformStatus).optional(),
+  industry: zText(60).optional(),
+  hostOrganizationId: zId.optional(),
+  keyword: zText(100).optional(),
+  /** The registry as it stood at the end of that day. */
+  asOf: zDate.optional(),
+  sort: z.enum(platformSortFields).default('updatedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type PlatformQuery = z.infer<typeof zPlatformQuery>;
+export const zPlatformExportQuery = zPlatformQuery.omit({ limit: true, offset: true });
+export type PlatformExportQuery = z.infer<typeof zPlatformExportQuery>;
+
+export const zFieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+export const zPlatformVersion = z.object({
+  version: z.number().int(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  recordedAt: z.string(),
+  recordedBy: z.string().nullable(),
+  changeNote: z.string().nullable(),
+  changes: z.array(zFieldChange),
+  snapshot: zPlatform,
+});
+export type PlatformVersion = z.infer<typeof zPlatformVersion>;
+
+export const zPlatformCounts = z.object({
+  total: z.number().int(),
+  bySystem: z.array(z.object({ id: zId, name: z.string(), count: z.number().int() })),
+  byLevel: z.array(z.object({ level: zPlatformLevel, count: z.number().int() })),
+  byStatus: z.array(z.object({ status: zPlatformStatus, count: z.number().int() })),
+  byRegion: z.array(z.object({ id: zId, name: z.string(), count: z.number().int() })),
+});
+export type PlatformCounts = z.infer<typeof zPlatformCounts>;
+
+/** `DELETE /platforms/:id?version=N`: the version the client read (a stale one answers 409). */
+export const zDeletePlatformQuery = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
+export type DeletePlatformQuery = z.infer<typeof zDeletePlatformQuery>;
+
+/** Dazhou's key industries as seed 001 names them; offered first wherever an industry is picked. */
+export const keyIndustries = ['新材料', '智能制造', '能源化工', '农产品加工', '电子信息', '生物医药'] as const;
+export const zPlatformIndustries = z.array(z.string());
+
+/** An export holds at most this many rows; a larger one must be narrowed by filters first. */
+export const platformExportMaxRows = 100_000;
+
+/** Chinese names of a platform's fields: history changes, export headers and form labels. */
+export const platformFieldLabels = {
+  name: '平台名称',
+  system: '体系',
+  type: '类型',
+  level: '级别',
+  hostOrganization: '依托单位',
+  coBuilders: '共建单位',
+  region: '所在区域',
+  industry: '重点产业',
+  technicalFields: '技术领域',
+  director: '负责人',
+  status: '状态',
+  recognitionDocNo: '认定文号',
+  recognizedOn: '认定日期',
+  constructionEndsOn: '建设期满',
+  parentPlatform: '上级平台',
+  successorPlatform: '承继平台',
+  remarks: '备注',
+  updatedAt: '更新时间',
+} as const;
+export type PlatformField = keyof typeof platformFieldLabels;

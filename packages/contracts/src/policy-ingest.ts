@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { zDate, zId, zName, zText } from './common';
+import { zCreditCode } from './organizations';
+import { zCreatePlan } from './plans';
+import { zNamedRef } from './platforms';
+import { zPlatformLevel } from './taxonomy';
+import { zCreateTarget, zTargetComparator } from './targets';
+
+/**
+ * Policy ingestion (政策文件导入): a plan document is read into a proposal of targets and tasks with
+ * suggestions from the live taxonomy and organisation register; a person reviews it and confirms,
+ * and the plan is created with its targets, tasks and any new units in one transaction.
+ */
+
+/** The largest document text accepted (characters); the extractor reads no further than this. */
+export const ingestTextMaxLength = 2_000_000;
+/** The largest uploaded file (bytes). */
+export const ingestFileMaxBytes = 10 * 1024 * 1024;
+/** The file types that can be read: Word (.docx), plain text and web pages. */
+export const ingestFileExtensions = ['.docx', '.txt', '.html', '.htm'] as const;
+
+/** `POST /policy-ingest/extract` as JSON (pasted text); an upload sends multipart fields `file` and `date` instead. */
+export const zIngestExtractText = z.object({
+  text: zName(ingestTextMaxLength),
+  /** The document's date: deadlines of an annual plan ("今年") and 新建 baselines count from it. */
+  date: zDate.optional(),
+});
+export type IngestExtractText = z.infer<typeof zIngestExtractText>;
+
+/** Administrative level as the extractor names it (the counted subject's own prefix). */
+export const ingestLevels = ['国家', '省', '市', '县'] as const;
+/** Target kinds as the extractor names them (an index is an `amount` without a unit). */
+export const extractedTargetKinds = ['count', 'amount', 'ratio', 'coverage', 'first'] as const;
+
+/** Character offsets `[start, end)` into the proposal's `text`, for highlighting. */
+const zSpan = z.tuple([z.number().int(), z.number().int()]).nullable();
+
+export const computedIngestKinds = ['count', 'first', 'coverage'] as const;
+export const reportedIngestKinds = ['amount', 'ratio', 'index'] as const;
+
+/** How sure a suggestion is, 0–1: exact name and level ≈ 0.95, a partial name ≈ 0.7, a guess from words ≤ 0.5. */
+const zConfidence = z.number().min(0).max(1);
+
+/**
+ * What a target is suggested to count: platforms of a filter (count / first / coverage, computed from
+ * the registry) or a figure people report (amount / ratio / index).
+ */
+export const zTargetSuggestion = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('platforms'),
+    kind: z.enum(computedIngestKinds),
+    types: z.array(zNamedRef),
+    levels: z.array(zPlatformLevel),
+    systems: z.array(zNamedRef),
+    /** Coverage targets: the region whose child regions must each have one (the plan's region by default). */
+    coverageRegion: zNamedRef.nullable(),
+    /** 新建 targets count only platforms recognised after this day (the document's date). */
+    baselineDate: z.string().nullable(),
+    confidence: zConfidence,
+    /** Why, in words a reviewer reads: "名称与级别一致：市级重点实验室". */
+    reason: z.string(),
+  }),
+  z.object({
+    mode: z.literal('reported'),
+    kind: z.enum(reportedIngestKinds),
+    confidence: zConfidence,
+    reason: z.string(),
+  }),
+]);
+export type TargetSuggestion = z.infer<typeof zTargetSuggestion>;
+
+export const zProposedTarget = z.object({
+  /** The exact phrase of the source. */
+  text: z.string(),
+  /** What is counted. */
+  subject: z.string(),
+  level: z.enum(ingestLevels).nullable(),
+  comparator: zTargetComparator,
+  value: z.number(),
+  unit: z.string(),
+  /** YYYY-MM, or null when the document gives none (the plan's end applies). */
+  deadline: z.string().nullable(),
+  kind: z.enum(extractedTargetKinds),
+  span: zSpan,
+  suggestion: zTargetSuggestion,
+});
+export type ProposedTarget = z.infer<typeof zProposedTarget>;
+
+export const zProposedTask = z.object({
+  /** 工作任务: the task's name (the 任务 cell, the item's heading, or the start of its text). */
+  title: z.string(),
+  /** 具体内容: the task's text. */
+  content: z.string(),
+  /** Unit names as the document writes them; each is mapped in `units`. */
+  lead: z.array(z.string()),
+  participants: z.array(z.string()),
+  /** YYYY-MM, or null. */
+  deadline: z.string().nullable(),
+  /** The deadline as the document words it ("2025年12月前"). */
+  deadlineText: z.string().nullable(),
+  recurring: z.boolean(),
+  /** How the document words the recurrence ("并动态更新"). */
+  recurrenceText: z.string().nullable(),
+  span: zSpan,
+  /** The proposed targets whose phrase this task carries (indexes into `targets`). */
+  targetIndexes: z.array(z.number().int()),
+});
+export type ProposedTask = z.infer<typeof zProposedTask>;
+
+/** A unit name of the tasks and the organisation it is suggested to be. */
+export const zUnitSuggestion = z.object({
+  name: z.string(),
+  /** The organisation it matches (exact name or alias form), or null when none or several match equally. */
+  organization: zNamedRef.nullable(),
+  confidence: zConfidence,
+  /** Other organisations it may be, best first. */
+  candidates: z.array(zNamedRef.extend({ score: zConfidence })),
+  /** A collective name ("各县（市、区）人民政府") stands for these organisations. */
+  expandsTo: z.array(zNamedRef),
+});
+export type UnitSuggestion = z.infer<typeof zUnitSuggestion>;
+
+/** Plan particulars guessed from the document's head; every one may be null. */
+export const zPlanGuess = z.object({
+  title: z.string().nullable(),
+  issuingBody: z.string().nullable(),
+  documentNo: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable(),
+  /** The region the plan covers: one named in the title or issuing body within the user's scope, else the user's region. */
+  region: zNamedRef.nullable(),
+});
+export type PlanGuess = z.infer<typeof zPlanGuess>;
+
+export const zIngestProposal = z.object({
+  /** The document's text; spans index into it. */
+  text: z.string(),
+  fileName: z.string().nullable(),
+  /** The date deadlines were read against (given, or guessed from the document). */
+  date: z.string().nullable(),
+  plan: zPlanGuess,
+  targets: z.array(zProposedTarget),
+  tasks: z.array(zProposedTask),
+  units: z.array(zUnitSuggestion),
+});
+export type IngestProposal = z.infer<typeof zIngestProposal>;
+
+/** A task's unit at confirmation: an existing organisation, or one of `newOrganizations` by name. */
+export const zIngestUnitRef = z.union([z.object({ organizationId: zId }).strict(), z.object({ newOrganizationName: zName(200) }).strict()]);
+export type IngestUnitRef = z.infer<typeof zIngestUnitRef>;
+
+export const zIngestTask = z.object({
+  title: zName(200),
+  content: zName(5000),
+  leadUnits: z.array(zIngestUnitRef).min(1, { message: '至少一个牵头单位' }).max(30),
+  participantUnits: z.array(zIngestUnitRef).max(60).default([]),
+  deadline: zDate.nullable().optional(),
+  deadlineText: zText(60).nullable().optional(),
+  isRecurring: z.boolean().default(false),
+  recurrenceText: zText(60).nullable().optional(),
+  /** Targets of this confirmation the task serves (indexes into `targets`). */
+  targetIndexes: z.array(z.number().int().min(0)).max(30).default([]),
+});
+export type IngestTask = z.infer<typeof zIngestTask>;
+
+/** A unit the document names that is not registered yet: created as a department in the plan's region. */
+export const zIngestNewOrganization = z.object({ name: zName(200), creditCode: zCreditCode });
+export type IngestNewOrganization = z.infer<typeof zIngestNewOrganization>;
+
+/** `POST /policy-ingest/confirm`: the reviewed proposal. */
+export const zIngestConfirm = z.object({
+  plan: zCreatePlan,
+  targets: z.array(zCreateTarget).max(300),
+  tasks: z.array(zIngestTask).max(500),
+  newOrganizations: z.array(zIngestNewOrganization).max(100).default([]),
+});
+export type IngestConfirm = z.infer<typeof zIngestConfirm>;
+export type IngestConfirmInput = z.input<typeof zIngestConfirm>;

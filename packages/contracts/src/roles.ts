@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * Roles are mutually exclusive: a user holds exactly one. The three administrators split the
+ * powers (三权分立) and none of them sees or changes business records.
+ */
+export const roles = [
+  'sysadmin', // 系统管理员: regions, accounts' existence, system settings
+  'secadmin', // 安全管理员: roles, scopes, unlocking, password resets
+  'auditadmin', // 审计管理员: reads and verifies the audit trail
+  'city_staff', // 市科技局: the whole city, read and write
+  'department_staff', // 其他市级部门: the platform types their organisation supervises
+  'county_staff', // 县（市、区）科技部门: their region subtree, read and write
+  'host_user', // 依托单位: their own organisation's records
+  'expert', // 专家: assigned reviews only (nothing yet)
+  'leader', // 领导: read-only, whole city
+] as const;
+export const zRole = z.enum(roles);
+export type Role = z.infer<typeof zRole>;
+
+/** What a route may require. `public` routes need no session; `authenticated` need any session. */
+export const permissions = [
+  'public',
+  'authenticated',
+  'region:read',
+  'region:write',
+  'organization:read',
+  'organization:write',
+  'taxonomy:read',
+  'taxonomy:write',
+  'platform:read',
+  'platform:write',
+  'import:write',
+  'user:read',
+  'user:create',
+  'user:assign',
+  'audit:read',
+  'plan:read', // plans, their targets with progress, tasks and their reports (scoped)
+  'plan:write', // record plans, targets, tasks and reported target figures
+  'task:report', // file progress reports for the tasks of the units one acts for
+  'cockpit:read', // the leaders' cockpit (领导驾驶舱)
+] as const;
+export const zPermission = z.enum(permissions);
+export type Permission = z.infer<typeof zPermission>;
+
+const registryReader: Permission[] = ['region:read', 'organization:read', 'taxonomy:read', 'platform:read'];
+
+/** The role → permission table. Deny by default: a permission not listed is refused. */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  sysadmin: ['region:read', 'region:write', 'user:read', 'user:create'],
+  secadmin: ['region:read', 'user:read', 'user:assign'],
+  auditadmin: ['user:read', 'audit:read'],
+  city_staff: [
+    ...registryReader,
+    'organization:write',
+    'taxonomy:write',
+    'platform:write',
+    'import:write',
+    'plan:read',
+    'plan:write',
+    'task:report',
+    'cockpit:read',
+  ],
+  department_staff: [...registryReader, 'platform:write', 'plan:read', 'task:report'],
+  county_staff: [
+    ...registryReader,
+    'organization:write',
+    'platform:write',
+    'import:write',
+    'plan:read',
+    'plan:write',
+    'task:report',
+    'cockpit:read',
+  ],
+  host_user: [...registryReader, 'organization:write', 'plan:read', 'task:report'],
+  expert: [],
+  leader: [...registryReader, 'plan:read', 'cockpit:read'],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  if (permission === 'public' || permission === 'authenticated') return true;
+  return rolePermissions[role].includes(permission);
+}
+
+/** Roles whose scope is a region subtree and that therefore need a region. */
+export const regionScopedRoles: readonly Role[] = ['city_staff', 'county_staff', 'leader', 'department_staff'];
+/** Roles that act for one organisation and therefore need one. */
+export const organizationScopedRoles: readonly Role[] = ['host_user', 'department_staff'];

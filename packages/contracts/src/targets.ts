@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import { zDate, zId, zLimit, zName, zOffset, zText, zVersion, zCsv } from './common';
+import { zPlatformLevel } from './taxonomy';
+import { livePlatformStatuses, zNamedRef, zPlatformStatus } from './platforms';
+
+/**
+ * Target kinds (DOMAIN.md §3). count / first / coverage are computed from the registry as of a day;
+ * amount / ratio / index are figures reported per period by people.
+ */
+export const targetKinds = ['count', 'first', 'coverage', 'amount', 'ratio', 'index'] as const;
+export const zTargetKind = z.enum(targetKinds);
+export type TargetKind = z.infer<typeof zTargetKind>;
+export const computedTargetKinds: readonly TargetKind[] = ['count', 'first', 'coverage'];
+export const reportedTargetKinds: readonly TargetKind[] = ['amount', 'ratio', 'index'];
+export const isComputedTargetKind = (kind: TargetKind) => computedTargetKinds.includes(kind);
+
+export const targetComparators = ['>=', '=', '<='] as const;
+export const zTargetComparator = z.enum(targetComparators);
+export type TargetComparator = z.infer<typeof zTargetComparator>;
+
+export const targetStatuses = ['achieved', 'on_track', 'at_risk', 'missed'] as const;
+export const zTargetStatus = z.enum(targetStatuses);
+export type TargetStatus = z.infer<typeof zTargetStatus>;
+
+/**
+ * Where a figure clicks through to: the API list (path without `/api`, answering `{items, total}`)
+ * and the query that lists exactly the records behind the figure — e.g.
+ * `{ to: '/cockpit/platforms', query: { asOf, regionId, systemId } }`, `{ to: '/targets/<id>/platforms' … }`,
+ * `{ to: '/tasks', query: { unitId } }`. The web maps it to its page for that list.
+ */
+export const zRecordLink = z.object({ to: z.string(), query: z.record(z.string(), z.string()) });
+export type RecordLink = z.infer<typeof zRecordLink>;
+
+/**
+ * Which platforms a computed target counts. Empty lists mean "any"; statuses default to the live
+ * ones (建设期、运行、整改); the region (a subtree root) defaults to the plan's region.
+ */
+export const zPlatformFilter = z.object({
+  typeIds: z.array(zId).max(100).default([]),
+  levels: z.array(zPlatformLevel).max(4).default([]),
+  systemIds: z.array(zId).max(20).default([]),
+  statuses: z
+    .array(zPlatformStatus)
+    .min(1, { message: '至少选择一种平台状态' })
+    .max(6)
+    .default([...livePlatformStatuses]),
+  regionId: zId.nullable().default(null),
+});
+export type PlatformFilter = z.infer<typeof zPlatformFilter>;
+export type PlatformFilterInput = z.input<typeof zPlatformFilter>;
+
+export const zTargetFilterView = z.object({
+  types: z.array(zNamedRef),
+  levels: z.array(zPlatformLevel),
+  systems: z.array(zNamedRef),
+  statuses: z.array(zPlatformStatus),
+  region: zNamedRef,
+});
+
+export const zTargetProgress = z.object({
+  /** The day asked. */
+  asOf: z.string(),
+  /** The day the figure is taken: `asOf`, or the deadline once it has passed (the figure is then final). */
+  measuredOn: z.string(),
+  /** The figure: platforms counted, regions covered, or the latest reported value (null: nothing reported yet). */
+  current: z.number().nullable(),
+  /** What the target requires (for coverage: the number of regions that must be covered). */
+  required: z.number(),
+  status: zTargetStatus,
+  /** Where the trajectory starts: the baseline or the plan's start, and the figure then. */
+  start: z.object({ date: z.string(), value: z.number() }),
+  /** The figure a linear pace from the start to the deadline would have reached by `asOf`. */
+  expected: z.number(),
+  /** True when the actor's scope covers only part of the target's region: the figure is its part only. */
+  isScopeLimited: z.boolean(),
+  /** Coverage targets: the child regions counted, with the platforms each has. */
+  regions: z.array(z.object({ id: zId, name: z.string(), count: z.number().int() })).optional(),
+  /** Coverage targets: the child regions still without a matching platform. */
+  emptyRegions: z.array(zNamedRef).optional(),
+  /** Reported kinds: the report the figure comes from. */
+  report: z
+    .object({ id: zId, period: z.string(), periodEnd: z.string(), source: z.string(), reportedBy: z.string().nullable() })
+    .nullable()
+    .optional(),
+});
+export type TargetProgress = z.infer<typeof zTargetProgress>;
+
+export const zTarget = z.object({
+  id: zId,
+  planId: zId,
+  planTitle: z.string(),
+  kind: zTargetKind,
+  subject: z.string(),
+  comparator: zTargetComparator,
+  value: z.number(),
+  unit: z.string(),
+  deadline: z.string(),
+  /** 新建 targets count only platforms that entered the filter after this day. */
+  baselineDate: z.string().nullable(),
+  /** Computed kinds only. */
+  filter: zTargetFilterView.nullable(),
+  /** Coverage targets: the region whose child regions must each have a matching platform. */
+  coverageRegion: zNamedRef.nullable(),
+  sortOrder: z.number().int(),
+  progress: zTargetProgress,
+  /** Computed kinds: the list of the platforms that count (`GET /api/targets/:id/platforms`). */
+  link: zRecordLink.nullable(),
+  isDemo: z.boolean(),
+  version: z.number().int(),
+});
+export type Target = z.infer<typeof zTarget>;
+
+const targetFields = {
+  kind: zTargetKind,
+  subject: zName(300),
+  comparator: zTargetComparator.default('>='),
+  value: z.number().finite().min(0).max(1e12),
+  /** 家, 项, 亿元, %; empty for an index. */
+  unit: zText(20),
+  deadline: zDate,
+  baselineDate: zDate.nullable().optional(),
+  filter: zPlatformFilter.nullable().optional(),
+  coverageRegionId: zId.nullable().optional(),
+  sortOrder: z.number().int().min(0).max(9999).optional(),
+};
+
+/** The shape rules of a target definition, shared by create and (merged) update. */
+export function targetDefinitionProblems(target: {
+  kind: TargetKind;
+  comparator: TargetComparator;
+  value: number;
+  baselineDate?: string | null | undefined;
+  deadline: string;
+  filter?: unknown;
+  coverageRegionId?: string | null | undefined;
+}): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const computed = isComputedTargetKind(target.kind);
+  if (computed && !target.filter) problems.push({ field: 'filter', message: '按平台统计的目标须给出平台筛选条件' });
+  if (!computed && target.filter) problems.push({ field: 'filter', message: '填报类目标不按平台统计，不能设置平台筛选条件' });
+  if (!computed && target.baselineDate) problems.push({ field: 'baselineDate', message: '填报类目标不能设置基准日' });
+  if (target.kind === 'coverage' && !target.coverageRegionId) {
+    problems.push({ field: 'coverageRegionId', message: '覆盖类目标须指定覆盖范围（其下每个区域至少1家）' });
+  }
+  if (target.kind !== 'coverage' && target.coverageRegionId) {
+    problems.push({ field: 'coverageRegionId', message: '只有覆盖类目标才有覆盖范围' });
+  }
+  if (target.kind === 'coverage' && (target.value <= 0 || target.value > 100)) {
+    problems.push({ field: 'value', message: '覆盖类目标的值是须覆盖区域的百分比（1—100）' });
+  }
+  if (target.kind === 'first' && (target.comparator !== '>=' || target.value < 1)) {
+    problems.push({ field: 'value', message: '“零的突破”类目标应为“不少于1”' });
+  }
+  if (target.kind === 'coverage' && target.baselineDate) {
+    problems.push({ field: 'baselineDate', message: '覆盖类目标按当日在册平台判断，不设基准日' });
+  }
+  if (target.baselineDate && target.baselineDate >= target.deadline) {
+    problems.push({ field: 'baselineDate', message: '基准日须早于完成期限' });
+  }
+  return problems;
+}
+
+export const zCreateTarget = z.object(targetFields).superRefine((target, ctx) => {
+  for (const problem of targetDefinitionProblems(target)) ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.field] });
+});
+export type CreateTarget = z.infer<typeof zCreateTarget>;
+export type CreateTargetInput = z.input<typeof zCreateTarget>;
+
+/** Kind cannot change (progress history would change meaning); everything else may. */
+export const zUpdateTarget = z
+  .object({ ...targetFields, comparator: zTargetComparator })
+  .omit({ kind: true })
+  .partial()
+  .extend({ version: zVersion });
+export type UpdateTarget = z.infer<typeof zUpdateTarget>;
+
+export const zTargetQuery = z.object({
+  limit: zLimit,
+  offset: zOffset,
+  planId: zId.optional(),
+  kind: zCsv(zTargetKind).optional(),
+  asOf: zDate.optional(),
+});
+export type TargetQuery = z.infer<typeof zTargetQuery>;
+
+export const zTargetPlatformQuery = z.object({
+  limit: zLimit,
+  offset: zOffset,
+  asOf: zDate.optional(),
+  /** Coverage targets: only the platforms in this child region. */
+  regionId: zId.optional(),
+});
+export type TargetPlatformQuery = z.infer<typeof zTargetPlatformQuery>;
+
+export const zTargetReport = z.object({
+  id: zId,
+  targetId: zId,
+  /** The period the figure covers, as people name it: "2021年", "2021年1—6月". */
+  period: z.string(),
+  /** The day the figure stands at (the end of the period); the figure counts from this day on. */
+  periodEnd: z.string(),
+  value: z.number(),
+  source: z.string(),
+  note: z.string().nullable(),
+  reportedBy: z.string().nullable(),
+  reportedAt: z.string(),
+});
+export type TargetReport = z.infer<typeof zTargetReport>;
+
+export const zCreateTargetReport = z.object({
+  period: zName(40),
+  periodEnd: zDate,
+  value: z.number().finite().min(-1e12).max(1e12),
+  source: zName(200),
+  note: zText(1000).nullable().optional(),
+});
+export type CreateTargetReport = z.infer<typeof zCreateTargetReport>;
+
+export const targetKindLabels = {
+  count: '数量',
+  first: '零的突破',
+  coverage: '全覆盖',
+  amount: '数额',
+  ratio: '比率',
+  index: '指数',
+} satisfies Record<TargetKind, string>;
+export const targetStatusLabels = {
+  achieved: '已达成',
+  on_track: '进度正常',
+  at_risk: '进度滞后',
+  missed: '未达成',
+} satisfies Record<TargetStatus, string>;
+export const targetComparatorLabels = { '>=': '不少于', '=': '等于', '<=': '不超过' } satisfies Record<TargetComparator, string>;
