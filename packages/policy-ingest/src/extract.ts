@@ -1,0 +1,109 @@
+/**
+ * The pipeline: normalise → read the outline (tables, blocks, sections) → find target phrases in every paragraph and
+ * table cell → find tasks in numbered items and table rows → drop restated targets.
+ */
+import { parseDeadline } from './dates.js';
+import { analyseDocument, type Block, type DocumentModel, type Part } from './structure.js';
+import { isSameSubject } from './subject.js';
+import { findBodyTasks, findItemGroups, findTableTasks, labelledDeadlineOf, type FoundTask } from './tasks.js';
+import { findTargets, type FoundTarget, type TargetContext } from './targets.js';
+import type { Table } from './tables.js';
+import { normaliseText, viewOf } from './text.js';
+import type { ExtractedTarget, ExtractOptions, Extraction } from './types.js';
+
+/** Plans run to tens of thousands of characters; anything far beyond is not a plan, and is cut to bound the work. */
+const MAX_INPUT_LENGTH = 2_000_000;
+
+function baseContext(model: DocumentModel, part: Part): TargetContext {
+  return {
+    documentYear: model.annualYear ?? model.documentYear,
+    rowDeadline: null,
+    sectionDeadline: part.sectionDeadline,
+    annualDeadline: model.annualYear !== null ? `${model.annualYear}-12` : null,
+  };
+}
+
+function tableTargets(model: DocumentModel, table: Table, part: Part): FoundTarget[] {
+  return table.rows.flatMap((row) => {
+    const rowDeadline = parseDeadline(row.cells.deadline?.text ?? '', { documentYear: model.annualYear ?? model.documentYear });
+    const context = { ...baseContext(model, part), rowDeadline };
+    return [row.cells.task, row.cells.content].flatMap((cell) =>
+      cell && cell.end > cell.start ? findTargets(viewOf(model.source, cell.start, cell.end), model.input, context) : [],
+    );
+  });
+}
+
+/** Restatements share kind, figure, unit and level exactly, so only targets with the same key need comparing. */
+function restatementKey(target: ExtractedTarget): string {
+  return [target.kind, target.value, target.unit, target.level].join('|');
+}
+
+/** A later target restating an earlier one with the same key: compatible dates and the same subject. */
+function isRestatement(earlier: ExtractedTarget, later: ExtractedTarget): boolean {
+  const datesAgree = earlier.deadline === later.deadline || earlier.deadline === null || later.deadline === null;
+  return datesAgree && isSameSubject(earlier.subject, later.subject);
+}
+
+/**
+ * Keeps the first statement of each target (a summary repeating a listed target is not a second one); a restatement
+ * may still supply the date the first statement lacked.
+ */
+function dedupeTargets(targets: readonly FoundTarget[]): FoundTarget[] {
+  const kept: FoundTarget[] = [];
+  const keptByKey = new Map<string, FoundTarget[]>();
+  for (const target of targets) {
+    const key = restatementKey(target);
+    const sameKey = keptByKey.get(key) ?? [];
+    const earlier = sameKey.find((candidate) => isRestatement(candidate, target));
+    if (earlier) {
+      if (earlier.deadline === null) earlier.deadline = target.deadline;
+      continue;
+    }
+    const copy = { ...target };
+    kept.push(copy);
+    keptByKey.set(key, [...sameKey, copy]);
+  }
+  return kept;
+}
+
+function extractFromInput(input: string, options: ExtractOptions): Extraction {
+  const model = analyseDocument(input, normaliseText(input), options);
+  const groups = findItemGroups(model);
+  const itemDeadlines = new Map<Block, string>();
+  for (const group of groups) {
+    const deadline = labelledDeadlineOf(group, model);
+    if (deadline) group.blocks.forEach((block) => itemDeadlines.set(block, deadline));
+  }
+
+  // Collected per part and flattened once: spreading a huge part into push() would overflow the call stack.
+  const targetsByPart: FoundTarget[][] = [];
+  const tableTasksByPart: FoundTask[][] = [];
+  for (const part of model.parts) {
+    const isHistory = part.sectionKind === 'results';
+    if (part.type === 'table') {
+      tableTasksByPart.push(findTableTasks(model, part.table));
+      if (!isHistory) targetsByPart.push(tableTargets(model, part.table, part));
+    } else if (!isHistory) {
+      const context = { ...baseContext(model, part), rowDeadline: itemDeadlines.get(part.block) ?? null };
+      targetsByPart.push(findTargets(part.block.view, model.input, context));
+    }
+  }
+  const targets = targetsByPart.flat();
+  const tableTasks = tableTasksByPart.flat();
+
+  const tasks = [...findBodyTasks(model, groups), ...tableTasks].sort((a, b) => a.span[0] - b.span[0]);
+  return { targets: dedupeTargets(targets.sort((a, b) => a.span[0] - b.span[0])), tasks };
+}
+
+/**
+ * Proposes the targets and tasks a plan states. Never throws: odd input (empty, binary, enormous) gives empty or
+ * partial results, because a bureau uploading a strange file should get "nothing found", not an error page.
+ */
+export function extractPlan(text: string, options: ExtractOptions = {}): Extraction {
+  try {
+    if (typeof text !== 'string') return { targets: [], tasks: [] };
+    return extractFromInput(text.slice(0, MAX_INPUT_LENGTH), options);
+  } catch {
+    return { targets: [], tasks: [] };
+  }
+}

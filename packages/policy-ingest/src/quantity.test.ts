@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { comparatorFor, findQuantities, kindOfUnit } from './quantity.js';
+
+function only(text: string) {
+  const [quantity, ...rest] = findQuantities(text);
+  expect(rest).toEqual([]);
+  return quantity;
+}
+
+describe('comparator words', () => {
+  it.each([
+    ['市级重点实验室15家以上', '>='],
+    ['技术合同登记额突破1.3亿元', '>='],
+    ['在孵企业超过900家', '>='],
+    ['不少于60家', '>='],
+    ['不低于40%', '>='],
+    ['至少1家', '>='],
+    ['培育科技型中小企业200余家', '>='],
+    ['建设1—2家', '>='],
+    ['省级临床医学研究中心1家', '='],
+    ['R&D经费投入总量达到15亿元', '='],
+    ['确保达到300家', '='],
+    ['160家左右', '='],
+    ['控制在50家以内', '<='],
+    ['不超过5%', '<='],
+    ['控制在3%以下', '<='],
+  ])('%s → %s', (text, comparator) => {
+    expect(only(text)?.comparator).toBe(comparator);
+  });
+
+  it('prefers the word after the figure to the one before it', () => {
+    expect(comparatorFor('达到', '以上')).toBe('>=');
+    expect(comparatorFor('控制在', '以下')).toBe('<=');
+    expect(comparatorFor(undefined, undefined)).toBe('=');
+  });
+});
+
+describe('findQuantities', () => {
+  it('reads value and unit, with spaces squeezed out beforehand', () => {
+    expect(only('科技服务业营业收入7.97亿元')).toMatchObject({ value: 7.97, unit: '亿元' });
+    expect(only('柔性引进人才2-3人次')).toMatchObject({ value: 2, unit: '人次', comparator: '>=' });
+    expect(only('新建2个国家企业技术中心')).toMatchObject({ value: 2, unit: '个' });
+    expect(only('提高2个百分点')).toMatchObject({ value: 2, unit: '个百分点' });
+  });
+
+  it('reads hanzi figures, moving a trailing magnitude into a money unit', () => {
+    expect(only('新增两家省级重点实验室')).toMatchObject({ value: 2, unit: '家', isHanzi: true });
+    expect(only('成交额突破二十亿元')).toMatchObject({ value: 20, unit: '亿元' });
+  });
+
+  it('ignores ordinals, example counts, set phrases and words that only look like units', () => {
+    expect(findQuantities('居全省第6位')).toEqual([]);
+    expect(findQuantities('陇西一方制药有限公司等5家创新型企业')).toEqual([]);
+    expect(findQuantities('建立一个平台')).toEqual([]);
+    expect(findQuantities('每万人有效发明专利')).toEqual([]);
+    expect(findQuantities('未来5年')).toEqual([]);
+    expect(findQuantities('3个月内')).toEqual([]);
+    expect(findQuantities('达市科〔2021〕28号')).toEqual([]);
+  });
+});
+
+describe('kindOfUnit', () => {
+  it('tells money, shares and counts apart', () => {
+    expect(kindOfUnit('亿元')).toBe('amount');
+    expect(kindOfUnit('万元')).toBe('amount');
+    expect(kindOfUnit('%')).toBe('ratio');
+    expect(kindOfUnit('家')).toBe('count');
+    expect(kindOfUnit('人次')).toBe('count');
+  });
+});

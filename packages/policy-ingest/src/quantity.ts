@@ -1,0 +1,107 @@
+/** Figures with a measure word and the words that bind them: "突破1.3亿元", "15家以上", "1—2家", "不超过5%". */
+import {
+  alternation,
+  AT_LEAST_AFTER,
+  AT_LEAST_BEFORE,
+  AT_MOST_AFTER,
+  AT_MOST_BEFORE,
+  COUNT_UNITS,
+  EXACT_AFTER,
+  EXACT_BEFORE,
+  MONEY_UNITS,
+  RATIO_UNITS,
+  UNIT_FALSE_FRIENDS,
+} from './lexicon.js';
+import { NUMBER_OR_RANGE, parseFigure } from './numbers.js';
+import type { Comparator, TargetKind } from './types.js';
+
+export interface Quantity {
+  /** Offsets in the searched text; `start` includes a comparator word in front ("突破"). */
+  start: number;
+  end: number;
+  /** Where the figure itself starts. */
+  figureStart: number;
+  value: number;
+  unit: string;
+  comparator: Comparator;
+  /** A comparator word was written for this figure (so a "分别…" list need not lend it one). */
+  hasComparatorWord: boolean;
+  /** Written in hanzi (十五家): such figures also occur in set phrases, so callers demand more evidence. */
+  isHanzi: boolean;
+}
+
+const UNIT = `(?:${alternation([...RATIO_UNITS, ...MONEY_UNITS])}|(?:万|亿)?(?:${alternation(COUNT_UNITS)}))`;
+const BEFORE_WORDS = alternation([...AT_LEAST_BEFORE, ...AT_MOST_BEFORE, ...EXACT_BEFORE]);
+const AFTER_WORDS = alternation([...AT_LEAST_AFTER, ...AT_MOST_AFTER, ...EXACT_AFTER]);
+const QUANTITY = new RegExp(`(${BEFORE_WORDS})?(${NUMBER_OR_RANGE})(余|多)?(${UNIT})(${AFTER_WORDS})?`, 'g');
+
+/** A figure right after these is an ordinal, an example count, a code or part of another figure. */
+const NOT_A_QUANTITY_BEFORE = /[第等前每+/.A-Za-z\d#\-—]$/;
+
+/** The comparator a phrase states: 以上/突破/不少于 → >=, 以内/不超过/控制在…以下 → <=, a plain figure or 达到 → =. */
+export function comparatorFor(
+  wordBefore: string | undefined,
+  wordAfter: string | undefined,
+  options: { isRange?: boolean; isApproximateAtLeast?: boolean } = {},
+): Comparator {
+  if (wordAfter && AT_LEAST_AFTER.includes(wordAfter)) return '>=';
+  if (wordAfter && AT_MOST_AFTER.includes(wordAfter)) return '<=';
+  if (wordBefore && AT_MOST_BEFORE.includes(wordBefore)) return '<=';
+  if (wordBefore && AT_LEAST_BEFORE.includes(wordBefore)) return '>=';
+  if (options.isApproximateAtLeast || options.isRange) return '>=';
+  return '=';
+}
+
+export function kindOfUnit(unit: string): TargetKind {
+  if (MONEY_UNITS.includes(unit)) return 'amount';
+  if (RATIO_UNITS.includes(unit)) return 'ratio';
+  return 'count';
+}
+
+const MAGNITUDE_VALUES: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+
+/** "二十亿元" reads greedily as 二十亿 + 元; money is reported in 亿元/万元, so the magnitude moves to the unit. */
+function moveMagnitudeToUnit(figureText: string, unit: string): { figureText: string; unit: string } {
+  const magnitude = figureText.at(-1) ?? '';
+  const combined = magnitude + unit;
+  const isKnownUnit = MONEY_UNITS.includes(combined) || COUNT_UNITS.some((count) => magnitude + count === combined);
+  if (!(magnitude in MAGNITUDE_VALUES) || figureText.length < 2 || !isKnownUnit) return { figureText, unit };
+  return { figureText: figureText.slice(0, -1), unit: combined };
+}
+
+function isFalseFriend(unit: string, nextChar: string): boolean {
+  const last = unit.at(-1) ?? '';
+  return nextChar !== '' && (UNIT_FALSE_FRIENDS[last] ?? '').includes(nextChar);
+}
+
+/** Every figure-with-unit in `text` (a whitespace-free view), with its comparator. */
+export function findQuantities(text: string): Quantity[] {
+  const quantities: Quantity[] = [];
+  for (const match of text.matchAll(QUANTITY)) {
+    const [whole, wordBefore, writtenFigure = '', approximate, writtenUnit = '', wordAfter] = match;
+    const { figureText, unit } = moveMagnitudeToUnit(writtenFigure, writtenUnit);
+    const figureStart = match.index + (wordBefore?.length ?? 0);
+    if (!wordBefore && NOT_A_QUANTITY_BEFORE.test(text.slice(Math.max(0, match.index - 1), match.index))) continue;
+    const end = match.index + whole.length;
+    if (!wordAfter && isFalseFriend(unit, text[end] ?? '')) continue;
+    const figure = parseFigure(figureText);
+    if (!figure) continue;
+    const isHanzi = !/\d/.test(figureText);
+    // A bare 万/百 ("每万人", "百家争鸣") or a lone 一 ("一个", "一家") is wording, not a figure.
+    if (isHanzi && (figure.value < 2 || !/[二两三四五六七八九十]/.test(figureText))) continue;
+    quantities.push({
+      start: match.index,
+      end,
+      figureStart,
+      value: figure.value,
+      unit,
+      comparator: comparatorFor(wordBefore, wordAfter, {
+        isRange: figure.isRange,
+        isApproximateAtLeast: Boolean(approximate),
+      }),
+      hasComparatorWord: Boolean(wordBefore || wordAfter || approximate || figure.isRange),
+      isHanzi,
+    });
+  }
+  return quantities;
+}

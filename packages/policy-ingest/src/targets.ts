@@ -1,0 +1,374 @@
+/**
+ * Finding target phrases in running text. A sentence is cut into clauses; in each clause the anchors (a figure with a
+ * unit, 零的突破, 全覆盖, an index value) are read in order, each taking as its subject the words since the previous
+ * anchor ("建设国家企业技术中心2家以上、省级工程技术研究中心3家以上") or, when the figure comes first, the noun
+ * phrase after it ("引进和培育5家省级专业性技术转移示范机构").
+ */
+import { findDateMentions, toDeadline, type DateMention } from './dates.js';
+import { ACHIEVED_CUES, alternation, AT_LEAST_IN_CLAUSE, INCENTIVE_CUES, INNER_CUT_VERBS, LEADING_VERBS, PLAN_MODALS } from './lexicon.js';
+import { findQuantities, kindOfUnit, type Quantity } from './quantity.js';
+import {
+  cleanSubject,
+  completeLevelOnlySubject,
+  endsWithHeadNoun,
+  introductionStart,
+  isPlausibleSubject,
+  levelOf,
+  objectOfClause,
+  stripScope,
+} from './subject.js';
+import { CLAUSE_END, GROUP_END, sourceSpan, splitOutsideBrackets, splitSentences, type Range, type TextView } from './text.js';
+import type { Comparator, ExtractedTarget, TargetKind } from './types.js';
+
+export interface TargetContext {
+  /** Year that relative words (今年, 全年) mean and before which figures are history: an annual plan's own year. */
+  documentYear: number | null;
+  /** 完成时限 of the enclosing table row or work item. */
+  rowDeadline: string | null;
+  /** Due date governing the section ("到2025年，" opening a 发展目标 section). */
+  sectionDeadline: string | null;
+  /** Year-end of an annual plan, for figures with no date of their own. */
+  annualDeadline: string | null;
+}
+
+export type FoundTarget = ExtractedTarget & { span: [number, number] };
+
+interface Anchor {
+  kind: 'quantity' | 'first' | 'coverage' | 'index';
+  start: number;
+  end: number;
+  figureStart: number;
+  value: number;
+  unit: string;
+  comparator: Comparator;
+  hasComparatorWord: boolean;
+  isHanzi: boolean;
+}
+
+const FIRST_BREAKTHROUGH = /(?:实现)?[“"‘]?零[”"’]?的?突破/g;
+const FULL_COVERAGE = /全覆盖/g;
+const INDEX_VALUE = /(?<=指数|得分)(达到|达|提高到|提升到|突破|超过|不低于|为)(\d+(?:\.\d+)?)(?![\d.%万亿元家个项])/g;
+const SHORT_QUOTE = /[“"「『]([^”"」』]{0,12})[”"」』]/g;
+const INCENTIVE = new RegExp(alternation(INCENTIVE_CUES));
+const PLAN_MODAL = new RegExp(alternation(PLAN_MODALS));
+const ENDS_WITH_VERB = new RegExp(`(?:${alternation([...LEADING_VERBS, ...INNER_CUT_VERBS])})$`);
+const PREDICATE_START = /申报|开展|进行|围绕|通过|作为|用于|对接|参与|落户|入驻|挂牌|的基础上/;
+const LEADING_PUNCTUATION = /^[，,、；;：:|和及与并—–•·●■◆▪-]+/;
+const PLATFORM_HEAD = /(实验室|中心|平台|基地|企业|机构|园区|孵化器|空间|天地|站|联盟|院|所|高校|载体|分中心)$/;
+const ITEM_HEAD = /(奖|项目|成果|专利|标准|专项)$/;
+const LEVEL_ONLY = /^(国家级|省级|市级|县级|区级)$/;
+/** Measures that name no thing of their own ("规模达到5亿元"): the thing is the previous clause's object. */
+const GENERIC_MEASURE = /^(规模|总量|总额|数量|金额|比例|比重|占比|总数|面积|产值|收入|营业收入|资金规模)$/;
+
+function containing(ranges: readonly Range[], position: number): Range {
+  return ranges.find(([start, end]) => position >= start && position < end) ?? [0, 0];
+}
+
+function quoteRanges(sentence: string): Range[] {
+  return [...sentence.matchAll(SHORT_QUOTE)].map((match) => [match.index, match.index + match[0].length]);
+}
+
+function anchorFromQuantity(quantity: Quantity): Anchor {
+  return { kind: 'quantity', ...quantity };
+}
+
+/** An anchor whose figure the wording implies: 零的突破 is ≥ 1, 全覆盖 is 100%, an index value has no unit. */
+function impliedAnchor(
+  kind: Anchor['kind'],
+  match: RegExpMatchArray & { index: number },
+  figure: { value: number; unit: string; comparator: Comparator; figureStart?: number },
+): Anchor {
+  return {
+    kind,
+    start: match.index,
+    end: match.index + match[0].length,
+    figureStart: figure.figureStart ?? match.index,
+    value: figure.value,
+    unit: figure.unit,
+    comparator: figure.comparator,
+    hasComparatorWord: true,
+    isHanzi: false,
+  };
+}
+
+function findAnchors(sentence: string): Anchor[] {
+  const special = [
+    ...[...sentence.matchAll(FIRST_BREAKTHROUGH)].map((match) => impliedAnchor('first', match, { value: 1, unit: '', comparator: '>=' })),
+    ...[...sentence.matchAll(FULL_COVERAGE)].map((match) => impliedAnchor('coverage', match, { value: 100, unit: '%', comparator: '=' })),
+    ...[...sentence.matchAll(INDEX_VALUE)].map((match) =>
+      impliedAnchor('index', match, {
+        value: Number(match[2]),
+        unit: '',
+        comparator: '=',
+        figureStart: match.index + (match[1]?.length ?? 0),
+      }),
+    ),
+  ];
+
+  const quotes = quoteRanges(sentence);
+  const isQuoted = (anchor: Anchor) => quotes.some(([start, end]) => anchor.start >= start && anchor.end <= end);
+  const overlapsSpecial = (anchor: Anchor) => special.some((other) => anchor.start < other.end && other.start < anchor.end);
+  const quantities = findQuantities(sentence)
+    .map(anchorFromQuantity)
+    .filter((anchor) => !isQuoted(anchor) && !overlapsSpecial(anchor));
+
+  return [...special, ...quantities].sort((a, b) => a.start - b.start);
+}
+
+/** A figure inside "实现全县57个行政村…全覆盖" counts the scope of the coverage, not a target of its own. */
+function dropScopeFigures(anchors: Anchor[], clauses: readonly Range[]): Anchor[] {
+  return anchors.filter(
+    (anchor) =>
+      anchor.kind !== 'quantity' ||
+      !anchors.some(
+        (other) =>
+          other.kind === 'coverage' &&
+          other.start > anchor.start &&
+          containing(clauses, other.start)[0] === containing(clauses, anchor.start)[0],
+      ),
+  );
+}
+
+function unitForFirst(subject: string): string {
+  const head = subject.replace(/[（(][^）)]*[）)]$/, '');
+  if (ITEM_HEAD.test(head)) return '项';
+  return PLATFORM_HEAD.test(head) ? '家' : '个';
+}
+
+/** "实现各县（市、区）及达州高新区科技创新服务平台全覆盖" and "科技创新服务平台力争实现县区全覆盖". */
+function coverageSubject(before: string): string {
+  const split = before.lastIndexOf('实现');
+  if (split >= 0) {
+    const left = cleanSubject(before.slice(0, split));
+    if (left) return left;
+    return cleanSubject(stripScope(cleanSubject(before.slice(split + 2)) || before.slice(split + 2)));
+  }
+  const cleaned = cleanSubject(before);
+  return cleanSubject(stripScope(cleaned));
+}
+
+/** The noun phrase after a figure that comes first: "5家省级专业性技术转移示范机构，…" → 省级专业性技术转移示范机构. */
+function followingSubject(after: string): { subject: string; length: number } {
+  let text = after.replace(/^的/, '');
+  const [firstItem] = splitOutsideBrackets(text, '、');
+  if (firstItem) text = text.slice(firstItem[0], firstItem[1]).replace(/、$/, '');
+  text = text.replace(/(和|及|与)[\d一二两三四五六七八九十].*$/, '');
+  const predicate = PREDICATE_START.exec(text);
+  if (predicate && predicate.index >= 2) text = text.slice(0, predicate.index);
+  const subject = cleanSubject(text);
+  const at = after.indexOf(subject);
+  return { subject, length: subject && at >= 0 ? at + subject.length : 0 };
+}
+
+interface SentenceScan {
+  sentence: string;
+  anchors: Anchor[];
+  clauses: Range[];
+  groups: Range[];
+  dates: DateMention[];
+}
+
+/** Whether the figure reports the past: an achieved cue, "完成" without a plan's modal, or an earlier year. */
+function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | null): boolean {
+  const [groupStart] = containing(scan.groups, anchor.start);
+  const lead = scan.sentence.slice(groupStart, anchor.figureStart);
+  if (ACHIEVED_CUES.test(lead)) return true;
+  const completed = lead.lastIndexOf('完成');
+  if (completed >= 0 && !PLAN_MODAL.test(lead.slice(0, completed))) return true;
+  const preceding = scan.dates.filter((date) => date.end <= anchor.start).at(-1);
+  return documentYear !== null && preceding !== undefined && preceding.year < documentYear;
+}
+
+/** Money in a clause group about subsidies or awards ("给予最高1000万元奖励") is a rule, not a target. */
+function isIncentive(scan: SentenceScan, anchor: Anchor): boolean {
+  if (kindOfUnit(anchor.unit) !== 'amount') return false;
+  const [groupStart, groupEnd] = containing(scan.groups, anchor.start);
+  return INCENTIVE.test(scan.sentence.slice(groupStart, groupEnd));
+}
+
+/**
+ * The nearest date before the figure in its sentence, else a due date after it in its clause, else the row or item's
+ * 完成时限, the paragraph's or section's governing date, or the annual plan's year-end.
+ */
+function deadlineFor(scan: SentenceScan, anchor: Anchor, paragraphDeadline: string | null, context: TargetContext): string | null {
+  const preceding = scan.dates.filter((date) => date.end <= anchor.start).at(-1);
+  if (preceding) return toDeadline(preceding);
+  const [, clauseEnd] = containing(scan.clauses, anchor.start);
+  const following = scan.dates.find((date) => date.start >= anchor.end && date.start < clauseEnd && date.isDeadline);
+  if (following) return toDeadline(following);
+  return context.rowDeadline ?? paragraphDeadline ?? context.sectionDeadline ?? context.annualDeadline;
+}
+
+/** Start of a target's phrase: the dates, modals and verbs right before its subject or figure, not the whole clause. */
+function phraseStart(sentence: string, regionStart: number, prefix: string): number {
+  const start = regionStart + introductionStart(prefix);
+  return start + (LEADING_PUNCTUATION.exec(sentence.slice(start))?.[0].length ?? 0);
+}
+
+interface Reading {
+  subject: string;
+  textStart: number;
+  textEnd: number;
+}
+
+/** Reads the subject of one anchor; null when the anchor names nothing countable. */
+function readSubject(scan: SentenceScan, index: number): Reading | null {
+  const { sentence, anchors, clauses } = scan;
+  const anchor = anchors[index];
+  if (!anchor) return null;
+  const clause = containing(clauses, anchor.start);
+  const previous = anchors[index - 1];
+  const regionStart = previous && previous.end > clause[0] ? Math.max(clause[0], previous.end) : clause[0];
+  const before = sentence.slice(regionStart, anchor.start);
+  const leadingPunctuation = LEADING_PUNCTUATION.exec(before)?.[0].length ?? 0;
+  const textStart = regionStart + leadingPunctuation;
+  const previousClause = clauses[clauses.indexOf(clause) - 1];
+  const previousClauseObject = () =>
+    previousClause ? objectOfClause(sentence.slice(previousClause[0], previousClause[1]).replace(/[，,；;：:|]$/, '')) : '';
+
+  if (anchor.kind === 'coverage') {
+    const subject = coverageSubject(before) || previousClauseObject();
+    return subject ? { subject, textStart, textEnd: anchor.end } : null;
+  }
+  if (anchor.kind === 'first' || anchor.kind === 'index') {
+    const subject = cleanSubject(before) || (anchor.kind === 'first' ? previousClauseObject() : '');
+    return subject && isPlausibleSubject(subject) ? { subject, textStart, textEnd: anchor.end } : null;
+  }
+
+  const next = anchors[index + 1];
+  const nextInClause = next && next.start < clause[1] ? next : undefined;
+  const after = followingSubject(sentence.slice(anchor.end, nextInClause ? nextInClause.start : clause[1]));
+  if (nextInClause && LEVEL_ONLY.test(after.subject)) {
+    // "新建2个国家级、5个省级工程技术研究中心": the level-only item borrows the head named after the next figure.
+    const nextAfter = followingSubject(sentence.slice(nextInClause.end, clause[1]));
+    after.subject = completeLevelOnlySubject(after.subject, nextAfter.subject);
+  }
+  // Scope alone ("每个乡镇至少1名科技特派员") names nothing that is counted.
+  const beforeSubject = cleanSubject(stripScope(before)) === '' ? '' : cleanSubject(before);
+  const figureComesFirst =
+    after.subject !== '' && endsWithHeadNoun(after.subject) && (beforeSubject === '' || ENDS_WITH_VERB.test(before) || /、$/.test(before));
+  if (figureComesFirst) {
+    if (!isPlausibleSubject(after.subject)) return null;
+    return { subject: after.subject, textStart: phraseStart(sentence, regionStart, before), textEnd: anchor.end + after.length };
+  }
+
+  let subject = beforeSubject;
+  if (subject && !isPlausibleSubject(subject)) subject = objectOfClause(before);
+  if (GENERIC_MEASURE.test(subject)) subject = previousClauseObject() + subject;
+  if (!subject && after.subject === '') subject = previousClauseObject();
+  if (!subject || !isPlausibleSubject(subject)) return null;
+  if (anchor.isHanzi && kindOfUnit(anchor.unit) === 'count' && !endsWithHeadNoun(subject)) return null;
+  const subjectAt = before.lastIndexOf(subject);
+  const start = subjectAt >= 0 ? phraseStart(sentence, regionStart, before.slice(0, subjectAt)) : textStart;
+  return { subject, textStart: start, textEnd: anchor.end };
+}
+
+/** "至少建成1个…": a binding word earlier in the clause applies when none stands right at the figure. */
+function withClauseComparator(scan: SentenceScan, index: number, anchor: Anchor): Anchor {
+  if (anchor.kind !== 'quantity' || anchor.hasComparatorWord) return anchor;
+  const [clauseStart] = containing(scan.clauses, anchor.start);
+  const previous = scan.anchors[index - 1];
+  const from = previous && previous.end > clauseStart ? previous.end : clauseStart;
+  return AT_LEAST_IN_CLAUSE.test(scan.sentence.slice(from, anchor.start)) ? { ...anchor, comparator: '>=' } : anchor;
+}
+
+/** "A和B分别超过90家和870家": the anchors after 分别 that are joined only by 和/、, and their subjects. */
+function respectiveGroup(scan: SentenceScan, index: number, reading: Reading): { size: number; subjects: string[] } | null {
+  const { sentence, anchors } = scan;
+  const anchor = anchors[index];
+  if (!anchor || !/分别$/.test(sentence.slice(reading.textStart, anchor.start))) return null;
+  let size = 1;
+  for (let next = index + 1; next < anchors.length; next += 1) {
+    const current = anchors[next - 1];
+    const candidate = anchors[next];
+    if (!current || !candidate || !/^[和及与、，,]$/.test(sentence.slice(current.end, candidate.start))) break;
+    size += 1;
+  }
+  if (size < 2) return null;
+  const joined = cleanSubject(sentence.slice(reading.textStart, anchor.start).replace(/分别$/, ''));
+  const parts = splitOutsideBrackets(joined, '和及与、').map(([start, end]) => joined.slice(start, end).replace(/[和及与、]$/, ''));
+  if (parts.length !== size) return { size, subjects: Array.from({ length: size }, () => joined) };
+  const lastHead = parts.at(-1) ?? '';
+  return { size, subjects: parts.map((part) => completeLevelOnlySubject(part, lastHead)) };
+}
+
+function buildTarget(
+  view: TextView,
+  input: string,
+  sentenceOffset: number,
+  anchor: Anchor,
+  subject: string,
+  textRange: [number, number],
+  deadline: string | null,
+): FoundTarget {
+  const span = sourceSpan(view, sentenceOffset + textRange[0], sentenceOffset + textRange[1]);
+  const kind: TargetKind = anchor.kind === 'quantity' ? kindOfUnit(anchor.unit) : anchor.kind === 'index' ? 'amount' : anchor.kind;
+  return {
+    text: input.slice(span[0], span[1]),
+    subject,
+    level: levelOf(subject),
+    comparator: anchor.comparator,
+    value: anchor.value,
+    unit: anchor.kind === 'first' ? unitForFirst(subject) : anchor.unit,
+    deadline,
+    kind,
+    span,
+  };
+}
+
+function scanSentence(sentence: string, documentYear: number | null): SentenceScan {
+  const clauses = splitOutsideBrackets(sentence, CLAUSE_END);
+  return {
+    sentence,
+    anchors: dropScopeFigures(findAnchors(sentence), clauses),
+    clauses,
+    groups: splitOutsideBrackets(sentence, GROUP_END),
+    dates: findDateMentions(sentence, { documentYear }),
+  };
+}
+
+/**
+ * All targets stated in one paragraph (or table cell) view. `input` is the original text, of the same length as the
+ * normalised one the view was made from, so that each target's text is quoted exactly as written.
+ */
+export function findTargets(view: TextView, input: string, context: TargetContext): FoundTarget[] {
+  const found: FoundTarget[] = [];
+  let paragraphDeadline: string | null = null;
+  let previousSubject: string | null = null;
+
+  for (const [sentenceStart, sentenceEnd] of splitSentences(view.text)) {
+    const scan = scanSentence(view.text.slice(sentenceStart, sentenceEnd), context.documentYear);
+    for (let index = 0; index < scan.anchors.length; index += 1) {
+      const anchor = scan.anchors[index];
+      if (!anchor || isHistory(scan, anchor, context.documentYear) || isIncentive(scan, anchor)) continue;
+      const reading = readSubject(scan, index);
+      if (!reading) continue;
+      const boundAnchor = withClauseComparator(scan, index, anchor);
+      const deadline = deadlineFor(scan, anchor, paragraphDeadline, context);
+
+      const group = respectiveGroup(scan, index, reading);
+      if (group) {
+        const groupEnd = scan.anchors[index + group.size - 1]?.end ?? anchor.end;
+        for (let offset = 0; offset < group.size; offset += 1) {
+          const member = scan.anchors[index + offset];
+          const subject = group.subjects[offset];
+          if (!member || !subject) continue;
+          const comparator = member.hasComparatorWord ? member.comparator : anchor.comparator;
+          found.push(buildTarget(view, input, sentenceStart, { ...member, comparator }, subject, [reading.textStart, groupEnd], deadline));
+        }
+        previousSubject = group.subjects.at(-1) ?? previousSubject;
+        index += group.size - 1;
+        continue;
+      }
+
+      const subject = completeLevelOnlySubject(reading.subject, previousSubject);
+      found.push(buildTarget(view, input, sentenceStart, boundAnchor, subject, [reading.textStart, reading.textEnd], deadline));
+      previousSubject = subject;
+    }
+    const lastDeadline = scan.dates.filter((date) => date.isDeadline).at(-1);
+    if (lastDeadline && (context.documentYear === null || lastDeadline.year >= context.documentYear)) {
+      paragraphDeadline = toDeadline(lastDeadline);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,56 @@
+/** The evaluation corpus: the shared seeds (read from ../../shared/seeds, or STIP_SEEDS_DIR) and our own documents. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ScoredTarget, ScoredTask } from '../src/score.js';
+
+export const SEEDS_DIR = process.env.STIP_SEEDS_DIR ?? fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
+const DOCS_DIR = fileURLToPath(new URL('./docs/', import.meta.url));
+const GOLD_DIR = fileURLToPath(new URL('./gold/', import.meta.url));
+
+export interface Gold {
+  targets: ScoredTarget[];
+  tasks: ScoredTask[];
+}
+
+export interface CorpusDocument {
+  name: string;
+  /** Document date passed to the extractor, as a bureau would enter it. */
+  date: string;
+  path: string;
+  /** Gold file name without extension; null for documents scored only on a property (seed 002: no targets). */
+  gold: string | null;
+}
+
+/** Finds a seed by its number ("000_919c69a619baa712.txt"), so renamed hashes do not break the tests. */
+export function seedPath(number: string): string {
+  const file = existsSync(SEEDS_DIR) ? readdirSync(SEEDS_DIR).find((name) => name.startsWith(`${number}_`)) : undefined;
+  if (!file) throw new Error(`seed ${number}_*.txt not found in ${SEEDS_DIR} (set STIP_SEEDS_DIR)`);
+  return join(SEEDS_DIR, file);
+}
+
+export const SEEDS: Array<Omit<CorpusDocument, 'path'> & { number: string }> = [
+  { name: 'seed-000', number: '000', date: '2021-04-15', gold: 'seed-000' },
+  { name: 'seed-001', number: '001', date: '2021-03-01', gold: 'seed-001' },
+  { name: 'seed-002', number: '002', date: '2025-06-01', gold: null },
+  { name: 'seed-003', number: '003', date: '2018-07-24', gold: 'seed-003' },
+];
+
+export const OWN_DOCUMENTS: CorpusDocument[] = [
+  ['markdown-table-mianyang', '2022-03-08'],
+  ['cell-per-line-nanjiang', '2023-02-20'],
+  ['qa-quanzhou', '2023-05-12'],
+  ['news-huzhou', '2022-08-16'],
+  ['results-suining', '2024-01-20'],
+  ['labelled-units-qinzhou', '2022-02-16'],
+  ['tab-table-jiangxi', '2024-03-05'],
+  ['provincial-opinions-guizhou', '2022-05-10'],
+].map(([name = '', date = '']) => ({ name, date, path: join(DOCS_DIR, `${name}.txt`), gold: name }));
+
+export function readGold(name: string): Gold {
+  return JSON.parse(readFileSync(join(GOLD_DIR, `${name}.json`), 'utf8')) as Gold;
+}
+
+export function readText(path: string): string {
+  return readFileSync(path, 'utf8');
+}
