@@ -1,0 +1,305 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  type AssignRole,
+  type CreateUser,
+  type OrganizationOptionQuery,
+  ErrorCode,
+  type SessionUser,
+  type Setup,
+  type User,
+  type UserQuery,
+  organizationScopedRoles,
+  regionScopedRoles,
+  rolePermissions,
+} from '@stip/contracts';
+import type { Database } from '../../db/client';
+import { AppError, notFound, versionConflict } from '../../shared/app-error';
+import { type Actor, type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
+import { recordAudit } from '../audit/audit.service';
+import * as repository from './accounts.repository';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { getRegionRow } from '../regions/regions.repository';
+import { findOrganizationOptions, getOrganizationName } from '../organizations/organizations.repository';
+
+export const maxFailedLogins = 5;
+export const lockMinutes = 15;
+/** Sessions end after this long without a request (sliding). */
+export const sessionIdleMs = 8 * 60 * 60 * 1000;
+const touchEveryMs = 60 * 1000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function toUser(row: repository.UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    regionId: row.regionId,
+    regionName: row.regionName,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    isActive: row.isActive,
+    lockedUntil: row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil.toISOString() : null,
+    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+    isDemo: row.isDemo,
+    version: row.version,
+  };
+}
+
+/** Checks the password, enforces the lockout, and opens a server-side session. */
+export async function login(ctx: RequestContext, input: { username: string; password: string }, userAgent: string | null) {
+  const credentials = await repository.findUserCredentials(ctx.db, input.username);
+  if (!credentials) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    throw new AppError(ErrorCode.InvalidCredentials);
+  }
+  const now = new Date();
+  if (credentials.lockedUntil && credentials.lockedUntil > now) {
+    const minutes = Math.ceil((credentials.lockedUntil.getTime() - now.getTime()) / 60_000);
+    throw new AppError(ErrorCode.AccountLocked, { message: `登录失败次数过多，账号已锁定，请${minutes}分钟后再试` });
+  }
+  const passwordOk = await verifyPassword(credentials.passwordHash, input.password);
+  const actorFor = { ...ctx, actor: null };
+  if (!passwordOk) {
+    const locks = credentials.failedLoginCount + 1 >= maxFailedLogins;
+    await inTransaction(ctx, async (tx) => {
+      await repository.recordLoginFailure(tx, credentials.id, locks ? new Date(now.getTime() + lockMinutes * 60_000) : null);
+      await recordAudit(tx, actorFor, {
+        action: locks ? 'auth.lock' : 'auth.login_failed',
+        objectType: 'user',
+        objectId: credentials.id,
+        after: { username: input.username },
+      });
+    });
+    if (locks) throw new AppError(ErrorCode.AccountLocked, { message: `密码连续错误${maxFailedLogins}次，账号已锁定${lockMinutes}分钟` });
+    throw new AppError(ErrorCode.InvalidCredentials);
+  }
+  if (!credentials.isActive) throw new AppError(ErrorCode.AccountDisabled);
+  if (!credentials.role) throw new AppError(ErrorCode.AccountDisabled, { message: '账号尚未分配角色，请联系安全管理员' });
+
+  const token = randomBytes(32).toString('base64url');
+  await inTransaction(ctx, async (tx) => {
+    await repository.recordLoginSuccess(tx, credentials.id);
+    await repository.insertSession(tx, {
+      tokenHash: hashToken(token),
+      userId: credentials.id,
+      expiresAt: new Date(now.getTime() + sessionIdleMs),
+      sourceIp: ctx.sourceIp,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(
+      tx,
+      {
+        ...ctx,
+        actor: {
+          userId: credentials.id,
+          username: input.username,
+          role: credentials.role!,
+          regionId: null,
+          regionPath: null,
+          organizationId: null,
+          permissions: [],
+        },
+      },
+      { action: 'auth.login', objectType: 'user', objectId: credentials.id },
+    );
+  });
+  return { token, user: await getSessionUser(ctx.db, credentials.id) };
+}
+
+export async function logout(ctx: RequestContext, token: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    await repository.revokeSessionByHash(tx, hashToken(token));
+    if (ctx.actor) await recordAudit(tx, ctx, { action: 'auth.logout', objectType: 'user', objectId: ctx.actor.userId });
+  });
+}
+
+/** The actor behind a session token, or null when the session is unknown, ended or revoked. */
+export async function resolveSession(db: Database, token: string): Promise<Actor | null> {
+  const now = new Date();
+  const row = await repository.findLiveSession(db, hashToken(token), now);
+  if (!row || !row.isActive || !row.role) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) {
+    await repository.touchSession(db, row.sessionId, now, new Date(now.getTime() + sessionIdleMs));
+  }
+  return {
+    userId: row.userId,
+    username: row.username,
+    role: row.role,
+    regionId: row.regionId,
+    regionPath: row.regionPath,
+    organizationId: row.organizationId,
+    permissions: rolePermissions[row.role],
+  };
+}
+
+export async function getSessionUser(db: Database, userId: string): Promise<SessionUser> {
+  const row = await repository.getUserRow(db, userId);
+  if (!row || !row.role) throw notFound();
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    regionId: row.regionId,
+    regionName: row.regionName,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    permissions: [...rolePermissions[row.role]],
+  };
+}
+
+export async function findUsers(ctx: ActorContext, query: UserQuery) {
+  const page = await repository.findUsers(ctx.db, query);
+  return { items: page.items.map(toUser), total: page.total };
+}
+
+export async function getUser(ctx: ActorContext, id: string): Promise<User> {
+  const row = await repository.getUserRow(ctx.db, id);
+  if (!row) throw notFound();
+  return toUser(row);
+}
+
+/** Organisation names for the role form: the security administrator sees no other organisation data. */
+export function findAssignableOrganizations(ctx: ActorContext, query: OrganizationOptionQuery) {
+  return findOrganizationOptions(ctx.db, query.keyword, query.limit);
+}
+
+/** The system administrator creates an account without a role; only the security administrator can grant one. */
+export async function createUser(ctx: ActorContext, input: CreateUser): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  const id = await inTransaction(ctx, async (tx) => {
+    if (await repository.findUserCredentials(tx, input.username)) {
+      throw new AppError(ErrorCode.AlreadyExists, { message: `用户名“${input.username}”已被使用` });
+    }
+    const userId = await repository.insertUser(tx, { username: input.username, displayName: input.displayName, passwordHash, role: null });
+    await recordAudit(tx, ctx, {
+      action: 'user.create',
+      objectType: 'user',
+      objectId: userId,
+      after: { username: input.username, displayName: input.displayName },
+    });
+    return userId;
+  });
+  return getUser(ctx, id);
+}
+
+/** Grants a role and its scope. Nobody may change their own role; each role's scope must be complete. */
+export async function assignRole(ctx: ActorContext, id: string, input: AssignRole): Promise<User> {
+  if (id === ctx.actor.userId) throw new AppError(ErrorCode.RuleViolation, { message: '不能修改自己的角色' });
+  const needsRegion = regionScopedRoles.includes(input.role);
+  const needsOrganization = organizationScopedRoles.includes(input.role);
+  if (needsRegion && !input.regionId)
+    throw new AppError(ErrorCode.ValidationFailed, { message: '该角色须指定所属区域', details: [{ field: 'regionId', message: '必填' }] });
+  if (needsOrganization && !input.organizationId)
+    throw new AppError(ErrorCode.ValidationFailed, {
+      message: '该角色须指定所属单位',
+      details: [{ field: 'organizationId', message: '必填' }],
+    });
+  if (input.regionId && !(await getRegionRow(ctx.db, input.regionId)))
+    throw new AppError(ErrorCode.ValidationFailed, { message: '所属区域不存在' });
+  if (input.organizationId && !(await getOrganizationName(ctx.db, input.organizationId)))
+    throw new AppError(ErrorCode.ValidationFailed, { message: '所属单位不存在' });
+  const before = await getUser(ctx, id);
+  await inTransaction(ctx, async (tx) => {
+    const changes = {
+      role: input.role,
+      regionId: needsRegion ? input.regionId : null,
+      organizationId: needsOrganization ? input.organizationId : null,
+    };
+    if (!(await repository.updateUserVersioned(tx, id, input.version, changes))) throw versionConflict();
+    // A changed role takes effect at once: the user's open sessions end.
+    await repository.revokeUserSessions(tx, id);
+    await recordAudit(tx, ctx, {
+      action: 'user.assign_role',
+      objectType: 'user',
+      objectId: id,
+      before: { role: before.role, regionId: before.regionId, organizationId: before.organizationId },
+      after: changes,
+    });
+  });
+  return getUser(ctx, id);
+}
+
+export async function setUserActive(ctx: ActorContext, id: string, input: { isActive: boolean; version: number }): Promise<User> {
+  if (id === ctx.actor.userId) throw new AppError(ErrorCode.RuleViolation, { message: '不能停用自己的账号' });
+  const before = await getUser(ctx, id);
+  await inTransaction(ctx, async (tx) => {
+    if (!(await repository.updateUserVersioned(tx, id, input.version, { isActive: input.isActive }))) throw versionConflict();
+    if (!input.isActive) await repository.revokeUserSessions(tx, id);
+    await recordAudit(tx, ctx, {
+      action: input.isActive ? 'user.enable' : 'user.disable',
+      objectType: 'user',
+      objectId: id,
+      before: { isActive: before.isActive },
+      after: { isActive: input.isActive },
+    });
+  });
+  return getUser(ctx, id);
+}
+
+/** The security administrator resets a password and lifts a lock; the user's sessions end. */
+export async function resetPassword(ctx: ActorContext, id: string, input: { password: string; version: number }): Promise<User> {
+  await getUser(ctx, id);
+  const passwordHash = await hashPassword(input.password);
+  await inTransaction(ctx, async (tx) => {
+    if (!(await repository.updateUserVersioned(tx, id, input.version, { passwordHash, lockedUntil: null, failedLoginCount: 0 })))
+      throw versionConflict();
+    await repository.revokeUserSessions(tx, id);
+    await recordAudit(tx, ctx, { action: 'user.reset_password', objectType: 'user', objectId: id });
+  });
+  return getUser(ctx, id);
+}
+
+export async function changeOwnPassword(ctx: ActorContext, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const row = await repository.getUserRow(ctx.db, ctx.actor.userId);
+  const credentials = row && (await repository.findUserCredentials(ctx.db, row.username));
+  if (!row || !credentials || !(await verifyPassword(credentials.passwordHash, input.currentPassword))) {
+    throw new AppError(ErrorCode.ValidationFailed, {
+      message: '当前密码不正确',
+      details: [{ field: 'currentPassword', message: '当前密码不正确' }],
+    });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(ctx, async (tx) => {
+    if (!(await repository.updateUserVersioned(tx, row.id, row.version, { passwordHash }))) throw versionConflict();
+    await recordAudit(tx, ctx, { action: 'user.change_password', objectType: 'user', objectId: row.id });
+  });
+}
+
+export async function needsSetup(db: Database): Promise<boolean> {
+  return (await repository.countUsers(db)) === 0;
+}
+
+/** First start with no accounts: the three administrators are created with passwords they choose. */
+export async function runSetup(ctx: RequestContext, input: Setup): Promise<void> {
+  const names = [input.sysadmin.username, input.secadmin.username, input.auditadmin.username];
+  if (new Set(names).size !== 3) throw new AppError(ErrorCode.ValidationFailed, { message: '三个管理员的用户名必须互不相同' });
+  const accounts = await Promise.all(
+    (['sysadmin', 'secadmin', 'auditadmin'] as const).map(async (role) => ({
+      role,
+      username: input[role].username,
+      passwordHash: await hashPassword(input[role].password),
+    })),
+  );
+  await inTransaction(ctx, async (tx) => {
+    if ((await repository.countUsers(tx)) > 0) throw new AppError(ErrorCode.SetupAlreadyDone);
+    for (const account of accounts) {
+      const id = await repository.insertUser(tx, {
+        username: account.username,
+        displayName: account.username,
+        passwordHash: account.passwordHash,
+        role: account.role,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'system.setup',
+        objectType: 'user',
+        objectId: id,
+        after: { username: account.username, role: account.role },
+      });
+    }
+  });
+}

@@ -1,0 +1,108 @@
+import ExcelJS from 'exceljs';
+
+/** A cell as the text a person sees in Excel: dates as YYYY-MM-DD, rich text joined, formulas' results. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value)
+      return value.richText
+        .map((part) => part.text)
+        .join('')
+        .trim();
+    if ('text' in value && typeof value.text === 'string') return value.text.trim();
+    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+    if ('error' in value) return '';
+    return '';
+  }
+  return String(value).trim();
+}
+
+export interface SheetRow {
+  /** The row number Excel shows. */
+  row: number;
+  /** Cell text by column header (without the required-field asterisk). */
+  cells: Record<string, string>;
+}
+
+export interface ColumnSpec {
+  header: string;
+  required?: boolean;
+  width?: number;
+  /** A drop-down list of allowed values in the template. */
+  options?: string[];
+  note?: string;
+}
+
+/** Reads the first worksheet named `sheetName` (or the first sheet) into rows keyed by header; skips empty rows. */
+export async function readSheet(
+  buffer: Buffer,
+  sheetName: string,
+  maxRows: number,
+): Promise<{ headers: string[]; rows: SheetRow[] } | { error: string }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    return { error: '无法读取该文件，请上传由模板填写的 .xlsx 文件' };
+  }
+  const sheet = workbook.getWorksheet(sheetName) ?? workbook.worksheets[0];
+  if (!sheet) return { error: '文件中没有工作表' };
+  const headerRow = sheet.getRow(1);
+  const headers: string[] = [];
+  headerRow.eachCell({ includeEmpty: true }, (cell, column) => {
+    headers[column - 1] = cellText(cell.value)
+      .replace(/[*＊]\s*$/, '')
+      .trim();
+  });
+  const rows: SheetRow[] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const excelRow = sheet.getRow(r);
+    const cells: Record<string, string> = {};
+    let empty = true;
+    headers.forEach((header, index) => {
+      if (!header) return;
+      const text = cellText(excelRow.getCell(index + 1).value);
+      cells[header] = text;
+      if (text) empty = false;
+    });
+    if (empty) continue;
+    if (rows.length >= maxRows) return { error: `一次最多导入 ${maxRows} 行，请分批导入` };
+    rows.push({ row: r, cells });
+  }
+  return { headers: headers.filter(Boolean), rows };
+}
+
+/** A template workbook: the data sheet with headers, drop-downs and notes, and a sheet of instructions. */
+export async function buildTemplate(sheetName: string, columns: ColumnSpec[], instructions: string[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'STIP';
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.required ? `${c.header}*` : c.header, width: c.width ?? 18 }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+  columns.forEach((column, index) => {
+    if (column.note) sheet.getCell(1, index + 1).note = column.note;
+  });
+  const lists = workbook.addWorksheet('选项', { state: 'hidden' });
+  columns.forEach((column, index) => {
+    if (!column.options?.length) return;
+    column.options.forEach((option, i) => (lists.getCell(i + 1, index + 1).value = option));
+    const letter = lists.getColumn(index + 1).letter;
+    for (let r = 2; r <= 1001; r++) {
+      sheet.getCell(r, index + 1).dataValidation = {
+        type: 'list',
+        allowBlank: !column.required,
+        formulae: [`选项!$${letter}$1:$${letter}$${column.options.length}`],
+        showErrorMessage: true,
+        errorTitle: '无效的值',
+        error: `请从下拉列表中选择${column.header}`,
+      };
+    }
+  });
+  const help = workbook.addWorksheet('填写说明');
+  help.getColumn(1).width = 110;
+  instructions.forEach((line, i) => (help.getCell(i + 1, 1).value = line));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,423 @@
+import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { PlatformLevel, PlatformStatus } from '@stip/contracts';
+import type { Executor } from '../../db/client';
+import { organizations, platformSystems, platformTypes, platformVersions, platforms, regions, users } from '../../db/schema/index';
+import { escapeLike, likePrefix } from '../../shared/scope';
+import { subtreeIdsSql } from '../regions/regions.repository';
+
+export type PlatformVersionRow = typeof platformVersions.$inferSelect;
+
+/** What narrows the registry: the actor's scope (from the policy) and the user's filters. */
+export interface RegistryFilter {
+  scope: SQL | undefined;
+  /** The registry as it stood on that day; null for the current registry. */
+  asOf: string | null;
+  systemId?: string | undefined;
+  typeIds?: string[] | undefined;
+  levels?: PlatformLevel[] | undefined;
+  /** Materialised path of a region: platforms located anywhere in its subtree. */
+  regionPath?: string | undefined;
+  statuses?: PlatformStatus[] | undefined;
+  industry?: string | undefined;
+  hostOrganizationId?: string | undefined;
+  keyword?: string | undefined;
+}
+
+export type RegistrySort = 'name' | 'recognizedOn' | 'updatedAt' | 'level' | 'typeName' | 'regionName' | 'status';
+
+/** Another platform's name as it read on a day (or the newest, when no day is given). */
+const referencedAlias = 'referenced';
+const referenced = alias(platformVersions, referencedAlias);
+function referencedName(platformId: AnyColumn, asOf: SQL | null) {
+  const order = asOf ? sql`(${referenced.validFrom} <= ${asOf}) desc, ${referenced.version} desc` : sql`${referenced.version} desc`;
+  return sql<
+    string | null
+  >`(select ${referenced.name} from ${platformVersions} as ${sql.identifier(referencedAlias)} where ${referenced.platformId} = ${platformId} order by ${order} limit 1)`;
+}
+
+/** The columns of one platform state with the names a reader needs, as of `asOf` for referenced platforms. */
+function recordFields(asOf: SQL | null) {
+  return {
+    id: platforms.id,
+    isDemo: platforms.isDemo,
+    lockVersion: platforms.version,
+    updatedAt: platforms.updatedAt,
+    version: platformVersions.version,
+    validFrom: platformVersions.validFrom,
+    validTo: platformVersions.validTo,
+    name: platformVersions.name,
+    typeId: platformVersions.typeId,
+    typeName: platformTypes.name,
+    systemId: platformTypes.systemId,
+    systemName: platformSystems.name,
+    level: platformTypes.level,
+    hostOrganizationId: platformVersions.hostOrganizationId,
+    hostOrganizationName: organizations.name,
+    coBuilderIds: platformVersions.coBuilderIds,
+    regionId: platformVersions.regionId,
+    regionName: regions.name,
+    regionPath: regions.path,
+    industry: platformVersions.industry,
+    technicalFields: platformVersions.technicalFields,
+    director: platformVersions.director,
+    status: platformVersions.status,
+    recognitionDocNo: platformVersions.recognitionDocNo,
+    recognizedOn: platformVersions.recognizedOn,
+    constructionEndsOn: platformVersions.constructionEndsOn,
+    parentPlatformId: platformVersions.parentPlatformId,
+    parentPlatformName: referencedName(platformVersions.parentPlatformId, asOf),
+    successorPlatformId: platformVersions.successorPlatformId,
+    successorPlatformName: referencedName(platformVersions.successorPlatformId, asOf),
+    remarks: platformVersions.remarks,
+    changeNote: platformVersions.changeNote,
+    recordedAt: platformVersions.recordedAt,
+    recordedById: platformVersions.recordedBy,
+  };
+}
+
+/** Platform states with the names a reader needs, joined to their type, system, host and region. */
+function selectRecords(db: Executor, asOf: SQL | null) {
+  return db
+    .select(recordFields(asOf))
+    .from(platformVersions)
+    .innerJoin(platforms, eq(platforms.id, platformVersions.platformId))
+    .innerJoin(platformTypes, eq(platformTypes.id, platformVersions.typeId))
+    .innerJoin(platformSystems, eq(platformSystems.id, platformTypes.systemId))
+    .innerJoin(organizations, eq(organizations.id, platformVersions.hostOrganizationId))
+    .innerJoin(regions, eq(regions.id, platformVersions.regionId));
+}
+
+/** The keys the counts group by, for the registry rows a filter admits (same joins and conditions as the list). */
+function registryKeys(db: Executor, filter: RegistryFilter) {
+  return db
+    .select({
+      platformId: platformVersions.platformId,
+      systemId: platformTypes.systemId,
+      level: platformTypes.level,
+      status: platformVersions.status,
+      industry: platformVersions.industry,
+      regionPath: regions.path,
+    })
+    .from(platformVersions)
+    .innerJoin(platforms, eq(platforms.id, platformVersions.platformId))
+    .innerJoin(platformTypes, eq(platformTypes.id, platformVersions.typeId))
+    .innerJoin(organizations, eq(organizations.id, platformVersions.hostOrganizationId))
+    .innerJoin(regions, eq(regions.id, platformVersions.regionId))
+    .where(registryWhere(filter))
+    .as('registry');
+}
+
+/** Current versions (valid_to null), or the versions in force on `asOf`. */
+function inForce(asOf: string | null): SQL {
+  if (!asOf) return isNull(platformVersions.validTo);
+  return sql`(${platformVersions.validFrom} <= ${asOf} and (${platformVersions.validTo} is null or ${platformVersions.validTo} > ${asOf}))`;
+}
+
+function registryWhere(filter: RegistryFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [isNull(platforms.deletedAt), inForce(filter.asOf), filter.scope];
+  if (filter.systemId) conditions.push(eq(platformTypes.systemId, filter.systemId));
+  if (filter.typeIds?.length) conditions.push(inArray(platformVersions.typeId, filter.typeIds));
+  if (filter.levels?.length) conditions.push(inArray(platformTypes.level, filter.levels));
+  if (filter.regionPath) conditions.push(sql`${platformVersions.regionId} in ${subtreeIdsSql(filter.regionPath)}`);
+  if (filter.statuses?.length) conditions.push(inArray(platformVersions.status, filter.statuses));
+  if (filter.industry) conditions.push(eq(platformVersions.industry, filter.industry));
+  if (filter.hostOrganizationId) conditions.push(eq(platformVersions.hostOrganizationId, filter.hostOrganizationId));
+  if (filter.keyword) {
+    const pattern = escapeLike(filter.keyword);
+    conditions.push(
+      or(
+        sql`${platformVersions.name} ilike ${pattern}`,
+        sql`${organizations.name} ilike ${pattern}`,
+        sql`${platformVersions.director} ilike ${pattern}`,
+        sql`exists (select 1 from unnest(${platformVersions.technicalFields}) as field where field ilike ${pattern})`,
+      ),
+    );
+  }
+  return and(...conditions);
+}
+
+const sortColumns: Record<RegistrySort, AnyColumn> = {
+  name: platformVersions.name,
+  recognizedOn: platformVersions.recognizedOn,
+  updatedAt: platforms.updatedAt,
+  level: platformTypes.level,
+  typeName: platformTypes.name,
+  regionName: regions.name,
+  status: platformVersions.status,
+};
+
+function registryOrder(sort: RegistrySort, order: 'asc' | 'desc'): SQL[] {
+  const direction = order === 'asc' ? sql`asc nulls last` : sql`desc nulls last`;
+  // Ties break on name, then id, so pages and exports list rows in one stable order.
+  return [sql`${sortColumns[sort]} ${direction}`, asc(platformVersions.name), asc(platforms.id)];
+}
+
+export type PlatformRecordRow = Awaited<ReturnType<typeof findRegistryRows>>[number];
+
+/** One page (or, without `limit`, all) of the registry's rows in the requested order. */
+export function findRegistryRows(
+  db: Executor,
+  filter: RegistryFilter,
+  page: { sort: RegistrySort; order: 'asc' | 'desc'; limit?: number; offset?: number },
+) {
+  const query = selectRecords(db, filter.asOf ? sql`${filter.asOf}::date` : null)
+    .where(registryWhere(filter))
+    .orderBy(...registryOrder(page.sort, page.order))
+    .$dynamic();
+  if (page.limit !== undefined) query.limit(page.limit);
+  if (page.offset) query.offset(page.offset);
+  return query;
+}
+
+export async function countRegistryRows(db: Executor, filter: RegistryFilter): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(registryKeys(db, filter));
+  return row?.total ?? 0;
+}
+
+/** The registry's rows counted by system, level and status. */
+export async function countRegistryBy(db: Executor, filter: RegistryFilter) {
+  const registry = registryKeys(db, filter);
+  const [bySystem, byLevel, byStatus] = await Promise.all([
+    db.select({ id: registry.systemId, count: count() }).from(registry).groupBy(registry.systemId),
+    db.select({ level: registry.level, count: count() }).from(registry).groupBy(registry.level),
+    db.select({ status: registry.status, count: count() }).from(registry).groupBy(registry.status),
+  ]);
+  return { bySystem, byLevel, byStatus };
+}
+
+/**
+ * The regions directly under `root` (the top-level regions when null), each with the number of the
+ * registry's rows located anywhere in its subtree.
+ */
+export async function countRegistryByChildRegion(db: Executor, filter: RegistryFilter, root: { id: string; path: string } | null) {
+  const registry = registryKeys(db, filter);
+  // A row's ancestor directly under the root is the path segment right after the root's own path.
+  const start = (root?.path.length ?? 1) + 1;
+  const childId = sql<string>`substr(${registry.regionPath}, ${sql.raw(String(start))}, 36)`;
+  const counted = db
+    .select({ childId: childId.as('child_id'), count: count().as('count') })
+    .from(registry)
+    .where(root ? sql`${registry.regionPath} like ${likePrefix(root.path)}` : undefined)
+    .groupBy(childId)
+    .as('counted');
+  const child = alias(regions, 'child');
+  return db
+    .select({ id: child.id, name: child.name, count: sql<number>`coalesce(${counted.count}, 0)`.mapWith(Number) })
+    .from(child)
+    .leftJoin(counted, eq(counted.childId, sql`${child.id}::text`))
+    .where(root ? eq(child.parentId, root.id) : isNull(child.parentId))
+    .orderBy(asc(child.sortOrder), asc(child.name));
+}
+
+export function findPlatformSystems(db: Executor) {
+  return db
+    .select({ id: platformSystems.id, name: platformSystems.name })
+    .from(platformSystems)
+    .orderBy(asc(platformSystems.sortOrder), asc(platformSystems.name));
+}
+
+/** The distinct industries of the registry rows a filter admits. */
+export async function findRegistryIndustries(db: Executor, filter: RegistryFilter): Promise<string[]> {
+  const registry = registryKeys(db, filter);
+  const rows = await db
+    .selectDistinct({ industry: registry.industry })
+    .from(registry)
+    .where(sql`${registry.industry} is not null and ${registry.industry} <> ''`)
+    .orderBy(asc(registry.industry));
+  return rows.map((row) => row.industry!);
+}
+
+/** The current state of a live platform, if the scope admits it. */
+export async function getCurrentRecord(db: Executor, id: string, scope: SQL | undefined): Promise<PlatformRecordRow | undefined> {
+  const [row] = await selectRecords(db, null).where(
+    and(eq(platforms.id, id), isNull(platforms.deletedAt), isNull(platformVersions.validTo), scope),
+  );
+  return row;
+}
+
+/** Every state of a platform, newest first; referenced platforms are named as they read when each state began. */
+export function findHistoryRows(db: Executor, id: string) {
+  return selectRecords(db, platformVersions.validFrom.getSQL())
+    .where(eq(platformVersions.platformId, id))
+    .orderBy(desc(platformVersions.version));
+}
+
+/** Usernames by user id (who recorded each state). */
+export async function findUsernames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row.username]));
+}
+
+/** Names of organisations by id, soft-deleted ones included (old records still name them). */
+export async function findOrganizationNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(inArray(organizations.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** Live organisations by id with their region's path, which decides whether the actor may reference them. */
+export function findLiveOrganizations(db: Executor, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .select({ id: organizations.id, name: organizations.name, regionPath: regions.path })
+    .from(organizations)
+    .innerJoin(regions, eq(regions.id, organizations.regionId))
+    .where(and(inArray(organizations.id, [...new Set(ids)]), isNull(organizations.deletedAt)));
+}
+
+export async function findPlatformTypeNames(db: Executor, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db.select({ name: platformTypes.name }).from(platformTypes).where(inArray(platformTypes.id, ids));
+  return rows.map((row) => row.name);
+}
+
+export async function getPlatformSystemName(db: Executor, id: string): Promise<string | undefined> {
+  const [row] = await db.select({ name: platformSystems.name }).from(platformSystems).where(eq(platformSystems.id, id));
+  return row?.name;
+}
+
+/** The parent a live platform currently names, for walking up the parent chain. */
+export async function getCurrentParentId(db: Executor, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ parentId: platformVersions.parentPlatformId })
+    .from(platformVersions)
+    .where(and(eq(platformVersions.platformId, id), isNull(platformVersions.validTo)));
+  return row?.parentId ?? null;
+}
+
+/**
+ * The current state of the live platform with this name and host (any host when null; the oldest
+ * such platform when several match). `version` is the platform's optimistic lock.
+ */
+export async function findCurrentPlatformByNameAndHost(
+  db: Executor,
+  name: string,
+  hostOrganizationId: string | null,
+): Promise<(Omit<PlatformVersionRow, 'id' | 'version'> & { id: string; version: number }) | undefined> {
+  const [row] = await db
+    .select({ platform: platforms, state: platformVersions })
+    .from(platformVersions)
+    .innerJoin(platforms, eq(platforms.id, platformVersions.platformId))
+    .where(
+      and(
+        eq(platformVersions.name, name.trim()),
+        hostOrganizationId ? eq(platformVersions.hostOrganizationId, hostOrganizationId) : undefined,
+        isNull(platformVersions.validTo),
+        isNull(platforms.deletedAt),
+      ),
+    )
+    .orderBy(asc(platforms.createdAt), asc(platforms.id))
+    .limit(1);
+  if (!row) return undefined;
+  return { ...row.state, id: row.platform.id, version: row.platform.version };
+}
+
+/** Whether another live platform already has this name under this host. */
+export async function existsOtherWithNameAndHost(db: Executor, name: string, hostOrganizationId: string, exceptId: string | null) {
+  const [row] = await db
+    .select({ id: platforms.id })
+    .from(platformVersions)
+    .innerJoin(platforms, eq(platforms.id, platformVersions.platformId))
+    .where(
+      and(
+        eq(platformVersions.name, name),
+        eq(platformVersions.hostOrganizationId, hostOrganizationId),
+        isNull(platformVersions.validTo),
+        isNull(platforms.deletedAt),
+        exceptId ? ne(platforms.id, exceptId) : undefined,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Names of live platforms whose current state points at this one as parent or successor. */
+export async function findPlatformsReferencing(db: Executor, id: string): Promise<string[]> {
+  const rows = await db
+    .select({ name: platformVersions.name })
+    .from(platformVersions)
+    .innerJoin(platforms, eq(platforms.id, platformVersions.platformId))
+    .where(
+      and(
+        isNull(platformVersions.validTo),
+        isNull(platforms.deletedAt),
+        or(eq(platformVersions.parentPlatformId, id), eq(platformVersions.successorPlatformId, id)),
+      ),
+    )
+    .limit(5);
+  return rows.map((row) => row.name);
+}
+
+/** The fields a platform state carries, as the service writes them. */
+export type PlatformState = Omit<
+  PlatformVersionRow,
+  'id' | 'platformId' | 'version' | 'validFrom' | 'validTo' | 'recordedAt' | 'recordedBy' | 'changeNote'
+>;
+
+export async function insertPlatform(
+  db: Executor,
+  values: { state: PlatformState; validFrom: string; changeNote: string | null; recordedBy: string | null },
+): Promise<string> {
+  const [platform] = await db.insert(platforms).values({}).returning({ id: platforms.id });
+  await db.insert(platformVersions).values({
+    ...values.state,
+    platformId: platform!.id,
+    version: 1,
+    validFrom: values.validFrom,
+    changeNote: values.changeNote,
+    recordedBy: values.recordedBy,
+  });
+  return platform!.id;
+}
+
+/**
+ * Takes the optimistic lock: bumps the platform's version only if it still is `version`. False
+ * means someone else changed (or deleted) it first — under concurrency the second writer waits on
+ * the row lock and then finds the version moved.
+ */
+export async function bumpPlatformVersion(db: Executor, id: string, version: number): Promise<boolean> {
+  const rows = await db
+    .update(platforms)
+    .set({ version: sql`${platforms.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(platforms.id, id), eq(platforms.version, version), isNull(platforms.deletedAt)))
+    .returning({ id: platforms.id });
+  return rows.length === 1;
+}
+
+/** Closes the current state on `validTo` and records the next one from that day. */
+export async function insertNextVersion(
+  db: Executor,
+  id: string,
+  values: { version: number; state: PlatformState; validFrom: string; changeNote: string | null; recordedBy: string | null },
+): Promise<void> {
+  await db
+    .update(platformVersions)
+    .set({ validTo: values.validFrom })
+    .where(and(eq(platformVersions.platformId, id), isNull(platformVersions.validTo)));
+  await db.insert(platformVersions).values({
+    ...values.state,
+    platformId: id,
+    version: values.version,
+    validFrom: values.validFrom,
+    changeNote: values.changeNote,
+    recordedBy: values.recordedBy,
+  });
+}
+
+/** Soft-deletes a platform entered by mistake, if it still is at `version`. */
+export async function softDeletePlatform(db: Executor, id: string, version: number): Promise<boolean> {
+  const rows = await db
+    .update(platforms)
+    .set({ deletedAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(platforms.id, id), eq(platforms.version, version), isNull(platforms.deletedAt)))
+    .returning({ id: platforms.id });
+  return rows.length === 1;
+}

@@ -1,0 +1,554 @@
+import {
+  type CreatePlatform,
+  ErrorCode,
+  type ErrorDetail,
+  keyIndustries,
+  labels,
+  type Page,
+  type Platform,
+  type PlatformCounts,
+  type PlatformExportQuery,
+  type PlatformField,
+  platformExportMaxRows,
+  platformFieldLabels,
+  platformLevels,
+  type PlatformQuery,
+  platformStatuses,
+  type PlatformVersion,
+  type UpdatePlatform,
+} from '@stip/contracts';
+import type { Executor, Transaction } from '../../db/client';
+import { AppError, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
+import { type ActorContext, inTransaction, type RequestContext } from '../../shared/context';
+import { actorRegionPath } from '../../shared/scope';
+import { recordAudit } from '../audit/audit.service';
+import { canSeeOrganization } from '../organizations/organizations.policy';
+import { getOrganizationName } from '../organizations/organizations.repository';
+import { canSeeRegion } from '../regions/regions.policy';
+import { getRegionRow, type RegionRow } from '../regions/regions.repository';
+import { assertTypeAcceptsPlatforms } from '../taxonomy/taxonomy.service';
+import { formatChinaTime, todayInChina } from './platforms.clock';
+import { canAssignPlatformType, canPlacePlatformIn, canWritePlatforms, platformScope } from './platforms.policy';
+import * as repository from './platforms.repository';
+import type { PlatformRecordRow, PlatformState, RegistryFilter } from './platforms.repository';
+import { renderPlatformWorkbook } from './platforms.workbook';
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+function toPlatform(
+  row: PlatformRecordRow,
+  organizationNames: Map<string, string>,
+  // History snapshots show the state's own number and recording time rather than the record's.
+  as: { version: number; updatedAt: Date } = { version: row.lockVersion, updatedAt: row.updatedAt },
+): Platform {
+  return {
+    id: row.id,
+    name: row.name,
+    typeId: row.typeId,
+    typeName: row.typeName,
+    systemId: row.systemId,
+    systemName: row.systemName,
+    level: row.level,
+    hostOrganizationId: row.hostOrganizationId,
+    hostOrganizationName: row.hostOrganizationName,
+    coBuilders: row.coBuilderIds.map((id) => ({ id, name: organizationNames.get(id) ?? '' })),
+    regionId: row.regionId,
+    regionName: row.regionName,
+    industry: row.industry,
+    technicalFields: row.technicalFields,
+    director: row.director,
+    status: row.status,
+    recognitionDocNo: row.recognitionDocNo,
+    recognizedOn: row.recognizedOn,
+    constructionEndsOn: row.constructionEndsOn,
+    parentPlatformId: row.parentPlatformId,
+    parentPlatformName: row.parentPlatformName,
+    successorPlatformId: row.successorPlatformId,
+    successorPlatformName: row.successorPlatformName,
+    remarks: row.remarks,
+    isDemo: row.isDemo,
+    version: as.version,
+    validFrom: row.validFrom,
+    updatedAt: as.updatedAt.toISOString(),
+  };
+}
+
+/** Names the co-builders of all rows with one query, not one per row. */
+async function toPlatforms(db: Executor, rows: PlatformRecordRow[]): Promise<Platform[]> {
+  const names = await repository.findOrganizationNames(
+    db,
+    rows.flatMap((row) => row.coBuilderIds),
+  );
+  return rows.map((row) => toPlatform(row, names));
+}
+
+function invalidField(field: string, message: string): AppError {
+  return new AppError(ErrorCode.ValidationFailed, { message, details: [{ field, message }] });
+}
+
+/** The policy's scope plus the query's filters; a region filter must name a region the actor sees. */
+async function registryFilter(
+  ctx: ActorContext,
+  query: PlatformExportQuery,
+): Promise<{ filter: RegistryFilter; region: RegionRow | null }> {
+  let region: RegionRow | null = null;
+  if (query.regionId) {
+    region = (await getRegionRow(ctx.db, query.regionId)) ?? null;
+    if (!region || !canSeeRegion(ctx.actor, region)) throw invalidField('regionId', '所在区域不存在或不在您的管辖范围内');
+  }
+  return {
+    region,
+    filter: {
+      scope: platformScope(ctx.actor),
+      asOf: query.asOf ?? null,
+      systemId: query.systemId,
+      typeIds: query.typeId,
+      levels: query.level,
+      regionPath: region?.path,
+      statuses: query.status,
+      industry: query.industry || undefined,
+      hostOrganizationId: query.hostOrganizationId,
+      keyword: query.keyword || undefined,
+    },
+  };
+}
+
+/** One page of the registry (current, or as it stood on `asOf`), filtered and scoped. */
+export async function findPlatforms(ctx: ActorContext, query: PlatformQuery): Promise<Page<Platform>> {
+  const { filter } = await registryFilter(ctx, query);
+  const [rows, total] = await Promise.all([
+    repository.findRegistryRows(ctx.db, filter, query),
+    repository.countRegistryRows(ctx.db, filter),
+  ]);
+  return { items: await toPlatforms(ctx.db, rows), total };
+}
+
+/**
+ * Counts of the filtered registry by system, level, status and region — by region meaning each
+ * region directly under the filtered region (or the actor's scope root), counting its subtree.
+ */
+export async function countPlatforms(ctx: ActorContext, query: PlatformExportQuery): Promise<PlatformCounts> {
+  const { filter, region } = await registryFilter(ctx, query);
+  const scopeRoot = actorRegionPath(ctx.actor);
+  const root = region ?? (typeof scopeRoot === 'string' && scopeRoot !== 'nothing' ? { id: ctx.actor.regionId!, path: scopeRoot } : null);
+  const [total, grouped, systems, byRegion] = await Promise.all([
+    repository.countRegistryRows(ctx.db, filter),
+    repository.countRegistryBy(ctx.db, filter),
+    repository.findPlatformSystems(ctx.db),
+    scopeRoot === 'nothing' ? Promise.resolve([]) : repository.countRegistryByChildRegion(ctx.db, filter, root),
+  ]);
+  const bySystem = new Map(grouped.bySystem.map((row) => [row.id, row.count]));
+  const byLevel = new Map(grouped.byLevel.map((row) => [row.level, row.count]));
+  const byStatus = new Map(grouped.byStatus.map((row) => [row.status, row.count]));
+  return {
+    total,
+    bySystem: systems.map((system) => ({ ...system, count: bySystem.get(system.id) ?? 0 })),
+    byLevel: platformLevels.map((level) => ({ level, count: byLevel.get(level) ?? 0 })),
+    byStatus: platformStatuses.map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
+    byRegion,
+  };
+}
+
+/** The export's title line: what was filtered, as of which day, and when it was exported. */
+async function describeExport(ctx: ActorContext, query: PlatformExportQuery, region: RegionRow | null): Promise<string> {
+  const parts: string[] = [];
+  if (query.systemId)
+    parts.push(`${platformFieldLabels.system}：${(await repository.getPlatformSystemName(ctx.db, query.systemId)) ?? '（不存在）'}`);
+  if (query.typeId?.length)
+    parts.push(`${platformFieldLabels.type}：${(await repository.findPlatformTypeNames(ctx.db, query.typeId)).join('、')}`);
+  if (query.level?.length)
+    parts.push(`${platformFieldLabels.level}：${query.level.map((level) => labels.platformLevel[level]).join('、')}`);
+  if (region) parts.push(`${platformFieldLabels.region}：${region.name}（含下级）`);
+  if (query.status?.length)
+    parts.push(`${platformFieldLabels.status}：${query.status.map((status) => labels.platformStatus[status]).join('、')}`);
+  if (query.industry) parts.push(`${platformFieldLabels.industry}：${query.industry}`);
+  if (query.hostOrganizationId) {
+    parts.push(`${platformFieldLabels.hostOrganization}：${(await getOrganizationName(ctx.db, query.hostOrganizationId)) ?? '（不存在）'}`);
+  }
+  if (query.keyword) parts.push(`关键词：“${query.keyword}”`);
+  return [
+    '科技创新平台名录',
+    `筛选条件：${parts.length ? parts.join('；') : '全部'}`,
+    `数据状态：${query.asOf ? `截至 ${query.asOf}（历史状态）` : '当前'}；导出时间：${formatChinaTime(new Date())}`,
+  ].join('\n');
+}
+
+const exportBatchSize = 5000;
+
+/** The filtered registry as an Excel workbook: the list's rows and columns, in the list's order. */
+export async function exportPlatforms(
+  ctx: ActorContext,
+  query: PlatformExportQuery,
+): Promise<{ filename: string; asciiFilename: string; content: Buffer }> {
+  const { filter, region } = await registryFilter(ctx, query);
+  const title = await describeExport(ctx, query, region);
+  // One read-only snapshot, so the batches add up to exactly the rows the count saw.
+  const content = await ctx.db.transaction(
+    async (tx) => {
+      const total = await repository.countRegistryRows(tx, filter);
+      if (total > platformExportMaxRows) {
+        throw ruleViolation(`符合条件的平台有 ${total} 个，超过单次导出上限 ${platformExportMaxRows} 个，请缩小筛选范围后再导出`);
+      }
+      async function* batches() {
+        for (let offset = 0; offset < total; offset += exportBatchSize) {
+          const rows = await repository.findRegistryRows(tx, filter, { ...query, limit: exportBatchSize, offset });
+          yield await toPlatforms(tx, rows);
+        }
+      }
+      return renderPlatformWorkbook(title, batches());
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+  const stamp = (query.asOf ?? todayInChina()).replaceAll('-', '');
+  return { filename: `科技创新平台名录-${stamp}.xlsx`, asciiFilename: `platforms-${stamp}.xlsx`, content };
+}
+
+/** The key industries, then every other industry the actor's current registry names. */
+export async function findIndustries(ctx: ActorContext): Promise<string[]> {
+  const used = await repository.findRegistryIndustries(ctx.db, { scope: platformScope(ctx.actor), asOf: null });
+  const key: readonly string[] = keyIndustries;
+  return [...key, ...used.filter((industry) => !key.includes(industry))];
+}
+
+async function getVisibleRecord(db: Executor, ctx: RequestContext, id: string): Promise<PlatformRecordRow> {
+  const row = await repository.getCurrentRecord(db, id, platformScope(ctx.actor));
+  if (!row) throw notFound();
+  return row;
+}
+
+async function loadPlatform(db: Executor, id: string): Promise<Platform> {
+  const row = await repository.getCurrentRecord(db, id, undefined);
+  if (!row) throw notFound();
+  const [platform] = await toPlatforms(db, [row]);
+  return platform!;
+}
+
+/** The current state of a platform the actor may see (404 otherwise, soft-deleted included). */
+export async function getPlatform(ctx: ActorContext, id: string): Promise<Platform> {
+  const [platform] = await toPlatforms(ctx.db, [await getVisibleRecord(ctx.db, ctx, id)]);
+  return platform!;
+}
+
+/** Fields whose change the history reports: compared by `key`, shown as `show` (names and labels, not ids). */
+const historyFields: { field: PlatformField; key: (p: Platform) => unknown; show: (p: Platform) => unknown }[] = [
+  { field: 'name', key: (p) => p.name, show: (p) => p.name },
+  { field: 'type', key: (p) => p.typeId, show: (p) => p.typeName },
+  { field: 'level', key: (p) => p.level, show: (p) => labels.platformLevel[p.level] },
+  { field: 'hostOrganization', key: (p) => p.hostOrganizationId, show: (p) => p.hostOrganizationName },
+  { field: 'coBuilders', key: (p) => p.coBuilders.map((c) => c.id).join(), show: (p) => p.coBuilders.map((c) => c.name) },
+  { field: 'region', key: (p) => p.regionId, show: (p) => p.regionName },
+  { field: 'industry', key: (p) => p.industry, show: (p) => p.industry },
+  { field: 'technicalFields', key: (p) => p.technicalFields.join('\u0000'), show: (p) => p.technicalFields },
+  { field: 'director', key: (p) => p.director, show: (p) => p.director },
+  { field: 'status', key: (p) => p.status, show: (p) => labels.platformStatus[p.status] },
+  { field: 'recognitionDocNo', key: (p) => p.recognitionDocNo, show: (p) => p.recognitionDocNo },
+  { field: 'recognizedOn', key: (p) => p.recognizedOn, show: (p) => p.recognizedOn },
+  { field: 'constructionEndsOn', key: (p) => p.constructionEndsOn, show: (p) => p.constructionEndsOn },
+  { field: 'parentPlatform', key: (p) => p.parentPlatformId, show: (p) => p.parentPlatformName },
+  { field: 'successorPlatform', key: (p) => p.successorPlatformId, show: (p) => p.successorPlatformName },
+  { field: 'remarks', key: (p) => p.remarks, show: (p) => p.remarks },
+];
+
+/** Every state of a platform, newest first, each with what changed against the state before it. */
+export async function getPlatformHistory(ctx: ActorContext, id: string): Promise<PlatformVersion[]> {
+  await getVisibleRecord(ctx.db, ctx, id);
+  const rows = await repository.findHistoryRows(ctx.db, id);
+  const [names, usernames] = await Promise.all([
+    repository.findOrganizationNames(
+      ctx.db,
+      rows.flatMap((row) => row.coBuilderIds),
+    ),
+    repository.findUsernames(
+      ctx.db,
+      rows.flatMap((row) => (row.recordedById ? [row.recordedById] : [])),
+    ),
+  ]);
+  const snapshots = rows.map((row) => toPlatform(row, names, { version: row.version, updatedAt: row.recordedAt }));
+  return rows.map((row, index) => {
+    const snapshot = snapshots[index]!;
+    const previous = snapshots[index + 1];
+    const changes = previous
+      ? historyFields
+          .filter((f) => f.key(previous) !== f.key(snapshot))
+          .map((f) => ({ field: f.field, before: f.show(previous), after: f.show(snapshot) }))
+      : [];
+    return {
+      version: row.version,
+      validFrom: row.validFrom,
+      validTo: row.validTo,
+      recordedAt: row.recordedAt.toISOString(),
+      recordedBy: row.recordedById ? (usernames.get(row.recordedById) ?? null) : null,
+      changeNote: row.changeNote,
+      changes,
+      snapshot,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+const forbidden = () => new AppError(ErrorCode.Forbidden, { message: '您的角色只能查看平台，不能修改' });
+
+const blankToNull = (value: string | null | undefined) => (value ? value : null);
+const distinct = <T>(values: readonly T[]) => [...new Set(values)];
+
+function stateFromCreate(input: CreatePlatform): PlatformState {
+  return {
+    name: input.name,
+    typeId: input.typeId,
+    hostOrganizationId: input.hostOrganizationId,
+    coBuilderIds: distinct(input.coBuilderIds),
+    regionId: input.regionId,
+    industry: blankToNull(input.industry),
+    technicalFields: distinct(input.technicalFields),
+    director: blankToNull(input.director),
+    status: input.status,
+    recognitionDocNo: blankToNull(input.recognitionDocNo),
+    recognizedOn: input.recognizedOn ?? null,
+    constructionEndsOn: input.constructionEndsOn ?? null,
+    parentPlatformId: input.parentPlatformId ?? null,
+    successorPlatformId: input.successorPlatformId ?? null,
+    remarks: blankToNull(input.remarks),
+  };
+}
+
+function stateOf(row: PlatformRecordRow): PlatformState {
+  return {
+    name: row.name,
+    typeId: row.typeId,
+    hostOrganizationId: row.hostOrganizationId,
+    coBuilderIds: row.coBuilderIds,
+    regionId: row.regionId,
+    industry: row.industry,
+    technicalFields: row.technicalFields,
+    director: row.director,
+    status: row.status,
+    recognitionDocNo: row.recognitionDocNo,
+    recognizedOn: row.recognizedOn,
+    constructionEndsOn: row.constructionEndsOn,
+    parentPlatformId: row.parentPlatformId,
+    successorPlatformId: row.successorPlatformId,
+    remarks: row.remarks,
+  };
+}
+
+/** The current state with the fields the update names replaced (absent fields stay as they are). */
+function mergeUpdate(current: PlatformState, input: UpdatePlatform): PlatformState {
+  const pick = <K extends keyof PlatformState>(key: K, value: PlatformState[K] | undefined): PlatformState[K] =>
+    value === undefined ? current[key] : value;
+  return {
+    name: pick('name', input.name),
+    typeId: pick('typeId', input.typeId),
+    hostOrganizationId: pick('hostOrganizationId', input.hostOrganizationId),
+    coBuilderIds: pick('coBuilderIds', input.coBuilderIds && distinct(input.coBuilderIds)),
+    regionId: pick('regionId', input.regionId),
+    industry: pick('industry', input.industry === undefined ? undefined : blankToNull(input.industry)),
+    technicalFields: pick('technicalFields', input.technicalFields && distinct(input.technicalFields)),
+    director: pick('director', input.director === undefined ? undefined : blankToNull(input.director)),
+    status: pick('status', input.status),
+    recognitionDocNo: pick('recognitionDocNo', input.recognitionDocNo === undefined ? undefined : blankToNull(input.recognitionDocNo)),
+    recognizedOn: pick('recognizedOn', input.recognizedOn),
+    constructionEndsOn: pick('constructionEndsOn', input.constructionEndsOn),
+    parentPlatformId: pick('parentPlatformId', input.parentPlatformId),
+    successorPlatformId: pick('successorPlatformId', input.successorPlatformId),
+    remarks: pick('remarks', input.remarks === undefined ? undefined : blankToNull(input.remarks)),
+  };
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function changedKeys(before: PlatformState | null, after: PlatformState): Set<keyof PlatformState> {
+  const keys = Object.keys(after) as (keyof PlatformState)[];
+  return new Set(before ? keys.filter((key) => !sameValue(before[key], after[key])) : keys);
+}
+
+const parentChainLimit = 50;
+
+/**
+ * Checks a new or changed state before it is written: every reference exists and lies in the
+ * actor's scope, and the domain's rules hold. Only what changed is checked, so a record holding an
+ * old reference the actor could no longer choose can still be edited in its other fields.
+ */
+async function checkState(
+  db: Executor,
+  ctx: RequestContext,
+  platformId: string | null,
+  before: PlatformState | null,
+  after: PlatformState,
+) {
+  const changed = changedKeys(before, after);
+  const actor = ctx.actor;
+
+  if (changed.has('typeId')) {
+    // A retired type (撤、并、转) takes no new platforms and no conversions into it.
+    const type = await assertTypeAcceptsPlatforms(db, after.typeId);
+    if (!canAssignPlatformType(actor, type)) throw invalidField('typeId', `平台类型“${type.name}”不由本部门主管，不能选择`);
+  }
+
+  if (changed.has('regionId')) {
+    const region = await getRegionRow(db, after.regionId);
+    if (!region) throw invalidField('regionId', '所在区域不存在');
+    if (!canPlacePlatformIn(actor, region.path)) throw invalidField('regionId', `所在区域“${region.name}”不在您的管辖范围内`);
+  }
+
+  const newCoBuilders = after.coBuilderIds.filter((id) => !before?.coBuilderIds.includes(id));
+  const organizationIds = [...(changed.has('hostOrganizationId') ? [after.hostOrganizationId] : []), ...newCoBuilders];
+  if (organizationIds.length) {
+    const found = new Map((await repository.findLiveOrganizations(db, organizationIds)).map((o) => [o.id, o]));
+    const check = (field: string, label: string, id: string) => {
+      const organization = found.get(id);
+      if (!organization || !canSeeOrganization(actor, organization)) throw invalidField(field, `${label}不存在或不在您的管辖范围内`);
+    };
+    if (changed.has('hostOrganizationId')) check('hostOrganizationId', platformFieldLabels.hostOrganization, after.hostOrganizationId);
+    for (const id of newCoBuilders) check('coBuilderIds', platformFieldLabels.coBuilders, id);
+  }
+  if ((changed.has('hostOrganizationId') || changed.has('coBuilderIds')) && after.coBuilderIds.includes(after.hostOrganizationId)) {
+    throw invalidField('coBuilderIds', '依托单位不能同时作为共建单位');
+  }
+
+  const checkReference = async (field: 'parentPlatformId' | 'successorPlatformId', id: string | null) => {
+    if (!changed.has(field) || id === null) return;
+    const label = field === 'parentPlatformId' ? platformFieldLabels.parentPlatform : platformFieldLabels.successorPlatform;
+    if (id === platformId) throw ruleViolation(`${label}不能是平台自身`, [{ field, message: '不能是自身' }]);
+    if (!(await repository.getCurrentRecord(db, id, platformScope(actor)))) throw invalidField(field, `${label}不存在或不在您的管辖范围内`);
+  };
+  await checkReference('parentPlatformId', after.parentPlatformId);
+  await checkReference('successorPlatformId', after.successorPlatformId);
+  if (platformId && changed.has('parentPlatformId') && after.parentPlatformId) {
+    // A parent may not sit below the platform itself: walk up from the new parent.
+    let ancestor: string | null = await repository.getCurrentParentId(db, after.parentPlatformId);
+    for (let depth = 0; ancestor && depth < parentChainLimit; depth++) {
+      if (ancestor === platformId) {
+        throw ruleViolation('上级平台不能是本平台的下级平台', [{ field: 'parentPlatformId', message: '形成循环' }]);
+      }
+      ancestor = await repository.getCurrentParentId(db, ancestor);
+    }
+  }
+
+  if ((changed.has('status') || changed.has('successorPlatformId')) && after.status === 'merged' && !after.successorPlatformId) {
+    throw ruleViolation('状态为“已转并”的平台必须指定承继平台', [{ field: 'successorPlatformId', message: '必须指定' }]);
+  }
+
+  const today = todayInChina();
+  if (changed.has('recognizedOn') && after.recognizedOn && after.recognizedOn > today) {
+    throw ruleViolation('认定日期不能晚于今天', [{ field: 'recognizedOn', message: '不能晚于今天' }]);
+  }
+  if (
+    (changed.has('recognizedOn') || changed.has('constructionEndsOn')) &&
+    after.recognizedOn &&
+    after.constructionEndsOn &&
+    after.constructionEndsOn < after.recognizedOn
+  ) {
+    throw ruleViolation('建设期满日期不能早于认定日期', [{ field: 'constructionEndsOn', message: '早于认定日期' }]);
+  }
+
+  if (
+    (changed.has('name') || changed.has('hostOrganizationId')) &&
+    (await repository.existsOtherWithNameAndHost(db, after.name, after.hostOrganizationId, platformId))
+  ) {
+    throw new AppError(ErrorCode.AlreadyExists, {
+      message: `该依托单位已有名为“${after.name}”的平台`,
+      details: [{ field: 'name', message: '同一依托单位下已有同名平台' }],
+    });
+  }
+}
+
+function checkEffectiveDate(
+  effectiveDate: string,
+  today: string,
+  details: ErrorDetail[] = [{ field: 'effectiveDate', message: '日期不符合要求' }],
+) {
+  if (effectiveDate > today) throw ruleViolation(`生效日期（${effectiveDate}）不能晚于今天`, details);
+}
+
+/**
+ * Registers a platform with its first state inside the caller's transaction (the import module
+ * runs many rows in one); checks, writes and audits. Returns the new platform's id.
+ */
+export async function createPlatformInTx(tx: Transaction, ctx: RequestContext, input: CreatePlatform): Promise<string> {
+  if (!canWritePlatforms(ctx.actor)) throw forbidden();
+  const state = stateFromCreate(input);
+  const validFrom = input.effectiveDate ?? state.recognizedOn ?? todayInChina();
+  checkEffectiveDate(validFrom, todayInChina(), [
+    { field: input.effectiveDate ? 'effectiveDate' : 'recognizedOn', message: '不能晚于今天' },
+  ]);
+  await checkState(tx, ctx, null, null, state);
+  const id = await repository.insertPlatform(tx, { state, validFrom, changeNote: '新建', recordedBy: ctx.actor?.userId ?? null });
+  await recordAudit(tx, ctx, { action: 'platform.create', objectType: 'platform', objectId: id, after: await loadPlatform(tx, id) });
+  return id;
+}
+
+/** Registers a platform (version 1 in force from the effective date, the recognition date, or today). */
+export async function createPlatform(ctx: ActorContext, input: CreatePlatform): Promise<Platform> {
+  const id = await inTransaction(ctx, (tx) => createPlatformInTx(tx, ctx, input));
+  return getPlatform(ctx, id);
+}
+
+/**
+ * Changes a platform inside the caller's transaction: closes the current state on the effective
+ * date and records the next one from that day. Returns false, writing nothing, when the update
+ * changes nothing. A stale `version` answers 409.
+ */
+export async function updatePlatformInTx(tx: Transaction, ctx: RequestContext, id: string, input: UpdatePlatform): Promise<boolean> {
+  if (!canWritePlatforms(ctx.actor)) throw forbidden();
+  const current = await getVisibleRecord(tx, ctx, id);
+  if (current.lockVersion !== input.version) throw versionConflict();
+  const before = stateOf(current);
+  const after = mergeUpdate(before, input);
+  if (changedKeys(before, after).size === 0) return false;
+
+  const today = todayInChina();
+  const effectiveDate = input.effectiveDate ?? today;
+  checkEffectiveDate(effectiveDate, today);
+  if (effectiveDate < current.validFrom) {
+    throw ruleViolation(`生效日期（${effectiveDate}）不能早于当前状态的生效日期（${current.validFrom}）`, [
+      { field: 'effectiveDate', message: '早于当前状态的生效日期' },
+    ]);
+  }
+  await checkState(tx, ctx, id, before, after);
+
+  if (!(await repository.bumpPlatformVersion(tx, id, input.version))) throw versionConflict();
+  await repository.insertNextVersion(tx, id, {
+    version: current.version + 1,
+    state: after,
+    validFrom: effectiveDate,
+    changeNote: input.changeNote || null,
+    recordedBy: ctx.actor?.userId ?? null,
+  });
+  const [beforePlatform] = await toPlatforms(tx, [current]);
+  await recordAudit(tx, ctx, {
+    action: 'platform.update',
+    objectType: 'platform',
+    objectId: id,
+    before: beforePlatform,
+    after: { ...(await loadPlatform(tx, id)), changeNote: input.changeNote ?? null },
+  });
+  return true;
+}
+
+/** Changes a platform and answers its new current state (unchanged when nothing differs). */
+export async function updatePlatform(ctx: ActorContext, id: string, input: UpdatePlatform): Promise<Platform> {
+  await inTransaction(ctx, (tx) => updatePlatformInTx(tx, ctx, id, input));
+  return getPlatform(ctx, id);
+}
+
+/**
+ * Soft-deletes a platform entered by mistake: it disappears from lists, counts and history but its
+ * rows stay for the audit. Revoking (撤销) is a status change instead and keeps the record.
+ */
+export async function deletePlatform(ctx: ActorContext, id: string, version: number): Promise<void> {
+  if (!canWritePlatforms(ctx.actor)) throw forbidden();
+  await inTransaction(ctx, async (tx) => {
+    const current = await getVisibleRecord(tx, ctx, id);
+    if (current.lockVersion !== version) throw versionConflict();
+    const referencing = await repository.findPlatformsReferencing(tx, id);
+    if (referencing.length) {
+      throw ruleViolation(`该平台是“${referencing.join('”、“')}”的上级平台或承继平台，请先修改这些平台再删除`);
+    }
+    if (!(await repository.softDeletePlatform(tx, id, version))) throw versionConflict();
+    const [before] = await toPlatforms(tx, [current]);
+    await recordAudit(tx, ctx, { action: 'platform.delete', objectType: 'platform', objectId: id, before });
+  });
+}

@@ -1,0 +1,210 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Supervision, TaskDetail } from '@stip/contracts';
+import { buildTestApp } from '../../../test/build-test-app';
+import { buildOrganization, buildPlan, buildRegionTree, buildTask, buildUser, unique } from '../../../test/factories';
+import { verifyAuditChain } from '../audit/audit.service';
+
+const t = await buildTestApp();
+const { db } = t.handle;
+
+let planId: string;
+let bureau: string; // 市科技局: leads
+let countyGovernment: string; // 甲县人民政府: takes part
+let department: string; // 市经信局: takes part
+let cityCookie: string;
+let countyCookie: string;
+let departmentCookie: string;
+let tree: Awaited<ReturnType<typeof buildRegionTree>>;
+
+beforeAll(async () => {
+  tree = await buildRegionTree(db);
+  bureau = await buildOrganization(db, { name: unique('市科技局'), kind: 'department', regionId: tree.city.id });
+  countyGovernment = await buildOrganization(db, { name: unique('甲县人民政府'), kind: 'county_government', regionId: tree.countyA.id });
+  department = await buildOrganization(db, { name: unique('市经信局'), kind: 'department', regionId: tree.city.id });
+  planId = await buildPlan(db, { regionId: tree.city.id });
+  cityCookie = await t.login((await buildUser(db, { role: 'city_staff', regionId: tree.city.id, organizationId: bureau })).username);
+  // County staff act for their county's government by virtue of their region.
+  countyCookie = await t.login((await buildUser(db, { role: 'county_staff', regionId: tree.countyA.id })).username);
+  departmentCookie = await t.login(
+    (await buildUser(db, { role: 'department_staff', regionId: tree.city.id, organizationId: department })).username,
+  );
+});
+
+const inject = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+
+async function createTask(extra: object = {}) {
+  const response = await inject(cityCookie, 'POST', `/api/plans/${planId}/tasks`, {
+    title: '布局建设市级重点实验室',
+    content: '围绕全市“6+3”重点产业发展科技需求，择优组建市级重点实验室15家以上。',
+    leadUnitIds: [bureau],
+    participantUnitIds: [countyGovernment, department],
+    deadline: '2099-12-31',
+    deadlineText: '2099年12月前',
+    ...extra,
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as TaskDetail;
+}
+
+describe('task table', () => {
+  it('records a task with its lead and participating units', async () => {
+    const task = await createTask();
+    expect(task).toMatchObject({ status: 'not_started', deadline: '2099-12-31', leadUnits: [{ id: bureau }], isLate: false });
+    expect(task.participantUnits.map((u) => u.id).sort()).toEqual([countyGovernment, department].sort());
+    expect(task.myUnits).toEqual([expect.objectContaining({ id: bureau, role: 'lead' })]);
+  });
+
+  it('refuses a unit that does not exist, naming the field', async () => {
+    const response = await inject(cityCookie, 'POST', `/api/plans/${planId}/tasks`, {
+      title: '任务',
+      content: '内容',
+      leadUnitIds: [crypto.randomUUID()],
+      deadline: '2025-12-31',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'leadUnitIds' }] });
+  });
+
+  it('refuses a task with neither deadline nor recurrence, and a unit both leading and taking part', async () => {
+    const none = await inject(cityCookie, 'POST', `/api/plans/${planId}/tasks`, { title: '任务', content: '内容', leadUnitIds: [bureau] });
+    expect(none.statusCode).toBe(400);
+    const both = await inject(cityCookie, 'POST', `/api/plans/${planId}/tasks`, {
+      title: '任务',
+      content: '内容',
+      leadUnitIds: [bureau],
+      participantUnitIds: [bureau],
+      isRecurring: true,
+    });
+    expect(both.statusCode).toBe(400);
+  });
+
+  it('lets only the plan’s writers add tasks', async () => {
+    const response = await inject(countyCookie, 'POST', `/api/plans/${planId}/tasks`, {
+      title: '任务',
+      content: '内容',
+      leadUnitIds: [bureau],
+      deadline: '2025-12-31',
+    });
+    expect(response.statusCode).toBe(403);
+  });
+});
+
+describe('progress reports', () => {
+  it('lets a participating county file a report that the lead unit sees, and starts the task', async () => {
+    const task = await createTask();
+    const filed = await inject(countyCookie, 'POST', `/api/tasks/${task.id}/reports`, { text: '已组建2家市级重点实验室', percent: 30 });
+    expect(filed.statusCode, filed.body).toBe(200);
+    expect(filed.json()).toMatchObject({ unit: { id: countyGovernment, role: 'participant' }, percent: 30 });
+
+    const leadView = (await inject(cityCookie, 'GET', `/api/tasks/${task.id}`)).json() as TaskDetail;
+    expect(leadView.status).toBe('in_progress');
+    expect(leadView.reports.map((r) => [r.unit.id, r.text])).toEqual([[countyGovernment, '已组建2家市级重点实验室']]);
+    // Another participant sees the task but only its own unit's reports.
+    const otherParticipant = (await inject(departmentCookie, 'GET', `/api/tasks/${task.id}`)).json() as TaskDetail;
+    expect(otherParticipant.reports).toEqual([]);
+    expect(otherParticipant.myUnits).toEqual([expect.objectContaining({ id: department, role: 'participant' })]);
+  });
+
+  it('hides tasks of units a county does not act for', async () => {
+    const taskId = await buildTask(db, { planId, leadUnitIds: [bureau], participantUnitIds: [department] });
+    expect((await inject(countyCookie, 'GET', `/api/tasks/${taskId}`)).statusCode).toBe(404);
+    expect((await inject(countyCookie, 'POST', `/api/tasks/${taskId}/reports`, { text: '进展', percent: 10 })).statusCode).toBe(404);
+    const mine = (await inject(countyCookie, 'GET', '/api/tasks?limit=500')).json() as { items: { id: string }[] };
+    expect(mine.items.map((task) => task.id)).not.toContain(taskId);
+  });
+
+  it('completes a task when its lead reports 100 %, and makes a recurring one 持续', async () => {
+    const task = await createTask();
+    await inject(cityCookie, 'POST', `/api/tasks/${task.id}/reports`, { text: '已完成', percent: 100 });
+    expect(((await inject(cityCookie, 'GET', `/api/tasks/${task.id}`)).json() as TaskDetail).status).toBe('done');
+
+    const recurring = await createTask({ deadline: null, isRecurring: true, recurrenceText: '持续推进' });
+    await inject(cityCookie, 'POST', `/api/tasks/${recurring.id}/reports`, { text: '培育库已建立并动态更新', percent: 100 });
+    expect(((await inject(cityCookie, 'GET', `/api/tasks/${recurring.id}`)).json() as TaskDetail).status).toBe('ongoing');
+  });
+
+  it('keeps attachments with a report and hands them back to the lead unit', async () => {
+    const task = await createTask();
+    const report = (await inject(countyCookie, 'POST', `/api/tasks/${task.id}/reports`, { text: '附认定文件', percent: 50 })).json();
+    const boundary = '----stip-test';
+    const content = 'PDF-1.4 认定文件';
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/task-reports/${report.id}/attachments`,
+      headers: { cookie: countyCookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="认定文件.pdf"\r\nContent-Type: application/pdf\r\n\r\n${content}\r\n--${boundary}--\r\n`,
+    });
+    expect(upload.statusCode, upload.body).toBe(200);
+    expect(upload.json()).toMatchObject({ fileName: '认定文件.pdf', mimeType: 'application/pdf', size: Buffer.byteLength(content) });
+
+    const leadView = (await inject(cityCookie, 'GET', `/api/tasks/${task.id}`)).json() as TaskDetail;
+    const attachment = leadView.reports[0]!.attachments[0]!;
+    const download = await inject(cityCookie, 'GET', `/api/task-reports/${report.id}/attachments/${attachment.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.body).toBe(content);
+    // The other participant may not read the county's report, nor its files.
+    expect((await inject(departmentCookie, 'GET', `/api/task-reports/${report.id}/attachments/${attachment.id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses an upload that is not multipart, with a 400', async () => {
+    const task = await createTask();
+    const report = (await inject(countyCookie, 'POST', `/api/tasks/${task.id}/reports`, { text: '进展', percent: 10 })).json();
+    const response = await inject(countyCookie, 'POST', `/api/task-reports/${report.id}/attachments`, { file: 'x' });
+    expect(response.statusCode).toBe(400);
+  });
+});
+
+describe('task status', () => {
+  it('lets the lead unit change the status, not a participant, and only along the state machine', async () => {
+    const task = await createTask();
+    const participant = await inject(countyCookie, 'POST', `/api/tasks/${task.id}/status`, { status: 'done', version: task.version });
+    expect(participant.statusCode).toBe(403);
+    const notRecurring = await inject(cityCookie, 'POST', `/api/tasks/${task.id}/status`, { status: 'ongoing', version: task.version });
+    expect(notRecurring.statusCode).toBe(422);
+    const byHand = await inject(cityCookie, 'POST', `/api/tasks/${task.id}/status`, { status: 'overdue', version: task.version });
+    expect(byHand.statusCode).toBe(422);
+    const done = await inject(cityCookie, 'POST', `/api/tasks/${task.id}/status`, { status: 'done', version: task.version });
+    expect(done.statusCode).toBe(200);
+    const stale = await inject(cityCookie, 'POST', `/api/tasks/${task.id}/status`, { status: 'in_progress', version: task.version });
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it('lifts 逾期 when the deadline is moved to a day not yet past', async () => {
+    const taskId = await buildTask(db, { planId, leadUnitIds: [bureau], deadline: '2022-12-31', status: 'overdue' });
+    const before = (await inject(cityCookie, 'GET', `/api/tasks/${taskId}`)).json() as TaskDetail;
+    expect(before.isLate).toBe(true);
+    const moved = await inject(cityCookie, 'PATCH', `/api/tasks/${taskId}`, { deadline: '2099-12-31', version: before.version });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ status: 'not_started', isLate: false });
+  });
+});
+
+describe('supervision (督查)', () => {
+  it('lists per unit its tasks, late ones first, and exports them to Excel', async () => {
+    const late = await buildTask(db, { planId, title: '逾期任务', leadUnitIds: [department], deadline: '2022-06-30', status: 'overdue' });
+    await buildTask(db, { planId, title: '未到期任务', leadUnitIds: [department], deadline: '2099-06-30' });
+    const response = await inject(cityCookie, 'GET', `/api/tasks/supervision?planId=${planId}&asOf=2024-01-01`);
+    expect(response.statusCode).toBe(200);
+    const supervision = response.json() as Supervision;
+    const unit = supervision.items.find((item) => item.unit.id === department)!;
+    expect(unit.tasks[0]).toMatchObject({ id: late, isLate: true, daysLate: 550 });
+    expect(unit.late).toBeGreaterThanOrEqual(1);
+    // Units with late tasks come first.
+    const lateCounts = supervision.items.map((item) => item.late);
+    expect([...lateCounts].sort((a, b) => b - a)).toEqual(lateCounts);
+
+    // A participant's user sees only its own unit's line.
+    const own = (await inject(departmentCookie, 'GET', `/api/tasks/supervision?planId=${planId}`)).json() as Supervision;
+    expect(own.items.map((item) => item.unit.id)).toEqual([department]);
+
+    const workbook = await inject(cityCookie, 'GET', `/api/tasks/supervision.xlsx?planId=${planId}`);
+    expect(workbook.statusCode).toBe(200);
+    expect(workbook.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+it('writes every change into an intact audit chain', async () => {
+  expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
+});

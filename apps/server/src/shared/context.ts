@@ -1,0 +1,36 @@
+import type { Permission, Role } from '@stip/contracts';
+import type { Database, Transaction } from '../db/client';
+
+/** The signed-in user a request acts for, with the scope its role reaches. */
+export interface Actor {
+  userId: string;
+  username: string;
+  role: Role;
+  regionId: string | null;
+  /** Materialised path of the actor's region ("/…/"), the root of its subtree scope. */
+  regionPath: string | null;
+  organizationId: string | null;
+  permissions: readonly Permission[];
+}
+
+/** What a service needs to act: who, from where, on which database. */
+export interface RequestContext {
+  actor: Actor | null;
+  sourceIp: string | null;
+  db: Database;
+}
+
+/** A context whose actor is known (routes behind a permission). */
+export interface ActorContext extends RequestContext {
+  actor: Actor;
+}
+
+/** Runs `work` in one transaction: its writes and their audit records commit or fail together. */
+export function inTransaction<T>(ctx: RequestContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return ctx.db.transaction(work);
+}
+
+/** The actor as the system itself (seeding, CLI): no user, full reach. */
+export function systemContext(db: Database): RequestContext {
+  return { actor: null, sourceIp: null, db };
+}

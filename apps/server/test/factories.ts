@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@stip/contracts';
+import type { Executor } from '../src/db/client';
+import { insertRegion, type RegionRow } from '../src/modules/regions/regions.repository';
+import { seedUser } from '../src/db/seed/accounts';
+import { testPassword } from './build-test-app';
+import { type SeedOrganization, seedOrganization } from '../src/db/seed/organizations';
+import { type SeedPlatformType, seedPlatformSystem, seedPlatformType } from '../src/db/seed/taxonomy';
+import { type SeedPlatform, seedPlatform } from '../src/db/seed/platforms';
+import { and, eq, isNull } from 'drizzle-orm';
+import { platformVersions, platforms } from '../src/db/schema/index';
+import { insertPlan, type NewPlan } from '../src/modules/plans/plans.repository';
+import { insertTarget, type NewTarget } from '../src/modules/targets/targets.repository';
+import { insertTask, type NewTask, replaceTaskUnits } from '../src/modules/tasks/tasks.repository';
+
+/**
+ * Builders for test records. Each builds the parents it needs, so a test states only what it cares
+ * about, and names are unique so tests never collide.
+ */
+export const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+export async function buildRegion(
+  db: Executor,
+  values: Partial<{ parent: RegionRow; name: string; level: RegionRow['level'] }> = {},
+): Promise<RegionRow> {
+  const parent = values.parent ?? null;
+  return insertRegion(db, {
+    parentId: parent?.id ?? null,
+    parentPath: parent?.path ?? null,
+    name: values.name ?? unique('区域'),
+    level: values.level ?? (parent ? (parent.level === 'province' ? 'city' : 'county') : 'province'),
+  });
+}
+
+/** A province → city → two counties tree, the shape most scope tests need. */
+export async function buildRegionTree(db: Executor) {
+  const province = await buildRegion(db, { level: 'province', name: unique('省') });
+  const city = await buildRegion(db, { parent: province, level: 'city', name: unique('市') });
+  const countyA = await buildRegion(db, { parent: city, level: 'county', name: unique('甲县') });
+  const countyB = await buildRegion(db, { parent: city, level: 'county', name: unique('乙县') });
+  return { province, city, countyA, countyB };
+}
+
+export async function buildUser(
+  db: Executor,
+  values: { role: Role; regionId?: string | null; organizationId?: string | null; username?: string; password?: string },
+): Promise<{ id: string; username: string }> {
+  const username = values.username ?? unique(values.role).replace(/[^a-zA-Z0-9_.-]/g, '');
+  const id = await seedUser(db, {
+    username,
+    password: values.password ?? testPassword,
+    role: values.role,
+    regionId: values.regionId ?? null,
+    organizationId: values.organizationId ?? null,
+  });
+  return { id, username };
+}
+
+export async function buildOrganization(db: Executor, values: Partial<SeedOrganization> = {}): Promise<string> {
+  const regionId = values.regionId ?? (await buildRegion(db)).id;
+  return seedOrganization(db, { name: values.name ?? unique('单位'), kind: values.kind ?? 'enterprise', ...values, regionId });
+}
+
+export async function buildPlatformType(db: Executor, values: Partial<SeedPlatformType> = {}): Promise<string> {
+  const systemId = values.systemId ?? (await seedPlatformSystem(db, { code: unique('sys').replace('-', '_'), name: unique('体系') }));
+  return seedPlatformType(db, { name: values.name ?? unique('类型'), level: values.level ?? 'city', ...values, systemId });
+}
+
+export async function buildPlatform(db: Executor, values: Partial<SeedPlatform> = {}): Promise<string> {
+  const regionId = values.regionId ?? (await buildRegion(db)).id;
+  const hostOrganizationId = values.hostOrganizationId ?? (await buildOrganization(db, { regionId }));
+  const typeId = values.typeId ?? (await buildPlatformType(db));
+  return seedPlatform(db, {
+    name: values.name ?? unique('平台'),
+    status: values.status ?? 'operating',
+    ...values,
+    regionId,
+    hostOrganizationId,
+    typeId,
+  });
+}
+
+/**
+ * A later state of a platform from `effectiveDate` (a conversion, revocation, move …): closes the
+ * version in force and opens the next one with the changes, as the platforms service records it.
+ */
+export async function changePlatform(
+  db: Executor,
+  platformId: string,
+  effectiveDate: string,
+  changes: Partial<
+    Pick<typeof platformVersions.$inferInsert, 'typeId' | 'status' | 'regionId' | 'name' | 'industry' | 'successorPlatformId'>
+  >,
+): Promise<void> {
+  const [current] = await db
+    .select()
+    .from(platformVersions)
+    .where(and(eq(platformVersions.platformId, platformId), isNull(platformVersions.validTo)));
+  if (!current) throw new Error(`platform ${platformId} has no current version`);
+  await db.update(platformVersions).set({ validTo: effectiveDate }).where(eq(platformVersions.id, current.id));
+  const { id: _id, validFrom: _from, validTo: _to, recordedAt: _at, ...state } = current;
+  await db.insert(platformVersions).values({ ...state, ...changes, version: current.version + 1, validFrom: effectiveDate, validTo: null });
+  await db
+    .update(platforms)
+    .set({ version: current.version + 1, updatedAt: new Date() })
+    .where(eq(platforms.id, platformId));
+}
+
+/** A plan over a region (default: a fresh city tree's city), period 2021–2025. */
+export async function buildPlan(db: Executor, values: Partial<NewPlan> & { regionId: string }): Promise<string> {
+  const plan = await insertPlan(db, { title: unique('规划'), periodStart: '2021-01-01', periodEnd: '2025-12-31', ...values });
+  return plan.id;
+}
+
+/** A target of a plan; computed kinds count live platforms of the given filter columns. */
+export async function buildTarget(db: Executor, values: Partial<NewTarget> & { planId: string; kind: NewTarget['kind'] }): Promise<string> {
+  const target = await insertTarget(db, { subject: unique('目标'), value: 1, unit: '家', deadline: '2025-12-31', ...values });
+  return target.id;
+}
+
+/** A task of a plan with its lead and participating units. */
+export async function buildTask(
+  db: Executor,
+  values: Partial<NewTask> & { planId: string; leadUnitIds: string[]; participantUnitIds?: string[] },
+): Promise<string> {
+  const { leadUnitIds, participantUnitIds, ...fields } = values;
+  const task = await insertTask(db, { title: unique('任务'), content: '具体内容', deadline: '2025-12-31', ...fields });
+  await replaceTaskUnits(db, task.id, leadUnitIds, participantUnitIds ?? []);
+  return task.id;
+}
