@@ -1,0 +1,106 @@
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Dropdown, Flex, Layout, Menu, Tag, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { PageLoading } from '../shared/components/PageLoading';
+import { t } from '../shared/i18n/zh-CN';
+import { ChangePasswordModal } from '../modules/accounts/components/ChangePasswordModal';
+import { useLogout } from '../modules/accounts/hooks/useAuth';
+import { useCurrentUser } from '../modules/accounts/hooks/useSession';
+import { NotificationBell } from '../modules/notifications/components/NotificationBell';
+import { PageErrorBoundary } from './PageErrorBoundary';
+import { visibleNavItems } from './navigation';
+
+/** The menu entry a path belongs to: `/platforms/123` lights up 平台库. */
+function selectedKey(pathname: string): string {
+  const first = pathname.split('/')[1];
+  return first ? `/${first}` : '/';
+}
+
+function UserMenu() {
+  const user = useCurrentUser();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const [changingPassword, setChangingPassword] = useState(false);
+  const scope = [user.regionName, user.organizationName].filter(Boolean).join(' · ');
+
+  return (
+    <>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            { key: 'password', icon: <KeyOutlined />, label: t.layout.changePassword },
+            { type: 'divider' },
+            { key: 'logout', icon: <LogoutOutlined />, label: t.layout.logout, danger: true },
+          ],
+          onClick: ({ key }) => {
+            if (key === 'password') setChangingPassword(true);
+            if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+          },
+        }}
+      >
+        <Flex align="center" gap={8} className="stip-header-user" role="button" tabIndex={0} data-testid="header-user">
+          <UserOutlined />
+          <span data-testid="header-display-name">{user.displayName}</span>
+          <Tag color="blue" bordered={false} style={{ marginInlineEnd: 0 }}>
+            {t.labels.role[user.role] ?? t.layout.noRole}
+          </Tag>
+          {scope ? <span style={{ opacity: 0.8 }}>{scope}</span> : null}
+          <DownOutlined style={{ fontSize: 10 }} />
+        </Flex>
+      </Dropdown>
+      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+    </>
+  );
+}
+
+/** The frame of every signed-in page: title and user at the top, the menu on the left. */
+export function AppLayout() {
+  const user = useCurrentUser();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(false);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', position: 'sticky', top: 0, zIndex: 10 }}
+      >
+        <Typography.Text strong style={{ color: '#fff', fontSize: 17, letterSpacing: 1 }}>
+          {t.app.title}
+        </Typography.Text>
+        <Flex align="center" gap={16}>
+          <NotificationBell />
+          <UserMenu />
+        </Flex>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          width={190}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          theme="light"
+          style={{ borderRight: '1px solid #e5e9f0' }}
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={[selectedKey(location.pathname)]}
+            items={visibleNavItems(user).map((item) => ({ key: item.path, icon: item.icon, label: item.label }))}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+            data-testid="main-menu"
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 16, minWidth: 0 }}>
+          <PageErrorBoundary key={location.pathname}>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </PageErrorBoundary>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,114 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect } from 'react';
+import { createBrowserRouter, Outlet, useNavigate } from 'react-router-dom';
+import { setUnauthenticatedHandler } from '../shared/api/client';
+import { NotFound } from '../shared/components/StatusPages';
+import { PageLoading } from '../shared/components/PageLoading';
+import { AppLayout } from './AppLayout';
+import { IndexPage } from './IndexPage';
+import { PageErrorBoundary } from './PageErrorBoundary';
+import { RequirePermission } from './RequirePermission';
+import { RequireSession } from './RequireSession';
+
+// Every page is its own chunk: the login page does not load the platform list, nor anyone the charts.
+const LoginPage = lazy(() => import('../modules/accounts/pages/LoginPage'));
+const SetupPage = lazy(() => import('../modules/accounts/pages/SetupPage'));
+const UsersPage = lazy(() => import('../modules/accounts/pages/UsersPage'));
+const PlatformListPage = lazy(() => import('../modules/platforms/pages/PlatformListPage'));
+const PlatformDetailPage = lazy(() => import('../modules/platforms/pages/PlatformDetailPage'));
+const OrganizationsPage = lazy(() => import('../modules/organizations/pages/OrganizationsPage'));
+const TaxonomyPage = lazy(() => import('../modules/taxonomy/pages/TaxonomyPage'));
+const RegionsPage = lazy(() => import('../modules/regions/pages/RegionsPage'));
+const ImportsPage = lazy(() => import('../modules/imports/pages/ImportsPage'));
+const AuditPage = lazy(() => import('../modules/audit/pages/AuditPage'));
+const CockpitPage = lazy(() => import('../modules/cockpit/pages/CockpitPage'));
+const CockpitPlatformsPage = lazy(() => import('../modules/cockpit/pages/CockpitPlatformsPage'));
+const PlanListPage = lazy(() => import('../modules/plans/pages/PlanListPage'));
+const PlanDetailPage = lazy(() => import('../modules/plans/pages/PlanDetailPage'));
+const TargetDetailPage = lazy(() => import('../modules/targets/pages/TargetDetailPage'));
+const TaskDetailPage = lazy(() => import('../modules/tasks/pages/TaskDetailPage'));
+const SupervisionPage = lazy(() => import('../modules/tasks/pages/SupervisionPage'));
+const NotificationsPage = lazy(() => import('../modules/notifications/pages/NotificationsPage'));
+const PolicyIngestPage = lazy(() => import('../modules/policy-ingest/pages/PolicyIngestPage'));
+
+/** When the session expires mid-work, any request's 401 returns to /login (keeping the page) without a reload. */
+function Root() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      const { pathname, search } = window.location;
+      if (pathname === '/login' || pathname === '/setup') return;
+      queryClient.clear();
+      navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+    });
+  }, [navigate, queryClient]);
+  return (
+    <PageErrorBoundary>
+      <Suspense fallback={<PageLoading fullScreen />}>
+        <Outlet />
+      </Suspense>
+    </PageErrorBoundary>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/setup', element: <SetupPage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <IndexPage /> },
+              {
+                element: <RequirePermission permission="platform:read" />,
+                children: [
+                  { path: 'platforms', element: <PlatformListPage /> },
+                  { path: 'platforms/:id', element: <PlatformDetailPage /> },
+                ],
+              },
+              {
+                element: <RequirePermission permission="organization:read" />,
+                children: [{ path: 'organizations', element: <OrganizationsPage /> }],
+              },
+              { element: <RequirePermission permission="taxonomy:read" />, children: [{ path: 'taxonomy', element: <TaxonomyPage /> }] },
+              { element: <RequirePermission permission="region:read" />, children: [{ path: 'regions', element: <RegionsPage /> }] },
+              { element: <RequirePermission permission="import:write" />, children: [{ path: 'imports', element: <ImportsPage /> }] },
+              { element: <RequirePermission permission="user:read" />, children: [{ path: 'users', element: <UsersPage /> }] },
+              { element: <RequirePermission permission="audit:read" />, children: [{ path: 'audit', element: <AuditPage /> }] },
+              {
+                element: <RequirePermission permission="cockpit:read" />,
+                children: [
+                  { path: 'cockpit', element: <CockpitPage /> },
+                  { path: 'cockpit/platforms', element: <CockpitPlatformsPage /> },
+                ],
+              },
+              {
+                element: <RequirePermission permission="plan:read" />,
+                children: [
+                  { path: 'plans', element: <PlanListPage /> },
+                  { path: 'plans/:id', element: <PlanDetailPage /> },
+                  { path: 'targets/:id', element: <TargetDetailPage /> },
+                  { path: 'tasks/:id', element: <TaskDetailPage /> },
+                  { path: 'supervision', element: <SupervisionPage /> },
+                ],
+              },
+              {
+                element: <RequirePermission permission="plan:write" />,
+                children: [{ path: 'plans/ingest', element: <PolicyIngestPage /> }],
+              },
+              // Every signed-in user has reminders (the API asks only for a session).
+              { path: 'notifications', element: <NotificationsPage /> },
+              { path: '*', element: <NotFound /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,33 @@
+import type {
+  AssignRole,
+  CreateUser,
+  Login,
+  NamedRef,
+  OrganizationOptionQuery,
+  Page,
+  SessionUser,
+  Setup,
+  User,
+  UserQuery,
+} from '@stip/contracts';
+import { api } from '../../shared/api/client';
+
+export interface SetupStatus {
+  needsSetup: boolean;
+  demo: boolean;
+}
+
+export const accountsApi = {
+  me: () => api.get<SessionUser>('/auth/me'),
+  login: (body: Login) => api.post<SessionUser>('/auth/login', body),
+  logout: () => api.post<{ ok: true }>('/auth/logout'),
+  changePassword: (body: { currentPassword: string; newPassword: string }) => api.post<{ ok: true }>('/auth/password', body),
+  setupStatus: () => api.get<SetupStatus>('/setup'),
+  setup: (body: Setup) => api.post<{ ok: true }>('/setup', body),
+  users: (query: Partial<UserQuery>) => api.get<Page<User>>('/users', query),
+  organizationOptions: (query: Partial<OrganizationOptionQuery>) => api.get<Page<NamedRef>>('/users/organization-options', query),
+  createUser: (body: CreateUser) => api.post<User>('/users', body),
+  assignRole: (id: string, body: AssignRole) => api.put<User>(`/users/${id}/role`, body),
+  setActive: (id: string, body: { isActive: boolean; version: number }) => api.put<User>(`/users/${id}/active`, body),
+  resetPassword: (id: string, body: { password: string; version: number }) => api.put<User>(`/users/${id}/password`, body),
+};

@@ -1,0 +1,45 @@
+import type { Login, Setup } from '@stip/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { sessionHint } from '../../../shared/api/sessionHint';
+import { accountsApi } from '../api';
+import { sessionKey } from './useSession';
+
+export function useSetupStatus() {
+  return useQuery({ queryKey: ['setup-status'], queryFn: accountsApi.setupStatus, retry: 1, staleTime: 60_000 });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Login) => accountsApi.login(body),
+    onSuccess: (user) => {
+      // Nothing cached for a previous user may leak into this session.
+      queryClient.clear();
+      sessionHint.set();
+      queryClient.setQueryData(sessionKey, user);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: accountsApi.logout,
+    onSettled: () => {
+      sessionHint.clear();
+      queryClient.clear();
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({ mutationFn: accountsApi.changePassword });
+}
+
+export function useRunSetup() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Setup) => accountsApi.setup(body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['setup-status'] }),
+  });
+}

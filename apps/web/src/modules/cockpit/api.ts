@@ -1,0 +1,13 @@
+import type { Cockpit, Page, Platform } from '@stip/contracts';
+import { api } from '../../shared/api/client';
+
+export interface CockpitFilters {
+  asOf?: string;
+  planId?: string;
+}
+
+export const cockpitApi = {
+  get: (filters: CockpitFilters, signal?: AbortSignal) => api.get<Cockpit>('/cockpit', { ...filters }, signal),
+  /** The records behind a cockpit figure: the figure's own query (a `RecordLink`) plus paging. */
+  platforms: (query: Record<string, string | number>, signal?: AbortSignal) => api.get<Page<Platform>>('/cockpit/platforms', query, signal),
+};

@@ -1,0 +1,23 @@
+import type {
+  CreatePlatformSystem,
+  CreatePlatformType,
+  PlatformSystem,
+  PlatformType,
+  RetirePlatformType,
+  Taxonomy,
+  UpdatePlatformType,
+} from '@stip/contracts';
+import { api } from '../../shared/api/client';
+
+export interface RetireResult {
+  type: PlatformType;
+  convertedPlatforms: number;
+}
+
+export const taxonomyApi = {
+  taxonomy: () => api.get<Taxonomy>('/taxonomy'),
+  createSystem: (body: CreatePlatformSystem) => api.post<PlatformSystem>('/platform-systems', body),
+  createType: (body: CreatePlatformType) => api.post<PlatformType>('/platform-types', body),
+  updateType: (id: string, body: UpdatePlatformType) => api.patch<PlatformType>(`/platform-types/${id}`, body),
+  retireType: (id: string, body: RetirePlatformType) => api.post<RetireResult>(`/platform-types/${id}/retire`, body),
+};
