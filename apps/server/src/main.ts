@@ -7,6 +7,9 @@ import { createDb, type DbHandle } from './db/client';
 import { needsSetup } from './modules/accounts/accounts.service';
 import { verifyAuditChain } from './modules/audit/audit.service';
 import { seedDemo } from './db/seed/demo';
+import { startJobScheduler } from './modules/jobs/jobs.scheduler';
+import { runDailyJobs } from './modules/jobs/jobs.service';
+import { todayInChina } from './shared/clock';
 
 const usage = `用法 / usage: stip <command>
 
@@ -14,6 +17,7 @@ const usage = `用法 / usage: stip <command>
   migrate               只执行数据库迁移
   seed --demo           向空数据库载入演示数据
   audit verify          校验审计日志哈希链（完整时退出码 0，断裂时 1）
+  jobs run              立即执行每日任务（截止提醒、逾期标记）；服务运行时每日自动执行
   openapi [FILE]        输出由路由生成的 OpenAPI 文档
   ingest FILE [--date YYYY-MM-DD] [--json]
                         从政策文件中提取目标与任务（不需要数据库）
@@ -39,6 +43,8 @@ async function serve(config: Config): Promise<void> {
   const handle = await openDatabase(config);
   const app = await buildApp({ db: handle.db, logger: { level: config.logLevel }, trustProxy: config.trustProxy, demo: config.demo });
   await seedDemoIfEmpty(handle, config, (message) => app.log.info(message));
+  // Daily reminders and overdue marking; safe with any number of processes (one run per day, recorded in the database).
+  startJobScheduler(app);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -95,11 +101,27 @@ async function run(argv: string[]): Promise<number> {
           console.log(`审计链完整：共校验 ${verdict.checked} 条记录 (audit chain intact, ${verdict.checked} records)`);
           return 0;
         }
-        console.log(`审计链断裂：第 ${verdict.firstBrokenSeq} 条记录，${verdict.reason} (audit chain broken at record ${verdict.firstBrokenSeq})`);
+        console.log(
+          `审计链断裂：第 ${verdict.firstBrokenSeq} 条记录，${verdict.reason} (audit chain broken at record ${verdict.firstBrokenSeq})`,
+        );
         return 1;
       } finally {
         await handle.close();
       }
+    }
+    case 'jobs': {
+      if (rest[0] !== 'run') {
+        console.error(usage);
+        return 2;
+      }
+      const handle = await openDatabase(config);
+      try {
+        const result = await runDailyJobs(handle.db, todayInChina());
+        console.log(JSON.stringify(result));
+      } finally {
+        await handle.close();
+      }
+      return 0;
     }
     case 'openapi': {
       // The OpenAPI document generated from the routes (committed as docs/openapi.json).

@@ -48,6 +48,11 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
 
 async function createPostgres(url: string): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  // An idle client whose server connection ends (a restart, an administrator terminating it) is
+  // dropped from the pool and replaced on next use; without this listener pg would crash the process.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`);
+  });
   const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Database;
   return {
     db,

@@ -86,13 +86,78 @@ interface PlatformSeed {
 
 /** The platforms seeds 000 and 002 name. Their names are real; dates, hosts and details are demo values. */
 const namedPlatforms: PlatformSeed[] = [
-  { name: '达钢集团国家企业技术中心', type: '国家企业技术中心', host: '四川达州钢铁集团有限责任公司', region: '通川区', status: 'operating', recognizedOn: '2012-12-20', industry: '新材料', fields: ['钢铁冶金', '钒钛资源综合利用'] },
-  { name: '国家天然气产品质量监督检验中心（四川）', type: '国家质量监督检验中心', host: '演示·普光天然气检测有限公司', region: '宣汉县', status: 'operating', recognizedOn: '2016-08-15', industry: '能源化工', fields: ['天然气检测'] },
-  { name: '玄武岩纤维及复合材料四川省重点实验室', type: '省级重点实验室', host: '四川文理学院', region: '达州高新区', status: 'constructing', recognizedOn: '2022-11-30', industry: '新材料', coBuilders: ['达州高新区管委会', '演示·玄武岩纤维科技有限公司'], fields: ['玄武岩纤维', '复合材料'] },
-  { name: '微玻纤工程技术研究中心', type: '省级工程技术研究中心', host: '演示·微玻纤材料有限公司', region: '达州高新区', status: 'constructing', recognizedOn: '2024-06-18', industry: '新材料', fields: ['微玻纤'] },
-  { name: '天然气净化中试研发平台', type: '省级中试研发平台', host: '演示·天然气净化技术有限公司', region: '宣汉县', status: 'constructing', recognizedOn: '2024-10-10', industry: '能源化工', fields: ['天然气净化', '中试熟化'] },
-  { name: '国家技术转移西南中心达州分中心', type: '技术转移分中心', host: '演示·技术转移服务中心', region: '达州高新区', status: 'operating', recognizedOn: '2019-05-20', industry: null, fields: ['技术转移'] },
-  { name: '万达开技术创新中心', type: '区域技术创新中心', host: '四川文理学院', region: '达州高新区', status: 'constructing', recognizedOn: '2023-09-01', industry: '电子信息', coBuilders: ['达州高新区管委会'], fields: ['人工智能', '先进碳材料', '新能源材料'] },
+  {
+    name: '达钢集团国家企业技术中心',
+    type: '国家企业技术中心',
+    host: '四川达州钢铁集团有限责任公司',
+    region: '通川区',
+    status: 'operating',
+    recognizedOn: '2012-12-20',
+    industry: '新材料',
+    fields: ['钢铁冶金', '钒钛资源综合利用'],
+  },
+  {
+    name: '国家天然气产品质量监督检验中心（四川）',
+    type: '国家质量监督检验中心',
+    host: '演示·普光天然气检测有限公司',
+    region: '宣汉县',
+    status: 'operating',
+    recognizedOn: '2016-08-15',
+    industry: '能源化工',
+    fields: ['天然气检测'],
+  },
+  {
+    name: '玄武岩纤维及复合材料四川省重点实验室',
+    type: '省级重点实验室',
+    host: '四川文理学院',
+    region: '达州高新区',
+    status: 'constructing',
+    recognizedOn: '2022-11-30',
+    industry: '新材料',
+    coBuilders: ['达州高新区管委会', '演示·玄武岩纤维科技有限公司'],
+    fields: ['玄武岩纤维', '复合材料'],
+  },
+  {
+    name: '微玻纤工程技术研究中心',
+    type: '省级工程技术研究中心',
+    host: '演示·微玻纤材料有限公司',
+    region: '达州高新区',
+    status: 'constructing',
+    recognizedOn: '2024-06-18',
+    industry: '新材料',
+    fields: ['微玻纤'],
+  },
+  {
+    name: '天然气净化中试研发平台',
+    type: '省级中试研发平台',
+    host: '演示·天然气净化技术有限公司',
+    region: '宣汉县',
+    status: 'constructing',
+    recognizedOn: '2024-10-10',
+    industry: '能源化工',
+    fields: ['天然气净化', '中试熟化'],
+  },
+  {
+    name: '国家技术转移西南中心达州分中心',
+    type: '技术转移分中心',
+    host: '演示·技术转移服务中心',
+    region: '达州高新区',
+    status: 'operating',
+    recognizedOn: '2019-05-20',
+    industry: null,
+    fields: ['技术转移'],
+  },
+  {
+    name: '万达开技术创新中心',
+    type: '区域技术创新中心',
+    host: '四川文理学院',
+    region: '达州高新区',
+    status: 'constructing',
+    recognizedOn: '2023-09-01',
+    industry: '电子信息',
+    coBuilders: ['达州高新区管委会'],
+    fields: ['人工智能', '先进碳材料', '新能源材料'],
+  },
 ];
 
 /** A small deterministic generator, so every demo start builds the same registry. */
@@ -164,16 +229,35 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
       action: 'system.seed_demo',
       objectType: 'system',
       objectId: null,
-      after: { regions: regionIds.size, organizations: new Set(organizationIds.values()).size, types: typeIds.size, platforms: platformCount, users: userCount },
+      after: {
+        regions: regionIds.size,
+        organizations: new Set(organizationIds.values()).size,
+        types: typeIds.size,
+        platforms: platformCount,
+        users: userCount,
+      },
     });
     return { regionIds, organizationIds, typeIds, platformCount, userCount };
   });
 }
 
-async function seedRegionTree(tx: Transaction, nodes: RegionSeed[], parent: { id: string; path: string } | null, ids: Map<string, string> | null) {
+async function seedRegionTree(
+  tx: Transaction,
+  nodes: RegionSeed[],
+  parent: { id: string; path: string } | null,
+  ids: Map<string, string> | null,
+) {
   const regionIds = ids ?? new Map<string, string>();
   for (const [index, node] of nodes.entries()) {
-    const row = await insertRegion(tx, { parentId: parent?.id ?? null, parentPath: parent?.path ?? null, name: node.name, level: node.level, code: node.code, sortOrder: index, isDemo: true });
+    const row = await insertRegion(tx, {
+      parentId: parent?.id ?? null,
+      parentPath: parent?.path ?? null,
+      name: node.name,
+      level: node.level,
+      code: node.code,
+      sortOrder: index,
+      isDemo: true,
+    });
     regionIds.set(node.name, row.id);
     if (node.children) await seedRegionTree(tx, node.children, row, regionIds);
   }
@@ -186,7 +270,12 @@ function requireId(map: Map<string, string>, name: string, what: string): string
   return id;
 }
 
-async function seedDemoPlatforms(tx: Transaction, regionIds: Map<string, string>, organizationIds: Map<string, string>, typeIds: Map<string, string>): Promise<number> {
+async function seedDemoPlatforms(
+  tx: Transaction,
+  regionIds: Map<string, string>,
+  organizationIds: Map<string, string>,
+  typeIds: Map<string, string>,
+): Promise<number> {
   const random = seededRandom(2025);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const all: PlatformSeed[] = [...namedPlatforms];
@@ -209,12 +298,38 @@ async function seedDemoPlatforms(tx: Transaction, regionIds: Map<string, string>
     const year = 2015 + Math.floor(random() * 11);
     const month = 1 + Math.floor(random() * 12);
     const roll = random();
-    const status: PlatformStatus = roll < 0.06 ? 'revoked' : roll < 0.12 ? 'rectifying' : roll < 0.2 ? 'cultivating' : year >= 2023 ? 'constructing' : 'operating';
-    all.push({ name, type: kind.type, host, region, status, recognizedOn: status === 'cultivating' ? null : `${year}-${String(month).padStart(2, '0')}-15`, industry, fields: [topic] });
+    const status: PlatformStatus =
+      roll < 0.06 ? 'revoked' : roll < 0.12 ? 'rectifying' : roll < 0.2 ? 'cultivating' : year >= 2023 ? 'constructing' : 'operating';
+    all.push({
+      name,
+      type: kind.type,
+      host,
+      region,
+      status,
+      recognizedOn: status === 'cultivating' ? null : `${year}-${String(month).padStart(2, '0')}-15`,
+      industry,
+      fields: [topic],
+    });
   }
   // Two of 定西's platforms, so the second city is not empty.
-  all.push({ name: '甘肃省变性淀粉工艺与应用重点实验室', type: '省级重点实验室', host: '演示·马铃薯变性淀粉有限公司', region: '安定区', status: 'operating', recognizedOn: '2015-09-01', industry: '农产品加工' });
-  all.push({ name: '陇西中药材种质资源库共享平台（演示）', type: '科技资源共享平台', host: '演示·中药材种植有限公司', region: '陇西县', status: 'operating', recognizedOn: '2019-04-01', industry: '生物医药' });
+  all.push({
+    name: '甘肃省变性淀粉工艺与应用重点实验室',
+    type: '省级重点实验室',
+    host: '演示·马铃薯变性淀粉有限公司',
+    region: '安定区',
+    status: 'operating',
+    recognizedOn: '2015-09-01',
+    industry: '农产品加工',
+  });
+  all.push({
+    name: '陇西中药材种质资源库共享平台（演示）',
+    type: '科技资源共享平台',
+    host: '演示·中药材种植有限公司',
+    region: '陇西县',
+    status: 'operating',
+    recognizedOn: '2019-04-01',
+    industry: '生物医药',
+  });
 
   for (const platform of all) {
     const recognitionYear = platform.recognizedOn?.slice(0, 4);
@@ -227,7 +342,10 @@ async function seedDemoPlatforms(tx: Transaction, regionIds: Map<string, string>
       status: platform.status,
       recognizedOn: platform.recognizedOn,
       recognitionDocNo: recognitionYear ? `演示文号〔${recognitionYear}〕${10 + Math.floor(random() * 90)}号` : null,
-      constructionEndsOn: platform.recognizedOn && platform.status === 'constructing' ? `${Number(recognitionYear) + 3}${platform.recognizedOn.slice(4)}` : null,
+      constructionEndsOn:
+        platform.recognizedOn && platform.status === 'constructing'
+          ? `${Number(recognitionYear) + 3}${platform.recognizedOn.slice(4)}`
+          : null,
       validFrom: platform.recognizedOn ?? '2025-01-01',
       industry: platform.industry,
       technicalFields: platform.fields ?? [],

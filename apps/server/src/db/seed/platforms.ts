@@ -1,7 +1,7 @@
 import type { PlatformStatus } from '@stip/contracts';
 import type { Executor } from '../client';
 import { platformVersions, platforms } from '../schema/index';
-import { todayInChina } from '../../modules/platforms/platforms.clock';
+import { todayInChina } from '../../shared/clock';
 
 export interface SeedPlatform {
   name: string;
@@ -22,7 +22,6 @@ export interface SeedPlatform {
   remarks?: string | null;
   isDemo?: boolean;
 }
-
 
 /**
  * Inserts a platform with its first version, bypassing the service's checks and audit (demo seed,

@@ -23,11 +23,27 @@ describe('the audit trail', () => {
     const { province } = await buildRegionTree(db);
     const sysadmin = await buildUser(db, { role: 'sysadmin' });
     const cookie = await t.login(sysadmin.username);
-    const created = await t.app.inject({ method: 'POST', url: '/api/regions', headers: { cookie }, remoteAddress: '10.1.2.3', payload: { parentId: province.id, name: '新市', level: 'city' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/regions',
+      headers: { cookie },
+      remoteAddress: '10.1.2.3',
+      payload: { parentId: province.id, name: '新市', level: 'city' },
+    });
     expect(created.statusCode).toBe(200);
     const auditor = await buildUser(db, { role: 'auditadmin' });
-    const page = await t.app.inject({ url: `/api/audit?objectId=${created.json().id}`, headers: { cookie: await t.login(auditor.username) } });
-    expect(page.json().items[0]).toMatchObject({ actorUsername: sysadmin.username, actorRole: 'sysadmin', sourceIp: '10.1.2.3', action: 'region.create', objectType: 'region', after: { name: '新市' } });
+    const page = await t.app.inject({
+      url: `/api/audit?objectId=${created.json().id}`,
+      headers: { cookie: await t.login(auditor.username) },
+    });
+    expect(page.json().items[0]).toMatchObject({
+      actorUsername: sysadmin.username,
+      actorRole: 'sysadmin',
+      sourceIp: '10.1.2.3',
+      action: 'region.create',
+      objectType: 'region',
+      after: { name: '新市' },
+    });
   });
 
   it('finds the first altered record and the first gap', async () => {
@@ -44,6 +60,8 @@ describe('the audit trail', () => {
 
 describe('canonical JSON', () => {
   it('does not depend on key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }),
+    );
   });
 });

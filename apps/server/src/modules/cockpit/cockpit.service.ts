@@ -14,7 +14,7 @@ import {
 } from '@stip/contracts';
 import { AppError, notFound } from '../../shared/app-error';
 import type { ActorContext } from '../../shared/context';
-import { todayInChina } from '../platforms/platforms.clock';
+import { todayInChina } from '../../shared/clock';
 import { findAllTargets, toPlatform } from '../targets/targets.service';
 import { targetPlatformScope } from '../targets/targets.policy';
 import { countInForceByGroup, countRecognitionsByYear, findPlatformsMatching, findRegistryFacts } from '../targets/snapshot.repository';

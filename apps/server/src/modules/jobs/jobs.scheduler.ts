@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { todayInChina } from '../platforms/platforms.clock';
+import { todayInChina } from '../../shared/clock';
 import { hasJobRun } from './jobs.repository';
 import { dailyJob, runDailyJobs } from './jobs.service';
 

@@ -28,7 +28,7 @@ import {
   type TargetStatus,
 } from '@stip/contracts';
 import type { ActorContext } from '../../shared/context';
-import { formatChinaTime, todayInChina } from '../platforms/platforms.clock';
+import { formatChinaTime, todayInChina } from '../../shared/clock';
 import { findAllTargets } from '../targets/targets.service';
 import { targetPlatformScope } from '../targets/targets.policy';
 import { countInForceByGroup, findRegistryFacts, findTypeNames } from '../targets/snapshot.repository';

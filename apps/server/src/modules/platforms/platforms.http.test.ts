@@ -15,7 +15,7 @@ import {
 import { auditLog, platformTypes } from '../../db/schema/index';
 import { seedPlatformSystem } from '../../db/seed/taxonomy';
 import { verifyAuditChain } from '../audit/audit.service';
-import { todayInChina } from './platforms.clock';
+import { todayInChina } from '../../shared/clock';
 
 const t = await buildTestApp();
 const { db } = t.handle;

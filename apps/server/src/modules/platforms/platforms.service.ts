@@ -27,7 +27,7 @@ import { getOrganizationName } from '../organizations/organizations.repository';
 import { canSeeRegion } from '../regions/regions.policy';
 import { getRegionRow, type RegionRow } from '../regions/regions.repository';
 import { assertTypeAcceptsPlatforms } from '../taxonomy/taxonomy.service';
-import { formatChinaTime, todayInChina } from './platforms.clock';
+import { formatChinaTime, todayInChina } from '../../shared/clock';
 import { canAssignPlatformType, canPlacePlatformIn, canWritePlatforms, platformScope } from './platforms.policy';
 import * as repository from './platforms.repository';
 import type { PlatformRecordRow, PlatformState, RegistryFilter } from './platforms.repository';

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { labels, type Platform, platformFieldLabels } from '@stip/contracts';
-import { formatChinaTime } from './platforms.clock';
+import { formatChinaTime } from '../../shared/clock';
 
 const listSeparator = '、';
 

@@ -20,7 +20,7 @@ import type { Executor, Transaction } from '../../db/client';
 import { AppError, notFound, versionConflict } from '../../shared/app-error';
 import { type Actor, type ActorContext, inTransaction } from '../../shared/context';
 import { recordAudit } from '../audit/audit.service';
-import { todayInChina } from '../platforms/platforms.clock';
+import { todayInChina } from '../../shared/clock';
 import { getWritablePlanRow, visiblePlansCondition } from '../plans/plans.service';
 import * as repository from './targets.repository';
 import * as snapshot from './snapshot.repository';

@@ -19,7 +19,7 @@ import type { Executor, Transaction } from '../../db/client';
 import { AppError, notFound, versionConflict } from '../../shared/app-error';
 import { type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
 import { recordAudit } from '../audit/audit.service';
-import { todayInChina } from '../platforms/platforms.clock';
+import { todayInChina } from '../../shared/clock';
 import { getWritablePlanRow, oversees } from '../plans/plans.service';
 import * as repository from './tasks.repository';
 import { canChangeTaskStatus, myUnits, seesAllReports, taskVisibility } from './tasks.policy';

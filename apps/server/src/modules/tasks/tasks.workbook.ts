@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { type Supervision, taskStatusLabels, taskUnitRoleLabels } from '@stip/contracts';
-import { formatChinaTime } from '../platforms/platforms.clock';
+import { formatChinaTime } from '../../shared/clock';
 
 const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
