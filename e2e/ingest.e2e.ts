@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../apps/server/src/db/seed/credit-codes';
-import { todayInChina } from '../apps/server/src/modules/platforms/platforms.clock';
+import { todayInChina } from '../apps/server/src/shared/clock';
 import { startStip, type Stip } from './harness';
 
 const seedsDir = process.env.STIP_SEEDS_DIR ?? fileURLToPath(new URL('../../shared/seeds/', import.meta.url));

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDailyJobs } from '../apps/server/src/modules/jobs/jobs.service';
-import { todayInChina } from '../apps/server/src/modules/platforms/platforms.clock';
+import { todayInChina } from '../apps/server/src/shared/clock';
 import { startStip, type Stip } from './harness';
 
 let stip: Stip;

@@ -58,6 +58,11 @@ if (existsSync(report)) {
   const summary = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = summary.numPendingTests + summary.numTodoTests;
   // The plain closing line CI reads: "N passed, N failed".
-  console.log(`\ntests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  // A file that fails to load has no failed tests, so its failure is counted separately.
+  const failedFiles = summary.numFailedTestSuites ?? 0;
+  console.log(
+    `\ntests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}` +
+      (failedFiles ? ` (${failedFiles} test files failed)` : ''),
+  );
 }
 process.exit(result.status ?? 1);
