@@ -8,7 +8,7 @@ import { makeCreditCode } from '../apps/server/src/db/seed/credit-codes';
 import { todayInChina } from '../apps/server/src/shared/clock';
 import { startStip, type Stip } from './harness';
 
-const seedsDir = process.env.STIP_SEEDS_DIR ?? fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
+const seedsDir = process.env.STIP_SEEDS_DIR ?? fileURLToPath(new URL('../packages/policy-ingest/test/seeds/', import.meta.url));
 
 function seedPath(number: string): string {
   const file = existsSync(seedsDir) ? readdirSync(seedsDir).find((name) => name.startsWith(`${number}_`)) : undefined;

@@ -1,10 +1,10 @@
-/** The evaluation corpus: the shared seeds (read from ../../shared/seeds, or STIP_SEEDS_DIR) and our own documents. */
+/** The evaluation corpus: the shared seeds (copied from the brief's shared/seeds into test/seeds, or STIP_SEEDS_DIR) and our own documents. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScoredTarget, ScoredTask } from '../src/score.js';
 
-export const SEEDS_DIR = process.env.STIP_SEEDS_DIR ?? fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
+export const SEEDS_DIR = process.env.STIP_SEEDS_DIR ?? fileURLToPath(new URL('./seeds/', import.meta.url));
 const DOCS_DIR = fileURLToPath(new URL('./docs/', import.meta.url));
 const GOLD_DIR = fileURLToPath(new URL('./gold/', import.meta.url));
 

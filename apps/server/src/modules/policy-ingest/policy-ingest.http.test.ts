@@ -12,7 +12,7 @@ import { makeCreditCode } from '../../db/seed/credit-codes';
 import { seedTaxonomyCatalogue } from '../../db/seed/taxonomy-catalogue';
 import { verifyAuditChain } from '../audit/audit.service';
 
-const seedsDir = process.env.STIP_SEEDS_DIR ?? fileURLToPath(new URL('../../../../../../shared/seeds/', import.meta.url));
+const seedsDir = process.env.STIP_SEEDS_DIR ?? fileURLToPath(new URL('../../../../../packages/policy-ingest/test/seeds/', import.meta.url));
 
 function seedText(number: string): string {
   const file = existsSync(seedsDir) ? readdirSync(seedsDir).find((name) => name.startsWith(`${number}_`)) : undefined;
