@@ -1,11 +1,11 @@
 import { type Platform, type PlatformStatus, platformStatuses, zCreatePlatform, zUpdatePlatform } from '@stip/contracts';
-import { AutoComplete, Button, Col, DatePicker, Divider, Drawer, Flex, Form, Input, Row, Select } from 'antd';
+import { AutoComplete, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { isApiError } from '../../../shared/api/client';
-import { ConflictAlert } from '../../../shared/components/ConflictAlert';
 import { requiredChoice, requiredText, schemaRule, toDateString, toNullableText } from '../../../shared/forms/rules';
 import { useNotify } from '../../../shared/hooks/useNotify';
+import { EditDrawer } from '../../../shared/components/EditDrawer';
 import { t } from '../../../shared/i18n/zh-CN';
 import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
@@ -161,22 +161,18 @@ export function PlatformFormDrawer({ target, onClose, onSaved, onReload }: Platf
   };
 
   return (
-    <Drawer
+    <EditDrawer
       open={!!target}
       title={editing ? t.platforms.editTitle : t.platforms.createTitle}
       width={820}
       onClose={close}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={close}>{t.common.cancel}</Button>
-          <Button type="primary" loading={saving} disabled={conflict} onClick={() => form.submit()} data-testid="platform-form-submit">
-            {t.common.save}
-          </Button>
-        </Flex>
-      }
+      onSave={() => form.submit()}
+      saving={saving}
+      conflict={conflict}
+      onReload={() => void reload()}
+      reloading={reloading}
+      saveTestId="platform-form-submit"
     >
-      {conflict ? <ConflictAlert onReload={() => void reload()} reloading={reloading} /> : null}
       <Form<PlatformFormValues>
         form={form}
         layout="vertical"
@@ -351,6 +347,6 @@ export function PlatformFormDrawer({ target, onClose, onSaved, onReload }: Platf
           ) : null}
         </Row>
       </Form>
-    </Drawer>
+    </EditDrawer>
   );
 }

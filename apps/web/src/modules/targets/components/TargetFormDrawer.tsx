@@ -14,13 +14,13 @@ import {
   targetKinds,
   zCreateTarget,
 } from '@stip/contracts';
-import { Alert, Button, Col, DatePicker, Divider, Drawer, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Alert, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { isApiError } from '../../../shared/api/client';
-import { ConflictAlert } from '../../../shared/components/ConflictAlert';
 import { requiredChoice, requiredText, schemaRule, toDateString } from '../../../shared/forms/rules';
 import { useNotify } from '../../../shared/hooks/useNotify';
+import { EditDrawer } from '../../../shared/components/EditDrawer';
 import { t } from '../../../shared/i18n/zh-CN';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
 import { PlatformTypeSelect } from '../../taxonomy/components/PlatformTypeSelect';
@@ -166,28 +166,18 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
   };
 
   return (
-    <Drawer
+    <EditDrawer
       open={!!target}
       title={editing ? t.targets.editTitle : t.targets.createTitle}
       width={760}
       onClose={close}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={close}>{t.common.cancel}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            disabled={conflict}
-            onClick={() => form.submit()}
-            data-testid="target-form-submit"
-          >
-            {t.common.save}
-          </Button>
-        </Flex>
-      }
+      onSave={() => form.submit()}
+      saving={create.isPending || update.isPending}
+      conflict={conflict}
+      onReload={() => void reload()}
+      reloading={reloading}
+      saveTestId="target-form-submit"
     >
-      {conflict ? <ConflictAlert onReload={() => void reload()} reloading={reloading} /> : null}
       <Form<TargetFormValues>
         form={form}
         layout="vertical"
@@ -326,6 +316,6 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
           </Col>
         </Row>
       </Form>
-    </Drawer>
+    </EditDrawer>
   );
 }

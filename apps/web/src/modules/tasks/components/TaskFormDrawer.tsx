@@ -1,11 +1,11 @@
 import { type Plan, type Target, type Task, taskDefinitionProblems, zCreateTask } from '@stip/contracts';
-import { Button, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { isApiError } from '../../../shared/api/client';
-import { ConflictAlert } from '../../../shared/components/ConflictAlert';
 import { requiredChoice, requiredText, schemaRule, toDateString, toNullableText } from '../../../shared/forms/rules';
 import { useNotify } from '../../../shared/hooks/useNotify';
+import { EditDrawer } from '../../../shared/components/EditDrawer';
 import { t } from '../../../shared/i18n/zh-CN';
 import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
 import { useCreateTask, useUpdateTask } from '../hooks/useTasks';
@@ -115,28 +115,18 @@ export function TaskFormDrawer({ plan, targets, task, onClose, onReload }: TaskF
   };
 
   return (
-    <Drawer
+    <EditDrawer
       open={!!task}
       title={editing ? t.tasks.editTitle : t.tasks.createTitle}
       width={760}
       onClose={close}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={close}>{t.common.cancel}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            disabled={conflict}
-            onClick={() => form.submit()}
-            data-testid="task-form-submit"
-          >
-            {t.common.save}
-          </Button>
-        </Flex>
-      }
+      onSave={() => form.submit()}
+      saving={create.isPending || update.isPending}
+      conflict={conflict}
+      onReload={() => void reload()}
+      reloading={reloading}
+      saveTestId="task-form-submit"
     >
-      {conflict ? <ConflictAlert onReload={() => void reload()} reloading={reloading} /> : null}
       <Form<TaskFormValues>
         form={form}
         layout="vertical"
@@ -205,6 +195,6 @@ export function TaskFormDrawer({ plan, targets, task, onClose, onReload }: TaskF
           <InputNumber min={0} max={9999} precision={0} style={{ width: 160 }} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </EditDrawer>
   );
 }
