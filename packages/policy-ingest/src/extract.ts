@@ -6,6 +6,7 @@ import { parseDeadline } from './dates.js';
 import { analyseDocument, type Block, type DocumentModel, type Part } from './structure.js';
 import { isSameSubject } from './subject.js';
 import { findBodyTasks, findItemGroups, findTableTasks, labelledDeadlineOf, type FoundTask } from './tasks.js';
+import { findIndicatorTargets } from './indicators.js';
 import { findTargets, type FoundTarget, type TargetContext } from './targets.js';
 import type { Table } from './tables.js';
 import { normaliseText, viewOf } from './text.js';
@@ -23,14 +24,47 @@ function baseContext(model: DocumentModel, part: Part): TargetContext {
   };
 }
 
-function tableTargets(model: DocumentModel, table: Table, part: Part): FoundTarget[] {
+function tableTargets(model: DocumentModel, table: Table, part: Part, roles: ReadonlyArray<'task' | 'content'>): FoundTarget[] {
   return table.rows.flatMap((row) => {
     const rowDeadline = parseDeadline(row.cells.deadline?.text ?? '', { documentYear: model.annualYear ?? model.documentYear });
     const context = { ...baseContext(model, part), rowDeadline };
-    return [row.cells.task, row.cells.content].flatMap((cell) =>
-      cell && cell.end > cell.start ? findTargets(viewOf(model.source, cell.start, cell.end), model.input, context) : [],
-    );
+    return roles
+      .map((role) => row.cells[role])
+      .flatMap((cell) =>
+        cell && cell.end > cell.start ? findTargets(viewOf(model.source, cell.start, cell.end), model.input, context) : [],
+      );
   });
+}
+
+/** A content column headed 年度目标/目标任务/工作目标 states goals, even in a progress report. */
+const GOAL_COLUMN = /目标/;
+
+/**
+ * A table in a results section or report (推进情况, 完成情况) still states targets in its goal column ("年度目标"),
+ * when those goals are still open: due no earlier than the document's year. Achieved figures sit in other columns
+ * (完成情况), which are never read; goals of a year already closed are history.
+ */
+function openGoalTargets(model: DocumentModel, part: Part & { type: 'table' }): FoundTarget[] {
+  const { table } = part;
+  const isOpen = (target: FoundTarget) =>
+    target.deadline !== null && (model.documentYear === null || Number(target.deadline.slice(0, 4)) >= model.documentYear);
+  if (table.kind === 'indicator') return indicatorTargets(model, part).filter(isOpen);
+  const contentColumn = table.roles.indexOf('content');
+  if (contentColumn < 0 || !GOAL_COLUMN.test(table.labels[contentColumn] ?? '')) return [];
+  return tableTargets(model, table, part, ['content']).filter(isOpen);
+}
+
+function indicatorTargets(model: DocumentModel, part: Part & { type: 'table' }): FoundTarget[] {
+  const { sectionDeadline, annualDeadline } = baseContext(model, part);
+  return findIndicatorTargets(part.table, model.input, {
+    documentYear: model.annualYear ?? model.documentYear,
+    fallbackDeadline: sectionDeadline ?? annualDeadline,
+  });
+}
+
+/** An indicator table assigns work only when it says who is responsible (a 指标分解表 with 责任单位). */
+function namesResponsibleUnits(table: Table): boolean {
+  return table.roles.some((role) => role === 'lead' || role === 'responsible' || role === 'participant');
 }
 
 /** Restatements share kind, figure, unit and level exactly, so only targets with the same key need comparing. */
@@ -81,8 +115,11 @@ function extractFromInput(input: string, options: ExtractOptions): Extraction {
   for (const part of model.parts) {
     const isHistory = part.sectionKind === 'results';
     if (part.type === 'table') {
-      tableTasksByPart.push(findTableTasks(model, part.table));
-      if (!isHistory) targetsByPart.push(tableTargets(model, part.table, part));
+      const { table } = part;
+      if (table.kind === 'task' || namesResponsibleUnits(table)) tableTasksByPart.push(findTableTasks(model, table));
+      if (isHistory) targetsByPart.push(openGoalTargets(model, part));
+      else if (table.kind === 'indicator') targetsByPart.push(indicatorTargets(model, part));
+      else targetsByPart.push(tableTargets(model, table, part, ['task', 'content']));
     } else if (!isHistory) {
       const context = { ...baseContext(model, part), rowDeadline: itemDeadlines.get(part.block) ?? null };
       targetsByPart.push(findTargets(part.block.view, model.input, context));

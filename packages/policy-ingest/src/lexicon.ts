@@ -60,7 +60,7 @@ export const LEADING_VERBS = words(`
   建设 新建 建成 培育 引进 组建 认定 创建 争创 打造 实施 开发 登记 推广 培养 引育
   新增 布局 支持 扶持 建立 设立 搭建 推荐 上报 申报 遴选 攻克 育成 举办 开展 组织
   完成 实现 提升 提高 形成 壮大 吸引 集聚 招引 储备 立项 选派 评选 获批 邀请 签订
-  推动 促进 发展 达到 突破 争取 新
+  推动 促进 发展 达到 突破 争取 重组 优化重组 新
 `);
 
 /** Nouns that begin with a verb or filler above and must not lose it ("新型研发机构", "开发区"). */

@@ -12,7 +12,8 @@ import {
 } from './lexicon.js';
 import type { Level } from './types.js';
 
-const LEADING_DATE = String.raw`(?:到|至|力争到|力争在|计划到)?\d{4}年(?:\d{1,2}月)?(?:底|末)?(?:以前|之前|前)?`;
+/** A due date in front of a subject: 到2025年, 2024年6月底前, 2025年上半年前, 2024年第三季度末. */
+const LEADING_DATE = String.raw`(?:到|至|力争到|力争在|计划到)?\d{4}年(?:\d{1,2}月)?(?:底|末|[上下]半年|第?[一二三四1-4]季度末?)?(?:以前|之前|前)?`;
 const SHORT_QUOTE = '[“"‘「][^”"’」]{0,12}[”"’」]、?';
 const LEADING_JUNK = new RegExp(
   `^(?:${LEADING_DATE}|${SHORT_QUOTE}|[，,、；;：:|）)\\]〕】—–•·●■◆▪-]|${alternation([...LEADING_FILLERS, ...LEADING_VERBS])})`,
@@ -79,7 +80,8 @@ export function cleanSubject(raw: string): string {
   const cut = endOfLastVerb(subject, INNER_CUT_VERBS);
   if (cut > 0) subject = stripLeading(subject.slice(cut));
   subject = dropUnbalancedBrackets(stripTrailing(subject));
-  if (ONLY_FILLERS.test(subject) || !/[\u4e00-\u9fa5A-Za-z]/.test(subject) || subject.length < 2) return '';
+  if (LEADING_JUNK_RUN.test(subject) || ONLY_FILLERS.test(subject) || !/[\u4e00-\u9fa5A-Za-z]/.test(subject) || subject.length < 2)
+    return '';
   return subject;
 }
 
@@ -125,12 +127,15 @@ const SCOPE_PREFIX = new RegExp(
   `^(?:各|全|及|和|与|以及|、|[（(][^）)]{0,8}[）)]|[\\d一二两三四五六七八九十百]+个|${alternation(SCOPE_WORDS)}|[\\u4e00-\\u9fa5]{0,6}?(?:县|区|市|镇|乡|村|街道)(?![级场民值直属]))`,
 );
 
-/** Drops the places a coverage target spans ("各县（市、区）及达州高新区科技创新服务平台" → 科技创新服务平台). */
+/**
+ * Drops the places a coverage target spans ("各县（市、区）及达州高新区科技创新服务平台" → 科技创新服务平台). A place
+ * word that would leave nothing is the subject itself, not its scope ("设区市国家级高新区" → 国家级高新区).
+ */
 export function stripScope(text: string): string {
   let current = text;
   for (let round = 0; round < 12; round += 1) {
     const match = SCOPE_PREFIX.exec(current);
-    if (!match || match[0].length === 0) return current;
+    if (!match || match[0].length === 0 || current.length - match[0].length < 2) return current;
     current = current.slice(match[0].length);
   }
   return current;

@@ -86,7 +86,14 @@ describe('findTables', () => {
     expect(rowsOf(text)).toEqual(EXPECTED);
   });
 
-  it('ignores tables that say neither who nor when', () => {
-    expect(findTables(splitLines('指标\t年度目标\t完成情况\n高新技术企业（家）\t480\t512'))).toEqual([]);
+  it('ignores tables that say neither who nor when, nor what figure to reach', () => {
+    expect(findTables(splitLines('平台名称\t依托单位\t所在地\n微玻纤工程技术研究中心\t某公司\t达川区'))).toEqual([]);
+  });
+
+  it('reads a table of indicators with a goal column as an indicator table, its 完成情况 column as history', () => {
+    const [table] = findTables(splitLines('指标\t年度目标\t完成情况\n高新技术企业（家）\t480\t512'));
+    expect(table?.kind).toBe('indicator');
+    expect(table?.roles).toEqual(['indicator', 'goal', 'baseline']);
+    expect(table?.rows.map((row) => row.cells.goal?.text)).toEqual(['480']);
   });
 });

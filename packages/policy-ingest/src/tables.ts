@@ -2,6 +2,8 @@
  * Task-decomposition tables as they survive conversion to text: `|` markdown rows, tab-separated rows, or one cell per
  * line (as Word tables paste), with rows separated by blank lines or opened by a 序号 number. A table is recognised by
  * its header (任务/具体内容/责任单位/完成时限 …) and ends at the first group of lines that does not look like a row.
+ * Indicator tables (指标名称|单位|2020年基期值|2025年目标值|属性), the 主要指标 tables of 规划 and 实施方案, are read
+ * the same way and marked `kind: 'indicator'`: their goal columns state targets, their baseline columns history.
  */
 import { ORGANISATION_SUFFIX } from './lexicon.js';
 import { splitUnits } from './responsibility.js';
@@ -13,7 +15,26 @@ export interface Line {
   start: number;
 }
 
-export type ColumnRole = 'index' | 'task' | 'content' | 'lead' | 'responsible' | 'participant' | 'deadline' | 'leader' | 'result' | 'other';
+export type ColumnRole =
+  | 'index'
+  | 'task'
+  | 'content'
+  | 'lead'
+  | 'responsible'
+  | 'participant'
+  | 'deadline'
+  | 'leader'
+  | 'result'
+  | 'other'
+  // Indicator tables: the indicator's name, its unit, a baseline figure, a goal figure, 约束性/预期性.
+  | 'indicator'
+  | 'unit'
+  | 'baseline'
+  | 'goal'
+  | 'attribute';
+
+/** A task table assigns work (任务 + 责任单位/完成时限); an indicator table lists figures to reach (指标 + 目标值). */
+export type TableKind = 'task' | 'indicator';
 
 export interface Cell {
   text: string;
@@ -23,11 +44,17 @@ export interface Cell {
 }
 
 export interface TableRow {
+  /** The first cell of each role. */
   cells: Partial<Record<ColumnRole, Cell>>;
+  /** Every cell, aligned with the table's roles and labels (an indicator table may have several goal columns). */
+  columns: Cell[];
 }
 
 export interface Table {
+  kind: TableKind;
   roles: ColumnRole[];
+  /** The header labels as written, aligned with `roles` ("2025年目标值" dates its column). */
+  labels: string[];
   rows: TableRow[];
   /** Line indexes, inclusive, covering header and rows. */
   firstLine: number;
@@ -51,9 +78,74 @@ const HEADER_ROLES: ReadonlyArray<[RegExp, ColumnRole]> = [
   [/^(备注|说明)$/, 'other'],
 ];
 
+function compactLabel(label: string): string {
+  return label.replace(/[\s:：*]/g, '');
+}
+
 function roleOfHeader(label: string): ColumnRole | null {
-  const compact = label.replace(/[\s:：*]/g, '');
+  const compact = compactLabel(label);
   return HEADER_ROLES.find(([pattern]) => pattern.test(compact))?.[1] ?? null;
+}
+
+/** The column naming the indicator: 指标, 指标名称, 主要指标, 二级指标 … */
+const INDICATOR_HEADER = /^(主要|核心|具体|一级|二级|三级)?指标(名称|项目|内容|项)?$/;
+const UNIT_HEADER = /^(计量)?单位$/;
+const ATTRIBUTE_HEADER = /^(指标)?(属性|性质|类型)$/;
+/** Derived or descriptive figure columns that are neither baseline nor goal ("年均增长（%）", "完成率"). */
+const DERIVED_HEADER = /年均|增速|增幅|增长|完成率|类别|领域|分类|序列|备注|说明/;
+const BASELINE_HEADER = /基期|基数|基准|现状|现值|实际|完成|上年|起点/;
+const GOAL_HEADER = /目标|预期值|规划值|计划值|力争/;
+const YEAR_HEADER = /^(\d{4})年?(末|底)?([（(][^）)]*[）)])?$/;
+
+function yearOfLabel(label: string): number | null {
+  const match = /(\d{4})/.exec(label);
+  return match ? Number(match[1]) : null;
+}
+
+/** Longest label an indicator table's figure column has ("2025年目标值（预期）"). */
+const MAX_FIGURE_LABEL = 12;
+
+/** Whether a line could be a header label written on its own line, of a task table or an indicator table. */
+function isHeaderLabel(text: string): boolean {
+  const compact = compactLabel(text);
+  if (roleOfHeader(compact) !== null) return true;
+  if (INDICATOR_HEADER.test(compact) || UNIT_HEADER.test(compact) || ATTRIBUTE_HEADER.test(compact)) return true;
+  return (
+    compact.length <= MAX_FIGURE_LABEL &&
+    (YEAR_HEADER.test(compact) || (/\d{4}/.test(compact) && (GOAL_HEADER.test(compact) || BASELINE_HEADER.test(compact))))
+  );
+}
+
+/**
+ * Roles of an indicator table's header, or null when it is not one: it needs an indicator column and a goal column.
+ * A figure column is a goal when labelled 目标/预期 ("2025年目标值"), a baseline when labelled 基期/现状/完成
+ * ("2020年基期值" — history, never a target); bare year columns ("2020年|2025年") make the earliest the baseline and
+ * the later ones goals, as the 主要指标 tables of 规划 are laid out.
+ */
+function indicatorRoles(labels: readonly string[]): ColumnRole[] | null {
+  const compact = labels.map(compactLabel);
+  const indicatorAt = compact.map((label) => INDICATOR_HEADER.test(label));
+  if (!indicatorAt.includes(true)) return null;
+  const lastIndicator = indicatorAt.lastIndexOf(true);
+  const roles: Array<ColumnRole | 'year'> = compact.map((label, index) => {
+    if (indicatorAt[index]) return index === lastIndicator ? 'indicator' : 'other';
+    if (/^(序号|编号|序)$/.test(label)) return 'index';
+    if (UNIT_HEADER.test(label)) return 'unit';
+    if (ATTRIBUTE_HEADER.test(label)) return 'attribute';
+    if (DERIVED_HEADER.test(label)) return 'other';
+    if (BASELINE_HEADER.test(label)) return 'baseline';
+    if (GOAL_HEADER.test(label)) return 'goal';
+    if (YEAR_HEADER.test(label)) return 'year';
+    return roleOfHeader(label) ?? 'other';
+  });
+  const years = compact.map((label, index) => (roles[index] === 'year' ? yearOfLabel(label) : null));
+  const hasExplicitGoal = roles.includes('goal');
+  const earliestYear = Math.min(...years.filter((year): year is number => year !== null));
+  const resolved = roles.map((role, index): ColumnRole => {
+    if (role !== 'year') return role;
+    return hasExplicitGoal || years[index] === earliestYear ? 'baseline' : 'goal';
+  });
+  return resolved.includes('goal') ? resolved : null;
 }
 
 function isTaskTable(roles: readonly ColumnRole[]): boolean {
@@ -62,13 +154,15 @@ function isTaskTable(roles: readonly ColumnRole[]): boolean {
   return saysWhat && (saysWho || roles.includes('deadline'));
 }
 
-function headerRoles(labels: readonly string[]): ColumnRole[] | null {
+function headerRoles(labels: readonly string[]): { kind: TableKind; roles: ColumnRole[] } | null {
   if (labels.length < 3) return null;
+  const indicator = indicatorRoles(labels);
+  if (indicator) return { kind: 'indicator', roles: indicator };
   const roles = labels.map(roleOfHeader);
   const unknown = roles.filter((role) => role === null).length;
   if (unknown > 1) return null;
   const known = roles.map((role) => role ?? 'other');
-  return isTaskTable(known) ? known : null;
+  return isTaskTable(known) ? { kind: 'task', roles: known } : null;
 }
 
 function trimCell(raw: string, start: number): Cell {
@@ -150,7 +244,7 @@ function assembleRow(cells: readonly Cell[], roles: readonly ColumnRole[]): Tabl
       ...cells.slice(cells.length - tailCount),
     ];
   }
-  const row: TableRow = { cells: {} };
+  const row: TableRow = { cells: {}, columns: roles.map((_, index) => fitted[index] ?? emptyCellAt(cells.at(-1)?.end ?? 0)) };
   roles.forEach((role, index) => {
     const cell = fitted[index];
     if (cell && row.cells[role] === undefined) row.cells[role] = cell;
@@ -158,8 +252,12 @@ function assembleRow(cells: readonly Cell[], roles: readonly ColumnRole[]): Tabl
   return row;
 }
 
-/** A row names a due date or responsible units; its task cell may be empty, continuing the task above. */
-function looksLikeRow(row: TableRow): boolean {
+/**
+ * A task row names a due date or responsible units (its task cell may be empty, continuing the task above); an
+ * indicator row has a figure in a goal column.
+ */
+function looksLikeRow(row: TableRow, roles: readonly ColumnRole[]): boolean {
+  if (roles.includes('goal')) return row.columns.some((cell, index) => roles[index] === 'goal' && /\d/.test(cell.text));
   const { deadline, lead, responsible, participant } = row.cells;
   if (deadline && DEADLINE_LIKE.test(deadline.text)) return true;
   return [lead, responsible, participant].some(
@@ -172,12 +270,44 @@ interface Parsed {
   lastLine: number;
 }
 
+/** Longest group heading ("一、培育创新主体") that a table may carry between its rows. */
+const MAX_GROUP_HEADING = 30;
+
+/**
+ * A line that groups the rows below it ("一、培育创新主体", "（二）创新平台"), as merged full-width cells paste: short,
+ * with no sentence punctuation, no cell separator and no figure. The caller checks that a row follows.
+ */
+export function isGroupHeadingLine(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed.length > MAX_GROUP_HEADING || /[\t|]/.test(trimmed)) return false;
+  const body = trimmed.replace(
+    /^([一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}(部分|类|项))\s*/,
+    '',
+  );
+  return body.length >= 2 && !/[，,。；;：:！？!?\d]/.test(body);
+}
+
+/** The next line that is not blank, from `index` on. */
+function nextFilledLine(lines: readonly Line[], index: number): Line | undefined {
+  let cursor = index;
+  while (isBlank(lines[cursor])) cursor += 1;
+  return lines[cursor];
+}
+
 function parseDelimitedRows(lines: readonly Line[], from: number, roles: ColumnRole[], form: 'pipe' | 'tab'): Parsed {
   const rows: TableRow[] = [];
   let lastLine = from - 1;
+  const isRowLine = (line: Line | undefined) =>
+    line !== undefined &&
+    (form === 'pipe' ? isPipeRow(line) : line.text.includes('\t') && looksLikeRow(assembleRow(tabCells(line), roles), roles));
   for (let index = from; index < lines.length; index += 1) {
     const line = lines[index];
     if (!line) break;
+    // A group heading between rows belongs to the table; the table goes on when a row follows it.
+    if (rows.length + (form === 'tab' ? 1 : 0) > 0 && isGroupHeadingLine(line.text) && isRowLine(nextFilledLine(lines, index + 1))) {
+      lastLine = index;
+      continue;
+    }
     if (form === 'pipe') {
       if (!isPipeRow(line)) break;
       lastLine = index;
@@ -187,7 +317,7 @@ function parseDelimitedRows(lines: readonly Line[], from: number, roles: ColumnR
       if (isBlank(line)) continue;
       if (!line.text.includes('\t')) break;
       const row = assembleRow(tabCells(line), roles);
-      if (!looksLikeRow(row)) break;
+      if (!looksLikeRow(row, roles)) break;
       rows.push(row);
       lastLine = index;
     }
@@ -215,7 +345,7 @@ function parseSeparatedRows(lines: readonly Line[], from: number, roles: ColumnR
       end += 1;
     }
     const row = assembleRow(group, roles);
-    if (!looksLikeRow(row)) break;
+    if (!looksLikeRow(row, roles)) break;
     rows.push(row);
     lastLine = end - 1;
     cursor = end;
@@ -231,6 +361,12 @@ function parseContiguousRows(lines: readonly Line[], from: number, roles: Column
   const opensWithIndex = roles[0] === 'index';
   while (cursor < lines.length) {
     const first = lines[cursor];
+    const isHeadingBeforeRow =
+      opensWithIndex && first !== undefined && isGroupHeadingLine(first.text) && INDEX_CELL.test(lines[cursor + 1]?.text.trim() ?? '');
+    if (isHeadingBeforeRow) {
+      cursor += 1;
+      continue;
+    }
     if (!first || isBlank(first) || (opensWithIndex && !INDEX_CELL.test(first.text.trim()))) break;
     const group: Cell[] = [wholeLineCell(first)];
     let end = cursor + 1;
@@ -242,7 +378,7 @@ function parseContiguousRows(lines: readonly Line[], from: number, roles: Column
       end += 1;
     }
     const row = assembleRow(group, roles);
-    if (!looksLikeRow(row)) break;
+    if (!looksLikeRow(row, roles)) break;
     rows.push(row);
     lastLine = end - 1;
     cursor = end;
@@ -257,7 +393,7 @@ function parseContiguousRows(lines: readonly Line[], from: number, roles: Column
 function cellPerLineHeader(lines: readonly Line[], index: number): { labels: string[]; end: number; isSpaced: boolean } | null {
   const isLabel = (line: Line | undefined) => {
     const text = line?.text.trim() ?? '';
-    return text !== '' && !text.includes('\t') && !text.includes('|') && roleOfHeader(text) !== null;
+    return text !== '' && !text.includes('\t') && !text.includes('|') && isHeaderLabel(text);
   };
   const isSpaced = isLabel(lines[index]) && !isLabel(lines[index + 1]) && isBlank(lines[index + 1]) && isLabel(lines[index + 2]);
   const step = isSpaced ? 2 : 1;
@@ -309,7 +445,7 @@ function parseSpacedRows(lines: readonly Line[], from: number, roles: ColumnRole
       group.map((token) => token.cell),
       roles,
     );
-    if (!looksLikeRow(row)) break;
+    if (!looksLikeRow(row, roles)) break;
     rows.push(row);
     lastLine = group.at(-1)?.line ?? lastLine;
     position = end;
@@ -322,28 +458,30 @@ function tableAt(lines: readonly Line[], index: number): Table | null {
   if (!line || line.text.trim() === '') return null;
 
   if (isPipeRow(line)) {
-    const roles = headerRoles(pipeCells(line).map((cell) => cell.text));
-    if (!roles) return null;
-    const parsed = parseDelimitedRows(lines, index + 1, roles, 'pipe');
-    return { roles, rows: parsed.rows, firstLine: index, lastLine: parsed.lastLine };
+    const labels = pipeCells(line).map((cell) => cell.text);
+    const header = headerRoles(labels);
+    if (!header) return null;
+    const parsed = parseDelimitedRows(lines, index + 1, header.roles, 'pipe');
+    return { ...header, labels, rows: parsed.rows, firstLine: index, lastLine: parsed.lastLine };
   }
   const tabbed = tabCells(line).filter((cell) => cell.text !== '');
   if (line.text.includes('\t') && tabbed.length >= 3) {
-    const roles = headerRoles(tabCells(line).map((cell) => cell.text));
-    if (!roles) return null;
-    const parsed = parseDelimitedRows(lines, index + 1, roles, 'tab');
-    return { roles, rows: parsed.rows, firstLine: index, lastLine: parsed.lastLine };
+    const labels = tabCells(line).map((cell) => cell.text);
+    const header = headerRoles(labels);
+    if (!header) return null;
+    const parsed = parseDelimitedRows(lines, index + 1, header.roles, 'tab');
+    return { ...header, labels, rows: parsed.rows, firstLine: index, lastLine: parsed.lastLine };
   }
-  const header = cellPerLineHeader(lines, index);
-  const roles = header ? headerRoles(header.labels) : null;
-  if (!header || !roles) return null;
-  const from = header.end + 1;
-  const parsed = header.isSpaced
-    ? parseSpacedRows(lines, from, roles)
+  const labelLines = cellPerLineHeader(lines, index);
+  const header = labelLines ? headerRoles(labelLines.labels) : null;
+  if (!labelLines || !header) return null;
+  const from = labelLines.end + 1;
+  const parsed = labelLines.isSpaced
+    ? parseSpacedRows(lines, from, header.roles)
     : isBlank(lines[from])
-      ? parseSeparatedRows(lines, from, roles)
-      : parseContiguousRows(lines, from, roles);
-  return { roles, rows: parsed.rows, firstLine: index, lastLine: Math.max(header.end, parsed.lastLine) };
+      ? parseSeparatedRows(lines, from, header.roles)
+      : parseContiguousRows(lines, from, header.roles);
+  return { ...header, labels: labelLines.labels, rows: parsed.rows, firstLine: index, lastLine: Math.max(labelLines.end, parsed.lastLine) };
 }
 
 /** Every task table in the lines, in order; tables without a single row are ignored. */

@@ -135,16 +135,23 @@ function unitForFirst(subject: string): string {
   return PLATFORM_HEAD.test(head) ? '家' : '个';
 }
 
+/** The places named after what covers them: "省级科技企业孵化器市（州）全覆盖", "众创空间县区全覆盖". */
+const TRAILING_SCOPE = /(?:各?[市县区州](?:[（(][^）)]{1,8}[）)])|县区|区县|乡镇|市州|各县|各区)$/;
+
+function stripTrailingScope(subject: string): string {
+  const rest = subject.replace(TRAILING_SCOPE, '');
+  return rest !== subject && rest.length >= 2 && endsWithHeadNoun(rest) ? rest : subject;
+}
+
 /** "实现各县（市、区）及达州高新区科技创新服务平台全覆盖" and "科技创新服务平台力争实现县区全覆盖". */
 function coverageSubject(before: string): string {
   const split = before.lastIndexOf('实现');
   if (split >= 0) {
     const left = cleanSubject(before.slice(0, split));
     if (left) return left;
-    return cleanSubject(stripScope(cleanSubject(before.slice(split + 2)) || before.slice(split + 2)));
+    return stripTrailingScope(cleanSubject(stripScope(cleanSubject(before.slice(split + 2)) || before.slice(split + 2))));
   }
-  const cleaned = cleanSubject(before);
-  return cleanSubject(stripScope(cleaned));
+  return stripTrailingScope(cleanSubject(stripScope(cleanSubject(before))));
 }
 
 /** The noun phrase after a figure that comes first: "5家省级专业性技术转移示范机构，…" → 省级专业性技术转移示范机构. */
@@ -199,13 +206,28 @@ function deadlineFor(scan: SentenceScan, anchor: Anchor, paragraphDeadline: stri
   return context.rowDeadline ?? paragraphDeadline ?? context.sectionDeadline ?? context.annualDeadline;
 }
 
+/** How far into a sentence its governing date may start ("力争到2025年…", "2024年底前…"). */
+const MAX_OPENING_OFFSET = 4;
+
+/**
+ * The due date a sentence sets for the sentences after it in its paragraph (gold convention: "a date opening its
+ * paragraph"): one that opens the sentence ("2022年底前完成…") or opens a clause of its own ("《方案》提出，到2025年，…").
+ * A date inside a clause ("…，力争到2025年总数达到1500家。") binds only its sentence and must not carry over.
+ */
+export function openingDeadline(scan: Pick<SentenceScan, 'sentence' | 'dates'>): DateMention | null {
+  const governing = scan.dates.filter(
+    (date) => date.isDeadline && (date.start <= MAX_OPENING_OFFSET || /^[，,：:]/.test(scan.sentence.slice(date.end))),
+  );
+  return governing.at(-1) ?? null;
+}
+
 /** Start of a target's phrase: the dates, modals and verbs right before its subject or figure, not the whole clause. */
 function phraseStart(sentence: string, regionStart: number, prefix: string): number {
   const start = regionStart + introductionStart(prefix);
   return start + (LEADING_PUNCTUATION.exec(sentence.slice(start))?.[0].length ?? 0);
 }
 
-interface Reading {
+export interface Reading {
   subject: string;
   textStart: number;
   textEnd: number;
@@ -286,10 +308,32 @@ function respectiveGroup(scan: SentenceScan, index: number, reading: Reading): {
   }
   if (size < 2) return null;
   const joined = cleanSubject(sentence.slice(reading.textStart, anchor.start).replace(/分别$/, ''));
-  const parts = splitOutsideBrackets(joined, '和及与、').map(([start, end]) => joined.slice(start, end).replace(/[和及与、]$/, ''));
+  const parts = conjuncts(joined);
   if (parts.length !== size) return { size, subjects: Array.from({ length: size }, () => joined) };
+  return { size, subjects: parts };
+}
+
+/**
+ * The items of a list "A、B和C" (never split inside brackets), each cleaned; a level-only item borrows the head of
+ * the last ("国家级、省级孵化器" → 国家级孵化器, 省级孵化器).
+ */
+export function conjuncts(joined: string): string[] {
+  const parts = splitOutsideBrackets(joined, '和及与、')
+    .map(([start, end]) => joined.slice(start, end).replace(/[和及与、]$/, ''))
+    .map((part) => cleanSubject(part) || part);
   const lastHead = parts.at(-1) ?? '';
-  return { size, subjects: parts.map((part) => completeLevelOnlySubject(part, lastHead)) };
+  return parts.map((part) => completeLevelOnlySubject(part, lastHead));
+}
+
+/**
+ * "新建省级重点实验室、省级工程技术研究中心各5家以上": 各 before a figure gives each listed subject that figure, so
+ * the phrase states one target per subject. Null unless the figure follows 各 and the subject lists two or more.
+ */
+export function distributiveSubjects(sentence: string, reading: Reading, anchor: Pick<Anchor, 'start'>): string[] | null {
+  const before = sentence.slice(reading.textStart, anchor.start);
+  if (!/各$/.test(before)) return null;
+  const parts = conjuncts(cleanSubject(before.replace(/各$/, '')));
+  return parts.length >= 2 && parts.every((part) => part.length >= 2) ? parts : null;
 }
 
 function buildTarget(
@@ -361,13 +405,22 @@ export function findTargets(view: TextView, input: string, context: TargetContex
         continue;
       }
 
+      const each = distributiveSubjects(scan.sentence, reading, anchor);
+      if (each) {
+        for (const subject of each) {
+          found.push(buildTarget(view, input, sentenceStart, boundAnchor, subject, [reading.textStart, reading.textEnd], deadline));
+        }
+        previousSubject = each.at(-1) ?? previousSubject;
+        continue;
+      }
+
       const subject = completeLevelOnlySubject(reading.subject, previousSubject);
       found.push(buildTarget(view, input, sentenceStart, boundAnchor, subject, [reading.textStart, reading.textEnd], deadline));
       previousSubject = subject;
     }
-    const lastDeadline = scan.dates.filter((date) => date.isDeadline).at(-1);
-    if (lastDeadline && (context.documentYear === null || lastDeadline.year >= context.documentYear)) {
-      paragraphDeadline = toDeadline(lastDeadline);
+    const opening = openingDeadline(scan);
+    if (opening && (context.documentYear === null || opening.year >= context.documentYear)) {
+      paragraphDeadline = toDeadline(opening);
     }
   }
   return found;

@@ -181,7 +181,8 @@ export function findTableTasks(model: DocumentModel, table: Table): FoundTask[] 
   for (const row of table.rows) {
     const taskName = compact(row.cells.task?.text ?? '');
     if (taskName) currentTaskName = taskName;
-    const title = compact(row.cells.content?.text ?? '') || taskName || currentTaskName;
+    // An indicator table's row is named by its indicator (指标分解表: 指标|目标值|责任单位).
+    const title = compact(row.cells.content?.text ?? '') || taskName || currentTaskName || compact(row.cells.indicator?.text ?? '');
     if (!title) continue;
     const deadlineText = row.cells.deadline?.text ?? '';
     const isRecurring = RECURRING_IN_DEADLINE.test(deadlineText) || RECURRING_IN_TEXT.test(title);

@@ -7,6 +7,9 @@ import type { ScoredTarget, ScoredTask } from '../src/score.js';
 export const SEEDS_DIR = process.env.STIP_SEEDS_DIR ?? fileURLToPath(new URL('./seeds/', import.meta.url));
 const DOCS_DIR = fileURLToPath(new URL('./docs/', import.meta.url));
 const GOLD_DIR = fileURLToPath(new URL('./gold/', import.meta.url));
+/** Held-out documents, written and annotated before the extractor was tuned against them (see holdout/README.md). */
+export const HOLDOUT_GOLD_DIR = fileURLToPath(new URL('./holdout/gold/', import.meta.url));
+const HOLDOUT_DOCS_DIR = fileURLToPath(new URL('./holdout/docs/', import.meta.url));
 
 export interface Gold {
   targets: ScoredTarget[];
@@ -47,8 +50,21 @@ export const OWN_DOCUMENTS: CorpusDocument[] = [
   ['provincial-opinions-guizhou', '2022-05-10'],
 ].map(([name = '', date = '']) => ({ name, date, path: join(DOCS_DIR, `${name}.txt`), gold: name }));
 
-export function readGold(name: string): Gold {
-  return JSON.parse(readFileSync(join(GOLD_DIR, `${name}.json`), 'utf8')) as Gold;
+export const HOLDOUT_DOCUMENTS: CorpusDocument[] = [
+  ['plan-indicators-xuancheng', '2021-11-20'],
+  ['work-points-zhuzhou', '2024-02-26'],
+  ['action-plan-cells-deyang', '2024-03-18'],
+  ['gov-report-zhangzhou', '2024-01-30'],
+  ['press-conference-luoyang', '2023-06-08'],
+  ['tab-breakdown-xuzhou', '2023-02-28'],
+  ['notice-tongling', '2024-04-12'],
+  ['news-shanxi', '2024-02-20'],
+  ['labelled-lines-jilin', '2024-05-06'],
+  ['progress-table-quzhou', '2023-07-15'],
+].map(([name = '', date = '']) => ({ name, date, path: join(HOLDOUT_DOCS_DIR, `${name}.txt`), gold: name }));
+
+export function readGold(name: string, directory: string = GOLD_DIR): Gold {
+  return JSON.parse(readFileSync(join(directory, `${name}.json`), 'utf8')) as Gold;
 }
 
 export function readText(path: string): string {

@@ -1,0 +1,35 @@
+/**
+ * Scores the extractor on the held-out documents in test/holdout: written and annotated by hand (conventions in
+ * test/gold/README.md) before the extractor was looked at, so they measure generalisation rather than fit.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { extractPlan } from '../src/index.js';
+import { scoreExtraction, type ExtractionScore } from '../src/score.js';
+import { HOLDOUT_DOCUMENTS, HOLDOUT_GOLD_DIR, readGold, readText } from './corpus.js';
+
+const MIN_TARGET_F1 = 0.9;
+const MIN_TASK_F1 = 0.85;
+
+const rows: Array<{ name: string; score: ExtractionScore }> = [];
+
+function triple({ precision, recall, f1, matched, predicted, expected }: ExtractionScore['targets']): string {
+  return `${precision.toFixed(2)} / ${recall.toFixed(2)} / ${f1.toFixed(2)}  (${matched}/${predicted}/${expected})`;
+}
+
+afterAll(() => {
+  const header = 'holdout doc                | target P / R / F1   (ok/pred/gold) | task P / R / F1   (ok/pred/gold)';
+  const lines = rows.map(({ name, score }) => `${name.padEnd(26)} | ${triple(score.targets).padEnd(37)}| ${triple(score.tasks)}`);
+  console.log(['', header, '-'.repeat(header.length), ...lines].join('\n'));
+});
+
+describe('extraction quality on held-out documents', () => {
+  for (const document of HOLDOUT_DOCUMENTS) {
+    it(`${document.name}: target F1 ≥ ${MIN_TARGET_F1} and task F1 ≥ ${MIN_TASK_F1}`, () => {
+      const gold = readGold(document.name, HOLDOUT_GOLD_DIR);
+      const score = scoreExtraction(extractPlan(readText(document.path), { date: document.date }), gold);
+      rows.push({ name: document.name, score });
+      expect(score.targets.f1).toBeGreaterThanOrEqual(MIN_TARGET_F1);
+      expect(score.tasks.f1).toBeGreaterThanOrEqual(MIN_TASK_F1);
+    });
+  }
+});
