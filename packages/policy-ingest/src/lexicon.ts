@@ -60,7 +60,7 @@ export const LEADING_VERBS = words(`
   建设 新建 建成 培育 引进 组建 认定 创建 争创 打造 实施 开发 登记 推广 培养 引育
   新增 布局 支持 扶持 建立 设立 搭建 推荐 上报 申报 遴选 攻克 育成 举办 开展 组织
   完成 实现 提升 提高 形成 壮大 吸引 集聚 招引 储备 立项 选派 评选 获批 邀请 签订
-  推动 促进 发展 达到 突破 争取 重组 优化重组 新
+  推动 促进 发展 达到 突破 争取 重组 优化重组 建有 拥有 设有 配备 新
 `);
 
 /** Nouns that begin with a verb or filler above and must not lose it ("新型研发机构", "开发区"). */
@@ -83,7 +83,7 @@ export const LEADING_FILLERS = words(`
   力争 争取 确保 努力 全力 着力 大力 积极 加快 加紧 择优 逐步 进一步 持续 不断 全年
   今年 年内 本年度 当年 明年 每年 再 要 将 计划 预计 目标是 到 使 柔性 各类 一批
   全市 全省 全区 全县 全州 我市 本市 我省 我区 我县 其中 同时 另外 此外 以及 和 及
-  与 并 、 的
+  与 并 、 的 至少 均
 `);
 
 /** Words that end a subject without belonging to it ("高新技术企业数量", "瞪羚企业新建"). */
@@ -111,7 +111,7 @@ export const SELF_DESCRIPTION_NOUNS = words(`
  * checked in the clause group before the figure. 拥有量 is a statistic's name, not a report.
  */
 export const ACHIEVED_CUES =
-  /已|累计|现有|目前|截至|截止|共有|拥有(?!量)|先后|相继|近年来|以来|同比|较上年|比上年|较去年|增长了|提高了|完成了|实现了|取得了|位居|居全省|名列|排名|超额|获评|荣获|入选/;
+  /已|累计|现有|目前|截至|截止|共有|拥有(?!量)|先后|相继|近年来|以来|同比|较上年|比上年|较去年|增长了|提高了|完成了|实现了|取得了|位居|居全省|名列|排名|超额|获评|荣获|入选|过去[一两三五]年|过去的一年|[一两三五]年来|刚刚过去的/;
 
 /** Words that bind a figure further on in the clause ("至少建成1个"), when none stands right before it. */
 export const AT_LEAST_IN_CLAUSE = /至少|不少于|不低于/;
@@ -141,6 +141,9 @@ export const SECTION_PATTERNS = {
 
 /** Title words of a document that reports results rather than proposing a plan. */
 export const RESULTS_DOCUMENT_TITLE = /工作总结|年度总结|办理情况|情况的报告|情况报告|完成情况|工作情况|述职/;
+
+/** Title words of an annual plan that carry no year: the document's own year is the plan's ("政府工作报告"). */
+export const ANNUAL_PLAN_TITLE_WITHOUT_YEAR = /^(?:[\u4e00-\u9fa5]{0,12})?政府工作报告|^(?:[\u4e00-\u9fa5]{0,16})?年度工作(?:要点|计划)/;
 
 /** Title words of an annual plan, whose figures are due at the end of its year. */
 export const ANNUAL_PLAN_TITLE =

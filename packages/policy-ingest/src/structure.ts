@@ -3,7 +3,7 @@
  * a section kind (目标, 任务, 成效 …) and, when they or their first paragraph say "到2025年，", a governing due date.
  */
 import { findDateMentions, findDocumentDate, parseOptionDate, toDeadline } from './dates.js';
-import { ANNUAL_PLAN_TITLE, RESULTS_DOCUMENT_TITLE, SECTION_PATTERNS } from './lexicon.js';
+import { ANNUAL_PLAN_TITLE, ANNUAL_PLAN_TITLE_WITHOUT_YEAR, RESULTS_DOCUMENT_TITLE, SECTION_PATTERNS } from './lexicon.js';
 import { declaresFirstListedLead, type ResponsibilityRules } from './responsibility.js';
 import { findTables, type Line, type Table } from './tables.js';
 import { splitOutsideBrackets, viewOf, type TextView } from './text.js';
@@ -156,7 +156,7 @@ interface TitleFacts {
 }
 
 /** The lines before the first 一、 heading, short enough to be titles, say whether this is an annual plan or a report. */
-function readTitleZone(lines: readonly Line[]): TitleFacts {
+function readTitleZone(lines: readonly Line[], datedYear: number | null): TitleFacts {
   let annualYear: number | null = null;
   let isResultsDocument = false;
   for (const line of lines.slice(0, TITLE_ZONE_LINES)) {
@@ -165,6 +165,7 @@ function readTitleZone(lines: readonly Line[]): TitleFacts {
     if (compact.length === 0 || compact.length > 80) continue;
     const annual = ANNUAL_PLAN_TITLE.exec(compact);
     if (annual && annualYear === null) annualYear = Number(annual[1]);
+    if (annualYear === null && datedYear !== null && ANNUAL_PLAN_TITLE_WITHOUT_YEAR.test(compact)) annualYear = datedYear;
     if (RESULTS_DOCUMENT_TITLE.test(compact)) isResultsDocument = true;
   }
   return { annualYear, isResultsDocument };
@@ -207,8 +208,9 @@ function placeParts(blocksAndTables: readonly UnplacedPart[], isResultsDocument:
 export function analyseDocument(input: string, source: string, options: { date?: string }): DocumentModel {
   const lines = splitLines(source);
   const tables = findTables(lines);
-  const { annualYear, isResultsDocument } = readTitleZone(lines);
-  const documentYear = parseOptionDate(options.date)?.year ?? findDocumentDate(source)?.year ?? annualYear;
+  const datedYear = parseOptionDate(options.date)?.year ?? findDocumentDate(source)?.year ?? null;
+  const { annualYear, isResultsDocument } = readTitleZone(lines, datedYear);
+  const documentYear = datedYear ?? annualYear;
 
   const ordered: UnplacedPart[] = [];
   let cursor = 0;
