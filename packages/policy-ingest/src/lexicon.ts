@@ -75,7 +75,7 @@ export const NOUN_COMPOUNDS = words(`
  */
 export const INNER_CUT_VERBS = words(`
   新培育 新认定 新建 新增 培育 引进 组建 创建 争创 打造 育成 攻克 选派 推荐上报 上报
-  邀请 建成
+  邀请 建成 安排
 `);
 
 /** Adverbs, modals and scope words stripped from the front of a subject. */

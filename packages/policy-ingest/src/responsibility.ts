@@ -148,7 +148,7 @@ function readRoleClause(clause: string): RoleClause | null {
   const units = splitUnits(match[1] ?? '');
   if (units.length === 0 || !units.every((unit) => ORGANISATION_SUFFIX.test(unit))) return null;
   const verb = match[2] ?? '';
-  const role = verb.startsWith('牵头') ? 'lead' : verb === '负责' || verb === '具体负责' ? 'responsible' : 'participant';
+  const role = verb.startsWith('牵头') ? 'lead' : verb.endsWith('负责') ? 'responsible' : 'participant';
   return { units, role };
 }
 

@@ -171,6 +171,9 @@ function readTitleZone(lines: readonly Line[], datedYear: number | null): TitleF
   return { annualYear, isResultsDocument };
 }
 
+/** A paragraph that turns from what was done to what comes next. */
+const PLAN_PARAGRAPH_START = /^(?:下一步|下步|今后|明年|接下来|\d{4}年[，,]?(?:我们|我市|我局)?将)/;
+
 /** Walks the outline, giving every block and table its section kind and governing due date. */
 type UnplacedPart = { type: 'block'; block: Block } | { type: 'table'; table: Table };
 
@@ -198,6 +201,10 @@ function placeParts(blocksAndTables: readonly UnplacedPart[], isResultsDocument:
         const deadline = governingDeadline(block.view.text, documentYear, true);
         if (deadline && subsectionKind !== null) subsectionDeadline = deadline;
         else if (deadline) sectionDeadline = deadline;
+        // "下一步，我们将…力争…" closing a report of results is a plan, though no heading says so.
+        if ((subsectionKind ?? sectionKind) === 'results' && PLAN_PARAGRAPH_START.test(block.view.text.trimStart())) {
+          return { ...part, sectionKind: 'plan', sectionDeadline: subsectionDeadline ?? sectionDeadline };
+        }
       }
     }
     return { ...part, sectionKind: subsectionKind ?? sectionKind, sectionDeadline: subsectionDeadline ?? sectionDeadline };

@@ -127,6 +127,8 @@ const SCOPE_PREFIX = new RegExp(
   `^(?:各|全|及|和|与|以及|、|[（(][^）)]{0,8}[）)]|[\\d一二两三四五六七八九十百]+个|${alternation(SCOPE_WORDS)}|[\\u4e00-\\u9fa5]{0,6}?(?:县|区|市|镇|乡|村|街道)(?![级场民值直属]))`,
 );
 
+const SCOPE_ONLY = new RegExp(`^(?:${alternation(SCOPE_WORDS)})$`);
+
 /**
  * Drops the places a coverage target spans ("各县（市、区）及达州高新区科技创新服务平台" → 科技创新服务平台). A place
  * word that would leave nothing is the subject itself, not its scope ("设区市国家级高新区" → 国家级高新区).
@@ -135,7 +137,8 @@ export function stripScope(text: string): string {
   let current = text;
   for (let round = 0; round < 12; round += 1) {
     const match = SCOPE_PREFIX.exec(current);
-    if (!match || match[0].length === 0 || current.length - match[0].length < 2) return current;
+    if (!match || match[0].length === 0) return current;
+    if (current.length - match[0].length < 2) return SCOPE_ONLY.test(current) ? '' : current;
     current = current.slice(match[0].length);
   }
   return current;
