@@ -15,8 +15,10 @@ import type { Level } from './types.js';
 /** A due date in front of a subject: 到2025年, 2024年6月底前, 2025年上半年前, 2024年第三季度末. */
 const LEADING_DATE = String.raw`(?:到|至|力争到|力争在|计划到)?\d{4}年(?:\d{1,2}月)?(?:底|末|[上下]半年|第?[一二三四1-4]季度末?)?(?:以前|之前|前)?`;
 const SHORT_QUOTE = '[“"‘「][^”"’」]{0,12}[”"’」]、?';
+/** List numbering left in front of a subject: "1．", "2、", "（3）", "④". */
+const LIST_NUMBER = String.raw`(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[）)]|[①-⑳])`;
 const LEADING_JUNK = new RegExp(
-  `^(?:${LEADING_DATE}|${SHORT_QUOTE}|[，,、；;：:|）)\\]〕】—–•·●■◆▪-]|${alternation([...LEADING_FILLERS, ...LEADING_VERBS])})`,
+  `^(?:${LIST_NUMBER}|${LEADING_DATE}|${SHORT_QUOTE}|[，,、；;：:|）)\\]〕】—–•·●■◆▪-]|${alternation([...LEADING_FILLERS, ...LEADING_VERBS])})`,
 );
 const LEADING_JUNK_RUN = new RegExp(`^(?:${LEADING_DATE}|${SHORT_QUOTE}|${alternation([...LEADING_FILLERS, ...LEADING_VERBS])})+$`);
 const NOUN_COMPOUND_START = new RegExp(`^(?:${alternation(NOUN_COMPOUNDS)})`);
@@ -157,12 +159,12 @@ export function levelOf(subject: string): Level | null {
   return LEVEL_PREFIXES.find(([pattern]) => pattern.test(trimmed))?.[1] ?? null;
 }
 
-const LEVEL_WORD = /^(国家级|国家|省级|市级|县级|区级)$/;
+const LEVEL_WORD = /^(国家级|国家|省级|市级|县级|区级)(及以上|以上)?$/;
 
 /** "国家级" alone after "其中" borrows the head of the subject before it: 国家级 + 省级科技企业孵化器 → 国家级科技企业孵化器. */
 export function completeLevelOnlySubject(subject: string, previousSubject: string | null): string {
   if (!LEVEL_WORD.test(subject) || !previousSubject) return subject;
-  const head = previousSubject.replace(/^(国家级|国家|省级及以上|省级以上|省级|市级及以上|市级以上|市级|县级|区级)/, '');
+  const head = previousSubject.replace(/^(国家级|国家|(?:省级|市级|县级|区级)(?:及以上|以上)?)/, '');
   return head.length >= 2 ? subject + head : subject;
 }
 

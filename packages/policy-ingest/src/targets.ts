@@ -186,6 +186,11 @@ function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | nu
   return documentYear !== null && preceding !== undefined && preceding.year < documentYear;
 }
 
+/** "较2022年翻一番", "比2020年增长10%", "在2022年基础上": the year is the baseline a target is measured from. */
+function isBaselineYear(sentence: string, date: DateMention): boolean {
+  return /(?:较|比|相比|相较于?|对比|同|在)$/.test(sentence.slice(Math.max(0, date.start - 3), date.start));
+}
+
 /** Money in a clause group about subsidies or awards ("给予最高1000万元奖励") is a rule, not a target. */
 function isIncentive(scan: SentenceScan, anchor: Anchor): boolean {
   if (kindOfUnit(anchor.unit) !== 'amount') return false;
@@ -336,6 +341,26 @@ export function distributiveSubjects(sentence: string, reading: Reading, anchor:
   return parts.length >= 2 && parts.every((part) => part.length >= 2) ? parts : null;
 }
 
+/** A target of one ("…1家") read just before, in the same sentence, from the anchor before this one. */
+interface SingleCount {
+  target: FoundTarget;
+  anchorIndex: number;
+  sentenceStart: number;
+  textStart: number;
+}
+
+function singleCountBefore(
+  scan: SentenceScan,
+  index: number,
+  found: readonly FoundTarget[],
+  last: SingleCount | null,
+  sentenceStart: number,
+): SingleCount | null {
+  if (!last || last.sentenceStart !== sentenceStart || last.anchorIndex !== index - 1 || found.at(-1) !== last.target) return null;
+  const between = scan.sentence.slice(scan.anchors[index - 1]?.end ?? 0, scan.anchors[index]?.start ?? 0);
+  return /^[，,]?(?:力争|争取|努力)?(?:实现)?$/.test(between.replace(/\s/g, '')) ? last : null;
+}
+
 function buildTarget(
   view: TextView,
   input: string,
@@ -367,7 +392,7 @@ function scanSentence(sentence: string, documentYear: number | null): SentenceSc
     anchors: dropScopeFigures(findAnchors(sentence), clauses),
     clauses,
     groups: splitOutsideBrackets(sentence, GROUP_END),
-    dates: findDateMentions(sentence, { documentYear }),
+    dates: findDateMentions(sentence, { documentYear }).filter((date) => !isBaselineYear(sentence, date)),
   };
 }
 
@@ -379,6 +404,7 @@ export function findTargets(view: TextView, input: string, context: TargetContex
   const found: FoundTarget[] = [];
   let paragraphDeadline: string | null = null;
   let previousSubject: string | null = null;
+  let lastSingle: SingleCount | null = null;
 
   for (const [sentenceStart, sentenceEnd] of splitSentences(view.text)) {
     const scan = scanSentence(view.text.slice(sentenceStart, sentenceEnd), context.documentYear);
@@ -415,7 +441,16 @@ export function findTargets(view: TextView, input: string, context: TargetContex
       }
 
       const subject = completeLevelOnlySubject(reading.subject, previousSubject);
-      found.push(buildTarget(view, input, sentenceStart, boundAnchor, subject, [reading.textStart, reading.textEnd], deadline));
+      const single = anchor.kind === 'first' ? singleCountBefore(scan, index, found, lastSingle, sentenceStart) : null;
+      if (single) {
+        // "争创国家级科技企业孵化器1家，实现零的突破": one target, the breakthrough, named by the count before it.
+        found.splice(found.indexOf(single.target), 1);
+        found.push(buildTarget(view, input, sentenceStart, boundAnchor, single.target.subject, [single.textStart, reading.textEnd], deadline));
+        continue;
+      }
+      const target = buildTarget(view, input, sentenceStart, boundAnchor, subject, [reading.textStart, reading.textEnd], deadline);
+      found.push(target);
+      lastSingle = anchor.kind === 'quantity' && anchor.value === 1 ? { target, anchorIndex: index, sentenceStart, textStart: reading.textStart } : null;
       previousSubject = subject;
     }
     const opening = openingDeadline(scan);
