@@ -48,6 +48,12 @@ export const OWN_DOCUMENTS: CorpusDocument[] = [
   ['labelled-units-qinzhou', '2022-02-16'],
   ['tab-table-jiangxi', '2024-03-05'],
   ['provincial-opinions-guizhou', '2022-05-10'],
+  ['work-points-guangyuan', '2024-02-01'],
+  ['gov-report-summary', '2024-01-20'],
+  ['opinions-yibin', '2023-12-20'],
+  ['action-plan-luzhou', '2023-03-01'],
+  ['district-work-points', '2024-01-20'],
+  ['qa-provincial-plan', '2024-02-01'],
 ].map(([name = '', date = '']) => ({ name, date, path: join(DOCS_DIR, `${name}.txt`), gold: name }));
 
 export const HOLDOUT_DOCUMENTS: CorpusDocument[] = [
