@@ -36,6 +36,11 @@ describe('comparator words', () => {
 });
 
 describe('findQuantities', () => {
+  it('reads a percentage written out in words, with its comparator', () => {
+    expect(only('研发投入占比不低于百分之三十')).toMatchObject({ value: 30, unit: '%', comparator: '>=' });
+    expect(only('覆盖率达到百分之12.5')).toMatchObject({ value: 12.5, unit: '%', comparator: '=' });
+  });
+
   it('reads value and unit, with spaces squeezed out beforehand', () => {
     expect(only('科技服务业营业收入7.97亿元')).toMatchObject({ value: 7.97, unit: '亿元' });
     expect(only('柔性引进人才2-3人次')).toMatchObject({ value: 2, unit: '人次', comparator: '>=' });

@@ -35,6 +35,9 @@ const BEFORE_WORDS = alternation([...AT_LEAST_BEFORE, ...AT_MOST_BEFORE, ...EXAC
 const AFTER_WORDS = alternation([...AT_LEAST_AFTER, ...AT_MOST_AFTER, ...EXACT_AFTER]);
 const QUANTITY = new RegExp(`(${BEFORE_WORDS})?(${NUMBER_OR_RANGE})(余|多)?(${UNIT})(${AFTER_WORDS})?`, 'g');
 
+/** "百分之三十", "百分之12.5": a percentage written out, read as 30%. */
+const WRITTEN_PERCENT = new RegExp(`(${BEFORE_WORDS})?百分之(${NUMBER_OR_RANGE})(${AFTER_WORDS})?`, 'g');
+
 /** A figure right after these is an ordinal, an example count, a code or part of another figure. */
 const NOT_A_QUANTITY_BEFORE = /[第等前每+/.A-Za-z\d#\-—]$/;
 
@@ -103,5 +106,20 @@ export function findQuantities(text: string): Quantity[] {
       isHanzi,
     });
   }
-  return quantities;
+  for (const match of text.matchAll(WRITTEN_PERCENT)) {
+    const [whole, wordBefore, writtenFigure = '', wordAfter] = match;
+    const figure = parseFigure(writtenFigure);
+    if (!figure) continue;
+    quantities.push({
+      start: match.index,
+      end: match.index + whole.length,
+      figureStart: match.index + (wordBefore?.length ?? 0),
+      value: figure.value,
+      unit: '%',
+      comparator: comparatorFor(wordBefore, wordAfter, { isRange: figure.isRange }),
+      hasComparatorWord: Boolean(wordBefore || wordAfter || figure.isRange),
+      isHanzi: false,
+    });
+  }
+  return quantities.sort((a, b) => a.start - b.start);
 }

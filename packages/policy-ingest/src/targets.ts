@@ -445,12 +445,17 @@ export function findTargets(view: TextView, input: string, context: TargetContex
       if (single) {
         // "争创国家级科技企业孵化器1家，实现零的突破": one target, the breakthrough, named by the count before it.
         found.splice(found.indexOf(single.target), 1);
-        found.push(buildTarget(view, input, sentenceStart, boundAnchor, single.target.subject, [single.textStart, reading.textEnd], deadline));
+        found.push(
+          buildTarget(view, input, sentenceStart, boundAnchor, single.target.subject, [single.textStart, reading.textEnd], deadline),
+        );
         continue;
       }
       const target = buildTarget(view, input, sentenceStart, boundAnchor, subject, [reading.textStart, reading.textEnd], deadline);
       found.push(target);
-      lastSingle = anchor.kind === 'quantity' && anchor.value === 1 ? { target, anchorIndex: index, sentenceStart, textStart: reading.textStart } : null;
+      lastSingle =
+        anchor.kind === 'quantity' && anchor.value === 1
+          ? { target, anchorIndex: index, sentenceStart, textStart: reading.textStart }
+          : null;
       previousSubject = subject;
     }
     const opening = openingDeadline(scan);
