@@ -83,7 +83,7 @@ export const LEADING_FILLERS = words(`
   力争 争取 确保 努力 全力 着力 大力 积极 加快 加紧 择优 逐步 进一步 持续 不断 全年
   今年 年内 本年度 当年 明年 每年 再 要 将 计划 预计 目标是 到 使 柔性 各类 一批
   全市 全省 全区 全县 全州 我市 本市 我省 我区 我县 其中 同时 另外 此外 以及 和 及
-  与 并 、 的 至少 均
+  与 并 、 的 至少 均 把
 `);
 
 /** Words that end a subject without belonging to it ("高新技术企业数量", "瞪羚企业新建"). */
@@ -124,7 +124,7 @@ export const PLAN_MODALS = ['力争', '确保', '计划', '预计', '将', '要'
 
 /** Pieces of scope in front of a coverage subject ("各县（市、区）及达州高新区…全覆盖"). */
 export const SCOPE_WORDS = words(`
-  区域 产业 行业 领域 县区 区县 乡镇 街道 行政村 村 社区 城乡 全域 各地 园区 设区市
+  区域 县域 市域 镇域 产业 行业 领域 县区 区县 乡镇 街道 行政村 村 社区 城乡 全域 各地 园区 设区市
   每个 每家 每
 `);
 

@@ -18,7 +18,7 @@ const SHORT_QUOTE = '[“"‘「][^”"’」]{0,12}[”"’」]、?';
 /** List numbering left in front of a subject: "1．", "2、", "（3）", "④". */
 const LIST_NUMBER = String.raw`(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[）)]|[①-⑳])`;
 const LEADING_JUNK = new RegExp(
-  `^(?:${LIST_NUMBER}|${LEADING_DATE}|${SHORT_QUOTE}|[，,、；;：:|）)\\]〕】—–•·●■◆▪-]|${alternation([...LEADING_FILLERS, ...LEADING_VERBS])})`,
+  `^(?:${LIST_NUMBER}|${LEADING_DATE}|${SHORT_QUOTE}|[，,、；;：:|）)\\]〕】—–•·●■◆▪“‘「《-]|${alternation([...LEADING_FILLERS, ...LEADING_VERBS])})`,
 );
 const LEADING_JUNK_RUN = new RegExp(`^(?:${LEADING_DATE}|${SHORT_QUOTE}|${alternation([...LEADING_FILLERS, ...LEADING_VERBS])})+$`);
 const NOUN_COMPOUND_START = new RegExp(`^(?:${alternation(NOUN_COMPOUNDS)})`);
