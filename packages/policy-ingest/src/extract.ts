@@ -72,9 +72,13 @@ function restatementKey(target: ExtractedTarget): string {
   return [target.kind, target.value, target.unit, target.level].join('|');
 }
 
-/** A later target restating an earlier one with the same key: compatible dates and the same subject. */
+/**
+ * A later target restating an earlier one with the same key: compatible dates (equal, one missing, or the same year —
+ * a task table restating a year-end goal with its own month) and the same subject.
+ */
 function isRestatement(earlier: ExtractedTarget, later: ExtractedTarget): boolean {
-  const datesAgree = earlier.deadline === later.deadline || earlier.deadline === null || later.deadline === null;
+  const sameYear = earlier.deadline !== null && later.deadline !== null && earlier.deadline.slice(0, 4) === later.deadline.slice(0, 4);
+  const datesAgree = sameYear || earlier.deadline === null || later.deadline === null;
   return datesAgree && isSameSubject(earlier.subject, later.subject);
 }
 
