@@ -51,6 +51,15 @@ describe('guessing a plan’s particulars', () => {
     expect(guessPeriod(null, '', null, null)).toEqual({ periodStart: null, periodEnd: null });
   });
 
+  it('starts the period at the date the user gave when the text carries none', () => {
+    const text = '宜宾市人民政府办公室关于加快推进科技创新平台建设的实施意见\n\n一、总体目标\n到2025年，全市各类科技创新平台达到300个。';
+    expect(guessPlanMetadata(text, 2025, '2023-12-20')).toMatchObject({
+      issuedOn: null,
+      periodStart: '2023-12-20',
+      periodEnd: '2025-12-31',
+    });
+  });
+
   it('answers nulls for text with no head', () => {
     expect(guessPlanMetadata('加快建设一批市级重点实验室。')).toEqual({
       title: null,

@@ -135,8 +135,11 @@ export function guessPeriod(
   return { periodStart: issuedOn ?? `${startYear}-01-01`, periodEnd: `${endYear}-12-31` };
 }
 
-/** Everything guessable about the plan from its text (and the deadlines the extractor found). */
-export function guessPlanMetadata(text: string, latestDeadlineYear: number | null = null): MetadataGuess {
+/**
+ * Everything guessable about the plan from its text (and the deadlines the extractor found). `givenDate`, the date
+ * the user typed, starts the period when the text itself carries no date.
+ */
+export function guessPlanMetadata(text: string, latestDeadlineYear: number | null = null, givenDate: string | null = null): MetadataGuess {
   const head = text.slice(0, headLength);
   const title = guessTitle(head);
   const issuedOn = guessIssuedOn(head);
@@ -145,6 +148,6 @@ export function guessPlanMetadata(text: string, latestDeadlineYear: number | nul
     issuingBody: guessIssuingBody(head),
     documentNo: guessDocumentNo(head),
     issuedOn,
-    ...guessPeriod(title, text, issuedOn, latestDeadlineYear),
+    ...guessPeriod(title, text, issuedOn ?? givenDate, latestDeadlineYear),
   };
 }

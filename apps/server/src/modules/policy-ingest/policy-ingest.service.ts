@@ -96,7 +96,7 @@ export async function extractProposal(
   const extraction = extractPlan(text, date ? { date } : {});
 
   const years = [...extraction.targets, ...extraction.tasks].flatMap((item) => (item.deadline ? [Number(item.deadline.slice(0, 4))] : []));
-  const metadata = guessPlanMetadata(text, years.length ? Math.max(...years) : null);
+  const metadata = guessPlanMetadata(text, years.length ? Math.max(...years) : null, date);
   const issuedOn = metadata.issuedOn ?? input.date ?? null;
 
   const [regions, types, systems, organizations] = await Promise.all([
