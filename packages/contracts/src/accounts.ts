@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { zId, zName, zText, zVersion, zLimit, zOffset } from './common';
-import { zRole, zPermission } from './roles';
+import { type Role, zRole, zPermission } from './roles';
+
+/** The three administrators (三权分立): created at first start only; no account endpoint changes them or grants their roles. */
+export const administratorRoles: readonly Role[] = ['sysadmin', 'secadmin', 'auditadmin'];
 
 export const zUsername = zText(40).regex(/^[a-zA-Z][a-zA-Z0-9_.-]{1,39}$/, {
   message: '用户名以字母开头，只能包含字母、数字、下划线、点和短横线，2至40位',

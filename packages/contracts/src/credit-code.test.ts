@@ -59,7 +59,7 @@ describe('checkCreditCode', () => {
   });
 
   it('refuses an unknown registering authority and a non-numeric region code', () => {
-    const authority = checkCreditCode('21350100M000100Y43');
+    const authority = checkCreditCode('01350100M000100Y43');
     expect(authority.valid || authority.message).toContain('第1位');
     const region = checkCreditCode('9135A100M000100Y43');
     expect(region.valid || region.message).toContain('第5位');

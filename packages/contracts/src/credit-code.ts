@@ -5,6 +5,11 @@
  */
 const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/**
+ * The first character names the registration authority (登记管理部门代码): 1 机构编制, 2 外交, 3 司法行政,
+ * 4 文化, 5 民政, 6 旅游, 7 宗教, 8 工会, 9 工商, A 中央军委改革和编制办公室, N 农业, Y 其他.
+ */
+const registrationAuthorities = '123456789ANY';
 
 export type CreditCodeCheck = { valid: true } | { valid: false; message: string };
 
@@ -31,8 +36,11 @@ export function checkCreditCode(raw: string): CreditCodeCheck {
       return { valid: false, message: `统一社会信用代码第${i + 1}位“${char}”不是允许的字符（不含I、O、S、V、Z）` };
     }
   }
-  if (!'159Y'.includes(code.charAt(0))) {
-    return { valid: false, message: `统一社会信用代码第1位（登记管理部门代码）“${code.charAt(0)}”无效` };
+  if (!registrationAuthorities.includes(code.charAt(0))) {
+    return {
+      valid: false,
+      message: `统一社会信用代码第1位（登记管理部门代码）“${code.charAt(0)}”无效，应为1至9、A、N或Y`,
+    };
   }
   for (let i = 2; i < 8; i++) {
     if (!/\d/.test(code.charAt(i))) {

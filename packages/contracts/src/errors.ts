@@ -16,6 +16,8 @@ export const ErrorCode = {
   AccountDisabled: 'ACCOUNT_DISABLED',
   /** The actor's role does not grant the permission the route declares. */
   Forbidden: 'FORBIDDEN',
+  /** Account administration aimed at an administrator's or one's own account, or granting an administrator role (三权分立). */
+  AdministratorProtected: 'ADMINISTRATOR_PROTECTED',
   /** The record does not exist or lies outside the actor's scope (never tells which). */
   NotFound: 'NOT_FOUND',
   /** The record changed since the client read it (stale `version`). */
@@ -49,6 +51,7 @@ export function errorStatus(code: ErrorCode): number {
       return 401;
     case ErrorCode.Forbidden:
     case ErrorCode.AccountDisabled:
+    case ErrorCode.AdministratorProtected:
       return 403;
     case ErrorCode.NotFound:
       return 404;

@@ -56,6 +56,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   ACCOUNT_LOCKED: '登录失败次数过多，账号已锁定，请稍后再试',
   ACCOUNT_DISABLED: '账号已停用，请联系管理员',
   FORBIDDEN: '没有执行此操作的权限',
+  ADMINISTRATOR_PROTECTED: '三权分立：不能通过账号管理修改管理员账号或本人账号，也不能授予管理员角色',
   NOT_FOUND: '记录不存在或不在您的管辖范围内',
   VERSION_CONFLICT: '该记录已被他人修改，请刷新后重试',
   ALREADY_EXISTS: '记录已存在',

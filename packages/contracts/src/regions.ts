@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zId, zName, zText, zVersion } from './common';
+import { zId, zName, zPageQuery, zText, zVersion } from './common';
 
 export const regionLevels = ['province', 'city', 'county', 'zone'] as const;
 export const zRegionLevel = z.enum(regionLevels);
@@ -34,3 +34,7 @@ export type CreateRegion = z.infer<typeof zCreateRegion>;
 
 export const zUpdateRegion = zCreateRegion.omit({ parentId: true }).partial().extend({ version: zVersion });
 export type UpdateRegion = z.infer<typeof zUpdateRegion>;
+
+/** The flat region list pages like every other list. */
+export const zRegionQuery = zPageQuery;
+export type RegionQuery = z.infer<typeof zRegionQuery>;

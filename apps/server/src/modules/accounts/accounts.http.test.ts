@@ -106,7 +106,8 @@ describe('separation of the three administrators', () => {
       headers: { cookie },
       payload: { role: 'auditadmin', regionId: null, organizationId: null, version: 1 },
     });
-    expect(self.statusCode).toBe(422);
+    expect(self.statusCode).toBe(403);
+    expect(self.json().code).toBe('ADMINISTRATOR_PROTECTED');
   });
 
   it('gives the security administrator organisation names to scope a role, and no organisation records', async () => {

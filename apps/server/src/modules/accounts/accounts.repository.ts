@@ -1,6 +1,6 @@
-import { and, asc, count, eq, gt, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Role, UserQuery } from '@stip/contracts';
-import type { Executor } from '../../db/client';
+import type { Executor, Transaction } from '../../db/client';
 import { organizations, regions, sessions, users } from '../../db/schema/index';
 
 const userColumns = {
@@ -107,15 +107,50 @@ export async function updateUserVersioned(
   return updated.length === 1;
 }
 
-export async function recordLoginFailure(db: Executor, id: string, lockUntil: Date | null): Promise<void> {
-  await db
+/** Not locked at `now`: no lock, or one that has run out. */
+const notLockedAt = (now: Date) => or(isNull(users.lockedUntil), lte(users.lockedUntil, now))!;
+
+/**
+ * Counts one failed login in one UPDATE, so parallel attempts each count and only one of them locks:
+ * the attempt that reaches `maxFailures` sets `lockUntil` and restarts the count. Answers the row's
+ * new `lockedUntil` (null when this failure did not lock), or undefined when the account was already
+ * locked at `now` (the row is left alone).
+ */
+export async function recordLoginFailure(
+  db: Executor,
+  id: string,
+  now: Date,
+  maxFailures: number,
+  lockUntil: Date,
+): Promise<{ lockedUntil: Date | null } | undefined> {
+  const reachesLimit = sql`${users.failedLoginCount} + 1 >= ${maxFailures}`;
+  const [row] = await db
     .update(users)
-    .set(lockUntil ? { failedLoginCount: 0, lockedUntil: lockUntil } : { failedLoginCount: sql`${users.failedLoginCount} + 1` })
-    .where(eq(users.id, id));
+    .set({
+      failedLoginCount: sql`case when ${reachesLimit} then 0 else ${users.failedLoginCount} + 1 end`,
+      lockedUntil: sql`case when ${reachesLimit} then ${lockUntil.toISOString()}::timestamptz else null end`,
+    })
+    .where(and(eq(users.id, id), notLockedAt(now)))
+    .returning({ lockedUntil: users.lockedUntil });
+  return row;
 }
 
-export async function recordLoginSuccess(db: Executor, id: string): Promise<void> {
-  await db.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, id));
+/** Clears the failure count and records the login, unless the account is locked at `now` (checked in the same UPDATE). */
+export async function recordLoginSuccess(db: Executor, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
+    .where(and(eq(users.id, id), notLockedAt(now)))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
+/** Any value fixed for STIP: serialises first-start setups across processes and connections. */
+const setupLockKey = 7426003;
+
+/** Holds the setup lock until the transaction ends, so concurrent setups count users one after another. */
+export async function lockSetup(tx: Transaction): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${setupLockKey})`);
 }
 
 export async function insertSession(db: Executor, values: typeof sessions.$inferInsert): Promise<void> {
@@ -154,9 +189,12 @@ export async function revokeSessionByHash(db: Executor, tokenHash: string): Prom
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
 }
 
-export async function revokeUserSessions(db: Executor, userId: string): Promise<void> {
+/** Ends the user's open sessions, all of them or all but the one with `exceptTokenHash`. */
+export async function revokeUserSessions(db: Executor, userId: string, exceptTokenHash?: string): Promise<void> {
   await db
     .update(sessions)
     .set({ revokedAt: new Date() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    .where(
+      and(eq(sessions.userId, userId), isNull(sessions.revokedAt), exceptTokenHash ? ne(sessions.tokenHash, exceptTokenHash) : undefined),
+    );
 }

@@ -54,7 +54,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ demo: boolean }> = async (ap
     '/auth/password',
     { config: { permission: 'authenticated' }, schema: { tags, summary: '修改本人密码', body: zChangePassword, response: { 200: zOk } } },
     async (request) => {
-      await accounts.changeOwnPassword(actorContext(request), request.body);
+      await accounts.changeOwnPassword(actorContext(request), request.body, request.cookies[sessionCookie] ?? null);
       return { ok: true as const };
     },
   );

@@ -4,6 +4,7 @@ import {
   type CreateUser,
   type OrganizationOptionQuery,
   ErrorCode,
+  type Role,
   type SessionUser,
   type Setup,
   type User,
@@ -17,6 +18,7 @@ import { AppError, notFound, versionConflict } from '../../shared/app-error';
 import { type Actor, type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
 import { recordAudit } from '../audit/audit.service';
 import * as repository from './accounts.repository';
+import { type AccountAction, assertMayManageAccount } from './accounts.policy';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { getRegionRow } from '../regions/regions.repository';
 import { findOrganizationOptions, getOrganizationName } from '../organizations/organizations.repository';
@@ -49,7 +51,15 @@ function toUser(row: repository.UserRow): User {
   };
 }
 
-/** Checks the password, enforces the lockout, and opens a server-side session. */
+function lockedError(lockedUntil: Date, now: Date): AppError {
+  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
+  return new AppError(ErrorCode.AccountLocked, { message: `登录失败次数过多，账号已锁定，请${minutes}分钟后再试` });
+}
+
+/**
+ * Checks the password, enforces the lockout, and opens a server-side session. The failure count and
+ * the lock are read and written by single UPDATEs, so a burst of parallel attempts counts every one.
+ */
 export async function login(ctx: RequestContext, input: { username: string; password: string }, userAgent: string | null) {
   const credentials = await repository.findUserCredentials(ctx.db, input.username);
   if (!credentials) {
@@ -57,24 +67,25 @@ export async function login(ctx: RequestContext, input: { username: string; pass
     throw new AppError(ErrorCode.InvalidCredentials);
   }
   const now = new Date();
-  if (credentials.lockedUntil && credentials.lockedUntil > now) {
-    const minutes = Math.ceil((credentials.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError(ErrorCode.AccountLocked, { message: `登录失败次数过多，账号已锁定，请${minutes}分钟后再试` });
-  }
+  if (credentials.lockedUntil && credentials.lockedUntil > now) throw lockedError(credentials.lockedUntil, now);
   const passwordOk = await verifyPassword(credentials.passwordHash, input.password);
   const actorFor = { ...ctx, actor: null };
   if (!passwordOk) {
-    const locks = credentials.failedLoginCount + 1 >= maxFailedLogins;
-    await inTransaction(ctx, async (tx) => {
-      await repository.recordLoginFailure(tx, credentials.id, locks ? new Date(now.getTime() + lockMinutes * 60_000) : null);
+    const lockUntil = new Date(now.getTime() + lockMinutes * 60_000);
+    const failure = await inTransaction(ctx, async (tx) => {
+      const counted = await repository.recordLoginFailure(tx, credentials.id, now, maxFailedLogins, lockUntil);
       await recordAudit(tx, actorFor, {
-        action: locks ? 'auth.lock' : 'auth.login_failed',
+        action: counted?.lockedUntil ? 'auth.lock' : 'auth.login_failed',
         objectType: 'user',
         objectId: credentials.id,
         after: { username: input.username },
       });
+      return counted;
     });
-    if (locks) throw new AppError(ErrorCode.AccountLocked, { message: `密码连续错误${maxFailedLogins}次，账号已锁定${lockMinutes}分钟` });
+    if (failure?.lockedUntil)
+      throw new AppError(ErrorCode.AccountLocked, { message: `密码连续错误${maxFailedLogins}次，账号已锁定${lockMinutes}分钟` });
+    // A parallel attempt locked the account after it was read above.
+    if (!failure) throw lockedError((await repository.findUserCredentials(ctx.db, input.username))?.lockedUntil ?? lockUntil, now);
     throw new AppError(ErrorCode.InvalidCredentials);
   }
   if (!credentials.isActive) throw new AppError(ErrorCode.AccountDisabled);
@@ -82,7 +93,11 @@ export async function login(ctx: RequestContext, input: { username: string; pass
 
   const token = randomBytes(32).toString('base64url');
   await inTransaction(ctx, async (tx) => {
-    await repository.recordLoginSuccess(tx, credentials.id);
+    // A parallel wrong attempt may have locked the account since it was read above.
+    if (!(await repository.recordLoginSuccess(tx, credentials.id, now))) {
+      const lockedUntil = (await repository.findUserCredentials(tx, input.username))?.lockedUntil;
+      throw lockedError(lockedUntil ?? new Date(now.getTime() + lockMinutes * 60_000), now);
+    }
     await repository.insertSession(tx, {
       tokenHash: hashToken(token),
       userId: credentials.id,
@@ -187,9 +202,20 @@ export async function createUser(ctx: ActorContext, input: CreateUser): Promise<
   return getUser(ctx, id);
 }
 
-/** Grants a role and its scope. Nobody may change their own role; each role's scope must be complete. */
+/**
+ * Reads the account an administrator acts on and applies the 三权分立 policy. The caller's version must
+ * be the one read, so the write lands on exactly the state the policy approved.
+ */
+async function getManageableUser(ctx: ActorContext, id: string, version: number, action: AccountAction, grantedRole?: Role) {
+  const target = await getUser(ctx, id);
+  assertMayManageAccount(ctx.actor, target, action, grantedRole);
+  if (target.version !== version) throw versionConflict();
+  return target;
+}
+
+/** Grants a business role and its scope (never an administrator role, never to oneself or an administrator). */
 export async function assignRole(ctx: ActorContext, id: string, input: AssignRole): Promise<User> {
-  if (id === ctx.actor.userId) throw new AppError(ErrorCode.RuleViolation, { message: '不能修改自己的角色' });
+  const before = await getManageableUser(ctx, id, input.version, 'assign_role', input.role);
   const needsRegion = regionScopedRoles.includes(input.role);
   const needsOrganization = organizationScopedRoles.includes(input.role);
   if (needsRegion && !input.regionId)
@@ -203,7 +229,6 @@ export async function assignRole(ctx: ActorContext, id: string, input: AssignRol
     throw new AppError(ErrorCode.ValidationFailed, { message: '所属区域不存在' });
   if (input.organizationId && !(await getOrganizationName(ctx.db, input.organizationId)))
     throw new AppError(ErrorCode.ValidationFailed, { message: '所属单位不存在' });
-  const before = await getUser(ctx, id);
   await inTransaction(ctx, async (tx) => {
     const changes = {
       role: input.role,
@@ -224,9 +249,9 @@ export async function assignRole(ctx: ActorContext, id: string, input: AssignRol
   return getUser(ctx, id);
 }
 
+/** Disables an account (its sessions end) or enables it again; never an administrator's or one's own. */
 export async function setUserActive(ctx: ActorContext, id: string, input: { isActive: boolean; version: number }): Promise<User> {
-  if (id === ctx.actor.userId) throw new AppError(ErrorCode.RuleViolation, { message: '不能停用自己的账号' });
-  const before = await getUser(ctx, id);
+  const before = await getManageableUser(ctx, id, input.version, 'set_active');
   await inTransaction(ctx, async (tx) => {
     if (!(await repository.updateUserVersioned(tx, id, input.version, { isActive: input.isActive }))) throw versionConflict();
     if (!input.isActive) await repository.revokeUserSessions(tx, id);
@@ -241,9 +266,9 @@ export async function setUserActive(ctx: ActorContext, id: string, input: { isAc
   return getUser(ctx, id);
 }
 
-/** The security administrator resets a password and lifts a lock; the user's sessions end. */
+/** The security administrator resets a password and lifts a lock; the user's sessions end. Never an administrator's or one's own. */
 export async function resetPassword(ctx: ActorContext, id: string, input: { password: string; version: number }): Promise<User> {
-  await getUser(ctx, id);
+  await getManageableUser(ctx, id, input.version, 'reset_password');
   const passwordHash = await hashPassword(input.password);
   await inTransaction(ctx, async (tx) => {
     if (!(await repository.updateUserVersioned(tx, id, input.version, { passwordHash, lockedUntil: null, failedLoginCount: 0 })))
@@ -254,7 +279,12 @@ export async function resetPassword(ctx: ActorContext, id: string, input: { pass
   return getUser(ctx, id);
 }
 
-export async function changeOwnPassword(ctx: ActorContext, input: { currentPassword: string; newPassword: string }): Promise<void> {
+/** Any signed-in user changes their own password; their other sessions end, the current one stays. */
+export async function changeOwnPassword(
+  ctx: ActorContext,
+  input: { currentPassword: string; newPassword: string },
+  currentToken: string | null,
+): Promise<void> {
   const row = await repository.getUserRow(ctx.db, ctx.actor.userId);
   const credentials = row && (await repository.findUserCredentials(ctx.db, row.username));
   if (!row || !credentials || !(await verifyPassword(credentials.passwordHash, input.currentPassword))) {
@@ -266,6 +296,7 @@ export async function changeOwnPassword(ctx: ActorContext, input: { currentPassw
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (tx) => {
     if (!(await repository.updateUserVersioned(tx, row.id, row.version, { passwordHash }))) throw versionConflict();
+    await repository.revokeUserSessions(tx, row.id, currentToken ? hashToken(currentToken) : undefined);
     await recordAudit(tx, ctx, { action: 'user.change_password', objectType: 'user', objectId: row.id });
   });
 }
@@ -274,7 +305,10 @@ export async function needsSetup(db: Database): Promise<boolean> {
   return (await repository.countUsers(db)) === 0;
 }
 
-/** First start with no accounts: the three administrators are created with passwords they choose. */
+/**
+ * First start with no accounts: the three administrators are created with passwords they choose.
+ * Concurrent setups are serialised by an advisory lock, so only the first finds no accounts.
+ */
 export async function runSetup(ctx: RequestContext, input: Setup): Promise<void> {
   const names = [input.sysadmin.username, input.secadmin.username, input.auditadmin.username];
   if (new Set(names).size !== 3) throw new AppError(ErrorCode.ValidationFailed, { message: '三个管理员的用户名必须互不相同' });
@@ -286,6 +320,7 @@ export async function runSetup(ctx: RequestContext, input: Setup): Promise<void>
     })),
   );
   await inTransaction(ctx, async (tx) => {
+    await repository.lockSetup(tx);
     if ((await repository.countUsers(tx)) > 0) throw new AppError(ErrorCode.SetupAlreadyDone);
     for (const account of accounts) {
       const id = await repository.insertUser(tx, {

@@ -1,4 +1,4 @@
-import { and, asc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, count, eq, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { regions } from '../../db/schema/index';
 import { likePrefix } from '../../shared/scope';
@@ -17,6 +17,27 @@ export function findRegionRows(db: Executor, pathPrefix: string | null): Promise
     .from(regions)
     .where(pathPrefix ? like(regions.path, likePrefix(pathPrefix)) : undefined)
     .orderBy(asc(sql`length(${regions.path})`), asc(regions.sortOrder), asc(regions.name));
+}
+
+/** One page of the regions in a subtree (or all when `pathPrefix` is null), parents before children, with the total. */
+export async function findRegionPage(db: Executor, pathPrefix: string | null, page: { limit: number; offset: number }) {
+  const where = pathPrefix ? like(regions.path, likePrefix(pathPrefix)) : undefined;
+  const [items, [totalRow]] = await Promise.all([
+    db
+      .select()
+      .from(regions)
+      .where(where)
+      .orderBy(asc(sql`length(${regions.path})`), asc(regions.sortOrder), asc(regions.name), asc(regions.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ total: count() }).from(regions).where(where),
+  ]);
+  return { items, total: totalRow?.total ?? 0 };
+}
+
+/** The regions directly under `parentId`. */
+export function findChildRegionRows(db: Executor, parentId: string): Promise<RegionRow[]> {
+  return db.select().from(regions).where(eq(regions.parentId, parentId));
 }
 
 export async function findRegionByName(db: Executor, parentId: string | null, name: string) {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { zCreateRegion, zIdParams, zPage, zRegion, zRegionNode, zUpdateRegion } from '@stip/contracts';
+import { zCreateRegion, zIdParams, zPage, zRegion, zRegionNode, zRegionQuery, zUpdateRegion } from '@stip/contracts';
 import { actorContext } from '../../plugins/auth';
 import * as regions from './regions.service';
 
@@ -8,8 +8,11 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['区域'];
   app.get(
     '/regions',
-    { config: { permission: 'region:read' }, schema: { tags, summary: '区域列表（父级在前）', response: { 200: zPage(zRegion) } } },
-    async (request) => regions.findRegions(actorContext(request)),
+    {
+      config: { permission: 'region:read' },
+      schema: { tags, summary: '区域列表（父级在前，分页）', querystring: zRegionQuery, response: { 200: zPage(zRegion) } },
+    },
+    async (request) => regions.findRegions(actorContext(request), request.query),
   );
   app.get(
     '/regions/tree',
