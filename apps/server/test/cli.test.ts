@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { createDb } from '../src/db/client';
+import { recordAudit } from '../src/modules/audit/audit.service';
+import { systemContext } from '../src/shared/context';
 
 const stip = fileURLToPath(new URL('../bin/stip.js', import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), 'stip-cli-'));
@@ -40,5 +43,28 @@ describe('the stip command on the embedded database', () => {
     const result = runStip(['frobnicate']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/未知命令/);
+  });
+
+  it('exits 1 and names the first broken record when a record of the chain was altered', async () => {
+    const handle = await createDb({ dataDir });
+    try {
+      await handle.migrate();
+      const { db } = handle;
+      for (const index of [1, 2, 3]) {
+        await db.transaction((tx) =>
+          recordAudit(tx, systemContext(db), { action: 'test.mark', objectType: 'test', objectId: null, after: { index } }),
+        );
+      }
+      // Someone with the table owner's SQL access switches the append-only trigger off, edits record 2, and switches it on again.
+      await db.execute(sql`alter table audit_log disable trigger user`);
+      await db.execute(sql`update audit_log set after = '{"index": 20}'::jsonb where seq = 2`);
+      await db.execute(sql`alter table audit_log enable trigger user`);
+    } finally {
+      await handle.close();
+    }
+    const verify = runStip(['audit', 'verify']);
+    expect(verify.status, verify.stderr).toBe(1);
+    expect(verify.stdout).toMatch(/审计链断裂：第 2 条记录，记录内容与其哈希不符/);
+    expect(verify.stdout).toMatch(/audit chain broken at record 2\b/);
   });
 });

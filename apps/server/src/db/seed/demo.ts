@@ -82,9 +82,10 @@ interface PlatformSeed {
   industry: string | null;
   coBuilders?: string[];
   fields?: string[];
+  remarks?: string;
 }
 
-/** The platforms seeds 000 and 002 name. Their names are real; dates, hosts and details are demo values. */
+/** The platforms seeds 000–002 name. Their names are real; dates, hosts and details are demo values. */
 const namedPlatforms: PlatformSeed[] = [
   {
     name: '达钢集团国家企业技术中心',
@@ -116,6 +117,7 @@ const namedPlatforms: PlatformSeed[] = [
     industry: '新材料',
     coBuilders: ['达州高新区管委会', '演示·玄武岩纤维科技有限公司'],
     fields: ['玄武岩纤维', '复合材料'],
+    remarks: '厅市共建（四川省科学技术厅与达州市共建）',
   },
   {
     name: '微玻纤工程技术研究中心',
@@ -311,7 +313,8 @@ async function seedDemoPlatforms(
       fields: [topic],
     });
   }
-  // Two of 定西's platforms, so the second city is not empty.
+  // Two of 定西's platforms, so the second city is not empty: the laboratory seed 003 names (a real name, so
+  // unmarked, like the named ones above; its host stands in for the real one), and a generated one, marked （演示）.
   all.push({
     name: '甘肃省变性淀粉工艺与应用重点实验室',
     type: '省级重点实验室',
@@ -350,6 +353,7 @@ async function seedDemoPlatforms(
       industry: platform.industry,
       technicalFields: platform.fields ?? [],
       director: null,
+      remarks: platform.remarks ?? null,
       isDemo: true,
     });
   }

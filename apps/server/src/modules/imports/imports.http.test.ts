@@ -155,6 +155,44 @@ describe('Excel import of platforms', () => {
     expect((await verifyAuditChain(db)).intact).toBe(true);
   });
 
+  it('refuses a file with good rows and one bad row whole, creating nothing, naming each row and column in Chinese', async () => {
+    const hostName = unique('依托企业');
+    await buildOrganization(db, { name: hostName, regionId: tree.countyA.id });
+    const typeName = unique('市级工程技术研究中心');
+    await buildPlatformType(db, { name: typeName, level: 'city' });
+    const good = (name: string) => ({
+      平台名称: unique(name),
+      平台类型: typeName,
+      依托单位: hostName,
+      所在区域: tree.countyA.name,
+      状态: '运行',
+    });
+    const goodRows = [good('好平台甲'), good('好平台乙'), good('好平台丙')];
+    const file = await filledTemplate('platforms', [
+      goodRows[0]!,
+      goodRows[1]!,
+      { 平台名称: unique('坏平台'), 平台类型: '不存在的类型', 依托单位: hostName, 所在区域: '火星', 状态: '冬眠', 认定日期: '2023-13-01' },
+      goodRows[2]!,
+    ]);
+    const response = await upload('platforms', file);
+    expect(response.statusCode).toBe(400);
+    const body = response.json() as { code: string; message: string; details: { row: number; field: string; message: string }[] };
+    expect(body.code).toBe('IMPORT_REJECTED');
+    expect(body.message).toMatch(/未导入任何数据/);
+    // Only the bad row (sheet row 4: the header is row 1) is reported, once per bad column, in Chinese.
+    expect(body.details.map((d) => `${d.row}:${d.field}`).sort()).toEqual(['4:平台类型', '4:所在区域', '4:状态', '4:认定日期'].sort());
+    for (const detail of body.details) expect(detail.message).toMatch(/[\u4e00-\u9fff]/);
+    for (const row of goodRows) {
+      const list = await t.app.inject({
+        url: `/api/platforms?keyword=${encodeURIComponent(row.平台名称)}`,
+        headers: { cookie: cityCookie },
+      });
+      expect(list.json().total).toBe(0);
+    }
+    // The good rows on their own import: it was the bad row that stopped them.
+    expect((await upload('platforms', await filledTemplate('platforms', goodRows))).json()).toMatchObject({ rows: 3, created: 3 });
+  });
+
   it('reports unknown types, unregistered hosts and bad dates per row', async () => {
     const file = await filledTemplate('platforms', [
       {

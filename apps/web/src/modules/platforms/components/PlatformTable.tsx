@@ -6,6 +6,7 @@ import { pagination, tableScroll } from '../../../shared/components/tableDefault
 import { formatDate, formatDateTime } from '../../../shared/format/format';
 import { t } from '../../../shared/i18n/zh-CN';
 import type { PlatformFilters, PlatformSortField } from '../api';
+import { DemoTag } from './DemoTag';
 import { PlatformStatusTag } from './PlatformStatusTag';
 
 const fields = t.platformFields;
@@ -55,9 +56,17 @@ export function PlatformTable({ items, total, loading, page, pageSize, sort, ord
           width: 300,
           ...sortable('name'),
           render: (name: string, row) => (
-            <Link to={`/platforms/${row.id}`} data-testid="platform-name-link">
-              {name}
-            </Link>
+            <>
+              <Link to={`/platforms/${row.id}`} data-testid="platform-name-link">
+                {name}
+              </Link>
+              {row.isDemo ? (
+                <>
+                  {' '}
+                  <DemoTag />
+                </>
+              ) : null}
+            </>
           ),
         },
         { title: fields.typeName, dataIndex: 'typeName', width: 190, ...sortable('typeName') },

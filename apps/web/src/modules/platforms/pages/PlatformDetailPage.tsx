@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Tabs, Tag } from 'antd';
+import { App, Button, Card, Flex, Tabs } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
@@ -9,6 +9,7 @@ import { useListParams } from '../../../shared/hooks/useListParams';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useCan } from '../../accounts/hooks/useSession';
+import { DemoTag } from '../components/DemoTag';
 import { PlatformDescriptions } from '../components/PlatformDescriptions';
 import { PlatformFormDrawer } from '../components/PlatformFormDrawer';
 import { PlatformHistory } from '../components/PlatformHistory';
@@ -61,7 +62,7 @@ export default function PlatformDetailPage() {
             <Button type="text" icon={<ArrowLeftOutlined />} onClick={goBack} aria-label={t.common.back} />
             <span data-testid="platform-detail-name">{data.name}</span>
             <PlatformStatusTag status={data.status} />
-            {data.isDemo ? <Tag color="orange">{t.common.demoTag}</Tag> : null}
+            {data.isDemo ? <DemoTag /> : null}
           </Flex>
         }
         extra={
