@@ -4,7 +4,7 @@ import { AppError } from './shared/app-error';
 import { readConfig, type Config } from './config';
 import { buildApp } from './app';
 import { createDb, type DbHandle } from './db/client';
-import { needsSetup } from './modules/accounts/accounts.service';
+import { needsSetup, resetPasswordFromConsole } from './modules/accounts/accounts.service';
 import { verifyAuditChain } from './modules/audit/audit.service';
 import { seedDemo } from './db/seed/demo';
 import { startJobScheduler } from './modules/jobs/jobs.scheduler';
@@ -18,6 +18,8 @@ const usage = `用法 / usage: stip <command>
   seed --demo           向空数据库载入演示数据
   audit verify          校验审计日志哈希链（完整时退出码 0，断裂时 1）
   jobs run              立即执行每日任务（截止提醒、逾期标记）；服务运行时每日自动执行
+  accounts reset-password USERNAME
+                        在服务器上为忘记密码的账号（包括管理员）设置随机新密码、解除锁定并结束其会话（记入审计）
   openapi [FILE]        输出由路由生成的 OpenAPI 文档
   ingest FILE [--date YYYY-MM-DD] [--json]
                         从政策文件中提取目标与任务（不需要数据库）
@@ -122,6 +124,21 @@ async function run(argv: string[]): Promise<number> {
         await handle.close();
       }
       return 0;
+    }
+    case 'accounts': {
+      const [action, username] = rest;
+      if (action !== 'reset-password' || !username) {
+        console.error(usage);
+        return 2;
+      }
+      const handle = await openDatabase(config);
+      try {
+        const { password } = await resetPasswordFromConsole(handle.db, username);
+        console.log(`已为 ${username} 设置新密码（请当面交付，并在登录后立即修改）：\n${password}`);
+        return 0;
+      } finally {
+        await handle.close();
+      }
     }
     case 'openapi': {
       // The OpenAPI document generated from the routes (committed as docs/openapi.json).

@@ -15,7 +15,7 @@ import {
 } from '@stip/contracts';
 import type { Database } from '../../db/client';
 import { AppError, notFound, versionConflict } from '../../shared/app-error';
-import { type Actor, type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
+import { type Actor, type ActorContext, type RequestContext, inTransaction, systemContext } from '../../shared/context';
 import { recordAudit } from '../audit/audit.service';
 import * as repository from './accounts.repository';
 import { type AccountAction, assertMayManageAccount } from './accounts.policy';
@@ -299,6 +299,28 @@ export async function changeOwnPassword(
     await repository.revokeUserSessions(tx, row.id, currentToken ? hashToken(currentToken) : undefined);
     await recordAudit(tx, ctx, { action: 'user.change_password', objectType: 'user', objectId: row.id });
   });
+}
+
+/**
+ * Recovery from the server's own shell (`stip accounts reset-password USERNAME`), for the one case account
+ * administration refuses by design: an administrator who lost their password. Sets a random password, lifts a lock,
+ * ends the account's sessions and records it as a system action; answers the new password for the operator to hand
+ * over, to be changed at the next sign-in.
+ */
+export async function resetPasswordFromConsole(db: Database, username: string): Promise<{ password: string }> {
+  const credentials = await repository.findUserCredentials(db, username);
+  if (!credentials) throw notFound();
+  const password = randomBytes(12).toString('base64url');
+  const passwordHash = await hashPassword(password);
+  const ctx = systemContext(db);
+  await inTransaction(ctx, async (tx) => {
+    const row = await repository.getUserRow(tx, credentials.id);
+    if (!row || !(await repository.updateUserVersioned(tx, row.id, row.version, { passwordHash, lockedUntil: null, failedLoginCount: 0 })))
+      throw versionConflict();
+    await repository.revokeUserSessions(tx, row.id);
+    await recordAudit(tx, ctx, { action: 'user.reset_password_console', objectType: 'user', objectId: row.id, after: { username } });
+  });
+  return { password };
 }
 
 export async function needsSetup(db: Database): Promise<boolean> {

@@ -379,6 +379,8 @@ export const t = {
     disableTitle: (name: string) => `确定停用账号“${name}”吗？`,
     disableHint: '停用后该账号立即无法登录，已登录的会话也将失效。',
     resetPassword: '重置密码并解锁',
+    protectedAccount: '受保护',
+    protectedAccountHint: '三权分立：管理员账号和本人账号不能在此修改；管理员忘记密码时，由服务器运维人员执行 stip accounts reset-password',
     resetTitle: (name: string) => `重置密码：${name}`,
     newPassword: '新密码',
     resetDone: '密码已重置，账号已解锁',
@@ -519,6 +521,10 @@ export const t = {
     coverageEmpty: '空白',
     trendTotal: '合计',
     targetsEmpty: '暂无发展目标',
+    targetsChartHint: '条长为完成比例，颜色为状态；点击条形或目标名称查看计入的平台',
+    targetTooltip: (subject: string, figure: string, status: string) => `${subject}<br/>${figure} · ${status}`,
+    targetList: '目标清单',
+    brokenBeforeBaseline: '基准日前已实现',
     tasksEmpty: '暂无重点任务',
     chartEmpty: '暂无数据',
     notReported: '未填报',
@@ -641,6 +647,8 @@ export const t = {
       requiredLine: '目标值',
       source: (source: string, by: string | null) => (by ? `来源：${source}（${by}填报）` : `来源：${source}`),
       reportedPeriod: (period: string) => `数据期间：${period}`,
+      brokenBeforeBaseline: (date: string, count: string) =>
+        `基准日 ${date} 已有 ${count} 家符合条件的平台：“零的突破”在基准日前已经实现，当前数字不是本期新增。`,
     },
     coverage: {
       title: '区域覆盖',

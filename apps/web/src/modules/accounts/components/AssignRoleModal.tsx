@@ -1,4 +1,4 @@
-import { type Role, type User, organizationScopedRoles, regionScopedRoles, roles } from '@stip/contracts';
+import { type Role, type User, administratorRoles, organizationScopedRoles, regionScopedRoles, roles } from '@stip/contracts';
 import { Form, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../../shared/api/client';
@@ -97,7 +97,7 @@ export function AssignRoleModal({ user, onClose, onReload }: AssignRoleModalProp
           <Select
             showSearch
             optionFilterProp="label"
-            options={roles.map((value) => ({ value, label: t.labels.role[value] }))}
+            options={roles.filter((value) => !administratorRoles.includes(value)).map((value) => ({ value, label: t.labels.role[value] }))}
             data-testid="assign-role"
           />
         </Form.Item>

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { type Role, type User, roles } from '@stip/contracts';
-import { App, Button, Card, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { type Role, type User, administratorRoles, roles } from '@stip/contracts';
+import { App, Button, Card, Flex, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
 import { PageHeader } from '../../../shared/components/PageHeader';
@@ -13,7 +13,7 @@ import { t } from '../../../shared/i18n/zh-CN';
 import { AssignRoleModal } from '../components/AssignRoleModal';
 import { CreateUserModal } from '../components/CreateUserModal';
 import { ResetPasswordModal } from '../components/ResetPasswordModal';
-import { useCan } from '../hooks/useSession';
+import { useCan, useCurrentUser } from '../hooks/useSession';
 import { useSetUserActive, useUsers } from '../hooks/useUsers';
 
 const fields = t.users.fields;
@@ -36,6 +36,7 @@ export default function UsersPage() {
   const list = useListParams();
   const canCreate = useCan('user:create');
   const canAssign = useCan('user:assign');
+  const currentUser = useCurrentUser();
   const { modal } = App.useApp();
   const notify = useNotify();
   const setActive = useSetUserActive();
@@ -131,19 +132,24 @@ export default function UsersPage() {
                     key: 'actions',
                     fixed: 'right' as const,
                     width: 250,
-                    render: (_: unknown, user: User) => (
-                      <Space size={0}>
-                        <Button type="link" size="small" onClick={() => setAssigningId(user.id)}>
-                          {t.users.assignRole}
-                        </Button>
-                        <Button type="link" size="small" danger={user.isActive} onClick={() => toggleActive(user)}>
-                          {user.isActive ? t.users.disable : t.users.enable}
-                        </Button>
-                        <Button type="link" size="small" onClick={() => setResetting(user)}>
-                          {t.users.resetPassword}
-                        </Button>
-                      </Space>
-                    ),
+                    render: (_: unknown, user: User) =>
+                      (user.role !== null && administratorRoles.includes(user.role)) || user.id === currentUser.id ? (
+                        <Tooltip title={t.users.protectedAccountHint}>
+                          <Typography.Text type="secondary">{t.users.protectedAccount}</Typography.Text>
+                        </Tooltip>
+                      ) : (
+                        <Space size={0}>
+                          <Button type="link" size="small" onClick={() => setAssigningId(user.id)}>
+                            {t.users.assignRole}
+                          </Button>
+                          <Button type="link" size="small" danger={user.isActive} onClick={() => toggleActive(user)}>
+                            {user.isActive ? t.users.disable : t.users.enable}
+                          </Button>
+                          <Button type="link" size="small" onClick={() => setResetting(user)}>
+                            {t.users.resetPassword}
+                          </Button>
+                        </Space>
+                      ),
                   },
                 ]
               : []),
