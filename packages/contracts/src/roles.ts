@@ -36,8 +36,8 @@ export const permissions = [
   'user:assign',
   'audit:read',
   'plan:read', // plans, their targets with progress, tasks and their reports (scoped)
-  'plan:write', // record plans, targets, tasks and reported target figures
-  'task:report', // file progress reports for the tasks of the units one acts for
+  'plan:write', // record plans, targets and tasks, and report target figures
+  'task:report', // file progress reports for the tasks of the units one acts for, and report the figures of targets those tasks serve as lead unit
   'cockpit:read', // the leaders' cockpit (领导驾驶舱)
 ] as const;
 export const zPermission = z.enum(permissions);

@@ -77,6 +77,12 @@ export const zTargetProgress = z.object({
   regions: z.array(z.object({ id: zId, name: z.string(), count: z.number().int() })).optional(),
   /** Coverage targets: the child regions still without a matching platform. */
   emptyRegions: z.array(zNamedRef).optional(),
+  /**
+   * First (零的突破) targets: the matching platforms in force on the baseline (the target's baseline date,
+   * else its plan's start). Above 0, the breakthrough had been made before the plan: the figure stands,
+   * but it is not the plan's achievement, and the views say so.
+   */
+  baselineCount: z.number().int().optional(),
   /** Reported kinds: the report the figure comes from. */
   report: z
     .object({ id: zId, period: z.string(), periodEnd: z.string(), source: z.string(), reportedBy: z.string().nullable() })
@@ -95,7 +101,10 @@ export const zTarget = z.object({
   value: z.number(),
   unit: z.string(),
   deadline: z.string(),
-  /** 新建 targets count only platforms that entered the filter after this day. */
+  /**
+   * Count targets (新建) count only platforms that entered the filter after this day; a first target
+   * counts what stands on the day asked and reports what stood on this day (else the plan's start) as `baselineCount`.
+   */
   baselineDate: z.string().nullable(),
   /** Computed kinds only. */
   filter: zTargetFilterView.nullable(),
@@ -105,6 +114,11 @@ export const zTarget = z.object({
   progress: zTargetProgress,
   /** Computed kinds: the list of the platforms that count (`GET /api/targets/:id/platforms`). */
   link: zRecordLink.nullable(),
+  /**
+   * Reported kinds: whether the user may report a figure — a writer of the plan, or a user acting for
+   * the lead unit (牵头单位) of a task linked to the target. Always false for computed kinds.
+   */
+  canReport: z.boolean(),
   isDemo: z.boolean(),
   version: z.number().int(),
 });

@@ -33,7 +33,7 @@ import { findAllTargets } from '../targets/targets.service';
 import { targetPlatformScope } from '../targets/targets.policy';
 import { countInForceByGroup, findRegistryFacts, findTypeNames } from '../targets/snapshot.repository';
 import { countMatching, resolveCriteria } from '../targets/targets.arithmetic';
-import { findTasks } from '../tasks/tasks.service';
+import { findAllTasks } from '../tasks/tasks.service';
 import { daysLate } from '../tasks/tasks.state';
 import { getVisiblePlanRow, toPlan } from './plans.service';
 
@@ -73,14 +73,15 @@ async function gatherBrief(ctx: ActorContext, planId: string, asOf: string | und
   const day = asOf ?? todayInChina();
   const row = await getVisiblePlanRow(ctx, planId);
   const targets = await findAllTargets(ctx, day, planId);
-  const late = await findTasks(ctx, { planId, lateOn: day, limit: 500, offset: 0 });
+  // Every late task, however many: a brief that silently drops some would misreport who is behind.
+  const lateTasks = await findAllTasks(ctx, { planId, lateOn: day });
   const platforms = await countLivePlatformsByType(ctx, day, row.regionPath);
   return {
     plan: toPlan(row),
     asOf: day,
     generatedAt: formatChinaTime(new Date()),
     targets,
-    lateTasks: late.items,
+    lateTasks,
     platforms,
   };
 }
@@ -94,7 +95,10 @@ export function requirementText(target: Target): string {
   return `${targetComparatorLabels[target.comparator]}${number(target.value)}${target.unit}`;
 }
 
-/** "12家", "6/8个区域，空白：渠县、开江县", with "（本辖区）" when the figure is the actor's part only. */
+/**
+ * "12家", "6/8个区域，尚无：渠县、开江县", "1家（2021-04-15已有1家，非本期突破）" for a breakthrough made
+ * before the baseline, with "（本辖区）" when the figure is the actor's part only.
+ */
 export function figureText(target: Target): string {
   const p = target.progress;
   let text: string;
@@ -103,6 +107,7 @@ export function figureText(target: Target): string {
     text = `${number(p.current)}/${number(p.required)}个区域${empty ? `，尚无：${empty}` : ''}`;
   } else text = p.current === null ? '未填报' : `${number(p.current)}${target.unit}`;
   if (p.report) text += `（${p.report.period}，${p.report.source}）`;
+  if (target.kind === 'first' && p.baselineCount) text += `（${p.start.date}已有${number(p.baselineCount)}${target.unit}，非本期突破）`;
   return p.isScopeLimited ? `${text}（本辖区）` : text;
 }
 

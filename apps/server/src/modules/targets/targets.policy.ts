@@ -2,12 +2,15 @@ import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../../shared/context';
 import { actorRegionPath } from '../../shared/scope';
 import { platformScope } from '../platforms/platforms.policy';
+import { canWritePlan } from '../plans/plans.policy';
 
 /**
  * Target figures are scoped like the registry: a target counts only the platforms the actor may see
  * (the registry's own scope builder, platforms.policy.ts), so a county user's figures are its
  * county's part of a city target, flagged `isScopeLimited`. Which targets one sees follows the plans
- * policy; who changes them is the plan's writer (plans.policy.ts).
+ * policy; who changes them is the plan's writer (plans.policy.ts). A reported figure (amount / ratio /
+ * index) is filed by the plan's writer or by a user acting for the lead unit (牵头单位) of a task linked
+ * to the target (`canReportTargetFigure`): the responsible unit reports the figure its task serves.
  */
 export function targetPlatformScope(actor: Actor | null): SQL | undefined {
   return platformScope(actor);
@@ -30,4 +33,9 @@ export function overlapsScope(actor: Actor | null, regionPath: string): boolean 
   if (root === null) return true;
   if (root === 'nothing') return false;
   return regionPath.startsWith(root) || root.startsWith(regionPath);
+}
+
+/** Whether the actor may report a figure on a target of a plan in `planRegionPath` (`leadsLinkedTask`: it acts for the lead unit of a linked task). */
+export function canReportTargetFigure(actor: Actor, planRegionPath: string, leadsLinkedTask: boolean): boolean {
+  return canWritePlan(actor, planRegionPath) || (actor.permissions.includes('task:report') && leadsLinkedTask);
 }

@@ -119,7 +119,6 @@ describe('count targets as of a day', () => {
     expect((await target(targetId, '2023-09-01')).progress).toMatchObject({ current: 1, status: 'achieved' });
     expect((await target(targetId, '2026-01-01', cityCookie)).progress.status).toBe('achieved');
   });
-
   it('takes the figure on the deadline once it has passed, so a late platform does not count', async () => {
     const typeId = await cityLabType();
     const targetId = await buildTarget(db, {
@@ -145,6 +144,59 @@ describe('count targets as of a day', () => {
     // Outside the plan's region: never counted.
     await buildPlatform(db, { typeId: provincial, recognizedOn: '2024-06-30' });
     expect((await target(targetId, '2024-06-30')).progress.current).toBe(before + 1);
+  });
+});
+
+describe('first (零的突破) targets and their baseline', () => {
+  it('counts a breakthrough from its recognition date when the scope had no such platform at the baseline', async () => {
+    const nationalType = await buildPlatformType(db, { systemId, level: 'national', name: unique('国家重点实验室') });
+    // Outside the plan's region, and before the baseline: neither counted nor standing at the baseline.
+    await buildPlatform(db, { typeId: nationalType, recognizedOn: '2019-01-01' });
+    const targetId = await buildTarget(db, {
+      planId,
+      kind: 'first',
+      value: 1,
+      typeIds: [nationalType],
+      baselineDate: '2020-12-31',
+      deadline: '2025-12-31',
+    });
+    const platformId = await buildPlatform(db, { typeId: nationalType, regionId: tree.countyA.id, recognizedOn: '2023-09-01' });
+
+    expect((await target(targetId, '2023-08-31')).progress).toMatchObject({
+      current: 0,
+      required: 1,
+      baselineCount: 0,
+      start: { date: '2020-12-31', value: 0 },
+      status: 'at_risk',
+    });
+    expect((await target(targetId, '2023-09-01')).progress).toMatchObject({ current: 1, baselineCount: 0, status: 'achieved' });
+    expect((await platformsOf(targetId, '2023-09-01')).items.map((p) => p.id)).toEqual([platformId]);
+  });
+
+  it('flags a first target whose scope already had a matching platform at its baseline, and counts that platform', async () => {
+    const nationalType = await buildPlatformType(db, { systemId, level: 'national', name: unique('国家工程技术研究中心') });
+    const existing = await buildPlatform(db, { typeId: nationalType, regionId: tree.countyB.id, recognizedOn: '2019-05-01' });
+    const withBaseline = await buildTarget(db, {
+      planId,
+      kind: 'first',
+      value: 1,
+      typeIds: [nationalType],
+      baselineDate: '2020-12-31',
+    });
+    // No baseline of its own: the plan's start (2021-04-15) is the baseline.
+    const fromPlanStart = await buildTarget(db, { planId, kind: 'first', value: 1, typeIds: [nationalType] });
+
+    for (const id of [withBaseline, fromPlanStart]) {
+      const progress = (await target(id, '2022-06-30')).progress;
+      expect(progress).toMatchObject({ current: 1, required: 1, baselineCount: 1 });
+      expect((await platformsOf(id, '2022-06-30')).items.map((p) => p.id)).toEqual([existing]);
+    }
+    expect((await target(fromPlanStart, '2022-06-30')).progress.start).toEqual({ date: '2021-04-15', value: 1 });
+  });
+
+  it('reports no baseline count on targets of other kinds', async () => {
+    const targetId = await buildTarget(db, { planId, kind: 'count', value: 3, typeIds: [await cityLabType()] });
+    expect((await target(targetId, '2022-06-30')).progress).not.toHaveProperty('baselineCount');
   });
 });
 

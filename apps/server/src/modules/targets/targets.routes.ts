@@ -87,7 +87,8 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/targets/:id/reports',
     {
-      config: { permission: 'plan:write' },
+      // Plan writers, and the lead units of the tasks linked to the target (checked by the service).
+      config: { permission: 'task:report' },
       schema: {
         tags,
         summary: '填报数值（数额、比率、指数类目标）',

@@ -22,9 +22,10 @@ import { type Actor, type ActorContext, inTransaction } from '../../shared/conte
 import { recordAudit } from '../audit/audit.service';
 import { todayInChina } from '../../shared/clock';
 import { getWritablePlanRow, visiblePlansCondition } from '../plans/plans.service';
+import { findTargetIdsLedByActor } from '../tasks/tasks.service';
 import * as repository from './targets.repository';
 import * as snapshot from './snapshot.repository';
-import { overlapsScope, seesWholeRegion, targetPlatformScope } from './targets.policy';
+import { canReportTargetFigure, overlapsScope, seesWholeRegion, targetPlatformScope } from './targets.policy';
 import { targetStatus } from './targets.status';
 import {
   countMatching,
@@ -53,6 +54,14 @@ export function targetCriteria(row: TargetRow): PlatformCriteria {
 const startDateOf = (row: TargetRow) => row.target.baselineDate ?? row.planPeriodStart;
 
 /**
+ * Whether a target counts only the platforms that entered its filter after its baseline (新建). A
+ * first (零的突破) target never does: it counts what stands on the day, and reports what stood on
+ * the baseline beside it (`baselineCount`), so a breakthrough made before the plan is not passed off
+ * as the plan's.
+ */
+const countsOnlyNew = (target: TargetRow['target']) => target.baselineDate !== null && target.kind === 'count';
+
+/**
  * The day a target's figure is taken when asked on `asOf`: that day, or the deadline once it has
  * passed — what a target asks for is what stood by its deadline (an annual "新建" count must not keep
  * growing with later years), so after the deadline the figure and its status are final.
@@ -66,6 +75,7 @@ interface Measured {
   regions?: { id: string; name: string; count: number }[];
   emptyRegions?: { id: string; name: string }[];
   report?: TargetProgress['report'];
+  baselineCount?: number;
 }
 
 /**
@@ -93,16 +103,20 @@ export async function measureTargets(
     const facts = await snapshot.findRegistryFacts(db);
     const regionPaths = new Map(facts.regions.map((region) => [region.id, region.path]));
     const resolved = new Map(computed.map((row) => [row.target.id, resolveCriteria(targetCriteria(row), facts.types, facts.regions)]));
-    // One snapshot per distinct day: each measuring day, and each trajectory start before it (新建 counts start at 0).
+    // One snapshot per distinct day: each measuring day, and each trajectory start before it (新建 counts start at 0);
+    // for a first target its baseline always, since what stood then is reported beside the figure.
     const dayOf = (row: TargetRow) => measuringDay(row.target.deadline, asOf);
     const days = new Set(computed.map(dayOf));
-    for (const row of computed) if (!row.target.baselineDate && startDateOf(row) < dayOf(row)) days.add(startDateOf(row));
+    for (const row of computed) {
+      if (row.target.kind === 'first') days.add(startDateOf(row));
+      else if (!row.target.baselineDate && startDateOf(row) < dayOf(row)) days.add(startDateOf(row));
+    }
     // Sequential on purpose: one connection per request keeps PGlite and the pool simple, and in parallel these
     // scans only compete for the same cores (measured with `npm run bench`).
     const snapshots = new Map<string, SnapshotGroup[]>();
     for (const day of days) snapshots.set(day, day === asOf && known ? known : await snapshot.countInForceByGroup(db, day, scope));
     const newCounts = new Map<string, number>();
-    const newRows = computed.filter((row) => row.target.baselineDate && row.target.kind !== 'coverage');
+    const newRows = computed.filter((row) => countsOnlyNew(row.target));
     for (const day of new Set(newRows.map(dayOf))) {
       const onDay = newRows.filter((row) => dayOf(row) === day);
       const counted = await snapshot.countNewPlatforms(
@@ -136,6 +150,14 @@ export async function measureTargets(
           start: { date: start, value: atStart ? covered(atStart).filter((region) => region.count > 0).length : current },
           regions,
           emptyRegions: regions.filter((region) => region.count === 0).map(({ id, name }) => ({ id, name })),
+        });
+      } else if (row.target.kind === 'first') {
+        const baselineCount = countMatching(snapshots.get(start)!, criteria);
+        measured.set(row.target.id, {
+          current: countMatching(snapshots.get(dayOf(row))!, criteria),
+          required: row.target.value,
+          start: { date: start, value: baselineCount },
+          baselineCount,
         });
       } else {
         const current = newCounts.get(row.target.id) ?? countMatching(snapshots.get(dayOf(row))!, criteria);
@@ -200,9 +222,24 @@ export async function measureTargets(
       isScopeLimited: isComputedTargetKind(row.target.kind) && !seesWholeRegion(actor, regionPath),
       ...(figures.regions ? { regions: figures.regions, emptyRegions: figures.emptyRegions } : {}),
       ...(figures.report !== undefined ? { report: figures.report } : {}),
+      ...(figures.baselineCount !== undefined ? { baselineCount: figures.baselineCount } : {}),
     });
   }
   return progress;
+}
+
+/**
+ * The reported (amount / ratio / index) targets among `rows` the actor may report a figure on: those of
+ * the plans it writes, and those linked to a task whose lead unit it acts for (targets.policy.ts).
+ */
+async function reportableTargetIds(db: Executor, actor: Actor | null, rows: TargetRow[]): Promise<Set<string>> {
+  const reported = rows.filter((row) => !isComputedTargetKind(row.target.kind));
+  if (!actor || !reported.length) return new Set();
+  const others = reported.filter((row) => !canReportTargetFigure(actor, row.planRegionPath, false)).map((row) => row.target.id);
+  const led = others.length ? await findTargetIdsLedByActor(db, actor, others) : new Set<string>();
+  return new Set(
+    reported.filter((row) => canReportTargetFigure(actor, row.planRegionPath, led.has(row.target.id))).map((row) => row.target.id),
+  );
 }
 
 /** Targets as the API answers them, with names for their filters and their progress on `asOf`. */
@@ -214,6 +251,7 @@ export async function toTargets(
   known?: SnapshotGroup[],
 ): Promise<Target[]> {
   const progress = await measureTargets(db, actor, rows, asOf, known);
+  const reporters = await reportableTargetIds(db, actor, rows);
   const typeIds = new Set(rows.flatMap((row) => row.target.typeIds));
   const systemIds = new Set(rows.flatMap((row) => row.target.systemIds));
   const [types, systems] = await Promise.all([
@@ -249,6 +287,7 @@ export async function toTargets(
       sortOrder: t.sortOrder,
       progress: progress.get(t.id)!,
       link: computed ? { to: `/targets/${t.id}/platforms`, query: { asOf: measuringDay(t.deadline, asOf) } } : null,
+      canReport: reporters.has(t.id),
       isDemo: t.isDemo,
       version: t.version,
     };
@@ -358,7 +397,10 @@ export async function findTargetPlatforms(ctx: ActorContext, id: string, query: 
       details: [{ field: 'regionId', message: '只适用于覆盖类目标' }],
     });
   } else {
-    match = { criteria: resolveCriteria(criteria, facts.types, facts.regions), baselineDate: row.target.baselineDate };
+    match = {
+      criteria: resolveCriteria(criteria, facts.types, facts.regions),
+      baselineDate: countsOnlyNew(row.target) ? row.target.baselineDate : null,
+    };
   }
   const page = await snapshot.findPlatformsMatching(ctx.db, asOf, match, targetPlatformScope(ctx.actor), query);
   return { items: page.rows.map(toPlatform), total: page.total };
@@ -509,12 +551,17 @@ export async function findTargetReports(ctx: ActorContext, id: string): Promise<
   return { items: reports.map(toTargetReport), total: reports.length };
 }
 
-/** Records a reported figure (with its source) for an amount / ratio / index target. */
+/**
+ * Records a reported figure (with its source and its reporter) for an amount / ratio / index target:
+ * by a writer of the plan, or by a user acting for the lead unit of a task linked to the target.
+ */
 export async function reportTargetFigure(ctx: ActorContext, id: string, input: CreateTargetReport): Promise<TargetReport> {
   const row = await getVisibleTargetRow(ctx, id);
-  await getWritablePlanRow(ctx, row.target.planId);
   if (isComputedTargetKind(row.target.kind)) {
     throw new AppError(ErrorCode.RuleViolation, { message: '按平台统计的目标由平台库自动计算，不能填报数值' });
+  }
+  if (!(await reportableTargetIds(ctx.db, ctx.actor, [row])).has(id)) {
+    throw new AppError(ErrorCode.Forbidden, { message: '只有规划管理部门或关联任务的牵头单位可以填报该目标的数值' });
   }
   const reportId = await inTransaction(ctx, async (tx) => {
     const created = await repository.insertTargetReport(tx, {

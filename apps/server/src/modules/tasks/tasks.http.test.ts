@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Supervision, TaskDetail } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
-import { buildOrganization, buildPlan, buildRegionTree, buildTask, buildUser, unique } from '../../../test/factories';
+import { buildOrganization, buildPlan, buildRegionTree, buildTarget, buildTask, buildUser, unique } from '../../../test/factories';
 import { verifyAuditChain } from '../audit/audit.service';
 
 const t = await buildTestApp();
@@ -87,6 +87,65 @@ describe('task table', () => {
       deadline: '2025-12-31',
     });
     expect(response.statusCode).toBe(403);
+  });
+});
+
+describe('links to targets', () => {
+  it('records a task with the targets it serves and reads them back, and relinks them on update', async () => {
+    const labs = await buildTarget(db, { planId, kind: 'count', subject: unique('市级重点实验室15家以上'), sortOrder: 1 });
+    const centres = await buildTarget(db, { planId, kind: 'count', subject: unique('市级工程技术研究中心25家以上'), sortOrder: 2 });
+    const created = await createTask({ targetIds: [centres, labs] });
+    expect(created.targets.map((target) => target.id)).toEqual([labs, centres]);
+
+    const read = (await inject(cityCookie, 'GET', `/api/tasks/${created.id}`)).json() as TaskDetail;
+    expect(read.targets).toEqual([
+      { id: labs, subject: expect.stringContaining('市级重点实验室15家以上') },
+      { id: centres, subject: expect.stringContaining('市级工程技术研究中心25家以上') },
+    ]);
+    const listed = (await inject(cityCookie, 'GET', `/api/tasks?planId=${planId}&limit=500`)).json() as { items: TaskDetail[] };
+    expect(listed.items.find((task) => task.id === created.id)?.targets.map((target) => target.id)).toEqual([labs, centres]);
+
+    const relinked = await inject(cityCookie, 'PATCH', `/api/tasks/${created.id}`, { targetIds: [centres], version: read.version });
+    expect(relinked.statusCode, relinked.body).toBe(200);
+    expect((relinked.json() as TaskDetail).targets.map((target) => target.id)).toEqual([centres]);
+  });
+
+  it('drops a deleted target from the tasks that served it', async () => {
+    const target = await buildTarget(db, { planId, kind: 'count' });
+    const task = await createTask({ targetIds: [target] });
+    expect((await inject(cityCookie, 'DELETE', `/api/targets/${target}?version=1`)).statusCode).toBe(200);
+    expect(((await inject(cityCookie, 'GET', `/api/tasks/${task.id}`)).json() as TaskDetail).targets).toEqual([]);
+  });
+
+  it('refuses a target of another plan, of a plan outside the user’s scope, a deleted one or one that does not exist, naming targetIds', async () => {
+    const otherPlan = await buildPlan(db, { regionId: tree.city.id });
+    const ofOtherPlan = await buildTarget(db, { planId: otherPlan, kind: 'count' });
+    const elsewhere = await buildRegionTree(db);
+    const outOfScope = await buildTarget(db, { planId: await buildPlan(db, { regionId: elsewhere.city.id }), kind: 'count' });
+    const deleted = await buildTarget(db, { planId, kind: 'count' });
+    expect((await inject(cityCookie, 'DELETE', `/api/targets/${deleted}?version=1`)).statusCode).toBe(200);
+
+    for (const targetId of [ofOtherPlan, outOfScope, deleted, crypto.randomUUID()]) {
+      const response = await inject(cityCookie, 'POST', `/api/plans/${planId}/tasks`, {
+        title: '任务',
+        content: '内容',
+        leadUnitIds: [bureau],
+        deadline: '2099-12-31',
+        targetIds: [targetId],
+      });
+      expect(response.statusCode, targetId).toBe(400);
+      expect(response.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining(targetId),
+        details: [{ field: 'targetIds' }],
+      });
+    }
+    // Nor may an update link one.
+    const task = await createTask();
+    const update = await inject(cityCookie, 'PATCH', `/api/tasks/${task.id}`, { targetIds: [ofOtherPlan], version: task.version });
+    expect(update.statusCode).toBe(400);
+    expect(update.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'targetIds' }] });
+    expect(((await inject(cityCookie, 'GET', `/api/tasks/${task.id}`)).json() as TaskDetail).targets).toEqual([]);
   });
 });
 

@@ -78,13 +78,15 @@ function taskWhere(filter: TaskFilter): SQL | undefined {
   );
 }
 
-export async function findTaskRows(db: Executor, filter: TaskFilter, page: { limit: number; offset: number }) {
+/** A page of the tasks matching the filter, or all of them (`page` null: the brief lists every late task). */
+export async function findTaskRows(db: Executor, filter: TaskFilter, page: { limit: number; offset: number } | null) {
   const where = taskWhere(filter);
+  const query = selectTasks(db, where)
+    .orderBy(desc(plans.periodStart), asc(plans.id), asc(tasks.sortOrder), asc(tasks.deadline), asc(tasks.title), asc(tasks.id))
+    .$dynamic();
+  if (page) query.limit(page.limit).offset(page.offset);
   const [rows, [totalRow]] = await Promise.all([
-    selectTasks(db, where)
-      .orderBy(desc(plans.periodStart), asc(plans.id), asc(tasks.sortOrder), asc(tasks.deadline), asc(tasks.title))
-      .limit(page.limit)
-      .offset(page.offset),
+    query,
     db
       .select({ total: count() })
       .from(tasks)
@@ -156,6 +158,25 @@ export async function findPlanTargetIds(db: Executor, planId: string, ids: reado
     .select({ id: targets.id })
     .from(targets)
     .where(and(eq(targets.planId, planId), inArray(targets.id, [...ids]), isNull(targets.deletedAt)));
+  return rows.map((row) => row.id);
+}
+
+/** Of `targetIds`, those linked to a live task that one of `unitIds` leads. */
+export async function findTargetIdsLedBy(db: Executor, unitIds: readonly string[], targetIds: readonly string[]): Promise<string[]> {
+  if (!unitIds.length || !targetIds.length) return [];
+  const rows = await db
+    .selectDistinct({ id: taskTargets.targetId })
+    .from(taskTargets)
+    .innerJoin(tasks, eq(tasks.id, taskTargets.taskId))
+    .innerJoin(taskUnits, eq(taskUnits.taskId, tasks.id))
+    .where(
+      and(
+        inArray(taskTargets.targetId, [...targetIds]),
+        inArray(taskUnits.organizationId, [...unitIds]),
+        eq(taskUnits.role, 'lead'),
+        isNull(tasks.deletedAt),
+      ),
+    );
   return rows.map((row) => row.id);
 }
 

@@ -17,7 +17,7 @@ import {
 } from '@stip/contracts';
 import type { Executor, Transaction } from '../../db/client';
 import { AppError, notFound, versionConflict } from '../../shared/app-error';
-import { type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
+import { type Actor, type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
 import { recordAudit } from '../audit/audit.service';
 import { todayInChina } from '../../shared/clock';
 import { getWritablePlanRow, oversees } from '../plans/plans.service';
@@ -85,6 +85,28 @@ export async function findTasks(ctx: ActorContext, query: TaskQuery): Promise<Pa
   );
   const today = todayInChina();
   return { items: page.rows.map((row) => toTask(viewer, row, today)), total: page.total };
+}
+
+/** Every task the actor sees matching the filter, uncapped (the brief's late tasks); ordered like `findTasks`. */
+export async function findAllTasks(ctx: ActorContext, filter: Pick<TaskQuery, 'planId' | 'lateOn' | 'status'>): Promise<Task[]> {
+  const viewer = await viewerOf(ctx);
+  const page = await repository.findTaskRows(
+    ctx.db,
+    { visibility: viewer.visibility, planId: filter.planId, statuses: filter.status, lateOn: filter.lateOn },
+    null,
+  );
+  const today = todayInChina();
+  return page.rows.map((row) => toTask(viewer, row, today));
+}
+
+/**
+ * Of these targets, those the actor answers for as a lead unit (牵头单位) of a task linked to them: the
+ * lead unit reports the figure of an amount / ratio / index target its task serves.
+ */
+export async function findTargetIdsLedByActor(db: Executor, actor: Actor, targetIds: readonly string[]): Promise<Set<string>> {
+  if (!targetIds.length) return new Set();
+  const unitIds = await repository.findActingUnitIds(db, actor);
+  return new Set(await repository.findTargetIdsLedBy(db, unitIds, targetIds));
 }
 
 function toTaskReport(row: repository.TaskReportRow): TaskReport {

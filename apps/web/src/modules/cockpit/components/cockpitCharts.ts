@@ -1,6 +1,7 @@
-import { type Cockpit, type PlatformLevel, platformLevels, type RecordLink, taskStatuses } from '@stip/contracts';
+import { type Cockpit, type PlatformLevel, platformLevels, type RecordLink, type Target, taskStatuses } from '@stip/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { t } from '../../../shared/i18n/zh-CN';
+import { targetFigure, targetPercent, targetStatusColor } from '../../targets/components/targetFormat';
 import { taskStatusColor } from '../../tasks/components/TaskStatusTag';
 import { type ChartClick, chartPalette } from './EChart';
 
@@ -232,4 +233,79 @@ export function tasksOption(units: Cockpit['tasksByUnit']): EChartsCoreOption {
       data: units.map((unit) => ({ value: unit.counts[status], link: unit.link })),
     })),
   };
+}
+
+const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text typed by users, made safe for the HTML tooltip. */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => htmlEscapes[char]!);
+
+/** Whether a first (零的突破) target's breakthrough had already been made on its baseline. */
+export const isBrokenBeforeBaseline = (target: Target) => target.kind === 'first' && (target.progress.baselineCount ?? 0) > 0;
+
+/**
+ * Each target as a bar of its figure's share of what it requires (0–100 %), coloured by its status and
+ * labelled current / required. The category of each bar is the target's id (subjects may repeat across
+ * plans), shown as its subject; the bar and its name both open the target (`targetOfClick`).
+ */
+export function targetsOption(targets: readonly Target[]): EChartsCoreOption {
+  const subjects = new Map(targets.map((target) => [target.id, target.subject]));
+  return {
+    tooltip: {
+      trigger: 'item',
+      formatter: (params: { data: { targetId: string; figure: string; status: string; note: string } }) =>
+        t.cockpit.targetTooltip(escapeHtml(subjects.get(params.data.targetId) ?? ''), params.data.figure, params.data.status) +
+        (params.data.note ? `<br/>${params.data.note}` : ''),
+    },
+    grid: { left: 8, right: 96, top: 24, bottom: 4, containLabel: true },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      interval: 25,
+      position: 'top',
+      axisLabel: { ...axisLabel, fontSize: 12, formatter: '{value}%' },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: targets.map((target) => target.id),
+      triggerEvent: true,
+      axisLabel: {
+        ...axisLabel,
+        interval: 0,
+        width: 200,
+        overflow: 'truncate',
+        formatter: (id: string) => subjects.get(id) ?? '',
+      },
+    },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 16,
+        barMinHeight: 3,
+        label: {
+          show: true,
+          position: 'right',
+          fontSize: 13,
+          color: '#1f3a5f',
+          formatter: (params: { data: { figure: string } }) => params.data.figure,
+        },
+        data: targets.map((target) => ({
+          value: targetPercent(target),
+          targetId: target.id,
+          figure: targetFigure(target),
+          status: t.targets.status[target.progress.status],
+          note: isBrokenBeforeBaseline(target) ? t.cockpit.brokenBeforeBaseline : '',
+          itemStyle: { color: targetStatusColor[target.progress.status], borderRadius: [0, 3, 3, 0] },
+        })),
+      },
+    ],
+  };
+}
+
+/** The target of a click on the targets chart: a bar carries its id; a name on the axis is the id itself. */
+export function targetOfClick(params: ChartClick, targets: readonly Target[]): Target | null {
+  const data = params.data as { targetId?: string } | undefined;
+  const id = data?.targetId ?? (params.componentType === 'yAxis' ? String(params.value) : undefined);
+  return targets.find((target) => target.id === id) ?? null;
 }

@@ -196,66 +196,65 @@ export default function CockpitPage() {
       </Row>
 
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        <Col xs={24} xl={10}>
+        <Col xs={24}>
           <ChartCard title={t.cockpit.sections.targets}>
             <TargetProgressList targets={data.targets} onOpen={openTarget} />
           </ChartCard>
         </Col>
-        <Col xs={24} xl={14}>
-          <Row gutter={[12, 12]}>
-            <Col xs={24} md={12}>
-              <ChartCard title={t.cockpit.sections.bySystem}>
-                {data.total.count ? (
-                  <EChart
-                    option={charts.system.option}
-                    height={250}
-                    onClick={clickThrough(charts.system.items)}
-                    data-testid="cockpit-chart-system"
-                  />
-                ) : (
-                  <NoData />
-                )}
-              </ChartCard>
-            </Col>
-            <Col xs={24} md={12}>
-              <ChartCard title={t.cockpit.sections.byLevel}>
-                {data.total.count ? (
-                  <EChart
-                    option={charts.level.option}
-                    height={250}
-                    onClick={clickThrough(charts.level.items)}
-                    data-testid="cockpit-chart-level"
-                  />
-                ) : (
-                  <NoData />
-                )}
-              </ChartCard>
-            </Col>
-            <Col xs={24} md={12}>
-              <ChartCard title={t.cockpit.sections.byRegion}>
-                <EChart
-                  option={charts.region.option}
-                  height={260}
-                  onClick={clickThrough(charts.region.items)}
-                  data-testid="cockpit-chart-region"
-                />
-              </ChartCard>
-            </Col>
-            <Col xs={24} md={12}>
-              <ChartCard title={t.cockpit.sections.byIndustry}>
-                {data.byIndustry.length ? (
-                  <EChart
-                    option={charts.industry.option}
-                    height={260}
-                    onClick={clickThrough(charts.industry.items)}
-                    data-testid="cockpit-chart-industry"
-                  />
-                ) : (
-                  <NoData />
-                )}
-              </ChartCard>
-            </Col>
-          </Row>
+      </Row>
+
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        <Col xs={24} md={12} xl={6}>
+          <ChartCard title={t.cockpit.sections.bySystem}>
+            {data.total.count ? (
+              <EChart
+                option={charts.system.option}
+                height={250}
+                onClick={clickThrough(charts.system.items)}
+                data-testid="cockpit-chart-system"
+              />
+            ) : (
+              <NoData />
+            )}
+          </ChartCard>
+        </Col>
+        <Col xs={24} md={12} xl={6}>
+          <ChartCard title={t.cockpit.sections.byLevel}>
+            {data.total.count ? (
+              <EChart
+                option={charts.level.option}
+                height={250}
+                onClick={clickThrough(charts.level.items)}
+                data-testid="cockpit-chart-level"
+              />
+            ) : (
+              <NoData />
+            )}
+          </ChartCard>
+        </Col>
+        <Col xs={24} md={12} xl={6}>
+          <ChartCard title={t.cockpit.sections.byRegion}>
+            <EChart
+              option={charts.region.option}
+              height={260}
+              onClick={clickThrough(charts.region.items)}
+              data-testid="cockpit-chart-region"
+            />
+          </ChartCard>
+        </Col>
+        <Col xs={24} md={12} xl={6}>
+          <ChartCard title={t.cockpit.sections.byIndustry}>
+            {data.byIndustry.length ? (
+              <EChart
+                option={charts.industry.option}
+                height={260}
+                onClick={clickThrough(charts.industry.items)}
+                data-testid="cockpit-chart-industry"
+              />
+            ) : (
+              <NoData />
+            )}
+          </ChartCard>
         </Col>
       </Row>
 

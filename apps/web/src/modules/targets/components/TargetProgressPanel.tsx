@@ -13,6 +13,14 @@ export function TargetProgressPanel({ target }: { target: Target }) {
   return (
     <Flex vertical gap={12} data-testid="target-progress">
       {progress.isScopeLimited ? <Alert type="info" showIcon message={labels.scopeLimited} /> : null}
+      {target.kind === 'first' && progress.baselineCount ? (
+        <Alert
+          type="warning"
+          showIcon
+          message={labels.brokenBeforeBaseline(progress.start.date, formatFigure(progress.baselineCount))}
+          data-testid="target-broken-before-baseline"
+        />
+      ) : null}
       {progress.measuredOn < progress.asOf ? (
         <Alert type="warning" showIcon message={labels.final(progress.measuredOn)} data-testid="target-final" />
       ) : null}

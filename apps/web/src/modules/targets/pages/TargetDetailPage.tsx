@@ -110,7 +110,7 @@ export default function TargetDetailPage() {
                 data-testid="target-asof"
               />
             </Tooltip>
-            {canWrite && !computed ? (
+            {data.canReport && !computed ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setReporting(true)} data-testid="target-report-create">
                 {reportLabels.create}
               </Button>
