@@ -45,6 +45,9 @@ export const zCreatePlatformSystem = z.object({
   sortOrder: z.number().int().min(0).max(9999).optional(),
 });
 export type CreatePlatformSystem = z.infer<typeof zCreatePlatformSystem>;
+/** A system's name, description and order can change; its code is an identifier and stays. */
+export const zUpdatePlatformSystem = zCreatePlatformSystem.omit({ code: true }).partial().extend({ version: zVersion });
+export type UpdatePlatformSystem = z.infer<typeof zUpdatePlatformSystem>;
 
 const typeFields = {
   systemId: zId,

@@ -168,6 +168,39 @@ describe('editing the taxonomy', () => {
   });
 });
 
+describe('editing a system', () => {
+  it('renames and re-describes a system with its version, audited, refusing a stale version, a name in use and other roles', async () => {
+    const { city } = await buildRegionTree(db);
+    const cookie = await signIn('city_staff', { regionId: city.id });
+    const system = { code: unique('sys').replace('-', '_'), name: unique('体系') };
+    const id = await seedPlatformSystem(db, system);
+    const other = { code: unique('sys').replace('-', '_'), name: unique('体系') };
+    await seedPlatformSystem(db, other);
+    const name = unique('技术创新中心体系');
+    const renamed = await request(cookie, 'PATCH', `/platform-systems/${id}`, { name, description: '共性关键技术', version: 1 });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json()).toMatchObject({ id, code: system.code, name, description: '共性关键技术', version: 2 });
+    const [record] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'taxonomy.system.update'), eq(auditLog.objectId, id)));
+    expect(record?.before).toMatchObject({ name: system.name });
+    expect(record?.after).toMatchObject({ name });
+
+    const stale = await request(cookie, 'PATCH', `/platform-systems/${id}`, { sortOrder: 3, version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+    const taken = await request(cookie, 'PATCH', `/platform-systems/${id}`, { name: other.name, version: 2 });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().message).toContain(other.name);
+    const county = await signIn('county_staff', { regionId: city.id });
+    expect((await request(county, 'PATCH', `/platform-systems/${id}`, { sortOrder: 1, version: 2 })).statusCode).toBe(403);
+    expect(
+      (await request(cookie, 'PATCH', '/platform-systems/00000000-0000-4000-8000-000000000000', { sortOrder: 1, version: 1 })).statusCode,
+    ).toBe(404);
+  });
+});
+
 describe('retiring a type (撤、并、转)', () => {
   it('converts every live platform to the successor from the effective date, keeping the old type before it', async () => {
     const { city, countyA } = await buildRegionTree(db);

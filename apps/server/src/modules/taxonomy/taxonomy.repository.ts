@@ -39,6 +39,27 @@ export async function insertSystem(
   return row!;
 }
 
+/** The system of this name, if any. */
+export async function findSystemByName(db: Executor, name: string): Promise<PlatformSystemRow | undefined> {
+  const [row] = await db.select().from(platformSystems).where(eq(platformSystems.name, name)).limit(1);
+  return row;
+}
+
+/** Applies `changes` only if the system is still at `version`; the updated row, or undefined when someone changed it first. */
+export async function updateSystemVersioned(
+  db: Executor,
+  id: string,
+  version: number,
+  changes: Partial<Pick<PlatformSystemRow, 'name' | 'description' | 'sortOrder'>>,
+): Promise<PlatformSystemRow | undefined> {
+  const [row] = await db
+    .update(platformSystems)
+    .set({ ...changes, version: sql`${platformSystems.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(platformSystems.id, id), eq(platformSystems.version, version)))
+    .returning();
+  return row;
+}
+
 const successorTypes = alias(platformTypes, 'successor_types');
 const supervisors = alias(organizations, 'supervisors');
 

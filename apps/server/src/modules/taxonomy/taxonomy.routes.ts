@@ -10,6 +10,7 @@ import {
   zRetirePlatformType,
   zRetireResult,
   zTaxonomy,
+  zUpdatePlatformSystem,
   zUpdatePlatformType,
 } from '@stip/contracts';
 import { actorContext } from '../../plugins/auth';
@@ -48,6 +49,20 @@ export const taxonomyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '新增体系', body: zCreatePlatformSystem, response: { 200: zPlatformSystem } },
     },
     async (request) => taxonomy.createPlatformSystem(actorContext(request), request.body),
+  );
+  app.patch(
+    '/platform-systems/:id',
+    {
+      config: { permission: 'taxonomy:write' },
+      schema: {
+        tags,
+        summary: '修改体系（名称、说明、排序）',
+        params: zIdParams,
+        body: zUpdatePlatformSystem,
+        response: { 200: zPlatformSystem },
+      },
+    },
+    async (request) => taxonomy.updatePlatformSystem(actorContext(request), request.params.id, request.body),
   );
   app.post(
     '/platform-types',

@@ -8,6 +8,7 @@ import {
   type PlatformTypeQuery,
   type RetirePlatformType,
   type Taxonomy,
+  type UpdatePlatformSystem,
   type UpdatePlatformType,
 } from '@stip/contracts';
 import type { Executor } from '../../db/client';
@@ -120,6 +121,33 @@ export async function createPlatformSystem(ctx: ActorContext, input: CreatePlatf
       sortOrder: input.sortOrder ?? 0,
     });
     await recordAudit(tx, ctx, { action: 'taxonomy.system.create', objectType: 'platform_system', objectId: row.id, after: toSystem(row) });
+    return toSystem(row);
+  });
+}
+
+/** Renames, re-describes or re-orders a system; a stale `version` is refused, a name in use too. */
+export async function updatePlatformSystem(ctx: ActorContext, id: string, input: UpdatePlatformSystem): Promise<PlatformSystem> {
+  return inTransaction(ctx, async (tx) => {
+    const system = await repository.getSystemRow(tx, id);
+    if (!system) throw notFound();
+    if (system.version !== input.version) throw versionConflict();
+    const { version, ...fields } = input;
+    const changes: Partial<Pick<PlatformSystem, 'name' | 'description' | 'sortOrder'>> = {};
+    const before: Record<string, unknown> = {};
+    for (const key of ['name', 'description', 'sortOrder'] as const) {
+      const value = fields[key];
+      if (value === undefined || (value ?? null) === system[key]) continue;
+      Object.assign(changes, { [key]: value ?? null });
+      before[key] = system[key];
+    }
+    if (Object.keys(changes).length === 0) return toSystem(system);
+    if (changes.name) {
+      const other = await repository.findSystemByName(tx, changes.name);
+      if (other && other.id !== id) throw new AppError(ErrorCode.AlreadyExists, { message: `已有名为“${changes.name}”的体系` });
+    }
+    const row = await repository.updateSystemVersioned(tx, id, version, changes);
+    if (!row) throw versionConflict();
+    await recordAudit(tx, ctx, { action: 'taxonomy.system.update', objectType: 'platform_system', objectId: id, before, after: changes });
     return toSystem(row);
   });
 }

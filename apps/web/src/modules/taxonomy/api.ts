@@ -1,5 +1,6 @@
 import type {
   CreatePlatformSystem,
+  UpdatePlatformSystem,
   CreatePlatformType,
   PlatformSystem,
   PlatformType,
@@ -17,6 +18,7 @@ export interface RetireResult {
 export const taxonomyApi = {
   taxonomy: () => api.get<Taxonomy>('/taxonomy'),
   createSystem: (body: CreatePlatformSystem) => api.post<PlatformSystem>('/platform-systems', body),
+  updateSystem: (id: string, body: UpdatePlatformSystem) => api.patch<PlatformSystem>(`/platform-systems/${id}`, body),
   createType: (body: CreatePlatformType) => api.post<PlatformType>('/platform-types', body),
   updateType: (id: string, body: UpdatePlatformType) => api.patch<PlatformType>(`/platform-types/${id}`, body),
   retireType: (id: string, body: RetirePlatformType) => api.post<RetireResult>(`/platform-types/${id}/retire`, body),

@@ -275,6 +275,8 @@ export const t = {
   taxonomy: {
     title: '平台分类',
     createSystem: '新增体系',
+    editSystem: '修改体系',
+    systemCodeFixed: '代码是体系的标识，创建后不可修改',
     createType: '新增类型',
     editType: '编辑类型',
     retire: '撤并转',

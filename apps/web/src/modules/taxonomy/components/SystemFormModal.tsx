@@ -1,9 +1,12 @@
-import { zCreatePlatformSystem } from '@stip/contracts';
+import { type PlatformSystem, zCreatePlatformSystem } from '@stip/contracts';
 import { Form, Input, InputNumber, Modal } from 'antd';
+import { useState } from 'react';
+import { ConflictAlert } from '../../../shared/components/ConflictAlert';
+import { isApiError } from '../../../shared/api/client';
 import { requiredText, schemaRule, toNullableText } from '../../../shared/forms/rules';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
-import { useCreateSystem } from '../hooks/useTaxonomy';
+import { useCreateSystem, useTaxonomy, useUpdateSystem } from '../hooks/useTaxonomy';
 import { ImplicitSubmit } from '../../../shared/components/ImplicitSubmit';
 
 interface SystemFormValues {
@@ -15,44 +18,78 @@ interface SystemFormValues {
 
 const fields = t.taxonomy.systemFields;
 
-export function SystemFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form] = Form.useForm<SystemFormValues>();
-  const create = useCreateSystem();
-  const notify = useNotify();
+function valuesOf(system: PlatformSystem): SystemFormValues {
+  return { code: system.code, name: system.name, description: system.description ?? undefined, sortOrder: system.sortOrder };
+}
 
-  const submit = (values: SystemFormValues) =>
-    create.mutate(
-      { code: values.code.trim(), name: values.name.trim(), description: toNullableText(values.description), sortOrder: values.sortOrder },
-      {
-        onSuccess: () => {
-          notify.success(t.common.created);
-          onClose();
-        },
-        onError: (error) => notify.error(error, form),
+export type SystemFormTarget = { mode: 'create' } | { mode: 'edit'; system: PlatformSystem };
+
+/** Adds a system, or edits one's name, description and order (its code, an identifier, stays). */
+export function SystemFormModal({ target, onClose }: { target: SystemFormTarget | null; onClose: () => void }) {
+  const [form] = Form.useForm<SystemFormValues>();
+  const taxonomy = useTaxonomy();
+  const create = useCreateSystem();
+  const update = useUpdateSystem();
+  const notify = useNotify();
+  const [conflict, setConflict] = useState(false);
+  // After a conflict the form is rebuilt from the freshest copy in the (refetched) taxonomy.
+  const editing =
+    target?.mode === 'edit' ? (taxonomy.data?.systems.find((system) => system.id === target.system.id) ?? target.system) : null;
+
+  const close = () => {
+    setConflict(false);
+    onClose();
+  };
+
+  const submit = (values: SystemFormValues) => {
+    const body = { name: values.name.trim(), description: toNullableText(values.description), sortOrder: values.sortOrder };
+    const callbacks = {
+      onSuccess: () => {
+        notify.success(editing ? t.common.saved : t.common.created);
+        close();
       },
-    );
+      onError: (error: unknown) => {
+        if (isApiError(error) && error.code === 'VERSION_CONFLICT') setConflict(true);
+        else notify.error(error, form);
+      },
+    };
+    if (editing) update.mutate({ id: editing.id, body: { ...body, version: editing.version } }, callbacks);
+    else create.mutate({ ...body, code: values.code.trim() }, callbacks);
+  };
+
+  const reload = async () => {
+    const result = await taxonomy.refetch();
+    const fresh = editing ? result.data?.systems.find((system) => system.id === editing.id) : undefined;
+    if (fresh) {
+      form.resetFields();
+      form.setFieldsValue(valuesOf(fresh));
+    }
+    setConflict(false);
+  };
 
   return (
     <Modal
-      open={open}
-      title={t.taxonomy.createSystem}
-      onCancel={onClose}
+      open={!!target}
+      title={editing ? t.taxonomy.editSystem : t.taxonomy.createSystem}
+      onCancel={close}
       onOk={() => form.submit()}
       okText={t.common.save}
-      confirmLoading={create.isPending}
+      okButtonProps={{ disabled: conflict }}
+      confirmLoading={create.isPending || update.isPending}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} clearOnDestroy>
+      {conflict ? <ConflictAlert reloading={taxonomy.isFetching} onReload={() => void reload()} /> : null}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={editing ? valuesOf(editing) : undefined} clearOnDestroy>
         <Form.Item name="name" label={fields.name} rules={[requiredText(fields.name), schemaRule(zCreatePlatformSystem.shape.name)]}>
           <Input autoFocus maxLength={60} />
         </Form.Item>
         <Form.Item
           name="code"
           label={fields.code}
-          extra={t.taxonomy.systemCodeHint}
-          rules={[requiredText(fields.code), schemaRule(zCreatePlatformSystem.shape.code)]}
+          extra={editing ? t.taxonomy.systemCodeFixed : t.taxonomy.systemCodeHint}
+          rules={editing ? [] : [requiredText(fields.code), schemaRule(zCreatePlatformSystem.shape.code)]}
         >
-          <Input maxLength={40} />
+          <Input maxLength={40} disabled={!!editing} />
         </Form.Item>
         <Form.Item name="description" label={fields.description} rules={[schemaRule(zCreatePlatformSystem.shape.description)]}>
           <Input.TextArea rows={3} maxLength={500} />

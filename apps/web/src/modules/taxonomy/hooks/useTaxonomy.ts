@@ -1,4 +1,10 @@
-import type { CreatePlatformSystem, CreatePlatformType, RetirePlatformType, UpdatePlatformType } from '@stip/contracts';
+import type {
+  CreatePlatformSystem,
+  CreatePlatformType,
+  RetirePlatformType,
+  UpdatePlatformSystem,
+  UpdatePlatformType,
+} from '@stip/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { taxonomyApi } from '../api';
 
@@ -24,6 +30,8 @@ function useTaxonomyMutation<T, R>(mutationFn: (input: T) => Promise<R>) {
 }
 
 export const useCreateSystem = () => useTaxonomyMutation((body: CreatePlatformSystem) => taxonomyApi.createSystem(body));
+export const useUpdateSystem = () =>
+  useTaxonomyMutation(({ id, body }: { id: string; body: UpdatePlatformSystem }) => taxonomyApi.updateSystem(id, body));
 export const useCreateType = () => useTaxonomyMutation((body: CreatePlatformType) => taxonomyApi.createType(body));
 export const useUpdateType = () =>
   useTaxonomyMutation(({ id, body }: { id: string; body: UpdatePlatformType }) => taxonomyApi.updateType(id, body));

@@ -1,6 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { PlatformType } from '@stip/contracts';
-import { Button, Card, Empty, Tabs, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
 import { PageHeader } from '../../../shared/components/PageHeader';
@@ -9,7 +9,7 @@ import { useListParams } from '../../../shared/hooks/useListParams';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useCan } from '../../accounts/hooks/useSession';
 import { RetireTypeModal } from '../components/RetireTypeModal';
-import { SystemFormModal } from '../components/SystemFormModal';
+import { SystemFormModal, type SystemFormTarget } from '../components/SystemFormModal';
 import { TypeFormModal, type TypeFormTarget } from '../components/TypeFormModal';
 import { TypeTable } from '../components/TypeTable';
 import { useTaxonomy } from '../hooks/useTaxonomy';
@@ -18,7 +18,7 @@ export default function TaxonomyPage() {
   const taxonomy = useTaxonomy();
   const canWrite = useCan('taxonomy:write');
   const list = useListParams();
-  const [creatingSystem, setCreatingSystem] = useState(false);
+  const [systemTarget, setSystemTarget] = useState<SystemFormTarget | null>(null);
   const [typeTarget, setTypeTarget] = useState<TypeFormTarget | null>(null);
   const [retiring, setRetiring] = useState<PlatformType | null>(null);
 
@@ -36,7 +36,7 @@ export default function TaxonomyPage() {
         extra={
           canWrite ? (
             <>
-              <Button icon={<PlusOutlined />} onClick={() => setCreatingSystem(true)}>
+              <Button icon={<PlusOutlined />} onClick={() => setSystemTarget({ mode: 'create' })}>
                 {t.taxonomy.createSystem}
               </Button>
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setTypeTarget({ mode: 'create', systemId: activeSystemId })}>
@@ -60,7 +60,14 @@ export default function TaxonomyPage() {
                 label: t.taxonomy.systemTab(system.name, systemTypes.length),
                 children: (
                   <>
-                    {system.description ? <Typography.Paragraph type="secondary">{system.description}</Typography.Paragraph> : null}
+                    <Flex justify="space-between" align="start" gap={12}>
+                      <Typography.Paragraph type="secondary">{system.description ?? ''}</Typography.Paragraph>
+                      {canWrite ? (
+                        <Button size="small" icon={<EditOutlined />} onClick={() => setSystemTarget({ mode: 'edit', system })}>
+                          {t.taxonomy.editSystem}
+                        </Button>
+                      ) : null}
+                    </Flex>
                     <TypeTable
                       types={systemTypes}
                       canWrite={canWrite}
@@ -74,7 +81,7 @@ export default function TaxonomyPage() {
           />
         )}
       </Card>
-      <SystemFormModal open={creatingSystem} onClose={() => setCreatingSystem(false)} />
+      <SystemFormModal target={systemTarget} onClose={() => setSystemTarget(null)} />
       <TypeFormModal target={typeTarget} onClose={() => setTypeTarget(null)} />
       <RetireTypeModal type={retiring} onClose={() => setRetiring(null)} />
     </>
