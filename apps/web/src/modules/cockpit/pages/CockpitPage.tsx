@@ -204,58 +204,27 @@ export default function CockpitPage() {
       </Row>
 
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        <Col xs={24} md={12} xl={6}>
-          <ChartCard title={t.cockpit.sections.bySystem}>
-            {data.total.count ? (
-              <EChart
-                option={charts.system.option}
-                height={250}
-                onClick={clickThrough(charts.system.items)}
-                data-testid="cockpit-chart-system"
-              />
-            ) : (
-              <NoData />
-            )}
-          </ChartCard>
-        </Col>
-        <Col xs={24} md={12} xl={6}>
-          <ChartCard title={t.cockpit.sections.byLevel}>
-            {data.total.count ? (
-              <EChart
-                option={charts.level.option}
-                height={250}
-                onClick={clickThrough(charts.level.items)}
-                data-testid="cockpit-chart-level"
-              />
-            ) : (
-              <NoData />
-            )}
-          </ChartCard>
-        </Col>
-        <Col xs={24} md={12} xl={6}>
-          <ChartCard title={t.cockpit.sections.byRegion}>
-            <EChart
-              option={charts.region.option}
-              height={260}
-              onClick={clickThrough(charts.region.items)}
-              data-testid="cockpit-chart-region"
-            />
-          </ChartCard>
-        </Col>
-        <Col xs={24} md={12} xl={6}>
-          <ChartCard title={t.cockpit.sections.byIndustry}>
-            {data.byIndustry.length ? (
-              <EChart
-                option={charts.industry.option}
-                height={260}
-                onClick={clickThrough(charts.industry.items)}
-                data-testid="cockpit-chart-industry"
-              />
-            ) : (
-              <NoData />
-            )}
-          </ChartCard>
-        </Col>
+        {[
+          { title: t.cockpit.sections.bySystem, chart: charts.system, testId: 'cockpit-chart-system', hasData: data.total.count > 0 },
+          { title: t.cockpit.sections.byLevel, chart: charts.level, testId: 'cockpit-chart-level', hasData: data.total.count > 0 },
+          { title: t.cockpit.sections.byRegion, chart: charts.region, testId: 'cockpit-chart-region', hasData: true },
+          {
+            title: t.cockpit.sections.byIndustry,
+            chart: charts.industry,
+            testId: 'cockpit-chart-industry',
+            hasData: data.byIndustry.length > 0,
+          },
+        ].map(({ title, chart, testId, hasData }) => (
+          <Col key={testId} xs={24} md={12} xl={6}>
+            <ChartCard title={title}>
+              {hasData ? (
+                <EChart option={chart.option} height={260} onClick={clickThrough(chart.items)} data-testid={testId} />
+              ) : (
+                <NoData />
+              )}
+            </ChartCard>
+          </Col>
+        ))}
       </Row>
 
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
