@@ -6,7 +6,7 @@
  */
 import { AT_LEAST_AFTER, AT_LEAST_BEFORE, AT_MOST_AFTER, AT_MOST_BEFORE, MONEY_UNITS, RATIO_UNITS } from './lexicon.js';
 import { comparatorFor, kindOfUnit } from './quantity.js';
-import { levelOf } from './subject.js';
+import { cleanSubject, levelOf } from './subject.js';
 import type { Cell, Table } from './tables.js';
 import type { Comparator, ExtractedTarget, TargetKind } from './types.js';
 
@@ -22,6 +22,8 @@ export interface IndicatorContext {
 const SYMBOL_AT_LEAST = /^[≥＞>≧]/;
 const SYMBOL_AT_MOST = /^[≤＜<≦]/;
 const WORD_BEFORE = new RegExp(`^(${[...AT_LEAST_BEFORE, ...AT_MOST_BEFORE].sort((a, b) => b.length - a.length).join('|')})`);
+/** Verbs a goal cell may open with that change nothing of the figure ("净增20家", "新增3个", "达到1.3%"). */
+const PLAIN_VERB_BEFORE = /^(净增|新增|新建|新认定|新培育|培育|认定|达到|达|实现|完成|增加)/;
 const WORD_AFTER = new RegExp(`(${[...AT_LEAST_AFTER, ...AT_MOST_AFTER, '左右'].join('|')})$`);
 /** Brackets mark a cumulative five-year figure in 规划 tables ("[200]", "〔200〕"); the figure is the target all the same. */
 const FIGURE = /^[[［〔【(（]?(\d+(?:,\d{3})*(?:\.\d+)?)[\]］〕】)）]?(.*)$/;
@@ -42,7 +44,7 @@ export function parseGoalFigure(text: string): GoalFigure | null {
   let comparator: Comparator = '=';
   if (SYMBOL_AT_LEAST.test(rest)) comparator = '>=';
   else if (SYMBOL_AT_MOST.test(rest)) comparator = '<=';
-  rest = rest.replace(/^[≥＞>≧≤＜<≦]=?/, '');
+  rest = rest.replace(/^[≥＞>≧≤＜<≦]=?/, '').replace(PLAIN_VERB_BEFORE, '');
   const before = WORD_BEFORE.exec(rest)?.[1];
   if (before) rest = rest.slice(before.length);
   const after = WORD_AFTER.exec(rest)?.[1];
@@ -57,7 +59,9 @@ export function parseGoalFigure(text: string): GoalFigure | null {
 
 /** The indicator's name without numbering, "其中：", markers (★ 约束性) or the unit in brackets. */
 export function indicatorSubject(name: string): string {
-  return name.replace(/\s+/g, '').replace(NAME_NOISE, '').replace(UNIT_IN_NAME, '').trim();
+  const bare = name.replace(/\s+/g, '').replace(NAME_NOISE, '').replace(UNIT_IN_NAME, '').trim();
+  // A task-table row names its goal with a verb or a measure word ("新建省级以上创新平台", "高新技术企业数量").
+  return cleanSubject(bare) || bare;
 }
 
 function unitFromName(name: string): string {

@@ -96,6 +96,8 @@ const DERIVED_HEADER = /年均|增速|增幅|增长|完成率|类别|领域|分�
 const BASELINE_HEADER = /基期|基数|基准|现状|现值|实际|完成|上年|起点/;
 const GOAL_HEADER = /目标|预期值|规划值|计划值|力争/;
 const YEAR_HEADER = /^(\d{4})年?(末|底)?([（(][^）)]*[）)])?$/;
+/** A column of bare figures to reach ("年度目标值", "目标值", "计划任务数"), as opposed to a 年度目标 column of sentences. */
+const GOAL_VALUE_HEADER = /(目标|预期|计划|任务)(值|数)$/;
 
 function yearOfLabel(label: string): number | null {
   const match = /(\d{4})/.exec(label);
@@ -124,8 +126,17 @@ function isHeaderLabel(text: string): boolean {
  */
 function indicatorRoles(labels: readonly string[]): ColumnRole[] | null {
   const compact = labels.map(compactLabel);
-  const indicatorAt = compact.map((label) => INDICATOR_HEADER.test(label));
-  if (!indicatorAt.includes(true)) return null;
+  let indicatorAt = compact.map((label) => INDICATOR_HEADER.test(label));
+  if (!indicatorAt.includes(true)) {
+    // "目标任务 | 年度目标值 | 责任单位": a column of figures to reach makes the first 任务/内容 column the indicator.
+    if (!compact.some((label) => GOAL_VALUE_HEADER.test(label))) return null;
+    const named = compact.findIndex((label) => {
+      const role = roleOfHeader(label);
+      return role === 'task' || role === 'content';
+    });
+    if (named < 0) return null;
+    indicatorAt = compact.map((_, index) => index === named);
+  }
   const lastIndicator = indicatorAt.lastIndexOf(true);
   const roles: Array<ColumnRole | 'year'> = compact.map((label, index) => {
     if (indicatorAt[index]) return index === lastIndicator ? 'indicator' : 'other';

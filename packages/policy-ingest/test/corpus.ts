@@ -54,6 +54,8 @@ export const OWN_DOCUMENTS: CorpusDocument[] = [
   ['action-plan-luzhou', '2023-03-01'],
   ['district-work-points', '2024-01-20'],
   ['qa-provincial-plan', '2024-02-01'],
+  ['goal-value-table-meishan', '2023-02-15'],
+  ['indicator-table-mianyang', '2021-12-01'],
 ].map(([name = '', date = '']) => ({ name, date, path: join(DOCS_DIR, `${name}.txt`), gold: name }));
 
 export const HOLDOUT_DOCUMENTS: CorpusDocument[] = [
