@@ -238,6 +238,11 @@ export interface Reading {
   textEnd: number;
 }
 
+function textBeforeFigure(text: string): string {
+  const [figure] = findQuantities(text);
+  return figure ? text.slice(0, figure.start) : text;
+}
+
 /** Reads the subject of one anchor; null when the anchor names nothing countable. */
 function readSubject(scan: SentenceScan, index: number): Reading | null {
   const { sentence, anchors, clauses } = scan;
@@ -281,7 +286,8 @@ function readSubject(scan: SentenceScan, index: number): Reading | null {
 
   let subject = beforeSubject;
   if (subject && !isPlausibleSubject(subject)) subject = objectOfClause(before);
-  if (GENERIC_MEASURE.test(subject)) subject = previousClauseObject() + subject;
+  // "高新技术企业净增15家，总数达到230家": the measure is of the thing the clause before counted, not of its figure.
+  if (GENERIC_MEASURE.test(subject)) subject = cleanSubject(textBeforeFigure(previousClauseObject()) + subject) || subject;
   if (!subject && after.subject === '') subject = previousClauseObject();
   if (!subject || !isPlausibleSubject(subject)) return null;
   if (anchor.isHanzi && kindOfUnit(anchor.unit) === 'count' && !endsWithHeadNoun(subject)) return null;
