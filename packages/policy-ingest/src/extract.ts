@@ -3,6 +3,7 @@
  * table cell → find tasks in numbered items and table rows → drop restated targets.
  */
 import { parseDeadline } from './dates.js';
+import { RECURRING_IN_DEADLINE } from './lexicon.js';
 import { analyseDocument, type Block, type DocumentModel, type Part } from './structure.js';
 import { isSameSubject } from './subject.js';
 import { findBodyTasks, findItemGroups, findTableTasks, labelledDeadlineOf, type FoundTask } from './tasks.js';
@@ -26,8 +27,12 @@ function baseContext(model: DocumentModel, part: Part): TargetContext {
 
 function tableTargets(model: DocumentModel, table: Table, part: Part, roles: ReadonlyArray<'task' | 'content'>): FoundTarget[] {
   return table.rows.flatMap((row) => {
-    const rowDeadline = parseDeadline(row.cells.deadline?.text ?? '', { documentYear: model.annualYear ?? model.documentYear });
-    const context = { ...baseContext(model, part), rowDeadline };
+    const deadlineText = row.cells.deadline?.text ?? '';
+    const rowDeadline = parseDeadline(deadlineText, { documentYear: model.annualYear ?? model.documentYear });
+    const base = baseContext(model, part);
+    // A row that runs on ("持续推进", "每季度") has no due date of its own: only an annual plan's year-end applies.
+    const runsOn = rowDeadline === null && RECURRING_IN_DEADLINE.test(deadlineText);
+    const context = { ...base, rowDeadline, sectionDeadline: runsOn ? null : base.sectionDeadline };
     return roles
       .map((role) => row.cells[role])
       .flatMap((cell) =>

@@ -21,7 +21,7 @@ export const RATIO_UNITS: readonly string[] = ['个百分点', '百分点', '%',
 
 /** Measure words for counted things; a 万/亿 magnitude may precede them ("2万人次"). */
 export const COUNT_UNITS = words(`
-  家次 项次 个次 人次 场次 批次 家 个 项 所 座 条 名 人 位 支 套 台 件 篇 部
+  家次 项次 个次 人次 场次 批次 台套 台（套） 家 个 项 所 座 条 名 人 位 支 套 台 件 篇 部
   本 种 只 头 户 场 次 处 亩 公顷 平方米 吨 千瓦 兆瓦 株 例 册
 `);
 
@@ -60,7 +60,7 @@ export const LEADING_VERBS = words(`
   建设 新建 建成 培育 引进 组建 认定 创建 争创 打造 实施 开发 登记 推广 培养 引育
   新增 布局 支持 扶持 建立 设立 搭建 推荐 上报 申报 遴选 攻克 育成 举办 开展 组织
   完成 实现 提升 提高 形成 壮大 吸引 集聚 招引 储备 立项 选派 评选 获批 邀请 签订
-  推动 促进 发展 达到 突破 争取 重组 优化重组 建有 拥有 设有 配备 净增 新
+  推动 促进 发展 达到 突破 争取 重组 优化重组 建有 拥有 设有 配备 净增 挂牌运行 挂牌 新
 `);
 
 /** Nouns that begin with a verb or filler above and must not lose it ("新型研发机构", "开发区"). */
@@ -111,7 +111,7 @@ export const SELF_DESCRIPTION_NOUNS = words(`
  * checked in the clause group before the figure. 拥有量 is a statistic's name, not a report.
  */
 export const ACHIEVED_CUES =
-  /已|累计|现有|目前|截至|截止|共有|拥有(?!量)|先后|相继|近年来|以来|同比|较上年|比上年|较去年|增长了|提高了|完成了|实现了|取得了|位居|居全省|名列|排名|超额|获评|荣获|入选|过去[一两三五]年|过去的一年|[一两三五]年来|刚刚过去的/;
+  /已|累计|截至|截止|共有|拥有(?!量)|先后|相继|近年来|以来|同比|较上年|比上年|较去年|增长了|提高了|完成了|实现了|取得了|位居|居全省|名列|排名|超额|获评|荣获|入选|过去[一两三五]年|过去的一年|[一两三五]年来|刚刚过去的/;
 
 /** Words that bind a figure further on in the clause ("至少建成1个"), when none stands right before it. */
 export const AT_LEAST_IN_CLAUSE = /至少|不少于|不低于/;
@@ -124,7 +124,7 @@ export const PLAN_MODALS = ['力争', '确保', '计划', '预计', '将', '要'
 
 /** Pieces of scope in front of a coverage subject ("各县（市、区）及达州高新区…全覆盖"). */
 export const SCOPE_WORDS = words(`
-  区域 县域 市域 镇域 产业 行业 领域 县区 区县 乡镇 街道 行政村 村 社区 城乡 全域 各地 园区 设区市
+  区域 县域 市域 镇域 镇街 产业 行业 领域 县区 区县 乡镇 街道 行政村 村 社区 城乡 全域 各地 园区 设区市
   每个 每家 每
 `);
 
@@ -145,9 +145,9 @@ export const RESULTS_DOCUMENT_TITLE = /工作总结|年度总结|办理情况|�
 /** Title words of an annual plan that carry no year: the document's own year is the plan's ("政府工作报告"). */
 export const ANNUAL_PLAN_TITLE_WITHOUT_YEAR = /^(?:[\u4e00-\u9fa5]{0,12})?政府工作报告|^(?:[\u4e00-\u9fa5]{0,16})?年度工作(?:要点|计划)/;
 
-/** Title words of an annual plan, whose figures are due at the end of its year. */
+/** Title words of an annual plan, whose figures are due at the end of its year; the end of a span（2024—2025年）is not one. */
 export const ANNUAL_PLAN_TITLE =
-  /(\d{4})年[^，。；]{0,30}?(工作要点|工作计划|工作安排|重点工作|工作方案|行动计划|任务清单|目标任务|实施计划|工作任务|任务分工|任务分解)/;
+  /(?<![—–\-~～至到]\s?)(\d{4})年[^，。；]{0,30}?(工作要点|工作计划|工作安排|重点工作|工作方案|行动计划|任务清单|目标任务|实施计划|工作任务|任务分工|任务分解)/;
 
 /** Words in a deadline or task that mark it as ongoing rather than one-off. */
 export const RECURRING_IN_DEADLINE = /持续推进|持续开展|动态更新|长期|常态化|每季度|每月|每年|每半年|按季度|按月|定期|逐年|持续/;

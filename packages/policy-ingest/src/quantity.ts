@@ -91,7 +91,7 @@ export function findQuantities(text: string): Quantity[] {
     if (!figure) continue;
     const isHanzi = !/\d/.test(figureText);
     // A bare 万/百 ("每万人", "百家争鸣") or a lone 一 ("一个", "一家") is wording, not a figure.
-    if (isHanzi && (figure.value < 2 || !/[二两三四五六七八九十]/.test(figureText))) continue;
+    if (isHanzi && (figure.value < 2 || !/[二两三四五六七八九十]|[一][百千万]/.test(figureText))) continue;
     quantities.push({
       start: match.index,
       end,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigramDice, scoreTargets, scoreTasks, titleSimilarity, type ScoredTarget } from './score.js';
+import { bigramDice, scoreTargets, scoreTasks, sumScores, titleSimilarity, type ScoredTarget } from './score.js';
 
 const target = (subject: string, value = 15, overrides: Partial<ScoredTarget> = {}): ScoredTarget => ({
   subject,
@@ -61,5 +61,18 @@ describe('title similarity', () => {
     expect(bigramDice('科技合作', '科技合作')).toBe(1);
     expect(titleSimilarity('建设省级工程技术研究中心', '围绕光电产业等领域，建设省级工程技术研究中心。')).toBe(1);
     expect(titleSimilarity('加强科技合作与交流', '布局建设市级重点实验室')).toBeLessThan(0.5);
+  });
+});
+
+describe('sumScores', () => {
+  it('micro-averages: sums matches, predictions and gold entries before scoring', () => {
+    const score = (matched: number, predicted: number, expected: number) => ({
+      targets: { precision: 0, recall: 0, f1: 0, matched, predicted, expected },
+      tasks: { precision: 0, recall: 0, f1: 0, matched: 0, predicted: 0, expected: 0 },
+    });
+    const total = sumScores([score(9, 10, 10), score(0, 0, 10)]);
+    expect(total.targets).toMatchObject({ matched: 9, predicted: 10, expected: 20, precision: 0.9, recall: 0.45 });
+    expect(total.targets.f1).toBeCloseTo(0.6, 5);
+    expect(total.tasks).toMatchObject({ precision: 1, recall: 1, f1: 1 });
   });
 });

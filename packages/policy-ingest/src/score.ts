@@ -141,3 +141,19 @@ export function scoreExtraction(
 ): ExtractionScore {
   return { targets: scoreTargets(predicted.targets, gold.targets), tasks: scoreTasks(predicted.tasks, gold.tasks) };
 }
+
+/** The micro average over several documents: matches, predictions and gold entries summed, then scored once. */
+export function sumScores(scores: readonly ExtractionScore[]): ExtractionScore {
+  const total = (pick: (score: ExtractionScore) => Score): Score => {
+    const sums = scores.map(pick).reduce(
+      (sum, score) => ({
+        matched: sum.matched + score.matched,
+        predicted: sum.predicted + score.predicted,
+        expected: sum.expected + score.expected,
+      }),
+      { matched: 0, predicted: 0, expected: 0 },
+    );
+    return toScore(sums.matched, sums.predicted, sums.expected);
+  };
+  return { targets: total((score) => score.targets), tasks: total((score) => score.tasks) };
+}

@@ -77,8 +77,20 @@ function dropUnbalancedBrackets(text: string): string {
  * ("全年力争新培育高新技术企业" → "高新技术企业"), an actor before a safe verb ("市科技局将新培育…"), and words that trail
  * it ("高新技术企业数量" → "高新技术企业"). Returns "" when nothing nameable is left.
  */
+/** "支持湖南文理学院建设省级重点实验室": the supported actor and its verb come before what is counted. */
+const SUPPORTED_ACTOR =
+  /^(?:支持|推动|鼓励|引导|指导|帮助)[\u4e00-\u9fa5（）()、]{2,24}?(?:建设|创建|申报|争创|组建|新建)(?=[\u4e00-\u9fa5]{2})/;
+
+/** A due date inside the words before a figure: what precedes it is a headline or a lead-in, never the subject. */
+const INNER_DUE_DATE = /(?:到|至)\d{4}年(?:底|末)?(?:以前|之前|前)?/g;
+
+function afterInnerDueDate(text: string): string {
+  const last = [...text.matchAll(INNER_DUE_DATE)].at(-1);
+  return last && last.index > 0 ? text.slice(last.index) : text;
+}
+
 export function cleanSubject(raw: string): string {
-  let subject = stripLeading(raw.trim());
+  let subject = stripLeading(afterInnerDueDate(raw.trim()).replace(SUPPORTED_ACTOR, ''));
   const cut = endOfLastVerb(subject, INNER_CUT_VERBS);
   if (cut > 0) subject = stripLeading(subject.slice(cut));
   subject = dropUnbalancedBrackets(stripTrailing(subject));

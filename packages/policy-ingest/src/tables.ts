@@ -364,6 +364,18 @@ function parseSeparatedRows(lines: readonly Line[], from: number, roles: ColumnR
   return { rows, lastLine };
 }
 
+/** The lines from `from` up to the next numbered row (or two blank lines, or the end): the rest of one row. */
+function remainingRowLines(lines: readonly Line[], from: number): Line[] {
+  const rest: Line[] = [];
+  for (let index = from; index < lines.length; index += 1) {
+    const line = lines[index];
+    if (!line || INDEX_CELL.test(line.text.trim())) break;
+    if (isBlank(line) && isBlank(lines[index + 1])) break;
+    rest.push(line);
+  }
+  return rest;
+}
+
 /** Rows of one cell per line with nothing between them: a 序号 number opens each row, else every `width` lines do. */
 function parseContiguousRows(lines: readonly Line[], from: number, roles: ColumnRole[]): Parsed {
   const rows: TableRow[] = [];
@@ -378,12 +390,25 @@ function parseContiguousRows(lines: readonly Line[], from: number, roles: Column
       cursor += 1;
       continue;
     }
+    if (opensWithIndex && isBlank(first) && INDEX_CELL.test(nextFilledLine(lines, cursor)?.text.trim() ?? '')) {
+      // A blank line between two numbered rows separates them; the table goes on.
+      cursor += 1;
+      continue;
+    }
     if (!first || isBlank(first) || (opensWithIndex && !INDEX_CELL.test(first.text.trim()))) break;
     const group: Cell[] = [wholeLineCell(first)];
     let end = cursor + 1;
     while (end < lines.length) {
       const line = lines[end];
-      if (!line || isBlank(line)) break;
+      if (!line) break;
+      if (isBlank(line)) {
+        // In a numbered row, a blank line is an empty cell when the row's remaining lines still fit its width.
+        const rest = opensWithIndex ? remainingRowLines(lines, end) : null;
+        if (rest === null || group.length + rest.length > roles.length || group.length + rest.length < roles.length - 1) break;
+        for (const restLine of rest) group.push(isBlank(restLine) ? emptyCellAt(restLine.start) : wholeLineCell(restLine));
+        end += rest.length;
+        break;
+      }
       if (opensWithIndex ? INDEX_CELL.test(line.text.trim()) : group.length >= roles.length) break;
       group.push(wholeLineCell(line));
       end += 1;

@@ -50,6 +50,8 @@ const FULL_COVERAGE = /全覆盖/g;
 const INDEX_VALUE = /(?<=指数|得分)(达到|达|提高到|提升到|突破|超过|不低于|为)(\d+(?:\.\d+)?)(?![\d.%万亿元家个项])/g;
 const SHORT_QUOTE = /[“"「『]([^”"」』]{0,12})[”"」』]/g;
 const INCENTIVE = new RegExp(alternation(INCENTIVE_CUES));
+/** A share is a subsidy rule only where the money is said to be given ("按研发投入的10%给予补助"). */
+const SUBSIDY = /给予|奖励|补助|资助|补贴|奖补/;
 const PLAN_MODAL = new RegExp(alternation(PLAN_MODALS));
 const ENDS_WITH_VERB = new RegExp(`(?:${alternation([...LEADING_VERBS, ...INNER_CUT_VERBS])})$`);
 const PREDICATE_START = /申报|开展|进行|围绕|通过|作为|用于|对接|参与|落户|入驻|挂牌|的基础上/;
@@ -179,11 +181,26 @@ interface SentenceScan {
 function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | null): boolean {
   const [groupStart] = containing(scan.groups, anchor.start);
   const lead = scan.sentence.slice(groupStart, anchor.figureStart);
-  if (ACHIEVED_CUES.test(lead)) return true;
+  // "共部署了5个方面": a verb in the perfect right before the figure reports what was done.
+  if (/了$/.test(lead)) return true;
+  const cue = ACHIEVED_CUES.exec(lead);
+  if (cue && !isPlannedTotal(scan, anchor, cue[0], documentYear)) return true;
+  const [clauseStart] = containing(scan.clauses, anchor.start);
+  if (CLAUSE_ACHIEVED_CUES.test(scan.sentence.slice(clauseStart, anchor.figureStart))) return true;
   const completed = lead.lastIndexOf('完成');
   if (completed >= 0 && !PLAN_MODAL.test(lead.slice(0, completed))) return true;
   const preceding = scan.dates.filter((date) => date.end <= anchor.start).at(-1);
   return documentYear !== null && preceding !== undefined && preceding.year < documentYear;
+}
+
+/** Cues that report the present only about the figure of their own clause ("全市现有…300家", not "对现有…进行整合，新建…"). */
+const CLAUSE_ACHIEVED_CUES = /现有|目前/;
+
+/** "到2025年…累计投入不少于50亿元": a running total bound by a comparator or a due date ahead is a target, not a report. */
+function isPlannedTotal(scan: SentenceScan, anchor: Anchor, cue: string, documentYear: number | null): boolean {
+  if (cue !== '累计') return false;
+  if (anchor.hasComparatorWord) return true;
+  return scan.dates.some((date) => date.end <= anchor.start && date.isDeadline && (documentYear === null || date.year >= documentYear));
 }
 
 /** "较2022年翻一番", "比2020年增长10%", "在2022年基础上": the year is the baseline a target is measured from. */
@@ -191,11 +208,19 @@ function isBaselineYear(sentence: string, date: DateMention): boolean {
   return /(?:较|比|相比|相较于?|对比|同|在)$/.test(sentence.slice(Math.max(0, date.start - 3), date.start));
 }
 
-/** Money in a clause group about subsidies or awards ("给予最高1000万元奖励") is a rule, not a target. */
+/** "价值50万元以上的科研仪器", "年营业收入2000万元以上的企业": money that qualifies a noun is a threshold, not a target. */
+function isThreshold(scan: SentenceScan, anchor: Anchor): boolean {
+  return kindOfUnit(anchor.unit) === 'amount' && /^的[\u4e00-\u9fa5]/.test(scan.sentence.slice(anchor.end));
+}
+
+/** Money or a share in a clause group about subsidies or awards ("给予最高1000万元奖励", "按研发投入的10%给予补助") is a rule, not a target. */
 function isIncentive(scan: SentenceScan, anchor: Anchor): boolean {
-  if (kindOfUnit(anchor.unit) !== 'amount') return false;
+  if (anchor.kind !== 'quantity') return false;
+  const kind = kindOfUnit(anchor.unit);
+  if (kind !== 'amount' && kind !== 'ratio') return false;
   const [groupStart, groupEnd] = containing(scan.groups, anchor.start);
-  return INCENTIVE.test(scan.sentence.slice(groupStart, groupEnd));
+  const group = scan.sentence.slice(groupStart, groupEnd);
+  return kind === 'amount' ? INCENTIVE.test(group) : SUBSIDY.test(group);
 }
 
 /**
@@ -416,7 +441,7 @@ export function findTargets(view: TextView, input: string, context: TargetContex
     const scan = scanSentence(view.text.slice(sentenceStart, sentenceEnd), context.documentYear);
     for (let index = 0; index < scan.anchors.length; index += 1) {
       const anchor = scan.anchors[index];
-      if (!anchor || isHistory(scan, anchor, context.documentYear) || isIncentive(scan, anchor)) continue;
+      if (!anchor || isHistory(scan, anchor, context.documentYear) || isIncentive(scan, anchor) || isThreshold(scan, anchor)) continue;
       const reading = readSubject(scan, index);
       if (!reading) continue;
       const boundAnchor = withClauseComparator(scan, index, anchor);

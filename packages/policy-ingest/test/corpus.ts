@@ -69,6 +69,16 @@ export const HOLDOUT_DOCUMENTS: CorpusDocument[] = [
   ['news-shanxi', '2024-02-20'],
   ['labelled-lines-jilin', '2024-05-06'],
   ['progress-table-quzhou', '2023-07-15'],
+  ['cell-per-line-changde', '2020-04-10'],
+  ['impl-plan-zhuzhou', '2023-06-12'],
+  ['indicator-mixed-jiangmen', '2023-03-20'],
+  ['md-table-wuhu', '2024-03-28'],
+  ['news-yantai', '2023-04-26'],
+  ['provincial-opinions-henan', '2021-09-28'],
+  ['qa-dongguan', '2024-06-18'],
+  ['results-baoji', '2023-01-12'],
+  ['tab-table-liuzhou', '2022-03-18'],
+  ['work-points-yichang', '2025-02-14'],
 ].map(([name = '', date = '']) => ({ name, date, path: join(HOLDOUT_DOCS_DIR, `${name}.txt`), gold: name }));
 
 export function readGold(name: string, directory: string = GOLD_DIR): Gold {

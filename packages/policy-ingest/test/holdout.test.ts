@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractPlan } from '../src/index.js';
 import { scoreExtraction, type ExtractionScore } from '../src/score.js';
+import { scoreTable } from './support/score-table.js';
 import { HOLDOUT_DOCUMENTS, HOLDOUT_GOLD_DIR, readGold, readText } from './corpus.js';
 
 const MIN_TARGET_F1 = 0.9;
@@ -12,14 +13,8 @@ const MIN_TASK_F1 = 0.85;
 
 const rows: Array<{ name: string; score: ExtractionScore }> = [];
 
-function triple({ precision, recall, f1, matched, predicted, expected }: ExtractionScore['targets']): string {
-  return `${precision.toFixed(2)} / ${recall.toFixed(2)} / ${f1.toFixed(2)}  (${matched}/${predicted}/${expected})`;
-}
-
 afterAll(() => {
-  const header = 'holdout doc                | target P / R / F1   (ok/pred/gold) | task P / R / F1   (ok/pred/gold)';
-  const lines = rows.map(({ name, score }) => `${name.padEnd(26)} | ${triple(score.targets).padEnd(37)}| ${triple(score.tasks)}`);
-  console.log(['', header, '-'.repeat(header.length), ...lines].join('\n'));
+  console.log(scoreTable('holdout doc', rows));
 });
 
 describe('extraction quality on held-out documents', () => {

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractPlan } from '../src/index.js';
 import { scoreExtraction, type ExtractionScore } from '../src/score.js';
+import { scoreTable } from './support/score-table.js';
 import { OWN_DOCUMENTS, readGold, readText, SEEDS, seedPath, type CorpusDocument } from './corpus.js';
 
 const MIN_TARGET_F1 = 0.9;
@@ -8,21 +9,8 @@ const MIN_TASK_F1 = 0.85;
 
 const rows: Array<{ name: string; score: ExtractionScore }> = [];
 
-function percent(value: number): string {
-  return value.toFixed(2);
-}
-
 afterAll(() => {
-  const header = 'doc                        | target P / R / F1   (ok/pred/gold) | task P / R / F1   (ok/pred/gold)';
-  const lines = rows.map(({ name, score }) => {
-    const { targets: t, tasks: k } = score;
-    return (
-      `${name.padEnd(26)} | ${percent(t.precision)} / ${percent(t.recall)} / ${percent(t.f1)}  (${t.matched}/${t.predicted}/${t.expected})`.padEnd(
-        66,
-      ) + ` | ${percent(k.precision)} / ${percent(k.recall)} / ${percent(k.f1)}  (${k.matched}/${k.predicted}/${k.expected})`
-    );
-  });
-  console.log(['', header, '-'.repeat(header.length), ...lines].join('\n'));
+  console.log(scoreTable('doc', rows));
 });
 
 function scoreDocument(document: CorpusDocument): ExtractionScore {
