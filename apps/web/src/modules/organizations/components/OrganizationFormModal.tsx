@@ -2,9 +2,8 @@ import { checkCreditCode, type Organization, type OrganizationKind, organization
 import { Col, Form, Input, Modal, Row, Select, type FormRule } from 'antd';
 import { useState } from 'react';
 import { ConflictAlert } from '../../../shared/components/ConflictAlert';
-import { isApiError } from '../../../shared/api/client';
 import { requiredChoice, requiredText, schemaRule, toNullableText } from '../../../shared/forms/rules';
-import { useNotify } from '../../../shared/hooks/useNotify';
+import { useSaveOutcome } from '../../../shared/hooks/useSaveOutcome';
 import { t } from '../../../shared/i18n/zh-CN';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
 import { useCreateOrganization, useUpdateOrganization } from '../hooks/useOrganizations';
@@ -67,13 +66,12 @@ export function OrganizationFormModal({ target, onClose, onReload }: Props) {
   const [form] = Form.useForm<OrganizationFormValues>();
   const create = useCreateOrganization();
   const update = useUpdateOrganization();
-  const notify = useNotify();
-  const [conflict, setConflict] = useState(false);
+  const { conflict, clearConflict, callbacks: saveCallbacks } = useSaveOutcome(form);
   const [reloading, setReloading] = useState(false);
   const editing = target && target !== 'new' ? target : null;
 
   const close = () => {
-    setConflict(false);
+    clearConflict();
     onClose();
   };
 
@@ -87,16 +85,9 @@ export function OrganizationFormModal({ target, onClose, onReload }: Props) {
       contactPerson: toNullableText(values.contactPerson),
       contactPhone: toNullableText(values.contactPhone),
     };
-    const callbacks = {
-      onSuccess: () => {
-        notify.success(editing ? t.common.saved : t.common.created);
-        close();
-      },
-      onError: (error: unknown) => {
-        if (isApiError(error) && error.code === 'VERSION_CONFLICT') setConflict(true);
-        else notify.error(error, form);
-      },
-    };
+    const callbacks = saveCallbacks(editing !== null, () => {
+      close();
+    });
     if (editing) update.mutate({ id: editing.id, body: { ...body, version: editing.version } }, callbacks);
     else create.mutate(body, callbacks);
   };
@@ -109,7 +100,7 @@ export function OrganizationFormModal({ target, onClose, onReload }: Props) {
         form.resetFields();
         form.setFieldsValue(valuesOf(fresh));
       }
-      setConflict(false);
+      clearConflict();
     } finally {
       setReloading(false);
     }

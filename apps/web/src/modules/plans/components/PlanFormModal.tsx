@@ -2,11 +2,10 @@ import { type Plan, zCreatePlan } from '@stip/contracts';
 import { DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { isApiError } from '../../../shared/api/client';
 import { ConflictAlert } from '../../../shared/components/ConflictAlert';
 import { ImplicitSubmit } from '../../../shared/components/ImplicitSubmit';
 import { requiredChoice, requiredText, schemaRule, toDateString, toNullableText } from '../../../shared/forms/rules';
-import { useNotify } from '../../../shared/hooks/useNotify';
+import { useSaveOutcome } from '../../../shared/hooks/useSaveOutcome';
 import { t } from '../../../shared/i18n/zh-CN';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
 import { useCreatePlan, useUpdatePlan } from '../hooks/usePlans';
@@ -51,13 +50,12 @@ export function PlanFormModal({ target, onClose, onSaved, onReload }: PlanFormMo
   const [form] = Form.useForm<PlanFormValues>();
   const create = useCreatePlan();
   const update = useUpdatePlan();
-  const notify = useNotify();
-  const [conflict, setConflict] = useState(false);
+  const { conflict, clearConflict, callbacks: saveCallbacks } = useSaveOutcome(form);
   const [reloading, setReloading] = useState(false);
   const editing = target && target !== 'new' ? target : null;
 
   const close = () => {
-    setConflict(false);
+    clearConflict();
     onClose();
   };
 
@@ -69,7 +67,7 @@ export function PlanFormModal({ target, onClose, onSaved, onReload }: PlanFormMo
         form.resetFields();
         form.setFieldsValue(initialValuesOf(fresh));
       }
-      setConflict(false);
+      clearConflict();
     } finally {
       setReloading(false);
     }
@@ -86,17 +84,10 @@ export function PlanFormModal({ target, onClose, onSaved, onReload }: PlanFormMo
       regionId: values.regionId,
       sourceText: toNullableText(values.sourceText),
     };
-    const callbacks = {
-      onSuccess: (plan: Plan) => {
-        notify.success(editing ? t.common.saved : t.common.created);
-        close();
-        onSaved?.(plan);
-      },
-      onError: (error: unknown) => {
-        if (isApiError(error) && error.code === 'VERSION_CONFLICT') setConflict(true);
-        else notify.error(error, form);
-      },
-    };
+    const callbacks = saveCallbacks(editing !== null, (plan: Plan) => {
+      close();
+      onSaved?.(plan);
+    });
     if (editing) update.mutate({ id: editing.id, body: { ...body, version: editing.version } }, callbacks);
     else create.mutate(body, callbacks);
   };

@@ -2,10 +2,9 @@ import { type Platform, type PlatformStatus, platformStatuses, zCreatePlatform, 
 import { AutoComplete, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { isApiError } from '../../../shared/api/client';
 import { requiredChoice, requiredText, schemaRule, toDateString, toNullableText } from '../../../shared/forms/rules';
-import { useNotify } from '../../../shared/hooks/useNotify';
 import { EditDrawer } from '../../../shared/components/EditDrawer';
+import { useSaveOutcome } from '../../../shared/hooks/useSaveOutcome';
 import { t } from '../../../shared/i18n/zh-CN';
 import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
@@ -76,8 +75,7 @@ export function PlatformFormDrawer({ target, onClose, onSaved, onReload }: Platf
   const update = useUpdatePlatform();
   const taxonomy = useTaxonomy();
   const industries = useIndustries();
-  const notify = useNotify();
-  const [conflict, setConflict] = useState(false);
+  const { conflict, clearConflict, callbacks: saveCallbacks } = useSaveOutcome(form);
   const [reloading, setReloading] = useState(false);
   const editing = target && target !== 'new' ? target : null;
   const typeId = Form.useWatch('typeId', form);
@@ -86,7 +84,7 @@ export function PlatformFormDrawer({ target, onClose, onSaved, onReload }: Platf
   const saving = create.isPending || update.isPending;
 
   const close = () => {
-    setConflict(false);
+    clearConflict();
     onClose();
   };
 
@@ -99,7 +97,7 @@ export function PlatformFormDrawer({ target, onClose, onSaved, onReload }: Platf
         form.resetFields();
         form.setFieldsValue(initialValuesOf(fresh));
       }
-      setConflict(false);
+      clearConflict();
     } finally {
       setReloading(false);
     }
@@ -131,17 +129,10 @@ export function PlatformFormDrawer({ target, onClose, onSaved, onReload }: Platf
       director: toNullableText(values.director),
       remarks: toNullableText(values.remarks),
     };
-    const callbacks = {
-      onSuccess: (platform: Platform) => {
-        notify.success(editing ? t.common.saved : t.common.created);
-        close();
-        onSaved?.(platform);
-      },
-      onError: (error: unknown) => {
-        if (isApiError(error) && error.code === 'VERSION_CONFLICT') setConflict(true);
-        else notify.error(error, form);
-      },
-    };
+    const callbacks = saveCallbacks(editing !== null, (platform: Platform) => {
+      close();
+      onSaved?.(platform);
+    });
     if (editing) {
       update.mutate(
         {

@@ -17,10 +17,9 @@ import {
 import { Alert, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { isApiError } from '../../../shared/api/client';
 import { requiredChoice, requiredText, schemaRule, toDateString } from '../../../shared/forms/rules';
-import { useNotify } from '../../../shared/hooks/useNotify';
 import { EditDrawer } from '../../../shared/components/EditDrawer';
+import { useSaveOutcome } from '../../../shared/hooks/useSaveOutcome';
 import { t } from '../../../shared/i18n/zh-CN';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
 import { PlatformTypeSelect } from '../../taxonomy/components/PlatformTypeSelect';
@@ -91,15 +90,14 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
   const create = useCreateTarget();
   const update = useUpdateTarget();
   const taxonomy = useTaxonomy();
-  const notify = useNotify();
-  const [conflict, setConflict] = useState(false);
+  const { conflict, clearConflict, callbacks: saveCallbacks } = useSaveOutcome(form);
   const [reloading, setReloading] = useState(false);
   const editing = target && target !== 'new' ? target : null;
   const kind = Form.useWatch('kind', form) ?? editing?.kind ?? 'count';
   const computed = isComputedTargetKind(kind);
 
   const close = () => {
-    setConflict(false);
+    clearConflict();
     onClose();
   };
 
@@ -111,7 +109,7 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
         form.resetFields();
         form.setFieldsValue(initialValuesOf(fresh, plan));
       }
-      setConflict(false);
+      clearConflict();
     } finally {
       setReloading(false);
     }
@@ -147,16 +145,9 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
       return;
     }
     const body = { ...definition, subject: values.subject.trim(), unit: values.unit?.trim() ?? '', sortOrder: values.sortOrder };
-    const callbacks = {
-      onSuccess: () => {
-        notify.success(editing ? t.common.saved : t.common.created);
-        close();
-      },
-      onError: (error: unknown) => {
-        if (isApiError(error) && error.code === 'VERSION_CONFLICT') setConflict(true);
-        else notify.error(error, form);
-      },
-    };
+    const callbacks = saveCallbacks(editing !== null, () => {
+      close();
+    });
     if (editing) {
       const { kind: _kind, ...changes } = body;
       update.mutate({ id: editing.id, body: { ...changes, version: editing.version } }, callbacks);

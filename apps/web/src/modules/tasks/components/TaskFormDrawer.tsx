@@ -2,10 +2,9 @@ import { type Plan, type Target, type Task, taskDefinitionProblems, zCreateTask 
 import { Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { isApiError } from '../../../shared/api/client';
 import { requiredChoice, requiredText, schemaRule, toDateString, toNullableText } from '../../../shared/forms/rules';
-import { useNotify } from '../../../shared/hooks/useNotify';
 import { EditDrawer } from '../../../shared/components/EditDrawer';
+import { useSaveOutcome } from '../../../shared/hooks/useSaveOutcome';
 import { t } from '../../../shared/i18n/zh-CN';
 import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
 import { useCreateTask, useUpdateTask } from '../hooks/useTasks';
@@ -57,14 +56,13 @@ export function TaskFormDrawer({ plan, targets, task, onClose, onReload }: TaskF
   const [form] = Form.useForm<TaskFormValues>();
   const create = useCreateTask();
   const update = useUpdateTask();
-  const notify = useNotify();
-  const [conflict, setConflict] = useState(false);
+  const { conflict, clearConflict, callbacks: saveCallbacks } = useSaveOutcome(form);
   const [reloading, setReloading] = useState(false);
   const editing = task && task !== 'new' ? task : null;
   const isRecurring = Form.useWatch('isRecurring', form);
 
   const close = () => {
-    setConflict(false);
+    clearConflict();
     onClose();
   };
 
@@ -76,7 +74,7 @@ export function TaskFormDrawer({ plan, targets, task, onClose, onReload }: TaskF
         form.resetFields();
         form.setFieldsValue(initialValuesOf(fresh));
       }
-      setConflict(false);
+      clearConflict();
     } finally {
       setReloading(false);
     }
@@ -100,16 +98,9 @@ export function TaskFormDrawer({ plan, targets, task, onClose, onReload }: TaskF
       form.setFields(problems.map((problem) => ({ name: problem.field as keyof TaskFormValues, errors: [problem.message] })));
       return;
     }
-    const callbacks = {
-      onSuccess: () => {
-        notify.success(editing ? t.common.saved : t.common.created);
-        close();
-      },
-      onError: (error: unknown) => {
-        if (isApiError(error) && error.code === 'VERSION_CONFLICT') setConflict(true);
-        else notify.error(error, form);
-      },
-    };
+    const callbacks = saveCallbacks(editing !== null, () => {
+      close();
+    });
     if (editing) update.mutate({ id: editing.id, body: { ...body, version: editing.version } }, callbacks);
     else create.mutate({ planId: plan.id, body }, callbacks);
   };

@@ -1,10 +1,8 @@
 import { type PlatformSystem, zCreatePlatformSystem } from '@stip/contracts';
 import { Form, Input, InputNumber, Modal } from 'antd';
-import { useState } from 'react';
 import { ConflictAlert } from '../../../shared/components/ConflictAlert';
-import { isApiError } from '../../../shared/api/client';
 import { requiredText, schemaRule, toNullableText } from '../../../shared/forms/rules';
-import { useNotify } from '../../../shared/hooks/useNotify';
+import { useSaveOutcome } from '../../../shared/hooks/useSaveOutcome';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useCreateSystem, useTaxonomy, useUpdateSystem } from '../hooks/useTaxonomy';
 import { ImplicitSubmit } from '../../../shared/components/ImplicitSubmit';
@@ -30,29 +28,21 @@ export function SystemFormModal({ target, onClose }: { target: SystemFormTarget 
   const taxonomy = useTaxonomy();
   const create = useCreateSystem();
   const update = useUpdateSystem();
-  const notify = useNotify();
-  const [conflict, setConflict] = useState(false);
+  const { conflict, clearConflict, callbacks: saveCallbacks } = useSaveOutcome(form);
   // After a conflict the form is rebuilt from the freshest copy in the (refetched) taxonomy.
   const editing =
     target?.mode === 'edit' ? (taxonomy.data?.systems.find((system) => system.id === target.system.id) ?? target.system) : null;
 
   const close = () => {
-    setConflict(false);
+    clearConflict();
     onClose();
   };
 
   const submit = (values: SystemFormValues) => {
     const body = { name: values.name.trim(), description: toNullableText(values.description), sortOrder: values.sortOrder };
-    const callbacks = {
-      onSuccess: () => {
-        notify.success(editing ? t.common.saved : t.common.created);
-        close();
-      },
-      onError: (error: unknown) => {
-        if (isApiError(error) && error.code === 'VERSION_CONFLICT') setConflict(true);
-        else notify.error(error, form);
-      },
-    };
+    const callbacks = saveCallbacks(editing !== null, () => {
+      close();
+    });
     if (editing) update.mutate({ id: editing.id, body: { ...body, version: editing.version } }, callbacks);
     else create.mutate({ ...body, code: values.code.trim() }, callbacks);
   };
@@ -64,7 +54,7 @@ export function SystemFormModal({ target, onClose }: { target: SystemFormTarget 
       form.resetFields();
       form.setFieldsValue(valuesOf(fresh));
     }
-    setConflict(false);
+    clearConflict();
   };
 
   return (

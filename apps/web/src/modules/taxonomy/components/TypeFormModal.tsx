@@ -1,10 +1,8 @@
 import { type PlatformLevel, type PlatformType, platformLevels, zCreatePlatformType } from '@stip/contracts';
 import { Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
-import { useState } from 'react';
 import { ConflictAlert } from '../../../shared/components/ConflictAlert';
-import { isApiError } from '../../../shared/api/client';
 import { requiredChoice, requiredText, schemaRule, toNullableText } from '../../../shared/forms/rules';
-import { useNotify } from '../../../shared/hooks/useNotify';
+import { useSaveOutcome } from '../../../shared/hooks/useSaveOutcome';
 import { t } from '../../../shared/i18n/zh-CN';
 import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
 import { useCreateType, useTaxonomy, useUpdateType } from '../hooks/useTaxonomy';
@@ -43,13 +41,12 @@ export function TypeFormModal({ target, onClose }: { target: TypeFormTarget | nu
   const taxonomy = useTaxonomy();
   const create = useCreateType();
   const update = useUpdateType();
-  const notify = useNotify();
-  const [conflict, setConflict] = useState(false);
+  const { conflict, clearConflict, callbacks: saveCallbacks } = useSaveOutcome(form);
   // After a conflict the form is rebuilt from the freshest copy in the (refetched) taxonomy.
   const editing = target?.mode === 'edit' ? (taxonomy.data?.types.find((type) => type.id === target.type.id) ?? target.type) : null;
 
   const close = () => {
-    setConflict(false);
+    clearConflict();
     onClose();
   };
 
@@ -64,16 +61,9 @@ export function TypeFormModal({ target, onClose }: { target: TypeFormTarget | nu
       constructionPeriodMonths: values.constructionPeriodMonths ?? null,
       sortOrder: values.sortOrder,
     };
-    const callbacks = {
-      onSuccess: () => {
-        notify.success(editing ? t.common.saved : t.common.created);
-        close();
-      },
-      onError: (error: unknown) => {
-        if (isApiError(error) && error.code === 'VERSION_CONFLICT') setConflict(true);
-        else notify.error(error, form);
-      },
-    };
+    const callbacks = saveCallbacks(editing !== null, () => {
+      close();
+    });
     if (editing) update.mutate({ id: editing.id, body: { ...body, version: editing.version } }, callbacks);
     else create.mutate(body, callbacks);
   };
@@ -89,7 +79,7 @@ export function TypeFormModal({ target, onClose }: { target: TypeFormTarget | nu
       form.resetFields();
       form.setFieldsValue(valuesOf(fresh));
     }
-    setConflict(false);
+    clearConflict();
   };
 
   return (
