@@ -49,6 +49,8 @@ const MARKERS: ReadonlyArray<[RegExp, OutlineLevel]> = [
   [/^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]\s*[、．.]?/, 2],
   [/^\d{1,2}\s*[.．、](?!\d)/, 3],
   [/^[（(]\s*\d{1,2}\s*[）)]|^[①-⑳]/, 4],
+  // Labelled enumerations of 考核细则 and 任务清单: "指标一：高新技术企业", "任务3：…".
+  [/^(?:指标|任务|事项|项目)[一二三四五六七八九十\d]{1,3}\s*[：:]/, 3],
 ];
 const MARKDOWN_HEADING = /^#{1,6}\s*/;
 const SENTENCE_FINISHED = /[。！？!?；;：:”」）)…]$/;
@@ -166,7 +168,8 @@ function readTitleZone(lines: readonly Line[], datedYear: number | null): TitleF
     const annual = ANNUAL_PLAN_TITLE.exec(compact);
     if (annual && annualYear === null) annualYear = Number(annual[1]);
     if (annualYear === null && datedYear !== null && ANNUAL_PLAN_TITLE_WITHOUT_YEAR.test(compact)) annualYear = datedYear;
-    if (RESULTS_DOCUMENT_TITLE.test(compact)) isResultsDocument = true;
+    // A sentence before the first heading ("…，按完成情况计分。") is the preamble, not a title.
+    if (RESULTS_DOCUMENT_TITLE.test(compact) && !/[，,。；;]/.test(compact.slice(0, -1))) isResultsDocument = true;
   }
   return { annualYear, isResultsDocument };
 }

@@ -205,6 +205,81 @@ function tabCells(line: Line): Cell[] {
   return cells;
 }
 
+/** Display width as fixed-width text aligns it: a CJK or full-width character takes two columns. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  return width;
+}
+
+/** A run this long of spaces (or ideographic spaces) separates the cells of a space-aligned table. */
+const SPACE_GAP = /(?: {2,}|\u3000+)/;
+
+interface AlignedCell extends Cell {
+  /** Display column where the cell starts. */
+  column: number;
+}
+
+/** The cells of a space-aligned line, with the display column each starts at. */
+function spaceCells(line: Line): AlignedCell[] {
+  const cells: AlignedCell[] = [];
+  const pattern = new RegExp(`[^ \u3000](?:.*?)(?=${SPACE_GAP.source}|$)`, 'g');
+  for (const match of line.text.trimEnd().matchAll(pattern)) {
+    const text = match[0].trim();
+    if (text)
+      cells.push({
+        text,
+        start: line.start + match.index,
+        end: line.start + match.index + match[0].length,
+        column: displayWidth(line.text.slice(0, match.index)),
+      });
+  }
+  return cells;
+}
+
+function isSpaceAligned(line: Line): boolean {
+  return !line.text.includes('\t') && !line.text.includes('|') && SPACE_GAP.test(line.text.trim());
+}
+
+/**
+ * Puts a space-aligned row's cells under the header's columns by where they start on screen (an empty cell leaves
+ * a gap, not a shift); a cell goes to the last column starting at or before it, give or take two columns.
+ */
+function alignCells(cells: readonly AlignedCell[], headerColumns: readonly number[]): Cell[] {
+  const fitted: Cell[] = headerColumns.map(() => emptyCellAt(cells[0]?.start ?? 0));
+  for (const cell of cells) {
+    let index = 0;
+    for (let column = 0; column < headerColumns.length; column += 1) if ((headerColumns[column] ?? 0) <= cell.column + 2) index = column;
+    const current = fitted[index];
+    fitted[index] = current && current.text ? { text: `${current.text} ${cell.text}`, start: current.start, end: cell.end } : cell;
+  }
+  return fitted;
+}
+
+function parseSpaceAlignedRows(lines: readonly Line[], from: number, roles: ColumnRole[], headerColumns: readonly number[]): Parsed {
+  const rows: TableRow[] = [];
+  let lastLine = from - 1;
+  for (let index = from; index < lines.length; index += 1) {
+    const line = lines[index];
+    if (!line) break;
+    if (isBlank(line)) {
+      if (rows.length > 0 && !isBlank(lines[index + 1]) && lines[index + 1] && isSpaceAligned(lines[index + 1]!)) continue;
+      break;
+    }
+    if (isGroupHeadingLine(line.text) && !SPACE_GAP.test(line.text.trim())) {
+      lastLine = index;
+      continue;
+    }
+    if (!isSpaceAligned(line)) break;
+    const row = assembleRow(alignCells(spaceCells(line), headerColumns), roles);
+    if (!looksLikeRow(row, roles)) break;
+    rows.push(row);
+    lastLine = index;
+  }
+  return { rows, lastLine };
+}
+
 function isPipeRow(line: Line): boolean {
   return line.text.trim().startsWith('|');
 }
@@ -507,6 +582,18 @@ function tableAt(lines: readonly Line[], index: number): Table | null {
     if (!header) return null;
     const parsed = parseDelimitedRows(lines, index + 1, header.roles, 'tab');
     return { ...header, labels, rows: parsed.rows, firstLine: index, lastLine: parsed.lastLine };
+  }
+  if (isSpaceAligned(line)) {
+    const cells = spaceCells(line);
+    const header = cells.length >= 3 ? headerRoles(cells.map((cell) => cell.text)) : null;
+    if (!header) return null;
+    const parsed = parseSpaceAlignedRows(
+      lines,
+      index + 1,
+      header.roles,
+      cells.map((cell) => cell.column),
+    );
+    return { ...header, labels: cells.map((cell) => cell.text), rows: parsed.rows, firstLine: index, lastLine: parsed.lastLine };
   }
   const labelLines = cellPerLineHeader(lines, index);
   const header = labelLines ? headerRoles(labelLines.labels) : null;

@@ -208,6 +208,14 @@ function isBaselineYear(sentence: string, date: DateMention): boolean {
   return /(?:较|比|相比|相较于?|对比|同|在)$/.test(sentence.slice(Math.max(0, date.start - 3), date.start));
 }
 
+/** 考核 rules score figures, they do not set them: "每少1家扣0.5分", "未实现全覆盖扣5分", "完成率低于60%不得分". */
+const SCORING_RULE = /扣[\d一二三四五六七八九十半]|扣完|扣分|得满分|不得分|计分|加[\d一二三四五]+分|每少|每多/;
+
+function isScoringRule(scan: SentenceScan, anchor: Anchor): boolean {
+  const [clauseStart, clauseEnd] = containing(scan.clauses, anchor.start);
+  return SCORING_RULE.test(scan.sentence.slice(clauseStart, clauseEnd));
+}
+
 /** "价值50万元以上的科研仪器", "年营业收入2000万元以上的企业": money that qualifies a noun is a threshold, not a target. */
 function isThreshold(scan: SentenceScan, anchor: Anchor): boolean {
   return kindOfUnit(anchor.unit) === 'amount' && /^的[\u4e00-\u9fa5]/.test(scan.sentence.slice(anchor.end));
@@ -280,8 +288,12 @@ function readSubject(scan: SentenceScan, index: number): Reading | null {
   const leadingPunctuation = LEADING_PUNCTUATION.exec(before)?.[0].length ?? 0;
   const textStart = regionStart + leadingPunctuation;
   const previousClause = clauses[clauses.indexOf(clause) - 1];
-  const previousClauseObject = () =>
-    previousClause ? objectOfClause(sentence.slice(previousClause[0], previousClause[1]).replace(/[，,；;：:|]$/, '')) : '';
+  // "高新技术企业总数达到420家，净增40家": the object the clause before counted, without its own figure.
+  const previousClauseObject = () => {
+    if (!previousClause) return '';
+    const object = objectOfClause(sentence.slice(previousClause[0], previousClause[1]).replace(/[，,；;：:|]$/, ''));
+    return cleanSubject(textBeforeFigure(object)) || object;
+  };
 
   if (anchor.kind === 'coverage') {
     const subject = coverageSubject(before) || previousClauseObject();
@@ -312,7 +324,7 @@ function readSubject(scan: SentenceScan, index: number): Reading | null {
   let subject = beforeSubject;
   if (subject && !isPlausibleSubject(subject)) subject = objectOfClause(before);
   // "高新技术企业净增15家，总数达到230家": the measure is of the thing the clause before counted, not of its figure.
-  if (GENERIC_MEASURE.test(subject)) subject = cleanSubject(textBeforeFigure(previousClauseObject()) + subject) || subject;
+  if (GENERIC_MEASURE.test(subject)) subject = cleanSubject(previousClauseObject() + subject) || subject;
   if (!subject && after.subject === '') subject = previousClauseObject();
   if (!subject || !isPlausibleSubject(subject)) return null;
   if (anchor.isHanzi && kindOfUnit(anchor.unit) === 'count' && !endsWithHeadNoun(subject)) return null;
@@ -441,7 +453,14 @@ export function findTargets(view: TextView, input: string, context: TargetContex
     const scan = scanSentence(view.text.slice(sentenceStart, sentenceEnd), context.documentYear);
     for (let index = 0; index < scan.anchors.length; index += 1) {
       const anchor = scan.anchors[index];
-      if (!anchor || isHistory(scan, anchor, context.documentYear) || isIncentive(scan, anchor) || isThreshold(scan, anchor)) continue;
+      if (
+        !anchor ||
+        isHistory(scan, anchor, context.documentYear) ||
+        isIncentive(scan, anchor) ||
+        isThreshold(scan, anchor) ||
+        isScoringRule(scan, anchor)
+      )
+        continue;
       const reading = readSubject(scan, index);
       if (!reading) continue;
       const boundAnchor = withClauseComparator(scan, index, anchor);
