@@ -4,6 +4,11 @@ import { declaresFirstListedLead, findLabelledDeadline, findResponsibility, pars
 const rules = { isFirstListedLead: false };
 
 describe('splitUnits', () => {
+  it('splits units a table cell lists with spaces when every piece names a unit', () => {
+    expect(splitUnits('市科技局 市税务局 各县（市、区）政府')).toEqual(['市科技局', '市税务局', '各县（市、区）政府']);
+    expect(splitUnits('市科技局　市教育局')).toEqual(['市科技局', '市教育局']);
+  });
+
   it('splits on 、，,；; but never inside brackets', () => {
     expect(splitUnits('市科技局，各县（市、区）人民政府、达州高新区管委会')).toEqual([
       '市科技局',
@@ -40,6 +45,7 @@ describe('parseUnitList', () => {
       participants: ['省科学院'],
     });
     expect(declaresFirstListedLead('表中责任单位排在第一位的为牵头单位。')).toBe(true);
+    expect(declaresFirstListedLead('清单中责任单位排第一位的为牵头单位，其他为配合单位。')).toBe(true);
   });
 });
 

@@ -22,7 +22,7 @@ const LIST_BREAKS = '，,；;';
 /** Notes inside a list, such as "（逗号前为牵头单位，下同）" or "（排名第一的为牵头单位）". */
 const LIST_NOTE = /[（(〔][^（）()〔〕]*?(?:牵头单位|下同|排名|排序|为准)[^（）()〔〕]*[）)〕]/g;
 const LEAD_MARK = /[（(]牵头[）)]$/;
-const FIRST_LISTED_LEADS = /(排在第一位|排名第一|排序第一|列第一位|第一个单位|首位|排在首位)的?(单位)?为牵头/;
+const FIRST_LISTED_LEADS = /(排在?第一位|排名第一|排序第一|列第一位|第一个单位|首位|排在首位|列在?首位)的?(单位)?为牵头/;
 
 /** True when the document declares that the first unit in each list leads. */
 export function declaresFirstListedLead(text: string): boolean {
@@ -44,8 +44,15 @@ function isUnitName(unit: string): boolean {
 export function splitUnits(text: string): string[] {
   const withoutNotes = text.replace(LIST_NOTE, '');
   return splitOutsideBrackets(withoutNotes, UNIT_SEPARATORS)
-    .map(([start, end]) => cleanUnit(withoutNotes.slice(start, end)))
+    .flatMap(([start, end]) => splitOnSpaces(withoutNotes.slice(start, end).trim()))
+    .map(cleanUnit)
     .filter(isUnitName);
+}
+
+/** "市科技局 市税务局 各县（市、区）政府": units a table cell lists with spaces, when every piece names a unit. */
+function splitOnSpaces(text: string): string[] {
+  const pieces = text.split(/[ \u3000]+/).filter(Boolean);
+  return pieces.length > 1 && pieces.every((piece) => piece.length >= 2 && ORGANISATION_SUFFIX.test(piece)) ? pieces : [text];
 }
 
 /** Cuts a list where a sentence ends ("…管委会。逗号前为牵头单位，下同"), outside brackets. */
