@@ -22,7 +22,7 @@ export const RATIO_UNITS: readonly string[] = ['个百分点', '百分点', '%',
 /** Measure words for counted things; a 万/亿 magnitude may precede them ("2万人次"). */
 export const COUNT_UNITS = words(`
   家次 项次 个次 人次 场次 批次 台套 台（套） 家 个 项 所 座 条 名 人 位 支 套 台 件 篇 部
-  本 种 只 头 户 场 次 处 亩 公顷 平方米 吨 千瓦 兆瓦 株 例 册
+  本 种 只 头 户 场 次 处 亩 公顷 平方米 吨 千瓦 兆瓦 株 例 册 期
 `);
 
 /**
@@ -60,7 +60,7 @@ export const LEADING_VERBS = words(`
   建设 新建 建成 培育 引进 组建 认定 创建 争创 打造 实施 开发 登记 推广 培养 引育
   新增 布局 支持 扶持 建立 设立 搭建 推荐 上报 申报 遴选 攻克 育成 举办 开展 组织
   完成 实现 提升 提高 形成 壮大 吸引 集聚 招引 储备 立项 选派 评选 获批 邀请 签订
-  推动 促进 发展 达到 突破 争取 重组 优化重组 建有 拥有 设有 配备 净增 挂牌运行 挂牌 新
+  推动 促进 发展 达到 突破 争取 重组 优化重组 建有 拥有 设有 配备 净增 挂牌运行 挂牌 撬动 新
 `);
 
 /** Nouns that begin with a verb or filler above and must not lose it ("新型研发机构", "开发区"). */
@@ -83,7 +83,7 @@ export const LEADING_FILLERS = words(`
   力争 争取 确保 努力 全力 着力 大力 积极 加快 加紧 择优 逐步 进一步 持续 不断 全年
   今年 年内 本年度 当年 明年 每年 再 要 将 计划 预计 目标是 到 使 柔性 各类 一批
   全市 全省 全区 全县 全州 我市 本市 我省 我区 我县 其中 同时 另外 此外 以及 和 及
-  与 并 、 的 至少 均 把
+  与 并 、 的 至少 均 把 累计
 `);
 
 /** Words that end a subject without belonging to it ("高新技术企业数量", "瞪羚企业新建"). */

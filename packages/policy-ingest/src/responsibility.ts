@@ -127,9 +127,12 @@ function findLabelledResponsibility(text: string, rules: ResponsibilityRules): R
   if (labels.length === 0) return null;
   const lead: string[] = [];
   const participants: string[] = [];
+  // "（牵头单位：市科技局；责任单位：市财政局）": beside a named lead, 责任单位 are the units that take part.
+  const namesLead = labels.some((label) => labelKind(label[1] ?? '') === 'lead');
   labels.forEach((label, index) => {
-    const kind = labelKind(label[1] ?? '');
-    if (kind === 'ignored') return;
+    const labelled = labelKind(label[1] ?? '');
+    if (labelled === 'ignored') return;
+    const kind = labelled === 'responsible' && namesLead ? 'participant' : labelled;
     const valueStart = label.index + label[0].length;
     const valueEnd = labels[index + 1]?.index ?? text.length;
     // A label line's value ends with its line, which the item's text marks with "|".

@@ -46,7 +46,8 @@ interface Anchor {
 }
 
 const FIRST_BREAKTHROUGH = /(?:实现)?[“"‘]?零[”"’]?的?突破/g;
-const FULL_COVERAGE = /全覆盖/g;
+/** 全覆盖 as a goal, not as the name of a programme ("实施县域孵化全覆盖工程"). */
+const FULL_COVERAGE = /全覆盖(?!工程|行动|计划|专项|试点)/g;
 const INDEX_VALUE = /(?<=指数|得分)(达到|达|提高到|提升到|突破|超过|不低于|为)(\d+(?:\.\d+)?)(?![\d.%万亿元家个项])/g;
 const SHORT_QUOTE = /[“"「『]([^”"」』]{0,12})[”"」』]/g;
 const INCENTIVE = new RegExp(alternation(INCENTIVE_CUES));
@@ -343,7 +344,19 @@ function withClauseComparator(scan: SentenceScan, index: number, anchor: Anchor)
 }
 
 /** "A和B分别超过90家和870家": the anchors after 分别 that are joined only by 和/、, and their subjects. */
-function respectiveGroup(scan: SentenceScan, index: number, reading: Reading): { size: number; subjects: string[] } | null {
+/** "省级以上科技企业孵化器2024年、2025年、2026年": one subject, a figure due each of the years listed after it. */
+function yearList(text: string): { subject: string; years: number[] } | null {
+  const match = /^(.+?)((?:\d{4}年[、和及，,]?){2,})$/.exec(text);
+  if (!match) return null;
+  const subject = cleanSubject(match[1] ?? '');
+  return subject ? { subject, years: [...(match[2] ?? '').matchAll(/(\d{4})年/g)].map((year) => Number(year[1])) } : null;
+}
+
+function respectiveGroup(
+  scan: SentenceScan,
+  index: number,
+  reading: Reading,
+): { size: number; subjects: string[]; deadlines?: string[] } | null {
   const { sentence, anchors } = scan;
   const anchor = anchors[index];
   if (!anchor || !/分别$/.test(sentence.slice(reading.textStart, anchor.start))) return null;
@@ -356,6 +369,9 @@ function respectiveGroup(scan: SentenceScan, index: number, reading: Reading): {
   }
   if (size < 2) return null;
   const joined = cleanSubject(sentence.slice(reading.textStart, anchor.start).replace(/分别$/, ''));
+  const years = yearList(joined);
+  if (years && years.years.length === size)
+    return { size, subjects: years.years.map(() => years.subject), deadlines: years.years.map((year) => `${year}-12`) };
   const parts = conjuncts(joined);
   if (parts.length !== size) return { size, subjects: Array.from({ length: size }, () => joined) };
   return { size, subjects: parts };
@@ -474,7 +490,10 @@ export function findTargets(view: TextView, input: string, context: TargetContex
           const subject = group.subjects[offset];
           if (!member || !subject) continue;
           const comparator = member.hasComparatorWord ? member.comparator : anchor.comparator;
-          found.push(buildTarget(view, input, sentenceStart, { ...member, comparator }, subject, [reading.textStart, groupEnd], deadline));
+          const memberDeadline = group.deadlines?.[offset] ?? deadline;
+          found.push(
+            buildTarget(view, input, sentenceStart, { ...member, comparator }, subject, [reading.textStart, groupEnd], memberDeadline),
+          );
         }
         previousSubject = group.subjects.at(-1) ?? previousSubject;
         index += group.size - 1;
