@@ -123,6 +123,8 @@ function extractFromInput(input: string, options: ExtractOptions): Extraction {
   const tableTasksByPart: FoundTask[][] = [];
   for (const part of model.parts) {
     const isHistory = part.sectionKind === 'results';
+    // Conditions and procedures of a call (申报条件, 支持方式) set thresholds, never goals.
+    if (part.sectionKind === 'rules' && part.type === 'block') continue;
     if (part.type === 'table') {
       const { table } = part;
       if (table.kind === 'task' || namesResponsibleUnits(table)) tableTasksByPart.push(findTableTasks(model, table));
