@@ -133,12 +133,13 @@ export const SECTION_PATTERNS = {
   results:
     /开展工作|工作开展|工作成效|主要成效|取得成效|成效|进展情况|工作进展|完成情况|落实情况|工作总结|主要成绩|工作回顾|回顾|基本情况|发展现状|现状|工作基础|发展基础|存在的?问题|主要问题/,
   // A call for applications states conditions and procedures, whose figures are thresholds, not goals.
-  rules: /申报条件|认定条件|基本条件|申报要求|申报范围|支持方式|支持对象|支持标准|申报程序|认定程序|评审程序|申报材料|评分标准|评价标准|联系方式/,
+  rules:
+    /申报条件|认定条件|基本条件|申报要求|申报范围|支持方式|支持对象|支持标准|申报程序|认定程序|评审程序|申报材料|评分标准|评价标准|联系方式/,
   safeguard: /保障|组织实施|组织领导/,
   goal: /目标|指标/,
   work: /任务|重点工作|工作重点|主要工作|工作措施|主要措施|具体措施|重点举措|主要举措|工作安排|实施步骤/,
   principle: /原则|思路|指导思想|总体要求|基本要求|意义|背景/,
-  plan: /下一步|计划|打算|展望/,
+  plan: /下一步|工作计划|打算|展望/,
 } as const;
 
 /** Title words of a document that reports results rather than proposing a plan. */

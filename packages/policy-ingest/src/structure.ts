@@ -46,6 +46,8 @@ export interface DocumentModel {
 
 const MARKERS: ReadonlyArray<[RegExp, OutlineLevel]> = [
   [/^[一二三四五六七八九十]{1,3}\s*[、．.]/, 1],
+  // Chapters of a 规划 ("第三章　主要任务"); their sections ("第一节") are titles, see SECTION_TITLE.
+  [/^第[一二三四五六七八九十]{1,3}[章部分](?:[、\s\u3000]+|$)/, 1],
   [/^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]\s*[、．.]?/, 2],
   [/^\d{1,2}\s*[.．、](?!\d)/, 3],
   [/^[（(]\s*\d{1,2}\s*[）)]|^[①-⑳]/, 4],
@@ -53,6 +55,8 @@ const MARKERS: ReadonlyArray<[RegExp, OutlineLevel]> = [
   [/^(?:指标|任务|事项|项目)[一二三四五六七八九十\d]{1,3}\s*[：:]/, 3],
 ];
 const MARKDOWN_HEADING = /^#{1,6}\s*/;
+/** "第一节　打造高能级创新平台": groups a chapter's items under a title of no kind of its own. */
+const SECTION_TITLE = /^第[一二三四五六七八九十]{1,3}节(?:[、\s\u3000]+|$)/;
 const SENTENCE_FINISHED = /[。！？!?；;：:”」）)…]$/;
 /** A line this long that stops mid-sentence was broken by the page, not by the author. */
 const BROKEN_LINE_LENGTH = 25;
@@ -85,6 +89,8 @@ function blockFromLines(source: string, lines: readonly Line[]): Block | null {
   const view = viewOf(source, start, end);
   const heading = MARKDOWN_HEADING.exec(view.text);
   const afterHashes = heading ? heading[0].length : 0;
+  const section = SECTION_TITLE.exec(view.text);
+  if (section) return { kind: 'title', level: null, view, bodyStart: section[0].length, start, end };
   const outline = outlineOf(view.text.slice(afterHashes));
   if (outline) {
     return { kind: 'item', level: outline.level, view, bodyStart: afterHashes + outline.length, start, end };
@@ -98,7 +104,7 @@ function outlineOfLine(text: string): OutlineLevel | null {
 }
 
 function startsBlock(text: string): boolean {
-  return outlineOfLine(text) !== null || /^#/.test(text.trim());
+  return outlineOfLine(text) !== null || SECTION_TITLE.test(text.trim()) || /^#/.test(text.trim());
 }
 
 /** Groups body lines into blocks, joining a paragraph that a page break cut in two. */

@@ -184,6 +184,8 @@ function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | nu
   const lead = scan.sentence.slice(groupStart, anchor.figureStart);
   // "共部署了5个方面": a verb in the perfect right before the figure reports what was done.
   if (/了$/.test(lead)) return true;
+  // "推进情况：已获批…；推荐申报…5家": everything after a progress label reports.
+  if (PROGRESS_LABEL.test(scan.sentence.slice(0, anchor.start))) return true;
   const cue = ACHIEVED_CUES.exec(lead);
   if (cue && !isPlannedTotal(scan, anchor, cue[0], documentYear)) return true;
   const [clauseStart] = containing(scan.clauses, anchor.start);
@@ -194,8 +196,10 @@ function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | nu
   return documentYear !== null && preceding !== undefined && preceding.year < documentYear;
 }
 
+const PROGRESS_LABEL = /(?:推进情况|进展情况|完成情况|工作进展|落实情况|进度)[:：][^：:]*$/;
+
 /** Cues that report the present only about the figure of their own clause ("全市现有…300家", not "对现有…进行整合，新建…"). */
-const CLAUSE_ACHIEVED_CUES = /现有|目前/;
+const CLAUSE_ACHIEVED_CUES = /(?<!实)现有|目前/;
 
 /** "到2025年…累计投入不少于50亿元": a running total bound by a comparator or a due date ahead is a target, not a report. */
 function isPlannedTotal(scan: SentenceScan, anchor: Anchor, cue: string, documentYear: number | null): boolean {
@@ -219,7 +223,10 @@ function isScoringRule(scan: SentenceScan, anchor: Anchor): boolean {
 
 /** "价值50万元以上的科研仪器", "年营业收入2000万元以上的企业": money that qualifies a noun is a threshold, not a target. */
 function isThreshold(scan: SentenceScan, anchor: Anchor): boolean {
-  return kindOfUnit(anchor.unit) === 'amount' && /^的[\u4e00-\u9fa5]/.test(scan.sentence.slice(anchor.end));
+  const after = scan.sentence.slice(anchor.end);
+  // "列入本次督查的7项重点工作中，已完成2项": the figure names the set that is being divided.
+  if (/^[\u4e00-\u9fa5]{0,8}中[，,]/.test(after)) return true;
+  return kindOfUnit(anchor.unit) === 'amount' && /^的[\u4e00-\u9fa5]/.test(after);
 }
 
 /** Money or a share in a clause group about subsidies or awards ("给予最高1000万元奖励", "按研发投入的10%给予补助") is a rule, not a target. */
@@ -227,9 +234,10 @@ function isIncentive(scan: SentenceScan, anchor: Anchor): boolean {
   if (anchor.kind !== 'quantity') return false;
   const kind = kindOfUnit(anchor.unit);
   if (kind !== 'amount' && kind !== 'ratio') return false;
-  const [groupStart, groupEnd] = containing(scan.groups, anchor.start);
-  const group = scan.sentence.slice(groupStart, groupEnd);
-  return kind === 'amount' ? INCENTIVE.test(group) : SUBSIDY.test(group);
+  // The clause, not the whole group: "安排专项资金不少于200万元，对新认定的…一次性奖励20万元" sets a floor, then a rule.
+  const [clauseStart, clauseEnd] = containing(scan.clauses, anchor.start);
+  const clause = scan.sentence.slice(clauseStart, clauseEnd);
+  return kind === 'amount' ? INCENTIVE.test(clause) : SUBSIDY.test(clause);
 }
 
 /**
@@ -237,6 +245,9 @@ function isIncentive(scan: SentenceScan, anchor: Anchor): boolean {
  * 完成时限, the paragraph's or section's governing date, or the annual plan's year-end.
  */
 function deadlineFor(scan: SentenceScan, anchor: Anchor, paragraphDeadline: string | null, context: TargetContext): string | null {
+  // "每年新建省级重点实验室20家左右": a yearly rate falls due every year, so no single date (gold convention).
+  const [clauseStart] = containing(scan.clauses, anchor.start);
+  if (/每年|每季度|每月|每半年/.test(scan.sentence.slice(clauseStart, anchor.start))) return null;
   const preceding = scan.dates.filter((date) => date.end <= anchor.start).at(-1);
   if (preceding) return toDeadline(preceding);
   const [, clauseEnd] = containing(scan.clauses, anchor.start);
