@@ -60,7 +60,7 @@ export const LEADING_VERBS = words(`
   建设 新建 建成 培育 引进 组建 认定 创建 争创 打造 实施 开发 登记 推广 培养 引育
   新增 布局 支持 扶持 建立 设立 搭建 推荐 上报 申报 遴选 攻克 育成 举办 开展 组织
   完成 实现 提升 提高 形成 壮大 吸引 集聚 招引 储备 立项 选派 评选 获批 邀请 签订
-  推动 促进 发展 达到 突破 争取 重组 优化重组 建有 拥有 设有 配备 净增 挂牌运行 挂牌 撬动 新
+  推动 促进 发展 达到 突破 争取 重组 优化重组 建有 拥有 设有 配备 净增 挂牌运行 挂牌 撬动 推进 新
 `);
 
 /** Nouns that begin with a verb or filler above and must not lose it ("新型研发机构", "开发区"). */
@@ -83,13 +83,13 @@ export const LEADING_FILLERS = words(`
   力争 争取 确保 努力 全力 着力 大力 积极 加快 加紧 择优 逐步 进一步 持续 不断 全年
   今年 年内 本年度 当年 明年 每年 再 要 将 计划 预计 目标是 到 使 柔性 各类 一批
   全市 全省 全区 全县 全州 我市 本市 我省 我区 我县 其中 同时 另外 此外 以及 和 及
-  与 并 、 的 至少 均 把 累计
+  与 并 、 的 至少 均 把 累计 较上年 比上年 较去年 同比
 `);
 
 /** Words that end a subject without belonging to it ("高新技术企业数量", "瞪羚企业新建"). */
 export const TRAILING_FILLERS = words(`
   建设 数量 总数 个数 家数 达 为 实现 取得 方面 目标 的 等 力争 争取 新增 新建
-  完成 累计 分别 和 及 、 要 将 总量达 入库备案 入库评价 评价入库 入库 备案 净增
+  完成 累计 分别 和 及 、 要 将 总量达 入库备案 入库评价 评价入库 入库 备案 净增 提高
 `);
 
 /** Nouns a counted subject ends in; required when the figure comes first ("5家省级…机构") or is written in hanzi. */

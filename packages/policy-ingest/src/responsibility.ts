@@ -37,7 +37,7 @@ function cleanUnit(raw: string): string {
 }
 
 function isUnitName(unit: string): boolean {
-  return unit.length >= 2 && !/牵头单位|下同|为准/.test(unit);
+  return unit.length >= 2 && !/牵头单位|下同|为准|[:：]/.test(unit);
 }
 
 /** Splits a list of units on 、，,；; but never inside brackets: "各县（市、区）人民政府" stays one unit. */

@@ -55,6 +55,8 @@ const MARKERS: ReadonlyArray<[RegExp, OutlineLevel]> = [
   [/^(?:指标|任务|事项|项目)[一二三四五六七八九十\d]{1,3}\s*[：:]/, 3],
 ];
 const MARKDOWN_HEADING = /^#{1,6}\s*/;
+/** "分值：15分", "责任单位：…": a labelled line is a line of its own, never the rest of a line the page broke. */
+const LABELLED_LINE = /^[\u4e00-\u9fa5（）()]{2,10}[：:]/;
 /** "第一节　打造高能级创新平台": groups a chapter's items under a title of no kind of its own. */
 const SECTION_TITLE = /^第[一二三四五六七八九十]{1,3}节(?:[、\s\u3000]+|$)/;
 const SENTENCE_FINISHED = /[。！？!?；;：:”」）)…]$/;
@@ -123,6 +125,7 @@ function blocksOf(source: string, lines: readonly Line[]): Block[] {
     const continuesPrevious =
       pending.length > 0 &&
       !startsBlock(line.text) &&
+      !LABELLED_LINE.test(text) &&
       previous.length >= BROKEN_LINE_LENGTH &&
       !SENTENCE_FINISHED.test(previous) &&
       outlineOfLine(pending[0]?.text ?? '') !== 1;
@@ -220,8 +223,22 @@ function placeParts(blocksAndTables: readonly UnplacedPart[], isResultsDocument:
   });
 }
 
+/** Where a web page's chrome begins after its article: print/close links, previous/next, the site's footer. */
+const PAGE_CHROME =
+  /^[【\[]?(?:打印本页|关闭窗口|打印|关闭)[】\]]|^(?:上一篇|下一篇|相关链接|主办单位|网站标识码|版权所有)[:：]|^Copyright|ICP备/;
+
+/** Blanks out a web page's trailing chrome (keeping every offset), so its 主办单位/承办单位 never read as responsibilities. */
+function withoutPageChrome(source: string): string {
+  const lines = splitLines(source);
+  const from = lines.findIndex((line, index) => index > lines.length / 3 && PAGE_CHROME.test(line.text.trim()));
+  if (from < 0) return source;
+  const start = lines[from]?.start ?? source.length;
+  return source.slice(0, start) + source.slice(start).replace(/[^\n]/g, ' ');
+}
+
 /** Reads a document's structure; `source` is `input` normalised. */
-export function analyseDocument(input: string, source: string, options: { date?: string }): DocumentModel {
+export function analyseDocument(input: string, normalised: string, options: { date?: string }): DocumentModel {
+  const source = withoutPageChrome(normalised);
   const lines = splitLines(source);
   const tables = findTables(lines);
   const datedYear = parseOptionDate(options.date)?.year ?? findDocumentDate(source)?.year ?? null;

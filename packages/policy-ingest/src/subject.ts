@@ -14,11 +14,17 @@ import type { Level } from './types.js';
 
 /** A due date in front of a subject: 到2025年, 2024年6月底前, 2025年上半年前, 2024年第三季度末. */
 const LEADING_DATE = String.raw`(?:到|至|力争到|力争在|计划到)?\d{4}年(?:\d{1,2}月)?(?:底|末|[上下]半年|第?[一二三四1-4]季度末?)?(?:以前|之前|前)?`;
-const SHORT_QUOTE = '[“"‘「][^”"’」]{0,12}[”"’」]、?';
+/**
+ * A short quote that opens a list ("“科技驿站”、"), a time ("“十四五”期间") or a numeric slogan ("“9+3”产业"); one whose
+ * words name a kind ("“专精特新”中小企业") stays.
+ */
+const SHORT_QUOTE = '[“"‘「](?:[^”"’」\\u4e00-\\u9fa5]{1,12}[”"’」]、?|[^”"’」]{0,12}[”"’」](?:、|(?=期间|时期|末|以来|[，,])))';
+/** An opening quote whose closing one is far off ("把“实现…全覆盖"): punctuation, not part of the subject. */
+const LONE_QUOTE = '[“‘「《](?![^”’」》]{0,12}[”’」》])';
 /** List numbering left in front of a subject: "1．", "2、", "（3）", "④". */
 const LIST_NUMBER = String.raw`(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[）)]|[①-⑳])`;
 const LEADING_JUNK = new RegExp(
-  `^(?:${LIST_NUMBER}|${LEADING_DATE}|${SHORT_QUOTE}|[，,、；;：:|）)\\]〕】—–•·●■◆▪“‘「《-]|${alternation([...LEADING_FILLERS, ...LEADING_VERBS])})`,
+  `^(?:${LIST_NUMBER}|${LEADING_DATE}|${SHORT_QUOTE}|${LONE_QUOTE}|[，,、；;：:|）)\\]〕】—–•·●■◆▪-]|${alternation([...LEADING_FILLERS, ...LEADING_VERBS])})`,
 );
 const LEADING_JUNK_RUN = new RegExp(`^(?:${LEADING_DATE}|${SHORT_QUOTE}|${alternation([...LEADING_FILLERS, ...LEADING_VERBS])})+$`);
 const NOUN_COMPOUND_START = new RegExp(`^(?:${alternation(NOUN_COMPOUNDS)})`);

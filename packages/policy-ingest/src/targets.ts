@@ -179,7 +179,7 @@ interface SentenceScan {
 }
 
 /** Whether the figure reports the past: an achieved cue, "完成" without a plan's modal, or an earlier year. */
-function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | null): boolean {
+function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | null, isAnnualPlan = false): boolean {
   const [groupStart] = containing(scan.groups, anchor.start);
   const lead = scan.sentence.slice(groupStart, anchor.figureStart);
   // "共部署了5个方面": a verb in the perfect right before the figure reports what was done.
@@ -187,7 +187,7 @@ function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | nu
   // "推进情况：已获批…；推荐申报…5家": everything after a progress label reports.
   if (PROGRESS_LABEL.test(scan.sentence.slice(0, anchor.start))) return true;
   const cue = ACHIEVED_CUES.exec(lead);
-  if (cue && !isPlannedTotal(scan, anchor, cue[0], documentYear)) return true;
+  if (cue && !isPlannedTotal(scan, anchor, cue[0], documentYear, isAnnualPlan)) return true;
   const [clauseStart] = containing(scan.clauses, anchor.start);
   if (CLAUSE_ACHIEVED_CUES.test(scan.sentence.slice(clauseStart, anchor.figureStart))) return true;
   const completed = lead.lastIndexOf('完成');
@@ -201,12 +201,23 @@ const PROGRESS_LABEL = /(?:推进情况|进展情况|完成情况|工作进展|�
 /** Cues that report the present only about the figure of their own clause ("全市现有…300家", not "对现有…进行整合，新建…"). */
 const CLAUSE_ACHIEVED_CUES = /(?<!实)现有|目前/;
 
-/** "到2025年…累计投入不少于50亿元": a running total bound by a comparator or a due date ahead is a target, not a report. */
-function isPlannedTotal(scan: SentenceScan, anchor: Anchor, cue: string, documentYear: number | null): boolean {
-  if (cue !== '累计') return false;
-  if (anchor.hasComparatorWord) return true;
-  return scan.dates.some((date) => date.end <= anchor.start && date.isDeadline && (documentYear === null || date.year >= documentYear));
+/**
+ * "到2025年…累计投入不少于50亿元", "2026年…较上年提高0.2个百分点": a running total or a change on last year is a
+ * target when a due date ahead governs it (or, for a total, a comparator binds it), a report otherwise.
+ */
+function isPlannedTotal(scan: SentenceScan, anchor: Anchor, cue: string, documentYear: number | null, isAnnualPlan: boolean): boolean {
+  if (!PLANNABLE_CUES.has(cue)) return false;
+  if ((cue === '累计' && anchor.hasComparatorWord) || isAnnualPlan) return true;
+  return scan.dates.some(
+    (date) =>
+      date.end <= anchor.start &&
+      (documentYear === null
+        ? date.isDeadline
+        : date.year >= documentYear && (date.isDeadline || date.year > documentYear || date.start === 0)),
+  );
 }
+
+const PLANNABLE_CUES = new Set(['累计', '较上年', '比上年', '较去年']);
 
 /** "较2022年翻一番", "比2020年增长10%", "在2022年基础上": the year is the baseline a target is measured from. */
 function isBaselineYear(sentence: string, date: DateMention): boolean {
@@ -370,7 +381,10 @@ function respectiveGroup(
 ): { size: number; subjects: string[]; deadlines?: string[] } | null {
   const { sentence, anchors } = scan;
   const anchor = anchors[index];
-  if (!anchor || !/分别$/.test(sentence.slice(reading.textStart, anchor.start))) return null;
+  if (!anchor) return null;
+  const lead = sentence.slice(reading.textStart, anchor.start);
+  const respectively = /分别(?:增长|提高|达到|达|为|超过|突破|新增|新建)?$/.exec(lead);
+  if (!respectively) return null;
   let size = 1;
   for (let next = index + 1; next < anchors.length; next += 1) {
     const current = anchors[next - 1];
@@ -379,7 +393,7 @@ function respectiveGroup(
     size += 1;
   }
   if (size < 2) return null;
-  const joined = cleanSubject(sentence.slice(reading.textStart, anchor.start).replace(/分别$/, ''));
+  const joined = cleanSubject(lead.slice(0, respectively.index));
   const years = yearList(joined);
   if (years && years.years.length === size)
     return { size, subjects: years.years.map(() => years.subject), deadlines: years.years.map((year) => `${year}-12`) };
@@ -482,7 +496,7 @@ export function findTargets(view: TextView, input: string, context: TargetContex
       const anchor = scan.anchors[index];
       if (
         !anchor ||
-        isHistory(scan, anchor, context.documentYear) ||
+        isHistory(scan, anchor, context.documentYear, context.annualDeadline !== null) ||
         isIncentive(scan, anchor) ||
         isThreshold(scan, anchor) ||
         isScoringRule(scan, anchor)

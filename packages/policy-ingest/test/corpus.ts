@@ -79,6 +79,16 @@ export const HOLDOUT_DOCUMENTS: CorpusDocument[] = [
   ['results-baoji', '2023-01-12'],
   ['tab-table-liuzhou', '2022-03-18'],
   ['work-points-yichang', '2025-02-14'],
+  ['assessment-bishan', '2026-02-10'],
+  ['county-plan-weixian', '2019-05-20'],
+  ['gov-report-changxing', '2025-01-14'],
+  ['guide-notice-shaanxi', '2023-03-22'],
+  ['inspection-report-hengyang', '2021-09-10'],
+  ['provincial-14th-heilongjiang', '2021-12-28'],
+  ['space-table-zibo', '2022-03-25'],
+  ['task-list-remarks-shaoguan', '2020-04-16'],
+  ['three-year-yancheng', '2024-04-08'],
+  ['webpage-kunming', '2018-06-08'],
 ].map(([name = '', date = '']) => ({ name, date, path: join(HOLDOUT_DOCS_DIR, `${name}.txt`), gold: name }));
 
 export function readGold(name: string, directory: string = GOLD_DIR): Gold {
