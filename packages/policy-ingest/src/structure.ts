@@ -46,7 +46,7 @@ export interface DocumentModel {
 
 const MARKERS: ReadonlyArray<[RegExp, OutlineLevel]> = [
   [/^[一二三四五六七八九十]{1,3}\s*[、．.]/, 1],
-  // Chapters of a 规划 ("第三章　主要任务"); their sections ("第一节") are titles, see SECTION_TITLE.
+  // Chapters of a 规划 ("第三章 主要任务"); their sections ("第一节") are titles, see SECTION_TITLE.
   [/^第[一二三四五六七八九十]{1,3}[章部分](?:[、\s\u3000]+|$)/, 1],
   [/^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]\s*[、．.]?/, 2],
   [/^\d{1,2}\s*[.．、](?!\d)/, 3],
@@ -57,7 +57,7 @@ const MARKERS: ReadonlyArray<[RegExp, OutlineLevel]> = [
 const MARKDOWN_HEADING = /^#{1,6}\s*/;
 /** "分值：15分", "责任单位：…": a labelled line is a line of its own, never the rest of a line the page broke. */
 const LABELLED_LINE = /^[\u4e00-\u9fa5（）()]{2,10}[：:]/;
-/** "第一节　打造高能级创新平台": groups a chapter's items under a title of no kind of its own. */
+/** "第一节 打造高能级创新平台": groups a chapter's items under a title of no kind of its own. */
 const SECTION_TITLE = /^第[一二三四五六七八九十]{1,3}节(?:[、\s\u3000]+|$)/;
 const SENTENCE_FINISHED = /[。！？!?；;：:”」）)…]$/;
 /** A line this long that stops mid-sentence was broken by the page, not by the author. */
@@ -225,7 +225,7 @@ function placeParts(blocksAndTables: readonly UnplacedPart[], isResultsDocument:
 
 /** Where a web page's chrome begins after its article: print/close links, previous/next, the site's footer. */
 const PAGE_CHROME =
-  /^[【\[]?(?:打印本页|关闭窗口|打印|关闭)[】\]]|^(?:上一篇|下一篇|相关链接|主办单位|网站标识码|版权所有)[:：]|^Copyright|ICP备/;
+  /^[【[]?(?:打印本页|关闭窗口|打印|关闭)[】\]]|^(?:上一篇|下一篇|相关链接|主办单位|网站标识码|版权所有)[:：]|^Copyright|ICP备/;
 
 /** Blanks out a web page's trailing chrome (keeping every offset), so its 主办单位/承办单位 never read as responsibilities. */
 function withoutPageChrome(source: string): string {
