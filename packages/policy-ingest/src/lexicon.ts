@@ -89,7 +89,7 @@ export const LEADING_FILLERS = words(`
 /** Words that end a subject without belonging to it ("高新技术企业数量", "瞪羚企业新建"). */
 export const TRAILING_FILLERS = words(`
   建设 数量 总数 个数 家数 达 为 实现 取得 方面 目标 的 等 力争 争取 新增 新建
-  完成 累计 分别 和 及 、 要 将 总量达 入库备案 入库评价 评价入库 入库 备案 净增 提高
+  完成 累计 分别 和 及 、 要 将 总量达 入库备案 入库评价 评价入库 入库 备案 净增 提高 翻番 翻一番
 `);
 
 /** Nouns a counted subject ends in; required when the figure comes first ("5家省级…机构") or is written in hanzi. */

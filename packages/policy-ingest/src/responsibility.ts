@@ -30,10 +30,14 @@ export function declaresFirstListedLead(text: string): boolean {
 }
 
 function cleanUnit(raw: string): string {
-  return raw
-    .replace(/^[\s:：、，,；;。.]+|[\s:：、，,；;。.]+$/g, '')
-    .replace(/等$/, '')
-    .trim();
+  return (
+    raw
+      .replace(/^[\s:：、，,；;。.]+|[\s:：、，,；;。.]+$/g, '')
+      .replace(/等$/, '')
+      // "由市科技局牵头负责": 由 introduces the unit.
+      .replace(/^由(?=[\u4e00-\u9fa5]{2})/, '')
+      .trim()
+  );
 }
 
 function isUnitName(unit: string): boolean {
@@ -145,7 +149,8 @@ function findLabelledResponsibility(text: string, rules: ResponsibilityRules): R
 }
 
 /** "省科技厅牵头", "省财政厅、省教育厅按职责分工负责": units followed by the role they play. */
-const ROLE_SUFFIX = /^(.+?)(牵头负责|牵头|按职责分工负责|按职责负责|分工负责|共同负责|具体负责|负责|配合|参与|协助|协同|落实)$/;
+const ROLE_SUFFIX =
+  /^(.+?)(牵头负责|牵头落实|牵头|按职责分工负责|按职责负责|分工负责|共同负责|具体负责|负责落实|负责|配合落实|配合|参与|协助落实|协助|协同|落实)$/;
 
 interface RoleClause {
   units: string[];
@@ -158,7 +163,7 @@ function readRoleClause(clause: string): RoleClause | null {
   const units = splitUnits(match[1] ?? '');
   if (units.length === 0 || !units.every((unit) => ORGANISATION_SUFFIX.test(unit))) return null;
   const verb = match[2] ?? '';
-  const role = verb.startsWith('牵头') ? 'lead' : verb.endsWith('负责') ? 'responsible' : 'participant';
+  const role = verb.startsWith('牵头') ? 'lead' : verb.startsWith('负责') || verb.endsWith('负责') ? 'responsible' : 'participant';
   return { units, role };
 }
 

@@ -161,6 +161,14 @@ function governingDeadline(text: string, documentYear: number | null, requireCom
   return toDeadline(first);
 }
 
+/** "…。到2025年，全市…基本形成：" — a paragraph that ends by introducing a list dates the list with its last sentence. */
+function introducedListDeadline(text: string, documentYear: number | null): string | null {
+  const trimmed = text.trimEnd();
+  if (!/[：:]$/.test(trimmed)) return null;
+  const lastSentence = trimmed.slice(Math.max(trimmed.lastIndexOf('。'), trimmed.lastIndexOf('；')) + 1);
+  return governingDeadline(lastSentence, documentYear, true);
+}
+
 interface TitleFacts {
   annualYear: number | null;
   isResultsDocument: boolean;
@@ -210,7 +218,7 @@ function placeParts(blocksAndTables: readonly UnplacedPart[], isResultsDocument:
         subsectionKind = classifyHeading(heading);
         subsectionDeadline = governingDeadline(heading, documentYear, false);
       } else if (block.kind === 'paragraph') {
-        const deadline = governingDeadline(block.view.text, documentYear, true);
+        const deadline = governingDeadline(block.view.text, documentYear, true) ?? introducedListDeadline(block.view.text, documentYear);
         if (deadline && subsectionKind !== null) subsectionDeadline = deadline;
         else if (deadline) sectionDeadline = deadline;
         // "下一步，我们将…力争…" closing a report of results is a plan, though no heading says so.

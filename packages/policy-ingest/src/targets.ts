@@ -535,6 +535,14 @@ export function findTargets(view: TextView, input: string, context: TargetContex
       }
 
       const subject = completeLevelOnlySubject(reading.subject, previousSubject);
+      // "国家重点实验室和国家技术创新中心实现零的突破": one breakthrough for each thing named.
+      const breakthroughs = anchor.kind === 'first' ? conjuncts(subject) : [];
+      if (breakthroughs.length >= 2 && breakthroughs.every((part) => endsWithHeadNoun(part))) {
+        for (const part of breakthroughs)
+          found.push(buildTarget(view, input, sentenceStart, boundAnchor, part, [reading.textStart, reading.textEnd], deadline));
+        previousSubject = breakthroughs.at(-1) ?? previousSubject;
+        continue;
+      }
       const single = anchor.kind === 'first' ? singleCountBefore(scan, index, found, lastSingle, sentenceStart) : null;
       if (single) {
         // "争创国家级科技企业孵化器1家，实现零的突破": one target, the breakthrough, named by the count before it.
