@@ -280,8 +280,10 @@ function parseSpaceAlignedRows(lines: readonly Line[], from: number, roles: Colu
   return { rows, lastLine };
 }
 
+/** A `|` row, with or without the leading pipe ("序号 | 工作任务 | 责任部门", as HTML tables flatten). */
 function isPipeRow(line: Line): boolean {
-  return line.text.trim().startsWith('|');
+  const text = line.text.trim();
+  return text.startsWith('|') || (text.match(/\s[|｜]\s/g)?.length ?? 0) >= 2;
 }
 
 function isPipeSeparator(line: Line): boolean {
@@ -380,17 +382,27 @@ function nextFilledLine(lines: readonly Line[], index: number): Line | undefined
   return lines[cursor];
 }
 
-function parseDelimitedRows(lines: readonly Line[], from: number, roles: ColumnRole[], form: 'pipe' | 'tab'): Parsed {
+/** "序号；任务名称；工作内容；牵头单位": rows whose cells a full-width semicolon separates. */
+function semicolonCells(line: Line): Cell[] {
+  return splitCells(line, '；');
+}
+
+function isSemicolonRow(line: Line): boolean {
+  return (line.text.match(/；/g)?.length ?? 0) >= 2 && !line.text.includes('\t');
+}
+
+function parseDelimitedRows(lines: readonly Line[], from: number, roles: ColumnRole[], form: 'pipe' | 'tab' | 'semicolon'): Parsed {
   const rows: TableRow[] = [];
   let lastLine = from - 1;
+  const cellsOf = form === 'semicolon' ? semicolonCells : tabCells;
+  const isSeparated = (line: Line) => (form === 'semicolon' ? isSemicolonRow(line) : line.text.includes('\t'));
   const isRowLine = (line: Line | undefined) =>
-    line !== undefined &&
-    (form === 'pipe' ? isPipeRow(line) : line.text.includes('\t') && looksLikeRow(assembleRow(tabCells(line), roles), roles));
+    line !== undefined && (form === 'pipe' ? isPipeRow(line) : isSeparated(line) && looksLikeRow(assembleRow(cellsOf(line), roles), roles));
   for (let index = from; index < lines.length; index += 1) {
     const line = lines[index];
     if (!line) break;
     // A group heading between rows belongs to the table; the table goes on when a row follows it.
-    if (rows.length + (form === 'tab' ? 1 : 0) > 0 && isGroupHeadingLine(line.text) && isRowLine(nextFilledLine(lines, index + 1))) {
+    if (rows.length + (form !== 'pipe' ? 1 : 0) > 0 && isGroupHeadingLine(line.text) && isRowLine(nextFilledLine(lines, index + 1))) {
       lastLine = index;
       continue;
     }
@@ -401,8 +413,8 @@ function parseDelimitedRows(lines: readonly Line[], from: number, roles: ColumnR
       rows.push(assembleRow(pipeCells(line), roles));
     } else {
       if (isBlank(line)) continue;
-      if (!line.text.includes('\t')) break;
-      const row = assembleRow(tabCells(line), roles);
+      if (!isSeparated(line)) break;
+      const row = assembleRow(cellsOf(line), roles);
       if (!looksLikeRow(row, roles)) break;
       rows.push(row);
       lastLine = index;
@@ -582,6 +594,14 @@ function tableAt(lines: readonly Line[], index: number): Table | null {
     if (!header) return null;
     const parsed = parseDelimitedRows(lines, index + 1, header.roles, 'tab');
     return { ...header, labels, rows: parsed.rows, firstLine: index, lastLine: parsed.lastLine };
+  }
+  if (isSemicolonRow(line)) {
+    const labels = semicolonCells(line).map((cell) => cell.text);
+    const header = labels.length >= 3 ? headerRoles(labels) : null;
+    if (header) {
+      const parsed = parseDelimitedRows(lines, index + 1, header.roles, 'semicolon');
+      return { ...header, labels, rows: parsed.rows, firstLine: index, lastLine: parsed.lastLine };
+    }
   }
   if (isSpaceAligned(line)) {
     const cells = spaceCells(line);
