@@ -520,12 +520,21 @@ function cellPerLineHeader(lines: readonly Line[], index: number): { labels: str
   };
   const isSpaced = isLabel(lines[index]) && !isLabel(lines[index + 1]) && isBlank(lines[index + 1]) && isLabel(lines[index + 2]);
   const step = isSpaced ? 2 : 1;
+  // A narrow Word column breaks its label over two lines ("责任" / "单位"): the two lines are one label.
+  const splitLabel = (at: number): string | null => {
+    const first = lines[at]?.text.trim() ?? '';
+    const second = lines[at + step]?.text.trim() ?? '';
+    if (!first || !second || first.length > 4 || second.length > 4) return null;
+    return isHeaderLabel(first + second) ? first + second : null;
+  };
   const labels: string[] = [];
   let cursor = index;
-  while (isLabel(lines[cursor]) && (step === 1 || cursor === index || isBlank(lines[cursor - 1]))) {
-    labels.push(lines[cursor]?.text.trim() ?? '');
+  while (step === 1 || cursor === index || isBlank(lines[cursor - 1])) {
+    const joined = isLabel(lines[cursor]) ? null : splitLabel(cursor);
+    if (!isLabel(lines[cursor]) && joined === null) break;
+    labels.push(joined ?? lines[cursor]?.text.trim() ?? '');
     if (labels.length > MAX_COLUMNS) return null;
-    cursor += step;
+    cursor += joined === null ? step : 2 * step;
   }
   return labels.length >= 3 ? { labels, end: cursor - step, isSpaced } : null;
 }
