@@ -111,7 +111,7 @@ export const SELF_DESCRIPTION_NOUNS = words(`
  * checked in the clause group before the figure. 拥有量 is a statistic's name, not a report.
  */
 export const ACHIEVED_CUES =
-  /已|累计|截至|截止|共有|拥有(?!量)|先后|相继|近年来|以来|同比|较上年|比上年|较去年|增长了|提高了|完成了|实现了|取得了|位居|居全省|名列|排名|超额|获评|荣获|入选|过去[一两三五]年|过去的一年|[一两三五]年来|刚刚过去的/;
+  /已|累计|截至|截止|共有|拥有(?!量)|先后|相继|近年来|以来|同比|较上年|比上年|较去年|增长了|提高了|完成了|实现了|取得了|位居|居全省|名列|排名|超额|获评|荣获|入选|过去[一两三五]年|过去的一年|[一两三五]年来|刚刚过去的|去年(?!基础|同期)|实际|不足|不到|仅有|只有/;
 
 /** Words that bind a figure further on in the clause ("至少建成1个"), when none stands right before it. */
 export const AT_LEAST_IN_CLAUSE = /至少|不少于|不低于/;

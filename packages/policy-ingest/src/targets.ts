@@ -186,6 +186,8 @@ function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | nu
   if (/了$/.test(lead)) return true;
   // "推进情况：已获批…；推荐申报…5家": everything after a progress label reports.
   if (PROGRESS_LABEL.test(scan.sentence.slice(0, anchor.start))) return true;
+  // "去年省里给我们下达的目标是…；全社会研发投入强度达到1.62%": a sentence that opens on the past reports throughout.
+  if (HISTORY_OPENING.test(scan.sentence.trimStart())) return true;
   const cue = ACHIEVED_CUES.exec(lead);
   if (cue && !isPlannedTotal(scan, anchor, cue[0], documentYear, isAnnualPlan)) return true;
   const [clauseStart] = containing(scan.clauses, anchor.start);
@@ -196,6 +198,7 @@ function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | nu
   return documentYear !== null && preceding !== undefined && preceding.year < documentYear;
 }
 
+const HISTORY_OPENING = /^(?:去年|过去一年|过去五年|上年|前年|近年来|这几年|近几年|目前[，,]|截至|截止)/;
 const PROGRESS_LABEL = /(?:推进情况|进展情况|完成情况|工作进展|落实情况|进度)[:：][^：:]*$/;
 
 /** Cues that report the present only about the figure of their own clause ("全市现有…300家", not "对现有…进行整合，新建…"). */
@@ -224,6 +227,9 @@ function isBaselineYear(sentence: string, date: DateMention): boolean {
   return /(?:较|比|相比|相较于?|对比|同|在)$/.test(sentence.slice(Math.max(0, date.start - 3), date.start));
 }
 
+/** Conditions for applying or qualifying: "申请认定…的，应具有…", "依托单位应为…", "须具备…". */
+const CONDITION = /^(?:申报|申请|参评|推荐)[^。]{0,40}的|应(?:为|具有|具备|当具备|满足)|须(?:具备|具有|满足)|应当具备/;
+
 /** 考核 rules score figures, they do not set them: "每少1家扣0.5分", "未实现全覆盖扣5分", "完成率低于60%不得分". */
 const SCORING_RULE = /扣[\d一二三四五六七八九十半]|扣完|扣分|得满分|不得分|计分|加[\d一二三四五]+分|每少|每多/;
 
@@ -235,6 +241,9 @@ function isScoringRule(scan: SentenceScan, anchor: Anchor): boolean {
 /** "价值50万元以上的科研仪器", "年营业收入2000万元以上的企业": money that qualifies a noun is a threshold, not a target. */
 function isThreshold(scan: SentenceScan, anchor: Anchor): boolean {
   const after = scan.sentence.slice(anchor.end);
+  // "培育对象（5家）：…": a bracketed count annotates a list; "申报…的依托单位应为…不少于3项": a condition.
+  if (/[（(]$/.test(scan.sentence.slice(0, anchor.start)) && /^[）)]/.test(after)) return true;
+  if (CONDITION.test(scan.sentence.slice(0, anchor.start))) return true;
   // "列入本次督查的7项重点工作中，已完成2项": the figure names the set that is being divided.
   if (/^[\u4e00-\u9fa5]{0,8}中[，,]/.test(after)) return true;
   return kindOfUnit(anchor.unit) === 'amount' && /^的[\u4e00-\u9fa5]/.test(after);
