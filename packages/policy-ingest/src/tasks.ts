@@ -2,8 +2,15 @@
  * Tasks: numbered work items in the body ("1．布局建设市级重点实验室。…〔责任单位：…〕") and the rows of task tables.
  */
 import { findDateMentions, latestMention, parseDeadline, toDeadline, type DateContext } from './dates.js';
-import { RECURRING_IN_DEADLINE, RECURRING_IN_TEXT } from './lexicon.js';
-import { annotationStart, findLabelledDeadline, findResponsibility, parseUnitList, type Responsibility } from './responsibility.js';
+import { ORGANISATION_SUFFIX, RECURRING_IN_DEADLINE, RECURRING_IN_TEXT } from './lexicon.js';
+import {
+  annotationStart,
+  findLabelledDeadline,
+  findResponsibility,
+  parseUnitList,
+  splitUnits,
+  type Responsibility,
+} from './responsibility.js';
 import { headingSentence, type Block, type DocumentModel, type Placement } from './structure.js';
 import type { Table } from './tables.js';
 import { concatViews, sliceView, type TextView } from './text.js';
@@ -122,11 +129,27 @@ const UNIT_MAJORITY = 0.8;
  * Body tasks: an item is a task when it names responsible units, or when it is a leaf item (no numbered children) in
  * a 任务/重点工作 section.
  */
+/**
+ * "一、市科技局（联系领导：叶建华）": a heading that is nothing but units makes them the lead of every item below it
+ * that names no units of its own (责任分工 documents grouped by unit).
+ */
+function headingUnits(group: ItemGroup, model: DocumentModel): Responsibility | null {
+  if (group.head.level !== 1) return null;
+  const heading = headingSentence(group.head)
+    .replace(/[（(][^）)]*[）)]\s*$/, '')
+    .trim();
+  const units = splitUnits(heading);
+  if (units.length === 0 || units.join('').length < heading.replace(/[、，,\s]/g, '').length - 1) return null;
+  return units.every((unit) => ORGANISATION_SUFFIX.test(unit) && unit.length <= 20) ? parseUnitList(heading, 'lead', model.rules) : null;
+}
+
 export function findBodyTasks(model: DocumentModel, groups: readonly ItemGroup[]): FoundTask[] {
+  let unitsOfHeading: Responsibility | null = null;
   const candidates = groups.flatMap((group, index) => {
+    if (group.head.level === 1) unitsOfHeading = headingUnits(group, model);
     if (isRenumberedHeading(groups, index)) return [];
     const text = groupView(group).text;
-    const responsibility = findResponsibility(text, model.rules);
+    const responsibility = findResponsibility(text, model.rules) ?? (group.head.level !== 1 ? unitsOfHeading : null);
     const isWorkLeaf = group.isLeaf && (group.head.level === 2 || group.head.level === 3) && group.placement.sectionKind === 'work';
     return responsibility || isWorkLeaf ? [{ group, text, responsibility }] : [];
   });
