@@ -158,4 +158,4 @@ export const RECURRING_IN_TEXT = /持续推进|动态更新|长期坚持|长期�
 
 /** Suffixes of organisation names, used to recognise a cell that lists responsible units. */
 export const ORGANISATION_SUFFIX =
-  /(局|委|办|府|会|院|校|所|室|科|部|处|站|中心|公司|集团|企业|团|馆|社|队|行|厅|组|县|区|市|镇|乡|街道|单位|部门|高校)[）)]?$/;
+  /(局|委|办|府|会|院|校|所|室|科|部|处|站|署|机构|中心|公司|集团|企业|团|馆|社|队|行|厅|组|县|区|市|镇|乡|街道|单位|部门|高校)[）)]?$/;
