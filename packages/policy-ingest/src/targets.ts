@@ -60,6 +60,7 @@ const LEADING_PUNCTUATION = /^[，,、；;：:|和及与并—–•·●■◆�
 const PLATFORM_HEAD = /(实验室|中心|平台|基地|企业|机构|园区|孵化器|空间|天地|站|联盟|院|所|高校|载体|分中心)$/;
 const ITEM_HEAD = /(奖|项目|成果|专利|标准|专项)$/;
 const LEVEL_ONLY = /^(国家级|省级|市级|县级|区级)$/;
+const TOTAL = /^(?:总数|数量|总量)$/;
 /** Measures that name no thing of their own ("规模达到5亿元"): the thing is the previous clause's object. */
 const GENERIC_MEASURE = /^(规模|总量|总额|数量|金额|比例|比重|占比|总数|面积|产值|收入|营业收入|资金规模)$/;
 
@@ -192,8 +193,9 @@ function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | nu
   if (cue && !isPlannedTotal(scan, anchor, cue[0], documentYear, isAnnualPlan)) return true;
   const [clauseStart] = containing(scan.clauses, anchor.start);
   if (CLAUSE_ACHIEVED_CUES.test(scan.sentence.slice(clauseStart, anchor.figureStart))) return true;
+  // "完成…" reports, unless a plan's modal or an annual plan makes it what is still to be done.
   const completed = lead.lastIndexOf('完成');
-  if (completed >= 0 && !PLAN_MODAL.test(lead.slice(0, completed))) return true;
+  if (completed >= 0 && !isAnnualPlan && !PLAN_MODAL.test(lead.slice(0, completed))) return true;
   const preceding = scan.dates.filter((date) => date.end <= anchor.start).at(-1);
   return documentYear !== null && preceding !== undefined && preceding.year < documentYear;
 }
@@ -241,6 +243,8 @@ function isScoringRule(scan: SentenceScan, anchor: Anchor): boolean {
 /** "价值50万元以上的科研仪器", "年营业收入2000万元以上的企业": money that qualifies a noun is a threshold, not a target. */
 function isThreshold(scan: SentenceScan, anchor: Anchor): boolean {
   const after = scan.sentence.slice(anchor.end);
+  // "平湖、横岗等4个街道各建成1家": the places counted are the scope of the figure after 各.
+  if (/^[\u4e00-\u9fa5]{0,3}各/.test(after) && /^(?:街道|乡镇|镇街|镇|县|区|村|园区)/.test(after)) return true;
   // "培育对象（5家）：…": a bracketed count annotates a list; "申报…的依托单位应为…不少于3项": a condition.
   if (/[（(]$/.test(scan.sentence.slice(0, anchor.start)) && /^[）)]/.test(after)) return true;
   if (CONDITION.test(scan.sentence.slice(0, anchor.start))) return true;
@@ -309,7 +313,7 @@ function textBeforeFigure(text: string): string {
 }
 
 /** Reads the subject of one anchor; null when the anchor names nothing countable. */
-function readSubject(scan: SentenceScan, index: number): Reading | null {
+function readSubject(scan: SentenceScan, index: number, previousSubject: string | null = null): Reading | null {
   const { sentence, anchors, clauses } = scan;
   const anchor = anchors[index];
   if (!anchor) return null;
@@ -356,7 +360,10 @@ function readSubject(scan: SentenceScan, index: number): Reading | null {
   let subject = beforeSubject;
   if (subject && !isPlausibleSubject(subject)) subject = objectOfClause(before);
   // "高新技术企业净增15家，总数达到230家": the measure is of the thing the clause before counted, not of its figure.
-  if (GENERIC_MEASURE.test(subject)) subject = cleanSubject(previousClauseObject() + subject) || subject;
+  if (GENERIC_MEASURE.test(subject)) {
+    // "高新技术企业净增60家以上、总数突破380家": a bare total is of the thing the target before counted.
+    subject = previousSubject && TOTAL.test(subject) ? previousSubject : cleanSubject(previousClauseObject() + subject) || subject;
+  }
   if (!subject && after.subject === '') subject = previousClauseObject();
   if (!subject || !isPlausibleSubject(subject)) return null;
   if (anchor.isHanzi && kindOfUnit(anchor.unit) === 'count' && !endsWithHeadNoun(subject)) return null;
@@ -511,7 +518,7 @@ export function findTargets(view: TextView, input: string, context: TargetContex
         isScoringRule(scan, anchor)
       )
         continue;
-      const reading = readSubject(scan, index);
+      const reading = readSubject(scan, index, previousSubject);
       if (!reading) continue;
       const boundAnchor = withClauseComparator(scan, index, anchor);
       const deadline = deadlineFor(scan, anchor, paragraphDeadline, context);

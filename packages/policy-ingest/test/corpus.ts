@@ -89,6 +89,18 @@ export const HOLDOUT_DOCUMENTS: CorpusDocument[] = [
   ['task-list-remarks-shaoguan', '2020-04-16'],
   ['three-year-yancheng', '2024-04-08'],
   ['webpage-kunming', '2018-06-08'],
+  ['agri-carriers-enshi', '2025-03-04'],
+  ['articles-binhai', '2018-05-14'],
+  ['breakthrough-jinhua', '2022-05-30'],
+  ['clinical-center-yinchuan', '2022-09-06'],
+  ['district-plan-longgang', '2019-05-16'],
+  ['draft-measures-baotou', '2023-08-11'],
+  ['fullwidth-nanning', '2017-06-20'],
+  ['hitech-zone-kunshan', '2021-02-23'],
+  ['responsibility-letter-shenmu', '2024-02-26'],
+  ['speech-liuan', '2019-03-08'],
+  ['tech-center-echelon-xiangyang', '2020-04-20'],
+  ['unit-centric-lishui', '2026-02-09'],
 ].map(([name = '', date = '']) => ({ name, date, path: join(HOLDOUT_DOCS_DIR, `${name}.txt`), gold: name }));
 
 export function readGold(name: string, directory: string = GOLD_DIR): Gold {
