@@ -38,6 +38,24 @@ beforeAll(async () => {
 const inject = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
+/** A plan for 2021 alone, as a year's 工作要点 is. */
+function createAnnualPlan(title: string): Promise<Plan> {
+  return createPlan({ title, periodStart: '2021-01-01', periodEnd: '2021-12-31' });
+}
+
+/** An amount target (a reported figure in 亿元) due at the end of 2021. */
+async function createAmountTarget(plan: Plan, subject: string, value: number): Promise<Target> {
+  const response = await inject(cityCookie, 'POST', `/api/plans/${plan.id}/targets`, {
+    kind: 'amount',
+    subject,
+    value,
+    unit: '亿元',
+    deadline: '2021-12-31',
+  });
+  expect(response.statusCode).toBe(200);
+  return response.json() as Target;
+}
+
 async function createPlan(extra: object = {}): Promise<Plan> {
   const response = await inject(cityCookie, 'POST', '/api/plans', {
     title: '达州市科技创新平台体系建设实施方案',
@@ -196,16 +214,8 @@ describe('targets of a plan', () => {
   });
 
   it('takes an amount target’s figure from the latest report of the day asked', async () => {
-    const plan = await createPlan({ title: '2021年科技创新工作要点', periodStart: '2021-01-01', periodEnd: '2021-12-31' });
-    const target = (
-      await inject(cityCookie, 'POST', `/api/plans/${plan.id}/targets`, {
-        kind: 'amount',
-        subject: '全市技术合同登记额突破1.3亿元',
-        value: 1.3,
-        unit: '亿元',
-        deadline: '2021-12-31',
-      })
-    ).json() as Target;
+    const plan = await createAnnualPlan('2021年科技创新工作要点');
+    const target = await createAmountTarget(plan, '全市技术合同登记额突破1.3亿元', 1.3);
     expect(target.progress).toMatchObject({ current: null, report: null });
     const report = (body: object) => inject(cityCookie, 'POST', `/api/targets/${target.id}/reports`, { source: '市科技局统计', ...body });
     expect((await report({ period: '2021年1—6月', periodEnd: '2021-06-30', value: 0.7 })).statusCode).toBe(200);
@@ -240,16 +250,8 @@ describe('targets of a plan', () => {
 
 describe('who reports a target’s figure', () => {
   it('lets the lead unit of a linked task report, with its source and reporter, and refuses the others with 403', async () => {
-    const plan = await createPlan({ title: unique('2021年科技创新工作要点'), periodStart: '2021-01-01', periodEnd: '2021-12-31' });
-    const target = (
-      await inject(cityCookie, 'POST', `/api/plans/${plan.id}/targets`, {
-        kind: 'amount',
-        subject: '全社会研发经费投入增长15%',
-        value: 15,
-        unit: '亿元',
-        deadline: '2021-12-31',
-      })
-    ).json() as Target;
+    const plan = await createAnnualPlan(unique('2021年科技创新工作要点'));
+    const target = await createAmountTarget(plan, '全社会研发经费投入增长15%', 15);
     const statistics = await buildOrganization(db, { name: unique('市统计局'), kind: 'department', regionId: tree.city.id });
     const finance = await buildOrganization(db, { name: unique('市财政局'), kind: 'department', regionId: tree.city.id });
     const unrelated = await buildOrganization(db, { name: unique('市教育局'), kind: 'department', regionId: tree.city.id });
