@@ -12,7 +12,7 @@ import {
   RATIO_UNITS,
   UNIT_FALSE_FRIENDS,
 } from './lexicon.js';
-import { NUMBER_OR_RANGE, parseFigure } from './numbers.js';
+import { NUMBER_OR_RANGE, parseFigure, type ParsedFigure } from './numbers.js';
 import type { Comparator, TargetKind } from './types.js';
 
 export interface Quantity {
@@ -77,49 +77,52 @@ function isFalseFriend(unit: string, nextChar: string): boolean {
   return nextChar !== '' && (UNIT_FALSE_FRIENDS[last] ?? '').includes(nextChar);
 }
 
+interface BindingWords {
+  wordBefore: string | undefined;
+  wordAfter: string | undefined;
+  /** 余/多 after the figure ("200余家"): at least. */
+  approximate?: string | undefined;
+}
+
+function toQuantity(
+  start: number,
+  whole: string,
+  { wordBefore, wordAfter, approximate }: BindingWords,
+  figure: ParsedFigure,
+  unit: string,
+  isHanzi: boolean,
+): Quantity {
+  return {
+    start,
+    end: start + whole.length,
+    figureStart: start + (wordBefore?.length ?? 0),
+    value: figure.value,
+    unit,
+    comparator: comparatorFor(wordBefore, wordAfter, { isRange: figure.isRange, isApproximateAtLeast: Boolean(approximate) }),
+    hasComparatorWord: Boolean(wordBefore || wordAfter || approximate || figure.isRange),
+    isHanzi,
+  };
+}
+
 /** Every figure-with-unit in `text` (a whitespace-free view), with its comparator. */
 export function findQuantities(text: string): Quantity[] {
   const quantities: Quantity[] = [];
   for (const match of text.matchAll(QUANTITY)) {
     const [whole, wordBefore, writtenFigure = '', approximate, writtenUnit = '', wordAfter] = match;
     const { figureText, unit } = moveMagnitudeToUnit(writtenFigure, writtenUnit);
-    const figureStart = match.index + (wordBefore?.length ?? 0);
     if (!wordBefore && NOT_A_QUANTITY_BEFORE.test(text.slice(Math.max(0, match.index - 1), match.index))) continue;
-    const end = match.index + whole.length;
-    if (!wordAfter && isFalseFriend(unit, text[end] ?? '')) continue;
+    if (!wordAfter && isFalseFriend(unit, text[match.index + whole.length] ?? '')) continue;
     const figure = parseFigure(figureText);
     if (!figure) continue;
     const isHanzi = !/\d/.test(figureText);
     // A bare 万/百 ("每万人", "百家争鸣") or a lone 一 ("一个", "一家") is wording, not a figure.
     if (isHanzi && (figure.value < 2 || !/[二两三四五六七八九十]|[一][百千万]/.test(figureText))) continue;
-    quantities.push({
-      start: match.index,
-      end,
-      figureStart,
-      value: figure.value,
-      unit,
-      comparator: comparatorFor(wordBefore, wordAfter, {
-        isRange: figure.isRange,
-        isApproximateAtLeast: Boolean(approximate),
-      }),
-      hasComparatorWord: Boolean(wordBefore || wordAfter || approximate || figure.isRange),
-      isHanzi,
-    });
+    quantities.push(toQuantity(match.index, whole, { wordBefore, wordAfter, approximate }, figure, unit, isHanzi));
   }
   for (const match of text.matchAll(WRITTEN_PERCENT)) {
     const [whole, wordBefore, writtenFigure = '', wordAfter] = match;
     const figure = parseFigure(writtenFigure);
-    if (!figure) continue;
-    quantities.push({
-      start: match.index,
-      end: match.index + whole.length,
-      figureStart: match.index + (wordBefore?.length ?? 0),
-      value: figure.value,
-      unit: '%',
-      comparator: comparatorFor(wordBefore, wordAfter, { isRange: figure.isRange }),
-      hasComparatorWord: Boolean(wordBefore || wordAfter || figure.isRange),
-      isHanzi: false,
-    });
+    if (figure) quantities.push(toQuantity(match.index, whole, { wordBefore, wordAfter }, figure, '%', false));
   }
   return quantities.sort((a, b) => a.start - b.start);
 }

@@ -264,7 +264,9 @@ function parseSpaceAlignedRows(lines: readonly Line[], from: number, roles: Colu
     const line = lines[index];
     if (!line) break;
     if (isBlank(line)) {
-      if (rows.length > 0 && !isBlank(lines[index + 1]) && lines[index + 1] && isSpaceAligned(lines[index + 1]!)) continue;
+      // One blank line between rows is a gap; the table goes on when an aligned row follows it.
+      const next = lines[index + 1];
+      if (rows.length > 0 && next && !isBlank(next) && isSpaceAligned(next)) continue;
       break;
     }
     if (isGroupHeadingLine(line.text) && !SPACE_GAP.test(line.text.trim())) {

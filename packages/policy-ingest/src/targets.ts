@@ -213,13 +213,17 @@ const CLAUSE_ACHIEVED_CUES = /(?<!实)现有|目前/;
 function isPlannedTotal(scan: SentenceScan, anchor: Anchor, cue: string, documentYear: number | null, isAnnualPlan: boolean): boolean {
   if (!PLANNABLE_CUES.has(cue)) return false;
   if ((cue === '累计' && anchor.hasComparatorWord) || isAnnualPlan) return true;
-  return scan.dates.some(
-    (date) =>
-      date.end <= anchor.start &&
-      (documentYear === null
-        ? date.isDeadline
-        : date.year >= documentYear && (date.isDeadline || date.year > documentYear || date.start === 0)),
-  );
+  return scan.dates.some((date) => date.end <= anchor.start && isDateAhead(date, documentYear));
+}
+
+/**
+ * A date that lies ahead of the document: a due date ("到2025年") not before its year, a later year, or the
+ * document's own year opening the sentence ("2026年，…").
+ */
+function isDateAhead(date: DateMention, documentYear: number | null): boolean {
+  if (documentYear === null) return date.isDeadline;
+  if (date.year < documentYear) return false;
+  return date.isDeadline || date.year > documentYear || date.start === 0;
 }
 
 const PLANNABLE_CUES = new Set(['累计', '较上年', '比上年', '较去年']);

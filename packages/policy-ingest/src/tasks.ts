@@ -139,8 +139,11 @@ function headingUnits(group: ItemGroup, model: DocumentModel): Responsibility | 
     .replace(/[（(][^）)]*[）)]\s*$/, '')
     .trim();
   const units = splitUnits(heading);
-  if (units.length === 0 || units.join('').length < heading.replace(/[、，,\s]/g, '').length - 1) return null;
-  return units.every((unit) => ORGANISATION_SUFFIX.test(unit) && unit.length <= 20) ? parseUnitList(heading, 'lead', model.rules) : null;
+  const bare = (text: string) => text.replace(/[、，,；;\s]/g, '');
+  const isOnlyUnits = units.length > 0 && bare(units.join('')) === bare(heading);
+  return isOnlyUnits && units.every((unit) => ORGANISATION_SUFFIX.test(unit) && unit.length <= 20)
+    ? parseUnitList(heading, 'lead', model.rules)
+    : null;
 }
 
 export function findBodyTasks(model: DocumentModel, groups: readonly ItemGroup[]): FoundTask[] {
