@@ -7,8 +7,8 @@ import { testPassword } from './build-test-app';
 import { type SeedOrganization, seedOrganization } from '../src/db/seed/organizations';
 import { type SeedPlatformType, seedPlatformSystem, seedPlatformType } from '../src/db/seed/taxonomy';
 import { type SeedPlatform, seedPlatform } from '../src/db/seed/platforms';
-import { and, eq, isNull } from 'drizzle-orm';
-import { platformVersions, platforms } from '../src/db/schema/index';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { auditLog, platformVersions, platforms } from '../src/db/schema/index';
 import { insertPlan, type NewPlan } from '../src/modules/plans/plans.repository';
 import { insertTarget, type NewTarget } from '../src/modules/targets/targets.repository';
 import { insertTask, type NewTask, replaceTaskUnits } from '../src/modules/tasks/tasks.repository';
@@ -127,4 +127,13 @@ export async function buildTask(
   const task = await insertTask(db, { title: unique('任务'), content: '具体内容', deadline: '2025-12-31', ...fields });
   await replaceTaskUnits(db, task.id, leadUnitIds, participantUnitIds ?? []);
   return task.id;
+}
+
+/** The audit records of one action on one object, oldest first: what a test checks a mutation wrote. */
+export function findAuditRecords(db: Executor, action: string, objectId: string) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.objectId, objectId)))
+    .orderBy(asc(auditLog.seq));
 }

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
 import { buildTestApp, testPassword } from '../../../test/build-test-app';
-import { buildUser } from '../../../test/factories';
-import { auditLog } from '../../db/schema/index';
+import { buildUser, findAuditRecords } from '../../../test/factories';
 import { resetPasswordFromConsole } from './accounts.service';
 
 const t = await buildTestApp();
@@ -25,10 +23,7 @@ describe('password recovery from the server console', () => {
     expect((await login(auditadmin.username, testPassword)).statusCode).toBe(401);
     expect((await login(auditadmin.username, password)).statusCode).toBe(200);
 
-    const records = await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'user.reset_password_console'), eq(auditLog.objectId, auditadmin.id)));
+    const records = await findAuditRecords(db, 'user.reset_password_console', auditadmin.id);
     expect(records).toHaveLength(1);
     expect(records[0]?.actorUserId).toBeNull();
   });

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
 import type { Role } from '@stip/contracts';
 import { buildTestApp, testPassword } from '../../../test/build-test-app';
-import { buildRegionTree, buildUser } from '../../../test/factories';
-import { auditLog } from '../../db/schema/index';
+import { buildRegionTree, buildUser, findAuditRecords } from '../../../test/factories';
 
 const t = await buildTestApp();
 const { db } = t.handle;
@@ -71,10 +69,7 @@ describe('三权分立 on the account endpoints', () => {
     const response = await put(cookie, `/users/${staff.id}/password`, { password: newPassword, version: 1 });
     expect(response.statusCode).toBe(200);
     await t.login(staff.username, newPassword);
-    const records = await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'user.reset_password'), eq(auditLog.objectId, staff.id)));
+    const records = await findAuditRecords(db, 'user.reset_password', staff.id);
     expect(records).toHaveLength(1);
   });
 
@@ -120,10 +115,7 @@ describe('changing one’s own password', () => {
       payload: { username: auditadmin.username, password: testPassword },
     });
     expect(old.statusCode).toBe(401);
-    const records = await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'user.change_password'), eq(auditLog.objectId, auditadmin.id)));
+    const records = await findAuditRecords(db, 'user.change_password', auditadmin.id);
     expect(records).toHaveLength(1);
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { buildTestApp, testPassword } from '../../../test/build-test-app';
-import { buildRegionTree, buildUser } from '../../../test/factories';
-import { auditLog, users } from '../../db/schema/index';
+import { buildRegionTree, buildUser, findAuditRecords } from '../../../test/factories';
+import { users } from '../../db/schema/index';
 
 const t = await buildTestApp();
 const { db } = t.handle;
@@ -79,10 +79,7 @@ describe('the login lockout', () => {
     const right = await login(user.username, testPassword);
     expect(right.statusCode).toBe(429);
     expect(right.json()).toMatchObject({ code: 'ACCOUNT_LOCKED', message: expect.stringMatching(/分钟后再试/) });
-    const locks = await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'auth.lock'), eq(auditLog.objectId, user.id)));
+    const locks = await findAuditRecords(db, 'auth.lock', user.id);
     expect(locks).toHaveLength(1);
   });
 

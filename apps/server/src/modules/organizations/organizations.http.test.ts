@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Role } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
-import { buildOrganization, buildPlatform, buildRegion, buildRegionTree, buildUser, unique } from '../../../test/factories';
+import {
+  buildOrganization,
+  buildPlatform,
+  buildRegion,
+  buildRegionTree,
+  buildUser,
+  findAuditRecords,
+  unique,
+} from '../../../test/factories';
 import { makeCreditCode } from '../../db/seed/credit-codes';
 import { auditLog, organizations, platformVersions } from '../../db/schema/index';
 import { systemContext } from '../../shared/context';
@@ -47,10 +55,7 @@ describe('registering organisations', () => {
       version: 1,
       qualifications: [],
     });
-    const [audit] = await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'organization.create'), eq(auditLog.objectId, created.id)));
+    const [audit] = await findAuditRecords(db, 'organization.create', created.id);
     expect(audit?.after).toMatchObject({ name: '四川文理学院', creditCode });
   });
 

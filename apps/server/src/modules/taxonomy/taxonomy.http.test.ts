@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Role } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
-import { buildOrganization, buildPlatform, buildPlatformType, buildRegionTree, buildUser, unique } from '../../../test/factories';
+import {
+  buildOrganization,
+  buildPlatform,
+  buildPlatformType,
+  buildRegionTree,
+  buildUser,
+  findAuditRecords,
+  unique,
+} from '../../../test/factories';
 import { seedPlatformSystem } from '../../db/seed/taxonomy';
 import { auditLog, platformTypes, platformVersions, platforms } from '../../db/schema/index';
 import { verifyAuditChain } from '../audit/audit.service';
@@ -180,10 +188,7 @@ describe('editing a system', () => {
     const renamed = await request(cookie, 'PATCH', `/platform-systems/${id}`, { name, description: '共性关键技术', version: 1 });
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json()).toMatchObject({ id, code: system.code, name, description: '共性关键技术', version: 2 });
-    const [record] = await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'taxonomy.system.update'), eq(auditLog.objectId, id)));
+    const [record] = await findAuditRecords(db, 'taxonomy.system.update', id);
     expect(record?.before).toMatchObject({ name: system.name });
     expect(record?.after).toMatchObject({ name });
 
