@@ -43,17 +43,16 @@ function createAnnualPlan(title: string): Promise<Plan> {
   return createPlan({ title, periodStart: '2021-01-01', periodEnd: '2021-12-31' });
 }
 
-/** An amount target (a reported figure in 亿元) due at the end of 2021. */
-async function createAmountTarget(plan: Plan, subject: string, value: number): Promise<Target> {
-  const response = await inject(cityCookie, 'POST', `/api/plans/${plan.id}/targets`, {
-    kind: 'amount',
-    subject,
-    value,
-    unit: '亿元',
-    deadline: '2021-12-31',
-  });
-  expect(response.statusCode).toBe(200);
+/** A target of `plan`, created by the city bureau. */
+async function createTarget(plan: Plan, body: object): Promise<Target> {
+  const response = await inject(cityCookie, 'POST', `/api/plans/${plan.id}/targets`, body);
+  expect(response.statusCode, response.body).toBe(200);
   return response.json() as Target;
+}
+
+/** An amount target (a reported figure in 亿元) due at the end of 2021. */
+function createAmountTarget(plan: Plan, subject: string, value: number): Promise<Target> {
+  return createTarget(plan, { kind: 'amount', subject, value, unit: '亿元', deadline: '2021-12-31' });
 }
 
 async function createPlan(extra: object = {}): Promise<Plan> {
@@ -225,16 +224,14 @@ describe('targets of a plan', () => {
     const yearEnd = (await inject(cityCookie, 'GET', `/api/targets/${target.id}?asOf=2022-01-01`)).json().progress;
     expect(yearEnd).toMatchObject({ current: 1.52, status: 'achieved' });
     // A figure on a computed target is refused.
-    const computed = (
-      await inject(cityCookie, 'POST', `/api/plans/${plan.id}/targets`, {
-        kind: 'first',
-        subject: '零的突破',
-        value: 1,
-        unit: '家',
-        deadline: '2021-12-31',
-        filter: {},
-      })
-    ).json();
+    const computed = await createTarget(plan, {
+      kind: 'first',
+      subject: '零的突破',
+      value: 1,
+      unit: '家',
+      deadline: '2021-12-31',
+      filter: {},
+    });
     expect(
       (
         await inject(cityCookie, 'POST', `/api/targets/${computed.id}/reports`, {
@@ -294,16 +291,14 @@ describe('who reports a target’s figure', () => {
 
   it('never offers reporting on a computed target', async () => {
     const plan = await createPlan();
-    const target = (
-      await inject(cityCookie, 'POST', `/api/plans/${plan.id}/targets`, {
-        kind: 'count',
-        subject: '市级重点实验室15家以上',
-        value: 15,
-        unit: '家',
-        deadline: '2025-12-31',
-        filter: { typeIds: [labType] },
-      })
-    ).json() as Target;
+    const target = await createTarget(plan, {
+      kind: 'count',
+      subject: '市级重点实验室15家以上',
+      value: 15,
+      unit: '家',
+      deadline: '2025-12-31',
+      filter: { typeIds: [labType] },
+    });
     expect(target.canReport).toBe(false);
   });
 });
