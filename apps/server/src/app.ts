@@ -2,12 +2,13 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
 import { errorHandlerPlugin } from './plugins/error-handler';
-import { authPlugin } from './plugins/auth';
+import { type AuthOptions, authPlugin } from './plugins/auth';
 import { openapiPlugin } from './plugins/openapi';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -29,8 +30,12 @@ export interface BuildAppOptions {
   logger?: boolean | object;
   /** The built web app to serve at `/` (apps/web/dist); omitted when absent. */
   webRoot?: string | null;
-  /** Trust X-Forwarded-For from a load balancer in front (TRUST_PROXY). */
-  trustProxy?: boolean | string;
+  /** Whose X-Forwarded-For to believe (TRUST_PROXY): a hop count or a list of proxy addresses/CIDRs; never everyone. */
+  trustProxy?: false | number | string[];
+  /** Session cookie, Origin check and session lifetime settings (COOKIE_SECURE, PUBLIC_ORIGIN, SESSION_MAX_HOURS). */
+  auth?: AuthOptions;
+  /** Send Strict-Transport-Security (HSTS=on): only when every user reaches STIP by https. */
+  hsts?: boolean;
   /** Whether the instance holds demo data (shown on the login page). */
   demo?: boolean;
 }
@@ -46,13 +51,46 @@ function isFileUnder(root: string, relative: string): boolean {
   }
 }
 
+/**
+ * What the built web app needs and nothing more: its own scripts only (Vite emits no inline script), inline
+ * styles (Ant Design and ECharts write style attributes and CSS-in-JS <style> tags), data:/blob: images
+ * (icons, chart exports), and no framing by other sites. No upgrade-insecure-requests: STIP often runs on a
+ * plain-http intranet address, where that directive would break every asset.
+ */
+export const contentSecurityPolicy = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    baseUri: ["'self'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    workerSrc: ["'self'", 'blob:'],
+    objectSrc: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
 export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/**
+ * Fastify's own hop-count setting trusts no one (it cannot check the peer), so a hop count becomes the
+ * function proxy-addr asks for each hop: the socket peer is hop 0, and the first `hops` addresses are our proxies.
+ */
+function trustProxySetting(trustProxy: BuildAppOptions['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trustProxy === 'number') return trustProxy > 0 ? (_address, hop) => hop < trustProxy : false;
+  return trustProxy ?? false;
+}
 
 /** Builds the application with every plugin and module; never listens (tests inject into it). */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxySetting(options.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
@@ -61,7 +99,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('db', options.db);
 
   await app.register(errorHandlerPlugin);
-  await app.register(authPlugin);
+  await app.register(helmet, {
+    contentSecurityPolicy,
+    hsts: options.hsts ? { maxAge: 180 * 24 * 60 * 60, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(authPlugin, options.auth ?? {});
   await app.register(openapiPlugin);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
 

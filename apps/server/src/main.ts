@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { writeFile } from 'node:fs/promises';
 import { AppError } from './shared/app-error';
-import { readConfig, type Config } from './config';
+import { ConfigError, readConfig, type Config } from './config';
 import { buildApp } from './app';
 import { createDb, type DbHandle } from './db/client';
 import { needsSetup, resetPasswordFromConsole } from './modules/accounts/accounts.service';
@@ -28,7 +28,7 @@ const usage = `用法 / usage: stip <command>
 STIP_DEMO=off（生产环境：不载入演示数据，首次访问时由管理员设置账号）、TRUST_PROXY、LOG_LEVEL`;
 
 async function openDatabase(config: Config): Promise<DbHandle> {
-  const handle = await createDb({ url: config.databaseUrl, dataDir: config.dataDir });
+  const handle = await createDb({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
   await handle.migrate();
   return handle;
 }
@@ -43,10 +43,19 @@ async function seedDemoIfEmpty(handle: DbHandle, config: Config, log: (message: 
 
 async function serve(config: Config): Promise<void> {
   const handle = await openDatabase(config);
-  const app = await buildApp({ db: handle.db, logger: { level: config.logLevel }, trustProxy: config.trustProxy, demo: config.demo });
+  const app = await buildApp({
+    db: handle.db,
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    demo: config.demo,
+    hsts: config.hsts,
+    auth: { cookieSecure: config.cookieSecure, publicOrigins: config.publicOrigins, sessionMaxMs: config.sessionMaxHours * 3_600_000 },
+  });
+  for (const warning of config.warnings) app.log.warn(warning);
   await seedDemoIfEmpty(handle, config, (message) => app.log.info(message));
   // Daily reminders and overdue marking; safe with any number of processes (one run per day, recorded in the database).
-  startJobScheduler(app);
+  if (config.jobs) startJobScheduler(app);
+  else app.log.info('JOBS=off：本进程不执行每日任务');
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -171,7 +180,7 @@ try {
   const code = await run(process.argv.slice(2));
   if (code >= 0) process.exitCode = code;
 } catch (error) {
-  if (error instanceof AppError) {
+  if (error instanceof AppError || error instanceof ConfigError) {
     console.error(`STIP: ${error.message}`);
     process.exitCode = 1;
   } else {

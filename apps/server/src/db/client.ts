@@ -32,6 +32,8 @@ export interface DbHandle {
 export interface CreateDbOptions {
   /** postgres://… to use a PostgreSQL server; otherwise the embedded PGlite. */
   url?: string | undefined;
+  /** PostgreSQL connections per process (DB_POOL_SIZE; default 10). */
+  poolSize?: number;
   /** PGlite data folder; omitted or null keeps the database in memory (tests). */
   dataDir?: string | null;
   /** Hold an exclusive lock on the data folder so a second process cannot open it (default true). */
@@ -42,12 +44,12 @@ export interface CreateDbOptions {
 
 /** Opens the database: node-postgres when a URL is given, PGlite otherwise. */
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
-  if (options.url) return createPostgres(options.url);
+  if (options.url) return createPostgres(options.url, options.poolSize ?? 10);
   return createPglite(options);
 }
 
-async function createPostgres(url: string): Promise<DbHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+async function createPostgres(url: string, poolSize: number): Promise<DbHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client whose server connection ends (a restart, an administrator terminating it) is
   // dropped from the pool and replaced on next use; without this listener pg would crash the process.
   pool.on('error', (error) => {

@@ -5,7 +5,7 @@ import { ErrorCode, type Permission, roleHas } from '@stip/contracts';
 import type { Database } from '../db/client';
 import { AppError } from '../shared/app-error';
 import type { ActorContext, RequestContext } from '../shared/context';
-import { resolveSession, sessionIdleMs } from '../modules/accounts/accounts.service';
+import { defaultSessionMaxMs, resolveSession, sessionIdleMs } from '../modules/accounts/accounts.service';
 
 export const sessionCookie = 'stip_session';
 
@@ -21,7 +21,39 @@ declare module 'fastify' {
     db: Database;
     /** Every route registered, with the permission it declared (for the route-permission test). */
     routePermissions: { method: string; url: string; permission: Permission | undefined }[];
+    /** How the session cookie is set (COOKIE_SECURE, lifetime). */
+    sessionCookieOptions: ReturnType<typeof sessionCookieOptions>;
   }
+}
+
+export interface AuthOptions {
+  /** Mark the session cookie Secure: always (COOKIE_SECURE=on), never, or when the request came by https (default). */
+  cookieSecure?: boolean | 'auto';
+  /** Origins browsers use to reach this server besides its Host header (PUBLIC_ORIGIN). */
+  publicOrigins?: string[];
+  /** The absolute session lifetime (SESSION_MAX_HOURS; default 12 hours). */
+  sessionMaxMs?: number;
+}
+
+const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Whether a write comes from a page of this server. Browsers send Origin on every cross-site write (and
+ * Referer when they drop Origin), so a request naming another site is a cross-site request forgery; a request
+ * with neither header is no browser's (curl, scripts, tests) and passes — SameSite cookies cover old browsers.
+ */
+export function isSameOriginWrite(request: FastifyRequest, publicOrigins: readonly string[]): boolean {
+  const source = request.headers.origin ?? request.headers.referer;
+  if (source === undefined) return true;
+  let url: URL;
+  try {
+    url = new URL(Array.isArray(source) ? (source[0] ?? '') : source);
+  } catch {
+    return false;
+  }
+  if (url.origin === 'null') return false;
+  if (publicOrigins.includes(url.origin)) return true;
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === request.host;
 }
 
 /** The context of a request whose route requires a signed-in actor. */
@@ -30,8 +62,14 @@ export function actorContext(request: FastifyRequest): ActorContext {
   return request.ctx as ActorContext;
 }
 
-export function sessionCookieOptions(secure: boolean | 'auto') {
-  return { path: '/', httpOnly: true, sameSite: 'strict' as const, secure, maxAge: Math.floor(sessionIdleMs / 1000) };
+export function sessionCookieOptions(secure: boolean | 'auto', sessionMaxMs = defaultSessionMaxMs) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure,
+    maxAge: Math.floor(Math.min(sessionIdleMs, sessionMaxMs) / 1000),
+  };
 }
 
 /**
@@ -39,10 +77,13 @@ export function sessionCookieOptions(secure: boolean | 'auto') {
  * route's declared permission is checked against the actor's role before the input is even validated, and a
  * route that declared none is refused (deny by default). Record-level scope is each module's policy.
  */
-export const authPlugin = fp(async (app: FastifyInstance) => {
+export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) => {
+  const sessionMaxMs = options.sessionMaxMs ?? defaultSessionMaxMs;
+  const publicOrigins = options.publicOrigins ?? [];
   await app.register(cookie);
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorate('routePermissions', []);
+  app.decorate('sessionCookieOptions', sessionCookieOptions(options.cookieSecure ?? 'auto', sessionMaxMs));
 
   app.addHook('onRoute', (route) => {
     // Routes that plugins register for us (the API browser) are public documentation.
@@ -57,8 +98,12 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   });
 
   app.addHook('onRequest', async (request) => {
+    // Before the body is read, so uploads and body-less writes are checked too; login and setup as well (login CSRF).
+    if (writeMethods.has(request.method) && !isSameOriginWrite(request, publicOrigins)) {
+      throw new AppError(ErrorCode.Forbidden, { message: '请求来源不是本系统页面，已拒绝。请在本系统页面中操作' });
+    }
     const token = request.cookies[sessionCookie];
-    const actor = token && token.length < 200 ? await resolveSession(app.db, token) : null;
+    const actor = token && token.length < 200 ? await resolveSession(app.db, token, sessionMaxMs) : null;
     request.ctx = { actor, sourceIp: request.ip, db: app.db };
   });
 

@@ -157,11 +157,12 @@ export async function insertSession(db: Executor, values: typeof sessions.$infer
   await db.insert(sessions).values(values);
 }
 
-/** The live session for a token hash, with its user and the user's region path. */
-export async function findLiveSession(db: Executor, tokenHash: string, now: Date) {
+/** The live session for a token hash (not revoked, not idle too long, opened after `openedAfter`), with its user and the user's region path. */
+export async function findLiveSession(db: Executor, tokenHash: string, now: Date, openedAfter: Date) {
   const [row] = await db
     .select({
       sessionId: sessions.id,
+      createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
       userId: users.id,
       username: users.username,
@@ -174,7 +175,9 @@ export async function findLiveSession(db: Executor, tokenHash: string, now: Date
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(regions, eq(regions.id, users.regionId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
+    .where(
+      and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.createdAt, openedAfter)),
+    );
   return row;
 }
 

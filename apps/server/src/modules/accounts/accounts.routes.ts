@@ -17,7 +17,7 @@ import {
   zUser,
   zUserQuery,
 } from '@stip/contracts';
-import { actorContext, sessionCookie, sessionCookieOptions } from '../../plugins/auth';
+import { actorContext, sessionCookie } from '../../plugins/auth';
 import * as accounts from './accounts.service';
 
 export const accountRoutes: FastifyPluginAsyncZod<{ demo: boolean }> = async (app, options) => {
@@ -28,7 +28,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ demo: boolean }> = async (ap
     { config: { permission: 'public' }, schema: { tags, summary: '登录', body: zLogin, response: { 200: zSessionUser } } },
     async (request, reply) => {
       const { token, user } = await accounts.login(request.ctx, request.body, request.headers['user-agent'] ?? null);
-      reply.setCookie(sessionCookie, token, sessionCookieOptions('auto'));
+      reply.setCookie(sessionCookie, token, app.sessionCookieOptions);
       return user;
     },
   );

@@ -27,6 +27,8 @@ export const maxFailedLogins = 5;
 export const lockMinutes = 15;
 /** Sessions end after this long without a request (sliding). */
 export const sessionIdleMs = 8 * 60 * 60 * 1000;
+/** Sessions end this long after sign-in however active they are (absolute; SESSION_MAX_HOURS). */
+export const defaultSessionMaxMs = 12 * 60 * 60 * 1000;
 const touchEveryMs = 60 * 1000;
 
 export function hashToken(token: string): string {
@@ -132,13 +134,17 @@ export async function logout(ctx: RequestContext, token: string): Promise<void> 
   });
 }
 
-/** The actor behind a session token, or null when the session is unknown, ended or revoked. */
-export async function resolveSession(db: Database, token: string): Promise<Actor | null> {
+/**
+ * The actor behind a session token, or null when the session is unknown, revoked, idle longer than
+ * `sessionIdleMs` or opened longer than `maxAgeMs` ago (the absolute lifetime, however active).
+ */
+export async function resolveSession(db: Database, token: string, maxAgeMs = defaultSessionMaxMs): Promise<Actor | null> {
   const now = new Date();
-  const row = await repository.findLiveSession(db, hashToken(token), now);
+  const row = await repository.findLiveSession(db, hashToken(token), now, new Date(now.getTime() - maxAgeMs));
   if (!row || !row.isActive || !row.role) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) {
-    await repository.touchSession(db, row.sessionId, now, new Date(now.getTime() + sessionIdleMs));
+    const expiresAt = Math.min(now.getTime() + sessionIdleMs, row.createdAt.getTime() + maxAgeMs);
+    await repository.touchSession(db, row.sessionId, now, new Date(expiresAt));
   }
   return {
     userId: row.userId,
