@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { roleHas, roles } from '@stip/contracts';
 import { buildTestApp } from './build-test-app';
-import { buildOrganization, buildPlatform, buildRegionTree, buildUser } from './factories';
+import { makeCreditCode } from '../src/db/seed/credit-codes';
+import { buildOrganization, buildPlan, buildPlatform, buildPlatformType, buildRegionTree, buildUser, unique } from './factories';
 
 const t = await buildTestApp();
 const { db } = t.handle;
@@ -140,6 +142,150 @@ describe('hostile input', () => {
         }
       }
     }
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
+
+interface JsonSchema {
+  type?: string | string[];
+  format?: string;
+  pattern?: string;
+  enum?: unknown[];
+  const?: unknown;
+  minimum?: number;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+}
+interface Operation {
+  parameters?: { in: string; name: string; schema: JsonSchema }[];
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+}
+
+/** Values that once reached the database and answered 500: year 0000 and other far years, NUL, lone UTF-16 surrogates. */
+const hostileDates = ['0000-01-01', '0001-01-01', '9999-12-31', '1899-12-31', '2201-01-01'];
+const hostileTexts = ['a\u0000b', '\uD800', 'x\uDC00y', '\uDBFF\uDBFF', '\u0000'];
+const isDateSchema = (schema: JsonSchema) => schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$';
+const isFreeText = (schema: JsonSchema) => schema.type === 'string' && !schema.format && !schema.enum && !schema.pattern;
+
+/** The variant of a union a sample takes: the first that is not null. */
+function concrete(schema: JsonSchema): JsonSchema {
+  const variants = schema.anyOf ?? schema.oneOf;
+  return variants ? concrete(variants.find((variant) => variant.type !== 'null') ?? variants[0]!) : schema;
+}
+
+/** A well-formed value for a schema, with real ids (and a valid credit code) from the test's fixture, so the request gets past lookups and checks. */
+function sample(schema: JsonSchema, name: string, ids: Record<string, string>): unknown {
+  const s = concrete(schema);
+  if (s.const !== undefined) return s.const;
+  if (s.enum) return s.enum[0];
+  if (s.type === 'object')
+    return Object.fromEntries(Object.entries(s.properties ?? {}).map(([key, value]) => [key, sample(value, key, ids)]));
+  if (s.type === 'array') return s.items ? [sample(s.items, name.replace(/Ids$/, 'Id'), ids)] : [];
+  if (s.type === 'integer' || s.type === 'number') return Math.max(s.minimum ?? 1, 1);
+  if (s.type === 'boolean') return false;
+  if (s.type === 'string' && ids[name]) return ids[name];
+  if (s.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
+  if (isDateSchema(s)) return '2025-06-30';
+  return `样例${name}`;
+}
+
+/** Every place in a sampled body where a date or free text goes, as a path of keys, with the hostile values for it. */
+function hostileSlots(schema: JsonSchema, path: (string | number)[] = []): { path: (string | number)[]; values: string[] }[] {
+  const s = concrete(schema);
+  if (s.type === 'object') return Object.entries(s.properties ?? {}).flatMap(([key, value]) => hostileSlots(value, [...path, key]));
+  if (s.type === 'array' && s.items) return hostileSlots(s.items, [...path, 0]);
+  if (isDateSchema(s)) return [{ path, values: hostileDates }];
+  if (isFreeText(s)) return [{ path, values: hostileTexts }];
+  return [];
+}
+
+/** Percent-encodes a query value, a lone surrogate as its three WTF-8 bytes (what a hostile client can send; encodeURIComponent refuses). */
+function encodeQueryValue(value: string): string {
+  return [...value]
+    .map((char) => {
+      const code = char.charCodeAt(0);
+      if (char.length > 1 || code < 0xd800 || code > 0xdfff) return encodeURIComponent(char);
+      return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join('');
+    })
+    .join('');
+}
+
+function withValue(body: unknown, path: (string | number)[], value: unknown): unknown {
+  const copy = structuredClone(body) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  node[path.at(-1)!] = value;
+  return copy;
+}
+
+describe('hostile dates and characters in every field of every route', () => {
+  it('answers 4xx, never 500, for year 0000, far years, NUL and lone surrogates in any date, text or query field', async () => {
+    const tree = await buildRegionTree(db);
+    const organizationId = await buildOrganization(db, { regionId: tree.city.id });
+    const typeId = await buildPlatformType(db);
+    const platformId = await buildPlatform(db, { regionId: tree.city.id, hostOrganizationId: organizationId, typeId });
+    const planId = await buildPlan(db, { regionId: tree.city.id });
+    const ids: Record<string, string> = {
+      regionId: tree.city.id,
+      parentId: tree.city.id,
+      organizationId,
+      hostOrganizationId: organizationId,
+      coBuilderId: organizationId,
+      leadOrganizationId: organizationId,
+      participantOrganizationId: organizationId,
+      typeId,
+      platformId,
+      planId,
+      creditCode: makeCreditCode(unique('hostile')),
+    };
+    const cookies = new Map<string, string>();
+    for (const role of roles) {
+      const user = await buildUser(db, {
+        role,
+        regionId: role === 'host_user' || role === 'expert' ? null : tree.city.id,
+        organizationId: role === 'host_user' ? organizationId : null,
+      });
+      cookies.set(role, await t.login(user.username));
+    }
+    const document = t.app.swagger() as { paths: Record<string, Record<string, Operation>> };
+    const failures: string[] = [];
+    let requests = 0;
+    const send = async (method: string, url: string, cookie: string | undefined, payload?: unknown) => {
+      requests++;
+      const response = await t.app.inject({
+        method: method as 'GET',
+        url,
+        headers: cookie ? { cookie } : {},
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
+      if (response.statusCode >= 500)
+        failures.push(`${response.statusCode} ${method} ${url.slice(0, 100)} ${JSON.stringify(payload)?.slice(0, 120)}`);
+    };
+    for (const [path, operations] of Object.entries(document.paths)) {
+      if (path === '/api/auth/logout') continue;
+      for (const [method, operation] of Object.entries(operations)) {
+        const route = routes.find((r) => r.method === method.toUpperCase() && r.url === path.replace(/\{(\w+)\}/g, ':$1'));
+        const permission = route?.permission;
+        const role = permission === 'public' || !permission ? undefined : roles.find((r) => roleHas(r, permission));
+        const cookie = role ? cookies.get(role) : undefined;
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? platformId);
+        for (const parameter of (operation.parameters ?? []).filter((p) => p.in === 'query')) {
+          const schema = concrete(parameter.schema);
+          const values = isDateSchema(schema) ? hostileDates : isFreeText(schema) ? hostileTexts : [];
+          for (const value of values) await send(method.toUpperCase(), `${url}?${parameter.name}=${encodeQueryValue(value)}`, cookie);
+        }
+        const bodySchema = operation.requestBody?.content['application/json']?.schema;
+        if (!bodySchema) continue;
+        const body = sample(bodySchema, '', ids);
+        for (const slot of hostileSlots(bodySchema))
+          for (const value of slot.values) await send(method.toUpperCase(), url, cookie, withValue(body, slot.path, value));
+      }
+    }
+    expect(requests).toBeGreaterThan(300);
     expect(failures).toEqual([]);
   }, 600_000);
 });

@@ -14,7 +14,7 @@ export const zPassword = z
   .max(200, { message: '密码不能超过200位' })
   .refine((p) => /[a-zA-Z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字');
 
-export const zLogin = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+export const zLogin = z.object({ username: zText(100).min(1), password: z.string().min(1).max(200) });
 export type Login = z.infer<typeof zLogin>;
 
 export const zSessionUser = z.object({
