@@ -90,6 +90,50 @@ describe('task table', () => {
   });
 });
 
+describe('units within the actor’s scope', () => {
+  async function countyPlan() {
+    const countyPlanId = await buildPlan(db, { regionId: tree.countyA.id });
+    const neighbour = await buildOrganization(db, { name: unique('乙县企业'), regionId: tree.countyB.id });
+    const own = await buildOrganization(db, { name: unique('甲县企业'), regionId: tree.countyA.id });
+    const neighbourCookie = await t.login((await buildUser(db, { role: 'county_staff', regionId: tree.countyB.id })).username);
+    return { countyPlanId, neighbour, own, neighbourCookie };
+  }
+  const task = (leadUnitIds: string[], participantUnitIds: string[] = []) => ({
+    title: '任务',
+    content: '内容',
+    leadUnitIds,
+    participantUnitIds,
+    deadline: '2099-12-31',
+  });
+
+  it('refuses a county user naming another county’s organisation as lead or participant, so that unit never sees the task', async () => {
+    const { countyPlanId, neighbour, own, neighbourCookie } = await countyPlan();
+    const asLead = await inject(countyCookie, 'POST', `/api/plans/${countyPlanId}/tasks`, task([neighbour]));
+    expect(asLead.statusCode).toBe(400);
+    expect(asLead.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'leadUnitIds' }] });
+    const asParticipant = await inject(countyCookie, 'POST', `/api/plans/${countyPlanId}/tasks`, task([own], [neighbour]));
+    expect(asParticipant.statusCode).toBe(400);
+    expect(asParticipant.json()).toMatchObject({ details: [{ field: 'participantUnitIds' }] });
+    // A city organisation lies above the county's scope too.
+    expect((await inject(countyCookie, 'POST', `/api/plans/${countyPlanId}/tasks`, task([bureau]))).statusCode).toBe(400);
+    const created = await inject(countyCookie, 'POST', `/api/plans/${countyPlanId}/tasks`, task([own]));
+    expect(created.statusCode, created.body).toBe(200);
+    const { id, version } = created.json() as TaskDetail;
+    const relinked = await inject(countyCookie, 'PATCH', `/api/tasks/${id}`, { version, participantUnitIds: [neighbour] });
+    expect(relinked.statusCode).toBe(400);
+    expect((await inject(neighbourCookie, 'GET', '/api/tasks?limit=500')).json().items).not.toContainEqual(expect.objectContaining({ id }));
+  });
+
+  it('lets the city name any unit of the city, and a county keep editing a task that already names one', async () => {
+    const { countyPlanId, neighbour, own } = await countyPlan();
+    const created = await inject(cityCookie, 'POST', `/api/plans/${countyPlanId}/tasks`, task([own], [neighbour, bureau]));
+    expect(created.statusCode, created.body).toBe(200);
+    const { id, version } = created.json() as TaskDetail;
+    const edited = await inject(countyCookie, 'PATCH', `/api/tasks/${id}`, { version, title: '任务（修订）' });
+    expect(edited.statusCode, edited.body).toBe(200);
+  });
+});
+
 describe('links to targets', () => {
   it('records a task with the targets it serves and reads them back, and relinks them on update', async () => {
     const labs = await buildTarget(db, { planId, kind: 'count', subject: unique('市级重点实验室15家以上'), sortOrder: 1 });

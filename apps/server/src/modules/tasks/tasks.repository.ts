@@ -143,12 +143,14 @@ export async function findUsersActingFor(db: Executor, unitIds: readonly string[
   return rows.map((row) => row.id);
 }
 
-export async function findOrganizationNames(db: Executor, ids: readonly string[]) {
+/** The live organisations among `ids`, with the path of the region each is registered in (for the scope check). */
+export async function findLiveOrganizations(db: Executor, ids: readonly string[]) {
   if (!ids.length) return [];
   return db
-    .select({ id: organizations.id, name: organizations.name })
+    .select({ id: organizations.id, name: organizations.name, regionPath: regions.path })
     .from(organizations)
-    .where(and(inArray(organizations.id, [...ids]), isNull(organizations.deletedAt)));
+    .innerJoin(regions, eq(regions.id, organizations.regionId))
+    .where(and(inArray(organizations.id, [...new Set(ids)]), isNull(organizations.deletedAt)));
 }
 
 /** Of the given targets, those (not deleted) of the plan. */

@@ -21,6 +21,7 @@ import { type Actor, type ActorContext, type RequestContext, inTransaction } fro
 import { recordAudit } from '../audit/audit.service';
 import { todayInChina } from '../../shared/clock';
 import { getWritablePlanRow, oversees } from '../plans/plans.service';
+import { canSeeOrganization } from '../organizations/organizations.policy';
 import * as repository from './tasks.repository';
 import { canChangeTaskStatus, myUnits, seesAllReports, taskVisibility } from './tasks.policy';
 import { daysLate, isTaskLate, statusAfterReport, statusAfterReschedule, taskMoveRefusal } from './tasks.state';
@@ -150,20 +151,28 @@ function invalid(field: string, message: string): AppError {
   return new AppError(ErrorCode.ValidationFailed, { message, details: [{ field, message }] });
 }
 
-/** Checks that the units exist and the targets belong to the plan (read through `db`, the caller's transaction if any). */
+/**
+ * Checks that the units exist and the targets belong to the plan (read through `db`, the caller's transaction if any).
+ * A unit newly named must lie in the actor's scope (as any organisation the actor picks: organizations.policy), since
+ * its users then see the task; units the task already had stay, so a task an overseer shaped can still be edited.
+ */
 async function checkReferences(
   ctx: ActorContext,
   planId: string,
-  leadIds: string[],
-  participantIds: string[],
+  units: { leadIds: string[]; participantIds: string[]; previousIds?: readonly string[] },
   targetIds: string[],
   db: Executor = ctx.db,
 ) {
-  const found = new Set((await repository.findOrganizationNames(db, [...leadIds, ...participantIds])).map((org) => org.id));
-  const missingLead = leadIds.find((id) => !found.has(id));
-  if (missingLead) throw invalid('leadUnitIds', `牵头单位不存在：${missingLead}`);
-  const missingParticipant = participantIds.find((id) => !found.has(id));
-  if (missingParticipant) throw invalid('participantUnitIds', `参与单位不存在：${missingParticipant}`);
+  const { leadIds, participantIds, previousIds = [] } = units;
+  const found = new Map((await repository.findLiveOrganizations(db, [...leadIds, ...participantIds])).map((org) => [org.id, org]));
+  const isAcceptable = (id: string) => {
+    const organization = found.get(id);
+    return organization !== undefined && (previousIds.includes(id) || canSeeOrganization(ctx.actor, organization));
+  };
+  const missingLead = leadIds.find((id) => !isAcceptable(id));
+  if (missingLead) throw invalid('leadUnitIds', `牵头单位不存在或不在您的管辖范围内：${missingLead}`);
+  const missingParticipant = participantIds.find((id) => !isAcceptable(id));
+  if (missingParticipant) throw invalid('participantUnitIds', `参与单位不存在或不在您的管辖范围内：${missingParticipant}`);
   const ownTargets = new Set(await repository.findPlanTargetIds(db, planId, targetIds));
   const foreign = targetIds.find((id) => !ownTargets.has(id));
   if (foreign) throw invalid('targetIds', `目标不存在或不属于本规划：${foreign}`);
@@ -175,7 +184,7 @@ async function checkReferences(
  */
 export async function createTaskInTx(tx: Transaction, ctx: ActorContext, planId: string, input: CreateTask): Promise<string> {
   await getWritablePlanRow(ctx, planId, tx);
-  await checkReferences(ctx, planId, input.leadUnitIds, input.participantUnitIds, input.targetIds, tx);
+  await checkReferences(ctx, planId, { leadIds: input.leadUnitIds, participantIds: input.participantUnitIds }, input.targetIds, tx);
   const task = await repository.insertTask(tx, {
     planId,
     title: input.title,
@@ -213,7 +222,9 @@ export async function updateTask(ctx: ActorContext, id: string, input: UpdateTas
   };
   const problems = taskDefinitionProblems(merged);
   if (problems.length) throw new AppError(ErrorCode.ValidationFailed, { message: problems[0]!.message, details: problems });
-  await checkReferences(ctx, row.task.planId, merged.leadUnitIds, merged.participantUnitIds, merged.targetIds);
+  const previousIds = [...before.leadUnits, ...before.participantUnits].map((unit) => unit.id);
+  const units = { leadIds: merged.leadUnitIds, participantIds: merged.participantUnitIds, previousIds };
+  await checkReferences(ctx, row.task.planId, units, merged.targetIds);
   const today = todayInChina();
   await inTransaction(ctx, async (tx) => {
     const facts = { status: row.task.status, isRecurring: merged.isRecurring, deadline: merged.deadline };
