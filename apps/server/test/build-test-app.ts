@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll } from 'vitest';
-import { buildApp } from '../src/app';
+import { type BuildAppOptions, buildApp } from '../src/app';
 import type { DbHandle } from '../src/db/client';
 import { createTestDb } from './test-db';
 
@@ -13,10 +13,15 @@ export interface TestApp {
 
 export const testPassword = 'test-password-1';
 
-/** The app on a fresh database for this test file; closed after the file's tests. */
-export async function buildTestApp(): Promise<TestApp> {
+/**
+ * The app on a fresh database for this test file; closed after the file's tests. Administrators sign in with the
+ * password alone unless `options` says otherwise: pass `{}` (or `{ demo: true }`) for an instance's real defaults.
+ */
+export async function buildTestApp(
+  options: Pick<BuildAppOptions, 'demo' | 'requireAdministratorTwoFactor'> = { requireAdministratorTwoFactor: false },
+): Promise<TestApp> {
   const handle = await createTestDb();
-  const app = await buildApp({ db: handle.db, webRoot: null, logger: process.env.STIP_TEST_LOG ? { level: 'error' } : false });
+  const app = await buildApp({ db: handle.db, webRoot: null, logger: process.env.STIP_TEST_LOG ? { level: 'error' } : false, ...options });
   await app.ready();
   afterAll(async () => {
     await app.close();

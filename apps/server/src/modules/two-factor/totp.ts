@@ -20,7 +20,13 @@ export function newTotpSecret(): string {
 
 /** The otpauth:// URI an authenticator app scans from the QR code. */
 export function totpUri(secretBase32: string, accountName: string): string {
-  return new TOTP({ issuer, label: accountName, secret: Secret.fromBase32(secretBase32), period: totpPeriodSeconds, ...defaults }).toString();
+  return new TOTP({
+    issuer,
+    label: accountName,
+    secret: Secret.fromBase32(secretBase32),
+    period: totpPeriodSeconds,
+    ...defaults,
+  }).toString();
 }
 
 /** The time step (RFC 6238 T) of an instant. */
