@@ -23,6 +23,7 @@ import { taskRoutes } from './modules/tasks/tasks.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { cockpitRoutes } from './modules/cockpit/cockpit.routes';
 import { policyIngestRoutes } from './modules/policy-ingest/policy-ingest.routes';
+import { twoFactorRoutes } from './modules/two-factor/two-factor.routes';
 
 export interface BuildAppOptions {
   db: Database;
@@ -38,6 +39,8 @@ export interface BuildAppOptions {
   hsts?: boolean;
   /** Whether the instance holds demo data (shown on the login page). */
   demo?: boolean;
+  /** Whether the three administrators must sign in with a second factor (default: unless a demo instance). */
+  requireAdministratorTwoFactor?: boolean;
 }
 
 /** Whether `relative` names a file inside `root` (never outside it, never a folder). */
@@ -110,7 +113,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(
     async (api) => {
-      await api.register(accountRoutes, { demo: options.demo ?? false });
+      const twoFactor = { administratorsMustEnrol: options.requireAdministratorTwoFactor ?? !options.demo };
+      await api.register(accountRoutes, { demo: options.demo ?? false, twoFactor });
+      await api.register(twoFactorRoutes, { policy: twoFactor });
       await api.register(auditRoutes);
       await api.register(regionRoutes);
       await api.register(organizationRoutes);

@@ -13,13 +13,18 @@ export interface TestApp {
 
 export const testPassword = 'test-password-1';
 
-/** The app on a fresh database for this test file (with any settings `options` gives); closed after the file's tests. */
+/**
+ * The app on a fresh database for this test file (with any settings `options` gives); closed after the file's tests.
+ * Administrators sign in with the password alone unless `options` says otherwise: pass
+ * `{ requireAdministratorTwoFactor: undefined }` for an instance's real defaults.
+ */
 export async function buildTestApp(options: Omit<Partial<BuildAppOptions>, 'db'> = {}): Promise<TestApp> {
   const handle = await createTestDb();
   const app = await buildApp({
     db: handle.db,
     webRoot: null,
     logger: process.env.STIP_TEST_LOG ? { level: 'error' } : false,
+    requireAdministratorTwoFactor: false,
     ...options,
   });
   await app.ready();

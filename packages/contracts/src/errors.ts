@@ -12,6 +12,10 @@ export const ErrorCode = {
   InvalidCredentials: 'INVALID_CREDENTIALS',
   /** Too many failed logins; the account is locked for a while. */
   AccountLocked: 'ACCOUNT_LOCKED',
+  /** A two-factor code (or recovery code) is wrong, outside the time window, or already used. */
+  TwoFactorCodeInvalid: 'TWO_FACTOR_CODE_INVALID',
+  /** The sign-in's pending second step is unknown, used, expired or failed too often: sign in again. */
+  LoginChallengeExpired: 'LOGIN_CHALLENGE_EXPIRED',
   /** The account has been disabled by an administrator. */
   AccountDisabled: 'ACCOUNT_DISABLED',
   /** The actor's role does not grant the permission the route declares. */
@@ -48,6 +52,8 @@ export function errorStatus(code: ErrorCode): number {
       return 400;
     case ErrorCode.Unauthenticated:
     case ErrorCode.InvalidCredentials:
+    case ErrorCode.TwoFactorCodeInvalid:
+    case ErrorCode.LoginChallengeExpired:
       return 401;
     case ErrorCode.Forbidden:
     case ErrorCode.AccountDisabled:

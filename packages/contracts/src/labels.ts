@@ -54,6 +54,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   UNAUTHENTICATED: '请先登录',
   INVALID_CREDENTIALS: '用户名或密码错误',
   ACCOUNT_LOCKED: '登录失败次数过多，账号已锁定，请稍后再试',
+  TWO_FACTOR_CODE_INVALID: '动态验证码或恢复码不正确，或已使用过',
+  LOGIN_CHALLENGE_EXPIRED: '登录验证已过期，请重新输入用户名和密码',
   ACCOUNT_DISABLED: '账号已停用，请联系管理员',
   FORBIDDEN: '没有执行此操作的权限',
   ADMINISTRATOR_PROTECTED: '三权分立：不能通过账号管理修改管理员账号或本人账号，也不能授予管理员角色',

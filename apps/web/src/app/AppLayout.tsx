@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Dropdown, Flex, Layout, Menu, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -31,11 +31,13 @@ function UserMenu() {
         menu={{
           items: [
             { key: 'password', icon: <KeyOutlined />, label: t.layout.changePassword },
+            { key: 'security', icon: <SafetyCertificateOutlined />, label: t.layout.accountSecurity },
             { type: 'divider' },
             { key: 'logout', icon: <LogoutOutlined />, label: t.layout.logout, danger: true },
           ],
           onClick: ({ key }) => {
             if (key === 'password') setChangingPassword(true);
+            if (key === 'security') navigate('/account/security');
             if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
           },
         }}

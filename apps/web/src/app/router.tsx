@@ -30,6 +30,7 @@ const TaskDetailPage = lazy(() => import('../modules/tasks/pages/TaskDetailPage'
 const SupervisionPage = lazy(() => import('../modules/tasks/pages/SupervisionPage'));
 const NotificationsPage = lazy(() => import('../modules/notifications/pages/NotificationsPage'));
 const PolicyIngestPage = lazy(() => import('../modules/policy-ingest/pages/PolicyIngestPage'));
+const AccountSecurityPage = lazy(() => import('../modules/two-factor/pages/AccountSecurityPage'));
 
 /** When the session expires mid-work, any request's 401 returns to /login (keeping the page) without a reload. */
 function Root() {
@@ -104,6 +105,7 @@ export const router = createBrowserRouter([
               },
               // Every signed-in user has reminders (the API asks only for a session).
               { path: 'notifications', element: <NotificationsPage /> },
+              { path: 'account/security', element: <AccountSecurityPage /> },
               { path: '*', element: <NotFound /> },
             ],
           },

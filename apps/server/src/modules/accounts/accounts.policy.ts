@@ -11,12 +11,13 @@ import type { Actor } from '../../shared/context';
  * - never grants an administrator role: the three administrators are set once, at first start;
  * - never acts on their own account here (their own password goes through POST /api/auth/password).
  */
-export type AccountAction = 'reset_password' | 'assign_role' | 'set_active';
+export type AccountAction = 'reset_password' | 'assign_role' | 'set_active' | 'reset_two_factor';
 
 const actionNames: Record<AccountAction, string> = {
   reset_password: '重置密码',
   assign_role: '修改角色',
   set_active: '启用或停用',
+  reset_two_factor: '重置两步验证',
 };
 
 export function isAdministratorRole(role: Role | null): boolean {

@@ -5,6 +5,7 @@ import {
   zCreateUser,
   zIdParams,
   zLogin,
+  zLoginResult,
   zNamedRef,
   zOrganizationOptionQuery,
   zOk,
@@ -19,17 +20,22 @@ import {
 } from '@stip/contracts';
 import { actorContext, sessionCookie } from '../../plugins/auth';
 import * as accounts from './accounts.service';
+import type { TwoFactorPolicy } from '../two-factor/two-factor.service';
 
-export const accountRoutes: FastifyPluginAsyncZod<{ demo: boolean }> = async (app, options) => {
+export const accountRoutes: FastifyPluginAsyncZod<{ demo: boolean; twoFactor: TwoFactorPolicy }> = async (app, options) => {
   const tags = ['账号与会话'];
 
   app.post(
     '/auth/login',
-    { config: { permission: 'public' }, schema: { tags, summary: '登录', body: zLogin, response: { 200: zSessionUser } } },
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: '登录（需要两步验证时答复待验证状态，不开会话）', body: zLogin, response: { 200: zLoginResult } },
+    },
     async (request, reply) => {
-      const { token, user } = await accounts.login(request.ctx, request.body, request.headers['user-agent'] ?? null);
-      reply.setCookie(sessionCookie, token, app.sessionCookieOptions);
-      return user;
+      const result = await accounts.login(request.ctx, request.body, request.headers['user-agent'] ?? null, options.twoFactor);
+      if ('challenge' in result) return result.challenge;
+      reply.setCookie(sessionCookie, result.token, app.sessionCookieOptions);
+      return result.user;
     },
   );
 

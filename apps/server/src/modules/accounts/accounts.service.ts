@@ -4,6 +4,7 @@ import {
   type CreateUser,
   type OrganizationOptionQuery,
   ErrorCode,
+  type LoginChallenge,
   type Role,
   type SessionUser,
   type Setup,
@@ -22,6 +23,7 @@ import { type AccountAction, assertMayManageAccount } from './accounts.policy';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { getRegionRow } from '../regions/regions.repository';
 import { findOrganizationOptions, getOrganizationName } from '../organizations/organizations.repository';
+import { type TwoFactorPolicy, challengeAfterPassword } from '../two-factor/two-factor.service';
 
 export const maxFailedLogins = 5;
 export const lockMinutes = 15;
@@ -62,7 +64,12 @@ function lockedError(lockedUntil: Date, now: Date): AppError {
  * Checks the password, enforces the lockout, and opens a server-side session. The failure count and
  * the lock are read and written by single UPDATEs, so a burst of parallel attempts counts every one.
  */
-export async function login(ctx: RequestContext, input: { username: string; password: string }, userAgent: string | null) {
+export async function login(
+  ctx: RequestContext,
+  input: { username: string; password: string },
+  userAgent: string | null,
+  twoFactorPolicy: TwoFactorPolicy,
+): Promise<{ token: string; user: SessionUser } | { challenge: LoginChallenge }> {
   const credentials = await repository.findUserCredentials(ctx.db, input.username);
   if (!credentials) {
     await verifyPassword(await dummyPasswordHash(), input.password);
@@ -93,6 +100,22 @@ export async function login(ctx: RequestContext, input: { username: string; pass
   if (!credentials.isActive) throw new AppError(ErrorCode.AccountDisabled);
   if (!credentials.role) throw new AppError(ErrorCode.AccountDisabled, { message: '账号尚未分配角色，请联系安全管理员' });
 
+  // Second factor (modules/two-factor): with two-factor sign-in on, or required and not yet set up, the password
+  // answers a short-lived challenge instead of a session.
+  const signingIn = { id: credentials.id, username: input.username, role: credentials.role };
+  const challenge = await challengeAfterPassword(ctx, signingIn, twoFactorPolicy, userAgent);
+  if (challenge) return { challenge };
+  return openSession(ctx, signingIn, userAgent);
+}
+
+/** Opens a server-side session for a user whose sign-in succeeded (password, and the second factor when needed). */
+export async function openSession(
+  ctx: RequestContext,
+  credentials: { id: string; username: string; role: Role },
+  userAgent: string | null,
+): Promise<{ token: string; user: SessionUser }> {
+  const input = { username: credentials.username };
+  const now = new Date();
   const token = randomBytes(32).toString('base64url');
   await inTransaction(ctx, async (tx) => {
     // A parallel wrong attempt may have locked the account since it was read above.
@@ -114,7 +137,7 @@ export async function login(ctx: RequestContext, input: { username: string; pass
         actor: {
           userId: credentials.id,
           username: input.username,
-          role: credentials.role!,
+          role: credentials.role,
           regionId: null,
           regionPath: null,
           organizationId: null,

@@ -2,6 +2,7 @@ import type {
   AssignRole,
   CreateUser,
   Login,
+  LoginResult,
   NamedRef,
   OrganizationOptionQuery,
   Page,
@@ -19,7 +20,7 @@ export interface SetupStatus {
 
 export const accountsApi = {
   me: () => api.get<SessionUser>('/auth/me'),
-  login: (body: Login) => api.post<SessionUser>('/auth/login', body),
+  login: (body: Login) => api.post<LoginResult>('/auth/login', body),
   logout: () => api.post<{ ok: true }>('/auth/logout'),
   changePassword: (body: { currentPassword: string; newPassword: string }) => api.post<{ ok: true }>('/auth/password', body),
   setupStatus: () => api.get<SetupStatus>('/setup'),

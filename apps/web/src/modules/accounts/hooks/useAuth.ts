@@ -1,4 +1,4 @@
-import type { Login, Setup } from '@stip/contracts';
+import type { Login, SessionUser, Setup } from '@stip/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { sessionHint } from '../../../shared/api/sessionHint';
 import { accountsApi } from '../api';
@@ -8,15 +8,24 @@ export function useSetupStatus() {
   return useQuery({ queryKey: ['setup-status'], queryFn: accountsApi.setupStatus, retry: 1, staleTime: 60_000 });
 }
 
-export function useLogin() {
+/** What to do once a sign-in has opened a session (after the password, or after its second step). */
+export function useSessionStarted() {
   const queryClient = useQueryClient();
+  return (user: SessionUser) => {
+    // Nothing cached for a previous user may leak into this session.
+    queryClient.clear();
+    sessionHint.set();
+    queryClient.setQueryData(sessionKey, user);
+  };
+}
+
+/** The password step; it answers the user, or a challenge when a second factor is needed (no session yet). */
+export function useLogin() {
+  const sessionStarted = useSessionStarted();
   return useMutation({
     mutationFn: (body: Login) => accountsApi.login(body),
-    onSuccess: (user) => {
-      // Nothing cached for a previous user may leak into this session.
-      queryClient.clear();
-      sessionHint.set();
-      queryClient.setQueryData(sessionKey, user);
+    onSuccess: (result) => {
+      if (!('secondFactor' in result)) sessionStarted(result);
     },
   });
 }

@@ -15,6 +15,7 @@ import { CreateUserModal } from '../components/CreateUserModal';
 import { ResetPasswordModal } from '../components/ResetPasswordModal';
 import { useCan, useCurrentUser } from '../hooks/useSession';
 import { useSetUserActive, useUsers } from '../hooks/useUsers';
+import { useResetUserTwoFactor } from '../../two-factor/hooks/useTwoFactor';
 
 const fields = t.users.fields;
 
@@ -40,6 +41,7 @@ export default function UsersPage() {
   const { modal } = App.useApp();
   const notify = useNotify();
   const setActive = useSetUserActive();
+  const resetTwoFactor = useResetUserTwoFactor();
   const [creating, setCreating] = useState(false);
   const [assigningId, setAssigningId] = useState<string | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
@@ -59,6 +61,19 @@ export default function UsersPage() {
         setActive.mutateAsync(
           { id: user.id, isActive: !user.isActive, version: user.version },
           { onSuccess: () => notify.success(t.common.saved), onError: (error) => notify.error(error) },
+        ),
+    });
+
+  const confirmResetTwoFactor = (user: User) =>
+    modal.confirm({
+      title: t.twoFactor.resetTitle(user.displayName),
+      content: t.twoFactor.resetHint,
+      okText: t.twoFactor.resetAction,
+      okButtonProps: { danger: true },
+      onOk: () =>
+        resetTwoFactor.mutateAsync(
+          { id: user.id, version: user.version },
+          { onSuccess: () => notify.success(t.twoFactor.resetDone), onError: (error) => notify.error(error) },
         ),
     });
 
@@ -131,7 +146,7 @@ export default function UsersPage() {
                     title: t.common.actions,
                     key: 'actions',
                     fixed: 'right' as const,
-                    width: 250,
+                    width: 340,
                     render: (_: unknown, user: User) =>
                       (user.role !== null && administratorRoles.includes(user.role)) || user.id === currentUser.id ? (
                         <Tooltip title={t.users.protectedAccountHint}>
@@ -147,6 +162,9 @@ export default function UsersPage() {
                           </Button>
                           <Button type="link" size="small" onClick={() => setResetting(user)}>
                             {t.users.resetPassword}
+                          </Button>
+                          <Button type="link" size="small" onClick={() => confirmResetTwoFactor(user)}>
+                            {t.twoFactor.resetAction}
                           </Button>
                         </Space>
                       ),
