@@ -9,6 +9,7 @@ import type { Database } from './db/client';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { authPlugin } from './plugins/auth';
 import { openapiPlugin } from './plugins/openapi';
+import { type AnonymousRateLimits, defaultAnonymousRateLimits, rateLimitPlugin } from './plugins/rate-limit';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { regionRoutes } from './modules/regions/regions.routes';
@@ -33,6 +34,8 @@ export interface BuildAppOptions {
   trustProxy?: boolean | string;
   /** Whether the instance holds demo data (shown on the login page). */
   demo?: boolean;
+  /** Per-address request limits on the anonymous routes (defaults in plugins/rate-limit.ts). */
+  anonymousRateLimits?: AnonymousRateLimits;
 }
 
 /** Whether `relative` names a file inside `root` (never outside it, never a folder). */
@@ -62,6 +65,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(errorHandlerPlugin);
   await app.register(authPlugin);
+  await app.register(rateLimitPlugin, options.anonymousRateLimits ?? defaultAnonymousRateLimits);
   await app.register(openapiPlugin);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
 

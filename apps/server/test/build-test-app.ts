@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll } from 'vitest';
-import { buildApp } from '../src/app';
+import { type BuildAppOptions, buildApp } from '../src/app';
 import type { DbHandle } from '../src/db/client';
 import { createTestDb } from './test-db';
 
@@ -13,10 +13,18 @@ export interface TestApp {
 
 export const testPassword = 'test-password-1';
 
+/** Tests sign in far more often than people do: the per-address limits stay out of the way unless a test sets them. */
+const testRateLimits = { signInPerMinute: 100_000, publicPerMinute: 100_000 };
+
 /** The app on a fresh database for this test file; closed after the file's tests. */
-export async function buildTestApp(): Promise<TestApp> {
+export async function buildTestApp(options: Pick<BuildAppOptions, 'anonymousRateLimits'> = {}): Promise<TestApp> {
   const handle = await createTestDb();
-  const app = await buildApp({ db: handle.db, webRoot: null, logger: process.env.STIP_TEST_LOG ? { level: 'error' } : false });
+  const app = await buildApp({
+    db: handle.db,
+    webRoot: null,
+    logger: process.env.STIP_TEST_LOG ? { level: 'error' } : false,
+    anonymousRateLimits: options.anonymousRateLimits ?? testRateLimits,
+  });
   await app.ready();
   afterAll(async () => {
     await app.close();

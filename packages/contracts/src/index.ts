@@ -7,6 +7,7 @@ export * from './organizations';
 export * from './taxonomy';
 export * from './platforms';
 export * from './accounts';
+export * from './password-rule';
 export * from './audit';
 export * from './imports';
 export * from './labels';
