@@ -8,7 +8,7 @@ import { AppError } from '../shared/app-error';
 export interface AnonymousRateLimits {
   /** Sign-in and first-start setup: the routes that take a password or a token. */
   signInPerMinute: number;
-  /** Every other public route (the web app's files, setup status, logout, health). */
+  /** Every other public API route (setup status, logout, health, the API browser). */
   publicPerMinute: number;
 }
 
@@ -31,7 +31,8 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, limits: Anonymous
   const timeWindow = 60_000;
   app.decorate('signInRateLimit', { max: limits.signInPerMinute, timeWindow });
   app.addHook('onRoute', (route) => {
-    if (route.config?.permission !== 'public' || route.config.rateLimit !== undefined) return;
+    // The web app's files (outside /api) are static and cacheable: an office behind one address loads dozens at once.
+    if (!route.url.startsWith('/api/') || route.config?.permission !== 'public' || route.config.rateLimit !== undefined) return;
     route.config = { ...route.config, rateLimit: { max: limits.publicPerMinute, timeWindow } };
   });
   await app.register(rateLimit, {
