@@ -10,6 +10,7 @@ import type { Database } from './db/client';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { type AuthOptions, authPlugin } from './plugins/auth';
 import { openapiPlugin } from './plugins/openapi';
+import { type AnonymousRateLimits, defaultAnonymousRateLimits, rateLimitPlugin } from './plugins/rate-limit';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { regionRoutes } from './modules/regions/regions.routes';
@@ -41,6 +42,8 @@ export interface BuildAppOptions {
   demo?: boolean;
   /** Whether the three administrators must sign in with a second factor (default: unless a demo instance). */
   requireAdministratorTwoFactor?: boolean;
+  /** Per-address request limits on the anonymous routes (defaults in plugins/rate-limit.ts). */
+  anonymousRateLimits?: AnonymousRateLimits;
 }
 
 /** Whether `relative` names a file inside `root` (never outside it, never a folder). */
@@ -108,6 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(authPlugin, options.auth ?? {});
+  await app.register(rateLimitPlugin, options.anonymousRateLimits ?? defaultAnonymousRateLimits);
   await app.register(openapiPlugin);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
 

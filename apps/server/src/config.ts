@@ -116,10 +116,14 @@ export const zConfigEnv = z.object({
     .optional()
     .transform((value) => path.resolve(value?.trim() || path.join(repositoryRoot, 'data'))),
   PORT: zInteger(3000, 0, 65535),
+  /**
+   * Where to listen. With demo data on, only this machine (127.0.0.1) unless HOST is set: the demo's three
+   * administrators share a published password. Otherwise every address (0.0.0.0).
+   */
   HOST: z
     .string()
     .optional()
-    .transform((value) => value?.trim() || '0.0.0.0'),
+    .transform((value) => value?.trim() || undefined),
   /** Load demo data into an empty database on first start (STIP_DEMO=off for production). */
   STIP_DEMO: zFlag(true),
   TRUST_PROXY: zTrustProxy,
@@ -166,7 +170,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     dbPoolSize: e.DB_POOL_SIZE,
     dataDir: e.DATA_DIR,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.STIP_DEMO ? '127.0.0.1' : '0.0.0.0'),
     demo: e.STIP_DEMO,
     trustProxy: e.TRUST_PROXY.trustProxy,
     logLevel: e.LOG_LEVEL,

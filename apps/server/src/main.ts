@@ -1,10 +1,18 @@
 import { parseArgs } from 'node:util';
-import { writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from './shared/app-error';
 import { ConfigError, readConfig, type Config } from './config';
 import { buildApp } from './app';
 import { createDb, type DbHandle } from './db/client';
-import { needsSetup, resetPasswordFromConsole } from './modules/accounts/accounts.service';
+import {
+  hasDemoAccounts,
+  issueSetupToken,
+  needsSetup,
+  resetPasswordFromConsole,
+  setupTokenLifetimeMs,
+} from './modules/accounts/accounts.service';
 import { verifyAuditChain } from './modules/audit/audit.service';
 import { seedDemo } from './db/seed/demo';
 import { startJobScheduler } from './modules/jobs/jobs.scheduler';
@@ -24,8 +32,9 @@ const usage = `用法 / usage: stip <command>
   ingest FILE [--date YYYY-MM-DD] [--json]
                         从政策文件中提取目标与任务（不需要数据库）
 
-环境变量：DATABASE_URL（使用 PostgreSQL）、DATA_DIR（内置数据库目录，默认 ./data）、PORT、HOST、
-STIP_DEMO=off（生产环境：不载入演示数据，首次访问时由管理员设置账号）、TRUST_PROXY、LOG_LEVEL`;
+环境变量：DATABASE_URL（使用 PostgreSQL）、DATA_DIR（内置数据库目录，默认 ./data）、PORT、
+HOST（演示模式默认 127.0.0.1，否则 0.0.0.0）、STIP_DEMO=off（生产环境：不载入演示数据，首次访问时凭控制台上的
+初始化令牌设置管理员账号）、TRUST_PROXY、LOG_LEVEL`;
 
 async function openDatabase(config: Config): Promise<DbHandle> {
   const handle = await createDb({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
@@ -41,6 +50,40 @@ async function seedDemoIfEmpty(handle: DbHandle, config: Config, log: (message: 
   return true;
 }
 
+/**
+ * While no account exists, a one-time setup token guards POST /api/setup: printed here and written to
+ * DATA_DIR/setup-token (mode 0600, for the operator only). Once set up, a leftover file is removed.
+ */
+async function announceSetupToken(handle: DbHandle, config: Config, app: FastifyInstance): Promise<void> {
+  const file = path.join(config.dataDir, 'setup-token');
+  if (!(await needsSetup(handle.db))) {
+    await rm(file, { force: true });
+    return;
+  }
+  const token = await issueSetupToken(handle.db);
+  await mkdir(config.dataDir, { recursive: true });
+  await writeFile(file, `${token}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  const hours = setupTokenLifetimeMs / 3_600_000;
+  app.log.warn(
+    `首次启动：请在浏览器打开 /setup 设置三位管理员，初始化令牌：${token}（${hours} 小时内有效，仅可使用一次，已写入 ${file}；过期后重启服务生成新令牌）\n` +
+      `First start: open /setup to set the three administrators with the setup token ${token} (valid ${hours} h, once; also in ${file}).`,
+  );
+}
+
+const loopbackHosts = ['127.0.0.1', '::1', 'localhost'];
+
+/** Demo data on a network address: anyone who reaches it can sign in as an administrator with the published password. */
+async function warnIfDemoExposed(handle: DbHandle, config: Config, app: FastifyInstance): Promise<void> {
+  if (loopbackHosts.includes(config.host) || !(await hasDemoAccounts(handle.db))) return;
+  app.log.warn(
+    `警告：演示数据（含三位管理员，统一密码 stip-demo-2025）正在 ${config.host}:${config.port} 上对网络开放，任何能访问此地址的人都可以管理员身份登录。` +
+      `仅限本机演示请去掉 HOST（默认 127.0.0.1）；生产环境请使用 STIP_DEMO=off 和新的数据库。\n` +
+      `WARNING: demo data (three administrators sharing the published password stip-demo-2025) is served on ${config.host}:${config.port}; ` +
+      `anyone who can reach it can sign in as an administrator. Unset HOST (default 127.0.0.1) for a local demo; use STIP_DEMO=off and a fresh database in production.`,
+  );
+}
+
 async function serve(config: Config): Promise<void> {
   const handle = await openDatabase(config);
   const app = await buildApp({
@@ -53,6 +96,8 @@ async function serve(config: Config): Promise<void> {
   });
   for (const warning of config.warnings) app.log.warn(warning);
   await seedDemoIfEmpty(handle, config, (message) => app.log.info(message));
+  await announceSetupToken(handle, config, app);
+  await warnIfDemoExposed(handle, config, app);
   // Daily reminders and overdue marking; safe with any number of processes (one run per day, recorded in the database).
   if (config.jobs) startJobScheduler(app);
   else app.log.info('JOBS=off：本进程不执行每日任务');
@@ -69,7 +114,7 @@ async function serve(config: Config): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   const where = handle.kind === 'pglite' ? `内置数据库 ${handle.dataDir}` : 'PostgreSQL';
-  app.log.info(`STIP 已启动：http://localhost:${config.port}  （${where}；接口文档 /api/docs）`);
+  app.log.info(`STIP 已启动：http://localhost:${config.port}，监听 ${config.host}（${where}；接口文档 /api/docs）`);
 }
 
 async function run(argv: string[]): Promise<number> {

@@ -13,6 +13,9 @@ export interface TestApp {
 
 export const testPassword = 'test-password-1';
 
+/** Tests sign in far more often than people do: the per-address limits stay out of the way unless a test sets them. */
+const testRateLimits = { signInPerMinute: 100_000, publicPerMinute: 100_000 };
+
 /**
  * The app on a fresh database for this test file (with any settings `options` gives); closed after the file's tests.
  * Administrators sign in with the password alone unless `options` says otherwise: pass
@@ -25,6 +28,7 @@ export async function buildTestApp(options: Omit<Partial<BuildAppOptions>, 'db'>
     webRoot: null,
     logger: process.env.STIP_TEST_LOG ? { level: 'error' } : false,
     requireAdministratorTwoFactor: false,
+    anonymousRateLimits: testRateLimits,
     ...options,
   });
   await app.ready();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zId, zName, zText, zVersion, zLimit, zOffset } from './common';
 import { type Role, zRole, zPermission } from './roles';
+import { countCharacterClasses, passwordClassesMessage, passwordMaxLength, passwordMinLength } from './password-rule';
 
 /** The three administrators (三权分立): created at first start only; no account endpoint changes them or grants their roles. */
 export const administratorRoles: readonly Role[] = ['sysadmin', 'secadmin', 'auditadmin'];
@@ -8,11 +9,12 @@ export const administratorRoles: readonly Role[] = ['sysadmin', 'secadmin', 'aud
 export const zUsername = zText(40).regex(/^[a-zA-Z][a-zA-Z0-9_.-]{1,39}$/, {
   message: '用户名以字母开头，只能包含字母、数字、下划线、点和短横线，2至40位',
 });
+/** A new password: the parts of the password rule that need no context (length, character classes). */
 export const zPassword = z
   .string()
-  .min(10, { message: '密码至少10位' })
-  .max(200, { message: '密码不能超过200位' })
-  .refine((p) => /[a-zA-Z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字');
+  .min(passwordMinLength, { message: `密码至少${passwordMinLength}位` })
+  .max(passwordMaxLength, { message: `密码不能超过${passwordMaxLength}位` })
+  .refine((password) => countCharacterClasses(password) >= 3, passwordClassesMessage);
 
 export const zLogin = z.object({ username: zText(100).min(1), password: z.string().min(1).max(200) });
 export type Login = z.infer<typeof zLogin>;
@@ -27,6 +29,8 @@ export const zSessionUser = z.object({
   organizationId: zId.nullable(),
   organizationName: z.string().nullable(),
   permissions: z.array(zPermission),
+  /** The password was reset by an administrator: until it is changed, the session may only change it or sign out. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionUser = z.infer<typeof zSessionUser>;
 
@@ -73,6 +77,8 @@ export type UserQuery = z.infer<typeof zUserQuery>;
 
 /** First start without demo data: the three administrators set their own passwords. */
 export const zSetup = z.object({
+  /** The one-time token the server printed on its console and wrote to DATA_DIR/setup-token at start. */
+  token: z.string().trim().min(1).max(200),
   sysadmin: z.object({ username: zUsername, password: zPassword }),
   secadmin: z.object({ username: zUsername, password: zPassword }),
   auditadmin: z.object({ username: zUsername, password: zPassword }),

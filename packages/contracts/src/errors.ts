@@ -34,6 +34,10 @@ export const ErrorCode = {
   ImportRejected: 'IMPORT_REJECTED',
   /** Initial setup was requested but accounts already exist. */
   SetupAlreadyDone: 'SETUP_ALREADY_DONE',
+  /** First-start setup without the right one-time setup token (missing, wrong, used or expired). */
+  SetupTokenInvalid: 'SETUP_TOKEN_INVALID',
+  /** The session's password was reset by an administrator and must be changed before anything else. */
+  PasswordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
   /** The embedded database is held by another STIP process. */
   DatabaseLocked: 'DATABASE_LOCKED',
   /** Request body too large or unsupported media type. */
@@ -58,6 +62,8 @@ export function errorStatus(code: ErrorCode): number {
     case ErrorCode.Forbidden:
     case ErrorCode.AccountDisabled:
     case ErrorCode.AdministratorProtected:
+    case ErrorCode.SetupTokenInvalid:
+    case ErrorCode.PasswordChangeRequired:
       return 403;
     case ErrorCode.NotFound:
       return 404;

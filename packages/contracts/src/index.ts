@@ -8,6 +8,7 @@ export * from './taxonomy';
 export * from './platforms';
 export * from './accounts';
 export * from './two-factor';
+export * from './password-rule';
 export * from './audit';
 export * from './imports';
 export * from './labels';

@@ -144,7 +144,7 @@ describe('TRUST_PROXY and HSTS', () => {
 
   async function loginSourceIp(options: Omit<BuildAppOptions, 'db'>, forwardedFor: string) {
     const app = await appWith(options);
-    const user = await buildUser(db, { role: 'city' });
+    const user = await buildUser(db, { role: 'city_staff' });
     const response = await app.inject({
       method: 'POST',
       url: '/api/auth/login',

@@ -13,6 +13,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission the route requires. Every route declares one; a route without it is refused. */
     permission?: Permission;
+    /** Answers a session whose password must be changed first (a reset one): me, change password, logout. */
+    allowsPasswordChangePending?: boolean;
   }
   interface FastifyRequest {
     ctx: RequestContext;
@@ -115,6 +117,8 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
     if (permission === 'public') return;
     const actor = request.ctx.actor;
     if (!actor) throw new AppError(ErrorCode.Unauthenticated);
+    if (actor.mustChangePassword && !request.routeOptions.config?.allowsPasswordChangePending)
+      throw new AppError(ErrorCode.PasswordChangeRequired);
     if (!roleHas(actor.role, permission)) throw new AppError(ErrorCode.Forbidden);
   });
 });

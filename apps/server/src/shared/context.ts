@@ -11,6 +11,8 @@ export interface Actor {
   regionPath: string | null;
   organizationId: string | null;
   permissions: readonly Permission[];
+  /** The password was reset by an administrator: only routes that allow it (change password, me, logout) answer. */
+  mustChangePassword?: boolean;
 }
 
 /** What a service needs to act: who, from where, on which database. */

@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { roles } from '@stip/contracts';
 import { createdAt, id, isDemo, updatedAt, version } from './columns';
 import { regions } from './regions';
@@ -16,8 +16,8 @@ export const users = pgTable('users', {
   regionId: uuid('region_id').references(() => regions.id),
   organizationId: uuid('organization_id').references(() => organizations.id),
   isActive: boolean('is_active').notNull().default(true),
-  failedLoginCount: integer('failed_login_count').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+  /** Set when an administrator or the console reset the password: the session may only change it (or sign out) until then. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
   isDemo: isDemo(),
   version: version(),
@@ -43,3 +43,42 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/** The hashes of a user's replaced passwords, so a new password can't repeat one of the last few (等保 level 3). */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.createdAt)],
+);
+
+/**
+ * Failed sign-ins counted per client address and username together (the username as typed, lower-cased, known or
+ * not), so an attacker's address locks only itself out of that account, and unknown names lock like known ones.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    sourceIp: text('source_ip').notNull(),
+    username: text('username').notNull(),
+    failedCount: integer('failed_count').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.sourceIp, t.username] }), index('login_throttles_username_idx').on(t.username)],
+);
+
+/** One-time first-start setup tokens (only their SHA-256), printed on the console and written to DATA_DIR/setup-token. */
+export const setupTokens = pgTable('setup_tokens', {
+  id: id(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+});

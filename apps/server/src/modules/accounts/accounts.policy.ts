@@ -7,18 +7,23 @@ import type { Actor } from '../../shared/context';
  * gives them roles and scopes, resets passwords and disables them, the audit administrator reads the
  * trail (the permission table in @stip/contracts). On top of that, whoever holds those permissions:
  * - never acts on an administrator's account (reset its password, change its role, disable or enable it),
- *   so no administrator can take over another's powers by logging in as them;
+ *   so no administrator can take over another's powers by logging in as them; lifting a sign-in lock is the
+ *   exception (the security administrator unlocks an administrator locked out by failed attempts);
  * - never grants an administrator role: the three administrators are set once, at first start;
  * - never acts on their own account here (their own password goes through POST /api/auth/password).
  */
-export type AccountAction = 'reset_password' | 'assign_role' | 'set_active' | 'reset_two_factor';
+export type AccountAction = 'reset_password' | 'assign_role' | 'set_active' | 'reset_two_factor' | 'unlock';
 
 const actionNames: Record<AccountAction, string> = {
   reset_password: '重置密码',
   assign_role: '修改角色',
   set_active: '启用或停用',
   reset_two_factor: '重置两步验证',
+  unlock: '解除登录锁定',
 };
+
+/** Lifting a sign-in lock gives no power over the account (the password stays), so administrators' accounts allow it. */
+const allowedOnAdministrators: readonly AccountAction[] = ['unlock'];
 
 export function isAdministratorRole(role: Role | null): boolean {
   return role !== null && administratorRoles.includes(role);
@@ -37,7 +42,7 @@ export function assertMayManageAccount(
       message: `不能对本人账号${name}；修改本人密码请使用“修改密码”`,
     });
   }
-  if (isAdministratorRole(target.role)) {
+  if (isAdministratorRole(target.role) && !allowedOnAdministrators.includes(action)) {
     throw new AppError(ErrorCode.AdministratorProtected, {
       message: `三权分立：“${target.username}”是${labels.role[target.role!]}账号，任何人都不能对其${name}`,
     });

@@ -1,7 +1,7 @@
-import { and, asc, count, eq, gt, ilike, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Role, UserQuery } from '@stip/contracts';
 import type { Executor, Transaction } from '../../db/client';
-import { organizations, regions, sessions, users } from '../../db/schema/index';
+import { loginThrottles, organizations, passwordHistory, regions, sessions, setupTokens, users } from '../../db/schema/index';
 
 const userColumns = {
   id: users.id,
@@ -14,9 +14,13 @@ const userColumns = {
   organizationId: users.organizationId,
   organizationName: organizations.name,
   isActive: users.isActive,
-  lockedUntil: users.lockedUntil,
+  /** The latest sign-in lock on this username from any address (null when none is in force). */
+  lockedUntil: sql<Date | null>`(select max(${loginThrottles.lockedUntil}) from ${loginThrottles}
+    where ${loginThrottles.username} = lower(${users.username}) and ${loginThrottles.lockedUntil} > now())`.mapWith(
+    (value: string | Date | null) => (value === null ? null : new Date(value)),
+  ),
   lastLoginAt: users.lastLoginAt,
-  failedLoginCount: users.failedLoginCount,
+  mustChangePassword: users.mustChangePassword,
   isDemo: users.isDemo,
   version: users.version,
 };
@@ -40,11 +44,11 @@ export async function findUserCredentials(db: Executor, username: string) {
   const [row] = await db
     .select({
       id: users.id,
+      username: users.username,
       passwordHash: users.passwordHash,
       role: users.role,
       isActive: users.isActive,
-      lockedUntil: users.lockedUntil,
-      failedLoginCount: users.failedLoginCount,
+      version: users.version,
     })
     .from(users)
     .where(eq(users.username, username));
@@ -71,6 +75,11 @@ export async function countUsers(db: Executor): Promise<number> {
   return row?.total ?? 0;
 }
 
+export async function hasDemoUsers(db: Executor): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.isDemo, true)).limit(1);
+  return !!row;
+}
+
 export async function insertUser(
   db: Executor,
   values: {
@@ -95,7 +104,7 @@ export async function updateUserVersioned(
   changes: Partial<
     Pick<
       typeof users.$inferInsert,
-      'role' | 'regionId' | 'organizationId' | 'isActive' | 'passwordHash' | 'lockedUntil' | 'failedLoginCount' | 'displayName'
+      'role' | 'regionId' | 'organizationId' | 'isActive' | 'passwordHash' | 'mustChangePassword' | 'displayName'
     >
   >,
 ): Promise<boolean> {
@@ -107,42 +116,107 @@ export async function updateUserVersioned(
   return updated.length === 1;
 }
 
-/** Not locked at `now`: no lock, or one that has run out. */
-const notLockedAt = (now: Date) => or(isNull(users.lockedUntil), lte(users.lockedUntil, now))!;
+/** Who is signing in, as the throttle counts it: the client address and the username as typed (lower-cased). */
+export interface LoginAttempt {
+  sourceIp: string;
+  username: string;
+}
+
+const throttleKey = (attempt: LoginAttempt) =>
+  and(eq(loginThrottles.sourceIp, attempt.sourceIp), eq(loginThrottles.username, attempt.username))!;
+
+/** When the attempt's (address, username) pair is locked at `now`, until when; otherwise undefined. */
+export async function findLoginLock(db: Executor, attempt: LoginAttempt, now: Date): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ lockedUntil: loginThrottles.lockedUntil })
+    .from(loginThrottles)
+    .where(and(throttleKey(attempt), gt(loginThrottles.lockedUntil, now)));
+  return row?.lockedUntil ?? undefined;
+}
 
 /**
- * Counts one failed login in one UPDATE, so parallel attempts each count and only one of them locks:
- * the attempt that reaches `maxFailures` sets `lockUntil` and restarts the count. Answers the row's
- * new `lockedUntil` (null when this failure did not lock), or undefined when the account was already
- * locked at `now` (the row is left alone).
+ * Counts one failed sign-in of an (address, username) pair in one upsert, so parallel attempts each count and only
+ * one of them locks: the attempt that reaches `maxFailures` sets `lockUntil` and restarts the count. Failures older
+ * than `windowStart` are forgotten. Answers the pair's new `lockedUntil` (null when this failure did not lock), or
+ * undefined when the pair was already locked at `now` (the row is left alone).
  */
 export async function recordLoginFailure(
   db: Executor,
-  id: string,
+  attempt: LoginAttempt,
   now: Date,
+  windowStart: Date,
   maxFailures: number,
   lockUntil: Date,
 ): Promise<{ lockedUntil: Date | null } | undefined> {
-  const reachesLimit = sql`${users.failedLoginCount} + 1 >= ${maxFailures}`;
+  const previous = sql`case when ${loginThrottles.updatedAt} <= ${windowStart.toISOString()}::timestamptz then 0 else ${loginThrottles.failedCount} end`;
+  const reachesLimit = sql`${previous} + 1 >= ${maxFailures}`;
   const [row] = await db
-    .update(users)
-    .set({
-      failedLoginCount: sql`case when ${reachesLimit} then 0 else ${users.failedLoginCount} + 1 end`,
-      lockedUntil: sql`case when ${reachesLimit} then ${lockUntil.toISOString()}::timestamptz else null end`,
+    .insert(loginThrottles)
+    .values({ ...attempt, failedCount: 1, lockedUntil: null, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [loginThrottles.sourceIp, loginThrottles.username],
+      set: {
+        failedCount: sql`case when ${reachesLimit} then 0 else ${previous} + 1 end`,
+        lockedUntil: sql`case when ${reachesLimit} then ${lockUntil.toISOString()}::timestamptz else null end`,
+        updatedAt: now,
+      },
+      setWhere: or(isNull(loginThrottles.lockedUntil), lte(loginThrottles.lockedUntil, now)),
     })
-    .where(and(eq(users.id, id), notLockedAt(now)))
-    .returning({ lockedUntil: users.lockedUntil });
+    .returning({ lockedUntil: loginThrottles.lockedUntil });
   return row;
 }
 
-/** Clears the failure count and records the login, unless the account is locked at `now` (checked in the same UPDATE). */
-export async function recordLoginSuccess(db: Executor, id: string, now: Date): Promise<boolean> {
+/**
+ * Forgets the pair's failures after a good sign-in, unless a parallel attempt locked it meanwhile: answers the lock
+ * then in force (the row is locked for the rest of the transaction), otherwise undefined.
+ */
+export async function clearLoginFailures(db: Executor, attempt: LoginAttempt, now: Date): Promise<Date | undefined> {
+  const [row] = await db.select({ lockedUntil: loginThrottles.lockedUntil }).from(loginThrottles).where(throttleKey(attempt)).for('update');
+  if (row?.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
+  if (row) await db.delete(loginThrottles).where(throttleKey(attempt));
+  return undefined;
+}
+
+/** Lifts every sign-in lock and failure count on a username, from every address. */
+export async function clearUsernameThrottles(db: Executor, username: string): Promise<void> {
+  await db.delete(loginThrottles).where(eq(loginThrottles.username, username.toLowerCase()));
+}
+
+export async function recordLastLogin(db: Executor, id: string, now: Date): Promise<void> {
+  await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, id));
+}
+
+/** The hashes of the user's last `limit` replaced passwords, newest first. */
+export async function findPasswordHistory(db: Executor, userId: string, limit: number): Promise<string[]> {
   const rows = await db
-    .update(users)
-    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
-    .where(and(eq(users.id, id), notLockedAt(now)))
-    .returning({ id: users.id });
-  return rows.length === 1;
+    .select({ passwordHash: passwordHistory.passwordHash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.userId, userId))
+    .orderBy(desc(passwordHistory.createdAt))
+    .limit(limit);
+  return rows.map((row) => row.passwordHash);
+}
+
+export async function insertPasswordHistory(db: Executor, userId: string, passwordHash: string): Promise<void> {
+  await db.insert(passwordHistory).values({ userId, passwordHash });
+}
+
+export async function insertSetupToken(db: Executor, tokenHash: string, expiresAt: Date): Promise<void> {
+  await db.insert(setupTokens).values({ tokenHash, expiresAt });
+}
+
+/** Whether a setup token with this hash is unused and unexpired at `now`. */
+export async function isSetupTokenLive(db: Executor, tokenHash: string, now: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ id: setupTokens.id })
+    .from(setupTokens)
+    .where(and(eq(setupTokens.tokenHash, tokenHash), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now)));
+  return !!row;
+}
+
+/** Marks every setup token used (setup happens once; the other processes' tokens expire with it). */
+export async function useUpSetupTokens(db: Executor, now: Date): Promise<void> {
+  await db.update(setupTokens).set({ usedAt: now }).where(isNull(setupTokens.usedAt));
 }
 
 /** Any value fixed for STIP: serialises first-start setups across processes and connections. */
@@ -171,6 +245,7 @@ export async function findLiveSession(db: Executor, tokenHash: string, now: Date
       regionId: users.regionId,
       regionPath: regions.path,
       organizationId: users.organizationId,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -28,7 +28,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ demo: boolean; twoFactor: Tw
   app.post(
     '/auth/login',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', rateLimit: app.signInRateLimit },
       schema: { tags, summary: '登录（需要两步验证时答复待验证状态，不开会话）', body: zLogin, response: { 200: zLoginResult } },
     },
     async (request, reply) => {
@@ -41,7 +41,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ demo: boolean; twoFactor: Tw
 
   app.post(
     '/auth/logout',
-    { config: { permission: 'public' }, schema: { tags, summary: '退出登录', response: { 200: zOk } } },
+    { config: { permission: 'public', allowsPasswordChangePending: true }, schema: { tags, summary: '退出登录', response: { 200: zOk } } },
     async (request, reply) => {
       const token = request.cookies[sessionCookie];
       if (token && token.length < 200) await accounts.logout(request.ctx, token);
@@ -52,13 +52,19 @@ export const accountRoutes: FastifyPluginAsyncZod<{ demo: boolean; twoFactor: Tw
 
   app.get(
     '/auth/me',
-    { config: { permission: 'authenticated' }, schema: { tags, summary: '当前用户', response: { 200: zSessionUser } } },
+    {
+      config: { permission: 'authenticated', allowsPasswordChangePending: true },
+      schema: { tags, summary: '当前用户', response: { 200: zSessionUser } },
+    },
     async (request) => accounts.getSessionUser(request.ctx.db, actorContext(request).actor.userId),
   );
 
   app.post(
     '/auth/password',
-    { config: { permission: 'authenticated' }, schema: { tags, summary: '修改本人密码', body: zChangePassword, response: { 200: zOk } } },
+    {
+      config: { permission: 'authenticated', allowsPasswordChangePending: true },
+      schema: { tags, summary: '修改本人密码', body: zChangePassword, response: { 200: zOk } },
+    },
     async (request) => {
       await accounts.changeOwnPassword(actorContext(request), request.body, request.cookies[sessionCookie] ?? null);
       return { ok: true as const };
@@ -76,7 +82,10 @@ export const accountRoutes: FastifyPluginAsyncZod<{ demo: boolean; twoFactor: Tw
 
   app.post(
     '/setup',
-    { config: { permission: 'public' }, schema: { tags, summary: '首次启动：设置三位管理员', body: zSetup, response: { 200: zOk } } },
+    {
+      config: { permission: 'public', rateLimit: app.signInRateLimit },
+      schema: { tags, summary: '首次启动：凭服务器控制台上的一次性令牌设置三位管理员', body: zSetup, response: { 200: zOk } },
+    },
     async (request) => {
       await accounts.runSetup(request.ctx, request.body);
       return { ok: true as const };
@@ -140,5 +149,13 @@ export const accountRoutes: FastifyPluginAsyncZod<{ demo: boolean; twoFactor: Tw
       schema: { tags, summary: '重置密码并解锁（安全管理员）', params: zIdParams, body: zResetPassword, response: { 200: zUser } },
     },
     async (request) => accounts.resetPassword(actorContext(request), request.params.id, request.body),
+  );
+  app.post(
+    '/users/:id/unlock',
+    {
+      config: { permission: 'user:assign' },
+      schema: { tags, summary: '解除登录锁定，不改密码（安全管理员，管理员账号亦可）', params: zIdParams, response: { 200: zUser } },
+    },
+    async (request) => accounts.unlockUser(actorContext(request), request.params.id),
   );
 };

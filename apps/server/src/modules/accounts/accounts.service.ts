@@ -2,6 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   type AssignRole,
   type CreateUser,
+  countCharacterClasses,
+  findPasswordProblems,
+  passwordHistoryDepth,
   type OrganizationOptionQuery,
   ErrorCode,
   type LoginChallenge,
@@ -14,19 +17,22 @@ import {
   regionScopedRoles,
   rolePermissions,
 } from '@stip/contracts';
-import type { Database } from '../../db/client';
+import type { Database, Transaction } from '../../db/client';
 import { AppError, notFound, versionConflict } from '../../shared/app-error';
 import { type Actor, type ActorContext, type RequestContext, inTransaction, systemContext } from '../../shared/context';
 import { recordAudit } from '../audit/audit.service';
 import * as repository from './accounts.repository';
 import { type AccountAction, assertMayManageAccount } from './accounts.policy';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { dummyPasswordHash, getCommonPasswords, hashPassword, verifyPassword } from './passwords';
 import { getRegionRow } from '../regions/regions.repository';
 import { findOrganizationOptions, getOrganizationName } from '../organizations/organizations.repository';
 import { type TwoFactorPolicy, challengeAfterPassword } from '../two-factor/two-factor.service';
 
+/** Failures of one (address, username) pair within `lockMinutes` that lock that pair for `lockMinutes`. */
 export const maxFailedLogins = 5;
 export const lockMinutes = 15;
+/** A first-start setup token is valid this long (a new one is issued at each start while setup is needed). */
+export const setupTokenLifetimeMs = 24 * 60 * 60 * 1000;
 /** Sessions end after this long without a request (sliding). */
 export const sessionIdleMs = 8 * 60 * 60 * 1000;
 /** Sessions end this long after sign-in however active they are (absolute; SESSION_MAX_HOURS). */
@@ -60,9 +66,16 @@ function lockedError(lockedUntil: Date, now: Date): AppError {
   return new AppError(ErrorCode.AccountLocked, { message: `登录失败次数过多，账号已锁定，请${minutes}分钟后再试` });
 }
 
+type Credentials = NonNullable<Awaited<ReturnType<typeof repository.findUserCredentials>>>;
+
+function loginAttempt(ctx: RequestContext, username: string): repository.LoginAttempt {
+  return { sourceIp: ctx.sourceIp ?? 'unknown', username: username.trim().toLowerCase() };
+}
+
 /**
- * Checks the password, enforces the lockout, and opens a server-side session. The failure count and
- * the lock are read and written by single UPDATEs, so a burst of parallel attempts counts every one.
+ * Signs in: throttle check, credential check, account check, then a server-side session. Failures are counted per
+ * client address and username together, so an attacker's address locks only itself out of an account, and an
+ * unknown username answers exactly like a known one (same error, a dummy argon2 verification, the same counting).
  */
 export async function login(
   ctx: RequestContext,
@@ -70,59 +83,80 @@ export async function login(
   userAgent: string | null,
   twoFactorPolicy: TwoFactorPolicy,
 ): Promise<{ token: string; user: SessionUser } | { challenge: LoginChallenge }> {
-  const credentials = await repository.findUserCredentials(ctx.db, input.username);
-  if (!credentials) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    throw new AppError(ErrorCode.InvalidCredentials);
-  }
   const now = new Date();
-  if (credentials.lockedUntil && credentials.lockedUntil > now) throw lockedError(credentials.lockedUntil, now);
-  const passwordOk = await verifyPassword(credentials.passwordHash, input.password);
-  const actorFor = { ...ctx, actor: null };
-  if (!passwordOk) {
-    const lockUntil = new Date(now.getTime() + lockMinutes * 60_000);
-    const failure = await inTransaction(ctx, async (tx) => {
-      const counted = await repository.recordLoginFailure(tx, credentials.id, now, maxFailedLogins, lockUntil);
-      await recordAudit(tx, actorFor, {
-        action: counted?.lockedUntil ? 'auth.lock' : 'auth.login_failed',
-        objectType: 'user',
-        objectId: credentials.id,
-        after: { username: input.username },
-      });
-      return counted;
-    });
-    if (failure?.lockedUntil)
-      throw new AppError(ErrorCode.AccountLocked, { message: `密码连续错误${maxFailedLogins}次，账号已锁定${lockMinutes}分钟` });
-    // A parallel attempt locked the account after it was read above.
-    if (!failure) throw lockedError((await repository.findUserCredentials(ctx.db, input.username))?.lockedUntil ?? lockUntil, now);
-    throw new AppError(ErrorCode.InvalidCredentials);
-  }
+  const attempt = loginAttempt(ctx, input.username);
+  await assertLoginNotThrottled(ctx, attempt, now);
+  const credentials = await checkCredentials(ctx, input, attempt, now);
   if (!credentials.isActive) throw new AppError(ErrorCode.AccountDisabled);
   if (!credentials.role) throw new AppError(ErrorCode.AccountDisabled, { message: '账号尚未分配角色，请联系安全管理员' });
 
   // Second factor (modules/two-factor): with two-factor sign-in on, or required and not yet set up, the password
   // answers a short-lived challenge instead of a session.
-  const signingIn = { id: credentials.id, username: input.username, role: credentials.role };
+  const signingIn = { id: credentials.id, username: credentials.username, role: credentials.role };
   const challenge = await challengeAfterPassword(ctx, signingIn, twoFactorPolicy, userAgent);
   if (challenge) return { challenge };
   return openSession(ctx, signingIn, userAgent);
 }
 
-/** Opens a server-side session for a user whose sign-in succeeded (password, and the second factor when needed). */
+/** Refuses an (address, username) pair locked after too many failures. */
+async function assertLoginNotThrottled(ctx: RequestContext, attempt: repository.LoginAttempt, now: Date): Promise<void> {
+  const lockedUntil = await repository.findLoginLock(ctx.db, attempt, now);
+  if (lockedUntil) throw lockedError(lockedUntil, now);
+}
+
+/**
+ * Verifies the password (against a dummy hash for an unknown username) and answers the account; a failure is
+ * counted and audited, the fifth within the window locks the pair. The count is one upsert, so a burst of parallel
+ * attempts counts every one.
+ */
+async function checkCredentials(
+  ctx: RequestContext,
+  input: { username: string; password: string },
+  attempt: repository.LoginAttempt,
+  now: Date,
+): Promise<Credentials> {
+  const credentials = await repository.findUserCredentials(ctx.db, input.username);
+  const passwordOk = await verifyPassword(credentials?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (credentials && passwordOk) return credentials;
+  const lockUntil = new Date(now.getTime() + lockMinutes * 60_000);
+  const windowStart = new Date(now.getTime() - lockMinutes * 60_000);
+  const failure = await inTransaction(ctx, async (tx) => {
+    const counted = await repository.recordLoginFailure(tx, attempt, now, windowStart, maxFailedLogins, lockUntil);
+    await recordAudit(
+      tx,
+      { ...ctx, actor: null },
+      {
+        action: counted?.lockedUntil ? 'auth.lock' : 'auth.login_failed',
+        objectType: 'user',
+        objectId: credentials?.id ?? null,
+        after: { username: input.username },
+      },
+    );
+    return counted;
+  });
+  if (failure?.lockedUntil)
+    throw new AppError(ErrorCode.AccountLocked, { message: `密码连续错误${maxFailedLogins}次，账号已锁定${lockMinutes}分钟` });
+  // A parallel attempt locked the pair after it was checked above.
+  if (!failure) throw lockedError((await repository.findLoginLock(ctx.db, attempt, now)) ?? lockUntil, now);
+  throw new AppError(ErrorCode.InvalidCredentials);
+}
+
+/**
+ * Opens a server-side session for a user whose sign-in succeeded (password, and the second factor when needed); the
+ * sign-in clears the failures counted for this address and username.
+ */
 export async function openSession(
   ctx: RequestContext,
   credentials: { id: string; username: string; role: Role },
   userAgent: string | null,
 ): Promise<{ token: string; user: SessionUser }> {
-  const input = { username: credentials.username };
   const now = new Date();
+  const attempt = loginAttempt(ctx, credentials.username);
   const token = randomBytes(32).toString('base64url');
   await inTransaction(ctx, async (tx) => {
-    // A parallel wrong attempt may have locked the account since it was read above.
-    if (!(await repository.recordLoginSuccess(tx, credentials.id, now))) {
-      const lockedUntil = (await repository.findUserCredentials(tx, input.username))?.lockedUntil;
-      throw lockedError(lockedUntil ?? new Date(now.getTime() + lockMinutes * 60_000), now);
-    }
+    const lockedUntil = await repository.clearLoginFailures(tx, attempt, now);
+    if (lockedUntil) throw lockedError(lockedUntil, now);
+    await repository.recordLastLogin(tx, credentials.id, now);
     await repository.insertSession(tx, {
       tokenHash: hashToken(token),
       userId: credentials.id,
@@ -136,7 +170,7 @@ export async function openSession(
         ...ctx,
         actor: {
           userId: credentials.id,
-          username: input.username,
+          username: credentials.username,
           role: credentials.role,
           regionId: null,
           regionPath: null,
@@ -177,6 +211,7 @@ export async function resolveSession(db: Database, token: string, maxAgeMs = def
     regionPath: row.regionPath,
     organizationId: row.organizationId,
     permissions: rolePermissions[row.role],
+    mustChangePassword: row.mustChangePassword,
   };
 }
 
@@ -193,6 +228,7 @@ export async function getSessionUser(db: Database, userId: string): Promise<Sess
     organizationId: row.organizationId,
     organizationName: row.organizationName,
     permissions: [...rolePermissions[row.role]],
+    mustChangePassword: row.mustChangePassword,
   };
 }
 
@@ -214,6 +250,7 @@ export function findAssignableOrganizations(ctx: ActorContext, query: Organizati
 
 /** The system administrator creates an account without a role; only the security administrator can grant one. */
 export async function createUser(ctx: ActorContext, input: CreateUser): Promise<User> {
+  await assertPasswordAllowed(ctx.db, input.password, { username: input.username, field: 'password' });
   const passwordHash = await hashPassword(input.password);
   const id = await inTransaction(ctx, async (tx) => {
     if (await repository.findUserCredentials(tx, input.username)) {
@@ -295,15 +332,78 @@ export async function setUserActive(ctx: ActorContext, id: string, input: { isAc
   return getUser(ctx, id);
 }
 
-/** The security administrator resets a password and lifts a lock; the user's sessions end. Never an administrator's or one's own. */
+/**
+ * The password rule (findPasswordProblems in @stip/contracts) with what only the server has: the shipped
+ * common-password list, and for an existing account its current and last replaced passwords (the last five in all).
+ */
+export async function assertPasswordAllowed(
+  db: Database,
+  password: string,
+  account: { username: string; field: string; userId?: string; currentHash?: string },
+): Promise<void> {
+  const problems = findPasswordProblems(password, { username: account.username, commonPasswords: getCommonPasswords() });
+  if (!problems.length && account.userId) {
+    const recent = await repository.findPasswordHistory(db, account.userId, passwordHistoryDepth - 1);
+    for (const passwordHash of [account.currentHash, ...recent]) {
+      if (passwordHash && (await verifyPassword(passwordHash, password))) {
+        problems.push(`不能使用最近${passwordHistoryDepth}次用过的密码`);
+        break;
+      }
+    }
+  }
+  if (problems.length) {
+    throw new AppError(ErrorCode.ValidationFailed, {
+      message: problems.join('；'),
+      details: problems.map((message) => ({ field: account.field, message })),
+    });
+  }
+}
+
+/** Sets a new password, keeping the replaced one's hash in the history. */
+async function replacePassword(
+  tx: Transaction,
+  row: { id: string; version: number; passwordHash: string },
+  passwordHash: string,
+  mustChangePassword: boolean,
+): Promise<void> {
+  if (!(await repository.updateUserVersioned(tx, row.id, row.version, { passwordHash, mustChangePassword }))) throw versionConflict();
+  await repository.insertPasswordHistory(tx, row.id, row.passwordHash);
+}
+
+/**
+ * The security administrator resets a password and lifts a sign-in lock; the user's sessions end and the new
+ * password must be changed at the next sign-in. Never an administrator's or one's own.
+ */
 export async function resetPassword(ctx: ActorContext, id: string, input: { password: string; version: number }): Promise<User> {
-  await getManageableUser(ctx, id, input.version, 'reset_password');
+  const target = await getManageableUser(ctx, id, input.version, 'reset_password');
+  const credentials = await repository.findUserCredentials(ctx.db, target.username);
+  if (!credentials) throw notFound();
+  await assertPasswordAllowed(ctx.db, input.password, {
+    username: target.username,
+    field: 'password',
+    userId: id,
+    currentHash: credentials.passwordHash,
+  });
   const passwordHash = await hashPassword(input.password);
   await inTransaction(ctx, async (tx) => {
-    if (!(await repository.updateUserVersioned(tx, id, input.version, { passwordHash, lockedUntil: null, failedLoginCount: 0 })))
-      throw versionConflict();
+    await replacePassword(tx, { ...credentials, version: input.version }, passwordHash, true);
+    await repository.clearUsernameThrottles(tx, target.username);
     await repository.revokeUserSessions(tx, id);
     await recordAudit(tx, ctx, { action: 'user.reset_password', objectType: 'user', objectId: id });
+  });
+  return getUser(ctx, id);
+}
+
+/**
+ * The security administrator lifts the sign-in locks on an account (from every address) without touching its
+ * password; allowed on the administrators' accounts too, never on one's own.
+ */
+export async function unlockUser(ctx: ActorContext, id: string): Promise<User> {
+  const target = await getUser(ctx, id);
+  assertMayManageAccount(ctx.actor, target, 'unlock');
+  await inTransaction(ctx, async (tx) => {
+    await repository.clearUsernameThrottles(tx, target.username);
+    await recordAudit(tx, ctx, { action: 'user.unlock', objectType: 'user', objectId: id, before: { lockedUntil: target.lockedUntil } });
   });
   return getUser(ctx, id);
 }
@@ -322,34 +422,54 @@ export async function changeOwnPassword(
       details: [{ field: 'currentPassword', message: '当前密码不正确' }],
     });
   }
+  await assertPasswordAllowed(ctx.db, input.newPassword, {
+    username: row.username,
+    field: 'newPassword',
+    userId: row.id,
+    currentHash: credentials.passwordHash,
+  });
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (tx) => {
-    if (!(await repository.updateUserVersioned(tx, row.id, row.version, { passwordHash }))) throw versionConflict();
+    await replacePassword(tx, credentials, passwordHash, false);
     await repository.revokeUserSessions(tx, row.id, currentToken ? hashToken(currentToken) : undefined);
     await recordAudit(tx, ctx, { action: 'user.change_password', objectType: 'user', objectId: row.id });
   });
+}
+
+/** A random password for the console reset that the rule would accept (three character classes at least). */
+function randomPassword(): string {
+  for (;;) {
+    const password = randomBytes(12).toString('base64url');
+    if (countCharacterClasses(password) >= 3) return password;
+  }
 }
 
 /**
  * Recovery from the server's own shell (`stip accounts reset-password USERNAME`), for the one case account
  * administration refuses by design: an administrator who lost their password. Sets a random password, lifts a lock,
  * ends the account's sessions and records it as a system action; answers the new password for the operator to hand
- * over, to be changed at the next sign-in.
+ * over, which must be changed at the next sign-in.
  */
 export async function resetPasswordFromConsole(db: Database, username: string): Promise<{ password: string }> {
   const credentials = await repository.findUserCredentials(db, username);
   if (!credentials) throw notFound();
-  const password = randomBytes(12).toString('base64url');
+  const password = randomPassword();
   const passwordHash = await hashPassword(password);
   const ctx = systemContext(db);
   await inTransaction(ctx, async (tx) => {
-    const row = await repository.getUserRow(tx, credentials.id);
-    if (!row || !(await repository.updateUserVersioned(tx, row.id, row.version, { passwordHash, lockedUntil: null, failedLoginCount: 0 })))
-      throw versionConflict();
+    const row = await repository.findUserCredentials(tx, username);
+    if (!row) throw notFound();
+    await replacePassword(tx, row, passwordHash, true);
+    await repository.clearUsernameThrottles(tx, username);
     await repository.revokeUserSessions(tx, row.id);
     await recordAudit(tx, ctx, { action: 'user.reset_password_console', objectType: 'user', objectId: row.id, after: { username } });
   });
   return { password };
+}
+
+/** Whether the database holds the demo accounts (which share the published demo password). */
+export async function hasDemoAccounts(db: Database): Promise<boolean> {
+  return repository.hasDemoUsers(db);
 }
 
 export async function needsSetup(db: Database): Promise<boolean> {
@@ -357,14 +477,40 @@ export async function needsSetup(db: Database): Promise<boolean> {
 }
 
 /**
- * First start with no accounts: the three administrators are created with passwords they choose.
- * Concurrent setups are serialised by an advisory lock, so only the first finds no accounts.
+ * Issues a one-time first-start setup token (at `stip serve` start while no account exists): answers the token for
+ * the operator's console and DATA_DIR/setup-token; the database keeps only its SHA-256, so any app process accepts
+ * it. Valid for 24 hours or until a setup succeeds.
+ */
+export async function issueSetupToken(db: Database, now = new Date()): Promise<string> {
+  const token = randomBytes(24).toString('base64url');
+  await repository.insertSetupToken(db, hashToken(token), new Date(now.getTime() + setupTokenLifetimeMs));
+  return token;
+}
+
+/**
+ * First start with no accounts: whoever holds the setup token creates the three administrators with passwords they
+ * choose. A wrong token is refused and audited. Concurrent setups are serialised by an advisory lock, so only the
+ * first finds no accounts; a successful setup uses up every setup token.
  */
 export async function runSetup(ctx: RequestContext, input: Setup): Promise<void> {
+  const now = new Date();
+  const tokenHash = hashToken(input.token);
+  if (!(await repository.isSetupTokenLive(ctx.db, tokenHash, now))) {
+    if (!(await needsSetup(ctx.db))) throw new AppError(ErrorCode.SetupAlreadyDone);
+    await inTransaction(ctx, (tx) =>
+      recordAudit(tx, ctx, { action: 'system.setup_refused', objectType: 'system', objectId: null, after: { reason: 'invalid_token' } }),
+    );
+    throw new AppError(ErrorCode.SetupTokenInvalid);
+  }
   const names = [input.sysadmin.username, input.secadmin.username, input.auditadmin.username];
-  if (new Set(names).size !== 3) throw new AppError(ErrorCode.ValidationFailed, { message: '三个管理员的用户名必须互不相同' });
+  if (new Set(names.map((name) => name.toLowerCase())).size !== 3)
+    throw new AppError(ErrorCode.ValidationFailed, { message: '三个管理员的用户名必须互不相同' });
+  const roles = ['sysadmin', 'secadmin', 'auditadmin'] as const;
+  for (const role of roles) {
+    await assertPasswordAllowed(ctx.db, input[role].password, { username: input[role].username, field: `${role}.password` });
+  }
   const accounts = await Promise.all(
-    (['sysadmin', 'secadmin', 'auditadmin'] as const).map(async (role) => ({
+    roles.map(async (role) => ({
       role,
       username: input[role].username,
       passwordHash: await hashPassword(input[role].password),
@@ -373,6 +519,7 @@ export async function runSetup(ctx: RequestContext, input: Setup): Promise<void>
   await inTransaction(ctx, async (tx) => {
     await repository.lockSetup(tx);
     if ((await repository.countUsers(tx)) > 0) throw new AppError(ErrorCode.SetupAlreadyDone);
+    await repository.useUpSetupTokens(tx, now);
     for (const account of accounts) {
       const id = await repository.insertUser(tx, {
         username: account.username,

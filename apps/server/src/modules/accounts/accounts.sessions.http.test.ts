@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { buildTestApp, testPassword } from '../../../test/build-test-app';
 import { buildRegionTree, buildUser, findAuditRecords } from '../../../test/factories';
-import { users } from '../../db/schema/index';
+import { loginThrottles } from '../../db/schema/index';
 
 const t = await buildTestApp();
 const { db } = t.handle;
@@ -86,7 +86,10 @@ describe('the login lockout', () => {
   it('lifts the lock after 15 minutes and counts failures afresh', async () => {
     const user = await buildUser(db, { role: 'expert' });
     for (let i = 0; i < 5; i++) await login(user.username, 'wrong-password-1');
-    const [locked] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id));
+    const [locked] = await db
+      .select({ lockedUntil: loginThrottles.lockedUntil })
+      .from(loginThrottles)
+      .where(eq(loginThrottles.username, user.username.toLowerCase()));
     const minutes = (locked!.lockedUntil!.getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);
@@ -94,9 +97,9 @@ describe('the login lockout', () => {
 
     // Fifteen minutes pass: move the stored lock into the past.
     await db
-      .update(users)
+      .update(loginThrottles)
       .set({ lockedUntil: new Date(Date.now() - 1000) })
-      .where(eq(users.id, user.id));
+      .where(eq(loginThrottles.username, user.username.toLowerCase()));
     expect((await login(user.username, 'wrong-password-1')).statusCode).toBe(401);
     expect((await login(user.username, testPassword)).statusCode).toBe(200);
   });

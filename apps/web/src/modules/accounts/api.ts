@@ -31,4 +31,5 @@ export const accountsApi = {
   assignRole: (id: string, body: AssignRole) => api.put<User>(`/users/${id}/role`, body),
   setActive: (id: string, body: { isActive: boolean; version: number }) => api.put<User>(`/users/${id}/active`, body),
   resetPassword: (id: string, body: { password: string; version: number }) => api.put<User>(`/users/${id}/password`, body),
+  unlock: (id: string) => api.post<User>(`/users/${id}/unlock`),
 };

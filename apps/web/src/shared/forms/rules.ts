@@ -1,5 +1,6 @@
 import type { FormRule as Rule } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { findPasswordProblems } from '@stip/contracts';
 import { t } from '../i18n/zh-CN';
 
 /** The part of a zod schema the form needs: contract schemas validate in the browser exactly as on the server. */
@@ -14,6 +15,20 @@ export function schemaRule(schema: SafeParser): Rule {
       if (value === undefined || value === null || value === '') return;
       const result = schema.safeParse(value);
       if (!result.success) throw new Error(result.error.issues[0]?.message ?? t.common.unknownError);
+    },
+  };
+}
+
+/**
+ * The password rule of @stip/contracts (length, character classes, not containing the username `usernameOf()` answers
+ * when given); the server adds the common-password list and the account's last passwords.
+ */
+export function passwordRule(usernameOf?: () => string | undefined): Rule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      if (typeof value !== 'string' || value === '') return;
+      const [problem] = findPasswordProblems(value, { username: usernameOf?.() });
+      if (problem) throw new Error(problem);
     },
   };
 }

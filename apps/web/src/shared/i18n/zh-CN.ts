@@ -1,6 +1,7 @@
 import {
   errorMessages,
   labels,
+  passwordRuleText,
   type NotificationType,
   platformFieldLabels,
   targetComparatorLabels,
@@ -125,8 +126,12 @@ export const t = {
     username: '用户名',
     password: '密码',
     confirmPassword: '确认密码',
-    passwordHint: '至少10位，须同时包含字母和数字',
+    passwordHint: passwordRuleText,
     passwordMismatch: '两次输入的密码不一致',
+    token: '初始化令牌',
+    tokenRequired: '请输入初始化令牌',
+    tokenHint:
+      '一次性令牌：服务器启动（stip serve）时打印在控制台日志中，并写入数据目录（DATA_DIR）下的 setup-token 文件，仅服务器运维人员可读；24 小时内有效，只能使用一次，过期后重启服务会生成新令牌。',
     usernamesMustDiffer: '三位管理员的用户名不能相同',
     submit: '完成初始化',
     done: '初始化完成，请使用刚设置的账号登录',
@@ -142,6 +147,8 @@ export const t = {
     passwordChanged: '密码已修改',
     noRole: '未分配角色',
     accountSecurity: '账号安全',
+    mustChangeTitle: '请先修改密码',
+    mustChangeIntro: '您的密码已由管理员重置。为保证账号安全，请设置只有您自己知道的新密码后再继续使用系统。',
   },
 
   twoFactor: {
@@ -439,7 +446,11 @@ export const t = {
     organizationRequired: '该角色须指定单位',
     regionHint: '该角色的数据范围为所选区域及其下级',
     organizationHint: '该角色代表所选单位办理业务',
-    passwordHint: '至少10位，须同时包含字母和数字',
+    passwordHint: passwordRuleText,
+    unlock: '解除锁定',
+    unlockTitle: (name: string) => `确定解除“${name}”的登录锁定吗？`,
+    unlockHint: '解除因多次输错密码造成的登录锁定（来自所有地址），不修改密码。',
+    unlocked: '已解除登录锁定',
   },
 
   audit: {
@@ -490,6 +501,7 @@ export const t = {
       'auth.login_failed': '登录失败',
       'auth.lock': '账号锁定',
       'system.setup': '系统初始化',
+      'system.setup_refused': '初始化被拒绝（令牌无效）',
       'system.seed_demo': '载入演示数据',
       'user.create': '新建账号',
       'user.assign_role': '分配角色',
@@ -497,6 +509,8 @@ export const t = {
       'user.disable': '停用账号',
       'user.reset_password': '重置密码',
       'user.change_password': '修改密码',
+      'user.reset_password_console': '服务器上重置密码',
+      'user.unlock': '解除登录锁定',
       'region.create': '新增区域',
       'region.update': '修改区域',
       'organization.create': '新增单位',

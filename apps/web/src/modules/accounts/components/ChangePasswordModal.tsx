@@ -1,13 +1,12 @@
-import { zPassword } from '@stip/contracts';
-import { Form, Input, Modal } from 'antd';
-import { requiredText, schemaRule } from '../../../shared/forms/rules';
+import { Form, type FormInstance, Input, Modal } from 'antd';
+import { passwordRule, requiredText } from '../../../shared/forms/rules';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useChangePassword } from '../hooks/useAuth';
 import { useCurrentUser } from '../hooks/useSession';
 import { ImplicitSubmit } from '../../../shared/components/ImplicitSubmit';
 
-interface ChangePasswordValues {
+export interface ChangePasswordValues {
   currentPassword: string;
   newPassword: string;
   confirm: string;
@@ -15,10 +14,16 @@ interface ChangePasswordValues {
 
 const text = t.layout;
 
-/** Any signed-in user changes their own password (POST /api/auth/password). */
-export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form] = Form.useForm<ChangePasswordValues>();
-  const change = useChangePassword();
+/** The fields of a password change (current, new, confirm), submitting POST /api/auth/password; `onDone` after success. */
+export function ChangePasswordForm({
+  form,
+  change,
+  onDone,
+}: {
+  form: FormInstance<ChangePasswordValues>;
+  change: ReturnType<typeof useChangePassword>;
+  onDone: () => void;
+}) {
   const notify = useNotify();
   const user = useCurrentUser();
 
@@ -28,11 +33,51 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       {
         onSuccess: () => {
           notify.success(text.passwordChanged);
-          onClose();
+          onDone();
         },
         onError: (error) => notify.error(error, form),
       },
     );
+
+  return (
+    <Form form={form} layout="vertical" onFinish={submit} clearOnDestroy>
+      {/* Tells password managers whose password this is. */}
+      <input type="text" hidden readOnly autoComplete="username" value={user.username} />
+      <Form.Item name="currentPassword" label={text.currentPassword} rules={[requiredText(text.currentPassword)]}>
+        <Input.Password autoFocus autoComplete="current-password" />
+      </Form.Item>
+      <Form.Item
+        name="newPassword"
+        label={text.newPassword}
+        extra={t.users.passwordHint}
+        rules={[requiredText(text.newPassword), passwordRule(() => user.username)]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        name="confirm"
+        label={text.confirmPassword}
+        dependencies={['newPassword']}
+        rules={[
+          requiredText(text.confirmPassword),
+          ({ getFieldValue }) => ({
+            validator: async (_rule, value: string | undefined) => {
+              if (value && value !== getFieldValue('newPassword')) throw new Error(text.passwordMismatch);
+            },
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <ImplicitSubmit />
+    </Form>
+  );
+}
+
+/** Any signed-in user changes their own password (POST /api/auth/password). */
+export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<ChangePasswordValues>();
+  const change = useChangePassword();
 
   return (
     <Modal
@@ -44,37 +89,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       confirmLoading={change.isPending}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} clearOnDestroy>
-        {/* Tells password managers whose password this is. */}
-        <input type="text" hidden readOnly autoComplete="username" value={user.username} />
-        <Form.Item name="currentPassword" label={text.currentPassword} rules={[requiredText(text.currentPassword)]}>
-          <Input.Password autoFocus autoComplete="current-password" />
-        </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={text.newPassword}
-          extra={t.users.passwordHint}
-          rules={[requiredText(text.newPassword), schemaRule(zPassword)]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={text.confirmPassword}
-          dependencies={['newPassword']}
-          rules={[
-            requiredText(text.confirmPassword),
-            ({ getFieldValue }) => ({
-              validator: async (_rule, value: string | undefined) => {
-                if (value && value !== getFieldValue('newPassword')) throw new Error(text.passwordMismatch);
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <ImplicitSubmit />
-      </Form>
+      <ChangePasswordForm form={form} change={change} onDone={onClose} />
     </Modal>
   );
 }

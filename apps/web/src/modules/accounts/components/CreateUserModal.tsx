@@ -1,6 +1,6 @@
 import { type CreateUser, zCreateUser } from '@stip/contracts';
 import { Alert, Form, Input, Modal } from 'antd';
-import { requiredText, schemaRule } from '../../../shared/forms/rules';
+import { passwordRule, requiredText, schemaRule } from '../../../shared/forms/rules';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useCreateUser } from '../hooks/useUsers';
@@ -52,7 +52,8 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
           name="password"
           label={fields.password}
           extra={t.users.passwordHint}
-          rules={[requiredText(fields.password), schemaRule(zCreateUser.shape.password)]}
+          dependencies={['username']}
+          rules={[requiredText(fields.password), passwordRule(() => form.getFieldValue('username') as string | undefined)]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -1,6 +1,6 @@
-import { type User, zPassword } from '@stip/contracts';
+import type { User } from '@stip/contracts';
 import { Form, Input, Modal } from 'antd';
-import { requiredText, schemaRule } from '../../../shared/forms/rules';
+import { passwordRule, requiredText } from '../../../shared/forms/rules';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useResetPassword } from '../hooks/useUsers';
@@ -43,7 +43,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
           name="password"
           label={t.users.newPassword}
           extra={t.users.passwordHint}
-          rules={[requiredText(t.users.newPassword), schemaRule(zPassword)]}
+          rules={[requiredText(t.users.newPassword), passwordRule(() => user?.username)]}
         >
           <Input.Password autoFocus autoComplete="new-password" />
         </Form.Item>

@@ -41,8 +41,13 @@ export function useLogout() {
   });
 }
 
+/** Changes one's own password; the session is read again (a forced change after a reset is then done). */
 export function useChangePassword() {
-  return useMutation({ mutationFn: accountsApi.changePassword });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: accountsApi.changePassword,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
+  });
 }
 
 export function useRunSetup() {

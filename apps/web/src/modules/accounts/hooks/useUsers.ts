@@ -32,3 +32,4 @@ export const useResetPassword = () =>
   useUserMutation(({ id, password, version }: { id: string; password: string; version: number }) =>
     accountsApi.resetPassword(id, { password, version }),
   );
+export const useUnlockUser = () => useUserMutation((id: string) => accountsApi.unlock(id));

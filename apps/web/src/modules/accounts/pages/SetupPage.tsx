@@ -1,7 +1,7 @@
-import { type Setup, zPassword, zUsername } from '@stip/contracts';
+import { type Setup, zUsername } from '@stip/contracts';
 import { App, Button, Card, Col, Form, Input, Row, Typography } from 'antd';
 import { Navigate, useNavigate } from 'react-router-dom';
-import { requiredText, schemaRule } from '../../../shared/forms/rules';
+import { passwordRule, requiredText, schemaRule } from '../../../shared/forms/rules';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
 import { PageLoading } from '../../../shared/components/PageLoading';
@@ -10,7 +10,7 @@ import { useRunSetup, useSetupStatus } from '../hooks/useAuth';
 
 const administrators = ['sysadmin', 'secadmin', 'auditadmin'] as const;
 
-type SetupForm = Record<(typeof administrators)[number], { username: string; password: string; confirm: string }>;
+type SetupForm = Record<(typeof administrators)[number], { username: string; password: string; confirm: string }> & { token: string };
 
 /** First start without demo data: the three administrators choose their usernames and passwords. */
 export default function SetupPage() {
@@ -26,11 +26,12 @@ export default function SetupPage() {
 
   const submit = (values: SetupForm) => {
     const body: Setup = {
+      token: values.token.trim(),
       sysadmin: { username: values.sysadmin.username.trim(), password: values.sysadmin.password },
       secadmin: { username: values.secadmin.username.trim(), password: values.secadmin.password },
       auditadmin: { username: values.auditadmin.username.trim(), password: values.auditadmin.password },
     };
-    const names = new Set(Object.values(body).map((admin) => admin.username.toLowerCase()));
+    const names = new Set(administrators.map((role) => body[role].username.toLowerCase()));
     if (names.size < administrators.length) {
       void message.error(t.setup.usernamesMustDiffer);
       return;
@@ -49,6 +50,14 @@ export default function SetupPage() {
       <Card style={{ width: 'min(960px, 100%)' }} title={t.setup.title}>
         <Typography.Paragraph type="secondary">{t.setup.intro}</Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={submit} data-testid="setup-form">
+          <Form.Item
+            name="token"
+            label={t.setup.token}
+            extra={t.setup.tokenHint}
+            rules={[{ required: true, whitespace: true, message: t.setup.tokenRequired }]}
+          >
+            <Input autoComplete="off" spellCheck={false} data-testid="setup-token" />
+          </Form.Item>
           <Row gutter={24}>
             {administrators.map((role) => (
               <Col xs={24} md={8} key={role}>
@@ -65,7 +74,8 @@ export default function SetupPage() {
                   name={[role, 'password']}
                   label={t.setup.password}
                   extra={t.setup.passwordHint}
-                  rules={[requiredText(t.setup.password), schemaRule(zPassword)]}
+                  dependencies={[[role, 'username']]}
+                  rules={[requiredText(t.setup.password), passwordRule(() => form.getFieldValue([role, 'username']) as string | undefined)]}
                 >
                   <Input.Password autoComplete="new-password" data-testid={`setup-${role}-password`} />
                 </Form.Item>

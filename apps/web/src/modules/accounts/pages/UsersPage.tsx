@@ -14,7 +14,7 @@ import { AssignRoleModal } from '../components/AssignRoleModal';
 import { CreateUserModal } from '../components/CreateUserModal';
 import { ResetPasswordModal } from '../components/ResetPasswordModal';
 import { useCan, useCurrentUser } from '../hooks/useSession';
-import { useSetUserActive, useUsers } from '../hooks/useUsers';
+import { useSetUserActive, useUnlockUser, useUsers } from '../hooks/useUsers';
 import { useResetUserTwoFactor } from '../../two-factor/hooks/useTwoFactor';
 
 const fields = t.users.fields;
@@ -42,6 +42,7 @@ export default function UsersPage() {
   const notify = useNotify();
   const setActive = useSetUserActive();
   const resetTwoFactor = useResetUserTwoFactor();
+  const unlock = useUnlockUser();
   const [creating, setCreating] = useState(false);
   const [assigningId, setAssigningId] = useState<string | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
@@ -76,6 +77,21 @@ export default function UsersPage() {
           { onSuccess: () => notify.success(t.twoFactor.resetDone), onError: (error) => notify.error(error) },
         ),
     });
+  const confirmUnlock = (user: User) =>
+    modal.confirm({
+      title: t.users.unlockTitle(user.displayName),
+      content: t.users.unlockHint,
+      okText: t.users.unlock,
+      onOk: () =>
+        unlock.mutateAsync(user.id, { onSuccess: () => notify.success(t.users.unlocked), onError: (error) => notify.error(error) }),
+    });
+  // Lifting a sign-in lock is allowed on administrators' accounts too (never one's own).
+  const unlockButton = (user: User) =>
+    isLocked(user) && user.id !== currentUser.id ? (
+      <Button type="link" size="small" onClick={() => confirmUnlock(user)} data-testid={`user-unlock-${user.username}`}>
+        {t.users.unlock}
+      </Button>
+    ) : null;
 
   return (
     <>
@@ -149,11 +165,15 @@ export default function UsersPage() {
                     width: 340,
                     render: (_: unknown, user: User) =>
                       (user.role !== null && administratorRoles.includes(user.role)) || user.id === currentUser.id ? (
-                        <Tooltip title={t.users.protectedAccountHint}>
-                          <Typography.Text type="secondary">{t.users.protectedAccount}</Typography.Text>
-                        </Tooltip>
+                        <Space size={0}>
+                          <Tooltip title={t.users.protectedAccountHint}>
+                            <Typography.Text type="secondary">{t.users.protectedAccount}</Typography.Text>
+                          </Tooltip>
+                          {unlockButton(user)}
+                        </Space>
                       ) : (
                         <Space size={0}>
+                          {unlockButton(user)}
                           <Button type="link" size="small" onClick={() => setAssigningId(user.id)}>
                             {t.users.assignRole}
                           </Button>
