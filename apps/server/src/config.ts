@@ -25,6 +25,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: env.LOG_LEVEL ?? 'info',
     /** Run the daily jobs (reminders, overdue marking) in this process (JOBS=off on extra replicas is optional: runs are claimed once per day). */
     jobs: flag(env.JOBS, true),
+    /** Keys the audit chain (AUDIT_KEY, ≥ 32 characters); unset: DATA_DIR/audit.key, made on first start. Same on every app server. */
+    auditKey: env.AUDIT_KEY || undefined,
+    /** Bearer token that lets other hosts read GET /metrics (METRICS_TOKEN); without it only loopback may. */
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }
 export type Config = ReturnType<typeof readConfig>;

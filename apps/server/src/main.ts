@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { AppError } from './shared/app-error';
 import { readConfig, type Config } from './config';
 import { buildApp } from './app';
 import { createDb, type DbHandle } from './db/client';
 import { needsSetup, resetPasswordFromConsole } from './modules/accounts/accounts.service';
-import { verifyAuditChain } from './modules/audit/audit.service';
+import { verifyAuditChain, writeAuditCheckpoint } from './modules/audit/audit.service';
+import { auditCheckpointFileName, configureAuditTrail, loadAuditKey } from './modules/audit/audit.key';
+import { startAuditCheckpoints } from './modules/audit/audit.checkpointer';
 import { seedDemo } from './db/seed/demo';
 import { startJobScheduler } from './modules/jobs/jobs.scheduler';
 import { runDailyJobs } from './modules/jobs/jobs.service';
@@ -27,7 +30,19 @@ const usage = `用法 / usage: stip <command>
 环境变量：DATABASE_URL（使用 PostgreSQL）、DATA_DIR（内置数据库目录，默认 ./data）、PORT、HOST、
 STIP_DEMO=off（生产环境：不载入演示数据，首次访问时由管理员设置账号）、TRUST_PROXY、LOG_LEVEL`;
 
+/**
+ * Loads the audit key (AUDIT_KEY or DATA_DIR/audit.key, created on first start) and points the
+ * checkpoint file at DATA_DIR/audit.checkpoints, before anything can write an audit record.
+ */
+async function prepareAuditTrail(config: Config, log: (message: string) => void): Promise<void> {
+  const loaded = await loadAuditKey({ envKey: config.auditKey, dataDir: config.dataDir });
+  if (loaded.created) log(`已生成审计密钥 ${loaded.source}（请备份；多台应用服务器须使用同一密钥）`);
+  if (loaded.warning) log(loaded.warning);
+  configureAuditTrail({ key: loaded.key, checkpointFile: path.join(config.dataDir, auditCheckpointFileName) });
+}
+
 async function openDatabase(config: Config): Promise<DbHandle> {
+  await prepareAuditTrail(config, (message) => console.error(message));
   const handle = await createDb({ url: config.databaseUrl, dataDir: config.dataDir });
   await handle.migrate();
   return handle;
@@ -47,6 +62,8 @@ async function serve(config: Config): Promise<void> {
   await seedDemoIfEmpty(handle, config, (message) => app.log.info(message));
   // Daily reminders and overdue marking; safe with any number of processes (one run per day, recorded in the database).
   startJobScheduler(app);
+  // Signed notes of the audit chain's head outside the database, so removing the newest records is noticed.
+  startAuditCheckpoints(app);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -85,6 +102,7 @@ async function run(argv: string[]): Promise<number> {
       const handle = await openDatabase(config);
       try {
         const seeded = await seedDemoIfEmpty(handle, { ...config, demo: true }, console.log);
+        await writeAuditCheckpoint(handle.db);
         if (!seeded) console.log('数据库中已有账号，未载入演示数据');
       } finally {
         await handle.close();
@@ -101,6 +119,8 @@ async function run(argv: string[]): Promise<number> {
         const verdict = await verifyAuditChain(handle.db);
         if (verdict.intact) {
           console.log(`审计链完整：共校验 ${verdict.checked} 条记录 (audit chain intact, ${verdict.checked} records)`);
+          if (verdict.checked > 0 && !verdict.checkpointSeq)
+            console.log('（尚无签名检查点：末尾记录被删除时无法发现 — no signed checkpoint yet）');
           return 0;
         }
         console.log(
@@ -119,6 +139,7 @@ async function run(argv: string[]): Promise<number> {
       const handle = await openDatabase(config);
       try {
         const result = await runDailyJobs(handle.db, todayInChina());
+        await writeAuditCheckpoint(handle.db);
         console.log(JSON.stringify(result));
       } finally {
         await handle.close();
@@ -134,6 +155,7 @@ async function run(argv: string[]): Promise<number> {
       const handle = await openDatabase(config);
       try {
         const { password } = await resetPasswordFromConsole(handle.db, username);
+        await writeAuditCheckpoint(handle.db);
         console.log(`已为 ${username} 设置新密码（请当面交付，并在登录后立即修改）：\n${password}`);
         return 0;
       } finally {

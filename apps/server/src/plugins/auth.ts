@@ -59,7 +59,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[sessionCookie];
     const actor = token && token.length < 200 ? await resolveSession(app.db, token) : null;
-    request.ctx = { actor, sourceIp: request.ip, db: app.db };
+    request.ctx = { actor, sourceIp: request.ip, db: app.db, requestId: request.id };
   });
 
   // Before validation: a visitor without a session learns nothing about a route's input rules.
