@@ -58,7 +58,13 @@ async function seedDemoIfEmpty(handle: DbHandle, config: Config, log: (message: 
 
 async function serve(config: Config): Promise<void> {
   const handle = await openDatabase(config);
-  const app = await buildApp({ db: handle.db, logger: { level: config.logLevel }, trustProxy: config.trustProxy, demo: config.demo });
+  const app = await buildApp({
+    db: handle.db,
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    demo: config.demo,
+    metricsToken: config.metricsToken,
+  });
   await seedDemoIfEmpty(handle, config, (message) => app.log.info(message));
   // Daily reminders and overdue marking; safe with any number of processes (one run per day, recorded in the database).
   startJobScheduler(app);
