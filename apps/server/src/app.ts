@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { errorHandlerPlugin } from './plugins/error-handler';
 import { type AuthOptions, authPlugin } from './plugins/auth';
 import { openapiPlugin } from './plugins/openapi';
 import { type AnonymousRateLimits, defaultAnonymousRateLimits, rateLimitPlugin } from './plugins/rate-limit';
+import { metricsPlugin } from './plugins/metrics';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { regionRoutes } from './modules/regions/regions.routes';
@@ -44,6 +46,15 @@ export interface BuildAppOptions {
   requireAdministratorTwoFactor?: boolean;
   /** Per-address request limits on the anonymous routes (defaults in plugins/rate-limit.ts). */
   anonymousRateLimits?: AnonymousRateLimits;
+  /** Bearer token for GET /metrics from other hosts (METRICS_TOKEN); without it only loopback may read it. */
+  metricsToken?: string | undefined;
+}
+
+const safeRequestId = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The request's id: an incoming X-Request-Id when it is a short safe token (a proxy's), else a new UUID. */
+export function requestIdFor(header: string | string[] | undefined): string {
+  return typeof header === 'string' && safeRequestId.test(header) ? header : randomUUID();
 }
 
 /** Whether `relative` names a file inside `root` (never outside it, never a folder). */
@@ -99,10 +110,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: trustProxySetting(options.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Logged with every line of the request (reqId), answered as X-Request-Id, kept in its audit records.
+    genReqId: (request) => requestIdFor(request.headers['x-request-id']),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
 
   await app.register(errorHandlerPlugin);
   await app.register(helmet, {
@@ -113,6 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authPlugin, options.auth ?? {});
   await app.register(rateLimitPlugin, options.anonymousRateLimits ?? defaultAnonymousRateLimits);
   await app.register(openapiPlugin);
+  await app.register(metricsPlugin, { token: options.metricsToken });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
 
   await app.register(

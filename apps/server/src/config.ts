@@ -150,6 +150,16 @@ export const zConfigEnv = z.object({
   HSTS: zFlag(false),
   /** A session ends this many hours after sign-in, however active (besides the 8-hour idle limit). */
   SESSION_MAX_HOURS: zInteger(12, 1, 24 * 30),
+  /** Keys the audit chain; unset: DATA_DIR/audit.key (made on first start). Checked for length where it is loaded. */
+  AUDIT_KEY: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined),
+  /** Bearer token that lets other hosts read GET /metrics. */
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined),
 });
 
 /** The configuration could not be read; the message names each bad variable. */
@@ -182,6 +192,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionMaxHours: e.SESSION_MAX_HOURS,
     /** Settings accepted but deprecated; printed at start. */
     warnings: [e.TRUST_PROXY.warning].filter((w): w is string => Boolean(w)),
+    /** Keys the audit chain (AUDIT_KEY, ≥ 32 characters); unset: DATA_DIR/audit.key, made on first start. Same on every app server. */
+    auditKey: e.AUDIT_KEY,
+    /** Bearer token that lets other hosts read GET /metrics (METRICS_TOKEN); without it only loopback may. */
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 export type Config = ReturnType<typeof readConfig>;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from './shared/app-error';
@@ -13,7 +14,10 @@ import {
   resetPasswordFromConsole,
   setupTokenLifetimeMs,
 } from './modules/accounts/accounts.service';
-import { verifyAuditChain } from './modules/audit/audit.service';
+import { verifyAuditChain, writeAuditCheckpoint } from './modules/audit/audit.service';
+import { auditCheckpointFileName, auditTrailSettings, configureAuditTrail, loadAuditKey } from './modules/audit/audit.key';
+import { backupDatabase, restoreDatabase } from './db/backup';
+import { startAuditCheckpoints } from './modules/audit/audit.checkpointer';
 import { seedDemo } from './db/seed/demo';
 import { startJobScheduler } from './modules/jobs/jobs.scheduler';
 import { runDailyJobs } from './modules/jobs/jobs.service';
@@ -24,7 +28,9 @@ const usage = `用法 / usage: stip <command>
   serve                 启动 STIP（默认命令）：迁移数据库，首次启动时载入演示数据，监听 PORT（默认 3000）
   migrate               只执行数据库迁移
   seed --demo           向空数据库载入演示数据
-  audit verify          校验审计日志哈希链（完整时退出码 0，断裂时 1）
+  audit verify          校验审计日志哈希链与签名检查点（完整时退出码 0，断裂时 1）
+  backup FILE           把整个数据库备份到 FILE（一致快照；内置数据库须先停止服务）
+  restore FILE          把备份恢复到空的数据库（恢复后校验审计链；需要原来的审计密钥）
   jobs run              立即执行每日任务（截止提醒、逾期标记）；服务运行时每日自动执行
   accounts reset-password USERNAME
                         在服务器上为忘记密码的账号（包括管理员）设置随机新密码、解除锁定并结束其会话（记入审计）
@@ -34,9 +40,22 @@ const usage = `用法 / usage: stip <command>
 
 环境变量：DATABASE_URL（使用 PostgreSQL）、DATA_DIR（内置数据库目录，默认 ./data）、PORT、
 HOST（演示模式默认 127.0.0.1，否则 0.0.0.0）、STIP_DEMO=off（生产环境：不载入演示数据，首次访问时凭控制台上的
-初始化令牌设置管理员账号）、TRUST_PROXY、LOG_LEVEL`;
+初始化令牌设置管理员账号）、TRUST_PROXY、LOG_LEVEL、
+AUDIT_KEY（审计密钥；未设置时使用 DATA_DIR/audit.key）、METRICS_TOKEN（/metrics 的访问令牌）`;
+
+/**
+ * Loads the audit key (AUDIT_KEY or DATA_DIR/audit.key, created on first start) and points the
+ * checkpoint file at DATA_DIR/audit.checkpoints, before anything can write an audit record.
+ */
+async function prepareAuditTrail(config: Config, log: (message: string) => void): Promise<void> {
+  const loaded = await loadAuditKey({ envKey: config.auditKey, dataDir: config.dataDir });
+  if (loaded.created) log(`已生成审计密钥 ${loaded.source}（请备份；多台应用服务器须使用同一密钥）`);
+  if (loaded.warning) log(loaded.warning);
+  configureAuditTrail({ key: loaded.key, checkpointFile: path.join(config.dataDir, auditCheckpointFileName) });
+}
 
 async function openDatabase(config: Config): Promise<DbHandle> {
+  await prepareAuditTrail(config, (message) => console.error(message));
   const handle = await createDb({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
   await handle.migrate();
   return handle;
@@ -93,6 +112,7 @@ async function serve(config: Config): Promise<void> {
     demo: config.demo,
     hsts: config.hsts,
     auth: { cookieSecure: config.cookieSecure, publicOrigins: config.publicOrigins, sessionMaxMs: config.sessionMaxHours * 3_600_000 },
+    metricsToken: config.metricsToken,
   });
   for (const warning of config.warnings) app.log.warn(warning);
   await seedDemoIfEmpty(handle, config, (message) => app.log.info(message));
@@ -101,6 +121,8 @@ async function serve(config: Config): Promise<void> {
   // Daily reminders and overdue marking; safe with any number of processes (one run per day, recorded in the database).
   if (config.jobs) startJobScheduler(app);
   else app.log.info('JOBS=off：本进程不执行每日任务');
+  // Signed notes of the audit chain's head outside the database, so removing the newest records is noticed.
+  startAuditCheckpoints(app);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -139,6 +161,7 @@ async function run(argv: string[]): Promise<number> {
       const handle = await openDatabase(config);
       try {
         const seeded = await seedDemoIfEmpty(handle, { ...config, demo: true }, console.log);
+        await writeAuditCheckpoint(handle.db);
         if (!seeded) console.log('数据库中已有账号，未载入演示数据');
       } finally {
         await handle.close();
@@ -155,12 +178,65 @@ async function run(argv: string[]): Promise<number> {
         const verdict = await verifyAuditChain(handle.db);
         if (verdict.intact) {
           console.log(`审计链完整：共校验 ${verdict.checked} 条记录 (audit chain intact, ${verdict.checked} records)`);
+          if (verdict.checked > 0 && !verdict.checkpointSeq)
+            console.log('（尚无签名检查点：末尾记录被删除时无法发现 — no signed checkpoint yet）');
           return 0;
         }
         console.log(
           `审计链断裂：第 ${verdict.firstBrokenSeq} 条记录，${verdict.reason} (audit chain broken at record ${verdict.firstBrokenSeq})`,
         );
         return 1;
+      } finally {
+        await handle.close();
+      }
+    }
+    case 'backup': {
+      if (!rest[0]) {
+        console.error(usage);
+        return 2;
+      }
+      const handle = await openDatabase(config);
+      try {
+        const { trailer } = await backupDatabase(handle.db, rest[0], { auditKeyId: auditTrailSettings().key.id });
+        const rows = Object.values(trailer.tables).reduce((sum, table) => sum + table.rows, 0);
+        console.log(`已备份到 ${rest[0]}：${Object.keys(trailer.tables).length} 张表，${rows} 行`);
+        console.log('恢复后校验审计链需要同一把审计密钥（AUDIT_KEY 或 DATA_DIR/audit.key），请另行妥善保管');
+        return 0;
+      } finally {
+        await handle.close();
+      }
+    }
+    case 'restore': {
+      if (!rest[0]) {
+        console.error(usage);
+        return 2;
+      }
+      const handle = await openDatabase(config);
+      try {
+        const { header, trailer } = await restoreDatabase(handle.db, rest[0]);
+        const rows = Object.values(trailer.tables).reduce((sum, table) => sum + table.rows, 0);
+        console.log(`已从 ${rest[0]}（${header.createdAt}）恢复 ${rows} 行`);
+        // The old checkpoints describe the chain before the restore (perhaps longer): keep them aside, start anew.
+        const { checkpointFile, key } = auditTrailSettings();
+        if (checkpointFile && existsSync(checkpointFile)) {
+          const aside = `${checkpointFile}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+          await rename(checkpointFile, aside);
+          console.log(`原检查点文件已移到 ${aside}`);
+        }
+        if (header.auditKeyId && header.auditKeyId !== key.id) {
+          console.log(
+            `注意：备份中的审计记录由密钥 ${header.auditKeyId} 签名，当前密钥为 ${key.id}；请设置原来的 AUDIT_KEY 或放回原 audit.key 后再校验`,
+          );
+          return 1;
+        }
+        const verdict = await verifyAuditChain(handle.db);
+        if (!verdict.intact) {
+          console.log(`审计链断裂：第 ${verdict.firstBrokenSeq} 条记录，${verdict.reason}`);
+          return 1;
+        }
+        await writeAuditCheckpoint(handle.db);
+        console.log(`审计链完整：共校验 ${verdict.checked} 条记录`);
+        return 0;
       } finally {
         await handle.close();
       }
@@ -173,6 +249,7 @@ async function run(argv: string[]): Promise<number> {
       const handle = await openDatabase(config);
       try {
         const result = await runDailyJobs(handle.db, todayInChina());
+        await writeAuditCheckpoint(handle.db);
         console.log(JSON.stringify(result));
       } finally {
         await handle.close();
@@ -188,6 +265,7 @@ async function run(argv: string[]): Promise<number> {
       const handle = await openDatabase(config);
       try {
         const { password } = await resetPasswordFromConsole(handle.db, username);
+        await writeAuditCheckpoint(handle.db);
         console.log(`已为 ${username} 设置新密码（请当面交付，并在登录后立即修改）：\n${password}`);
         return 0;
       } finally {

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createDb } from '../src/db/client';
 import { recordAudit } from '../src/modules/audit/audit.service';
+import { configureAuditTrail, loadAuditKey } from '../src/modules/audit/audit.key';
 import { systemContext } from '../src/shared/context';
 
 const stip = fileURLToPath(new URL('../bin/stip.js', import.meta.url));
@@ -46,6 +47,8 @@ describe('the stip command on the embedded database', () => {
   });
 
   it('exits 1 and names the first broken record when a record of the chain was altered', async () => {
+    // The key the first command made in the data folder, as `stip` itself loads it.
+    configureAuditTrail({ key: (await loadAuditKey({ dataDir })).key, checkpointFile: null });
     const handle = await createDb({ dataDir });
     try {
       await handle.migrate();
@@ -64,7 +67,7 @@ describe('the stip command on the embedded database', () => {
     }
     const verify = runStip(['audit', 'verify']);
     expect(verify.status, verify.stderr).toBe(1);
-    expect(verify.stdout).toMatch(/审计链断裂：第 2 条记录，记录内容与其哈希不符/);
+    expect(verify.stdout).toMatch(/审计链断裂：第 2 条记录，记录内容与其签名不符/);
     expect(verify.stdout).toMatch(/audit chain broken at record 2\b/);
   });
 });

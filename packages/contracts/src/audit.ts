@@ -13,6 +13,8 @@ export const zAuditRecord = z.object({
   objectId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** The request that made the change (X-Request-Id in the server's logs). */
+  requestId: z.string().nullable(),
   hash: z.string(),
 });
 export type AuditRecord = z.infer<typeof zAuditRecord>;
@@ -35,5 +37,7 @@ export const zAuditVerification = z.object({
   /** The first record whose hash or link does not match, when the chain is broken. */
   firstBrokenSeq: z.number().int().nullable(),
   reason: z.string().nullable(),
+  /** The newest record a signed checkpoint vouches for (records after it could be removed unnoticed). */
+  checkpointSeq: z.number().int().nullable(),
 });
 export type AuditVerification = z.infer<typeof zAuditVerification>;

@@ -106,7 +106,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
     }
     const token = request.cookies[sessionCookie];
     const actor = token && token.length < 200 ? await resolveSession(app.db, token, sessionMaxMs) : null;
-    request.ctx = { actor, sourceIp: request.ip, db: app.db };
+    request.ctx = { actor, sourceIp: request.ip, db: app.db, requestId: request.id };
   });
 
   // Before validation: a visitor without a session learns nothing about a route's input rules.

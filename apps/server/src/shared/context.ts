@@ -20,6 +20,8 @@ export interface RequestContext {
   actor: Actor | null;
   sourceIp: string | null;
   db: Database;
+  /** The HTTP request's id (X-Request-Id), stored in audit records; absent outside requests. */
+  requestId?: string | null;
 }
 
 /** A context whose actor is known (routes behind a permission). */

@@ -3,7 +3,9 @@ import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-or
 /**
  * The audit trail: append-only (a trigger refuses UPDATE, DELETE and TRUNCATE) and hash-chained —
  * each record's hash covers its content and the previous record's hash, so `stip audit verify`
- * finds the first record that was altered or removed.
+ * finds the first record that was altered or removed. Records are keyed (`hmac-sha256` with the
+ * audit key, which lives outside the database); records written before the key existed keep their
+ * plain `sha256` hash and may only precede the keyed ones.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -21,6 +23,12 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** `hmac-sha256` (keyed, `key_id` names the key) or `sha256` (written before the key existed). */
+    hashAlg: text('hash_alg').notNull().default('sha256'),
+    /** The first 16 hex digits of HMAC(key, "stip-audit-key-id"): which key signed the record. */
+    keyId: text('key_id'),
+    /** The HTTP request that made the change (X-Request-Id), to find it in the logs. */
+    requestId: text('request_id'),
   },
   (t) => [
     index('audit_log_object_idx').on(t.objectType, t.objectId),

@@ -51,7 +51,7 @@ describe('the audit trail', () => {
     // Someone with SQL access switches the triggers off and edits record 3.
     await db.execute(sql`alter table audit_log disable trigger user`);
     await db.execute(sql`update audit_log set source_ip = '6.6.6.6' where seq = 3`);
-    expect(await verifyAuditChain(db)).toMatchObject({ intact: false, firstBrokenSeq: 3, reason: '记录内容与其哈希不符' });
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: false, firstBrokenSeq: 3, reason: '记录内容与其签名不符' });
     await db.execute(sql`delete from audit_log where seq = 3`);
     expect(await verifyAuditChain(db)).toMatchObject({ intact: false, firstBrokenSeq: 3, reason: '缺少序号 3 的记录' });
     await db.execute(sql`alter table audit_log enable trigger user`);

@@ -2,22 +2,35 @@ import { and, asc, count, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-o
 import type { AuditQuery } from '@stip/contracts';
 import type { Executor, Transaction } from '../../db/client';
 import { auditLog } from '../../db/schema/index';
-import { chainHash, genesisHash, type ChainLink, type ChainedContent } from './audit.chain';
+import { genesisHash, keyedChainHash, keyedHashAlgorithm, type ChainLink, type ChainedContent } from './audit.chain';
+import type { AuditKey } from './audit.key';
 
 /** Any value fixed for STIP: serialises appends to the chain across processes and connections. */
 const chainLockKey = 7426002;
 
 export type AuditEntry = Omit<ChainedContent, 'seq' | 'occurredAt'>;
 
-/** Appends one record to the chain. Only inserts: the repository has no update or delete. */
-export async function appendAuditRecord(tx: Transaction, entry: AuditEntry): Promise<ChainLink> {
+/** Appends one record to the chain, keyed with `key`. Only inserts: the repository has no update or delete. */
+export async function appendAuditRecord(tx: Transaction, key: AuditKey, entry: AuditEntry): Promise<ChainLink> {
   await tx.execute(sql`select pg_advisory_xact_lock(${chainLockKey})`);
   const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   const prevHash = last?.hash ?? genesisHash;
   const content: ChainedContent = { ...entry, seq: (last?.seq ?? 0) + 1, occurredAt: new Date() };
-  const link: ChainLink = { ...content, prevHash, hash: chainHash(prevHash, content) };
+  const link: ChainLink = {
+    ...content,
+    prevHash,
+    hash: keyedChainHash(key, prevHash, content),
+    hashAlg: keyedHashAlgorithm,
+    keyId: key.id,
+  };
   await tx.insert(auditLog).values(link);
   return link;
+}
+
+/** The newest record's sequence number and hash, or null for an empty trail. */
+export async function findAuditHead(db: Executor): Promise<{ seq: number; hash: string } | null> {
+  const [last] = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  return last ?? null;
 }
 
 function auditFilter(query: Omit<AuditQuery, 'limit' | 'offset'>): SQL | undefined {

@@ -1,8 +1,10 @@
 import type { AuditQuery, AuditVerification } from '@stip/contracts';
 import type { Database, Transaction } from '../../db/client';
 import type { RequestContext } from '../../shared/context';
-import { appendAuditRecord, findAuditRecords, iterateAuditChain } from './audit.repository';
-import { genesisHash, linkProblem } from './audit.chain';
+import { appendAuditRecord, findAuditHead, findAuditRecords, iterateAuditChain } from './audit.repository';
+import { genesisHash, keyedHashAlgorithm, linkProblem, type ChainPosition } from './audit.chain';
+import { appendCheckpoint, readCheckpoints, signCheckpoint, type AuditCheckpoint } from './audit.checkpoints';
+import { auditTrailSettings, type AuditTrailSettings } from './audit.key';
 
 export interface AuditChange {
   /** Verb in dotted form: `platform.update`, `user.login`, `taxonomy.type.retire` … */
@@ -20,7 +22,7 @@ function toJson(value: unknown): unknown {
 
 /** Writes the audit record of a change inside the change's own transaction: both commit or neither. */
 export async function recordAudit(tx: Transaction, ctx: RequestContext, change: AuditChange): Promise<void> {
-  await appendAuditRecord(tx, {
+  await appendAuditRecord(tx, auditTrailSettings().key, {
     actorUserId: ctx.actor?.userId ?? null,
     actorUsername: ctx.actor?.username ?? 'system',
     actorRole: ctx.actor?.role ?? null,
@@ -30,6 +32,7 @@ export async function recordAudit(tx: Transaction, ctx: RequestContext, change: 
     objectId: change.objectId,
     before: toJson(change.before),
     after: toJson(change.after),
+    requestId: ctx.requestId ?? null,
   });
 }
 
@@ -49,22 +52,65 @@ export async function findAudit(ctx: RequestContext, query: AuditQuery) {
       objectId: row.objectId,
       before: row.before,
       after: row.after,
+      requestId: row.requestId,
       hash: row.hash,
     })),
   };
 }
 
-/** Recomputes the whole chain; reports it intact or names the first record that was altered or removed. */
-export async function verifyAuditChain(db: Database): Promise<AuditVerification> {
-  let prevHash = genesisHash;
-  let expectedSeq = 1;
+/**
+ * Recomputes the whole chain with the audit key and compares it with the signed checkpoints: reports
+ * it intact, or names the first record that was altered, removed (anywhere, the newest included) or
+ * re-hashed without the key.
+ */
+export async function verifyAuditChain(db: Database, settings: AuditTrailSettings = auditTrailSettings()): Promise<AuditVerification> {
+  const checkpoints = settings.checkpointFile ? await readCheckpoints(settings.checkpointFile, settings.key) : null;
+  const broken = (seq: number, reason: string, checked: number): AuditVerification => ({
+    intact: false,
+    checked,
+    firstBrokenSeq: seq,
+    reason,
+    checkpointSeq: checkpoints?.maxSeq || null,
+  });
+  if (checkpoints?.problem) return broken(1, checkpoints.problem, 0);
+  const position: ChainPosition = { prevHash: genesisHash, expectedSeq: 1, keyedSeen: false };
   let checked = 0;
   for await (const record of iterateAuditChain(db)) {
-    const problem = linkProblem(record, prevHash, expectedSeq);
-    if (problem) return { intact: false, checked, firstBrokenSeq: Math.min(record.seq, expectedSeq), reason: problem };
-    prevHash = record.hash;
-    expectedSeq++;
+    const problem = linkProblem(record, position, settings.key);
+    if (problem) return broken(Math.min(record.seq, position.expectedSeq), problem, checked);
+    const checkpointed = checkpoints?.hashBySeq.get(record.seq);
+    if (checkpointed !== undefined && checkpointed !== record.hash) {
+      return broken(record.seq, '记录与签名检查点不符（链被重写）', checked);
+    }
+    position.prevHash = record.hash;
+    position.expectedSeq++;
+    position.keyedSeen ||= record.hashAlg === keyedHashAlgorithm;
     checked++;
   }
-  return { intact: true, checked, firstBrokenSeq: null, reason: null };
+  if (checkpoints && checkpoints.maxSeq >= position.expectedSeq) {
+    return broken(
+      position.expectedSeq,
+      `末尾的记录被删除：签名检查点记录到第 ${checkpoints.maxSeq} 条，审计链只到第 ${position.expectedSeq - 1} 条`,
+      checked,
+    );
+  }
+  return { intact: true, checked, firstBrokenSeq: null, reason: null, checkpointSeq: checkpoints?.maxSeq || null };
+}
+
+/**
+ * Appends a signed checkpoint of the chain's head to the checkpoint file when the head moved since
+ * `previous`; returns the checkpoint now in force (null when there is no file or no record yet).
+ */
+export async function writeAuditCheckpoint(
+  db: Database,
+  previous: { seq: number; hash: string } | null = null,
+  settings: AuditTrailSettings = auditTrailSettings(),
+): Promise<AuditCheckpoint | null> {
+  if (!settings.checkpointFile) return null;
+  const head = await findAuditHead(db);
+  if (!head) return null;
+  if (previous && previous.seq === head.seq && previous.hash === head.hash) return null;
+  const checkpoint = signCheckpoint(settings.key, head);
+  await appendCheckpoint(settings.checkpointFile, checkpoint);
+  return checkpoint;
 }
