@@ -25,7 +25,8 @@ const usage = `用法 / usage: stip <command>
                         从政策文件中提取目标与任务（不需要数据库）
 
 环境变量：DATABASE_URL（使用 PostgreSQL）、DATA_DIR（内置数据库目录，默认 ./data）、PORT、HOST、
-STIP_DEMO=off（生产环境：不载入演示数据，首次访问时由管理员设置账号）、TRUST_PROXY、LOG_LEVEL`;
+STIP_DEMO=off（生产环境：不载入演示数据，首次访问时由管理员设置账号）、TRUST_PROXY（代理层数或地址列表）、
+PUBLIC_ORIGIN、COOKIE_SECURE、HSTS、SESSION_MAX_HOURS、JOBS、DB_POOL_SIZE、LOG_LEVEL（见 README）`;
 
 async function openDatabase(config: Config): Promise<DbHandle> {
   const handle = await createDb({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
