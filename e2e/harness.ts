@@ -35,6 +35,8 @@ export async function startStip(): Promise<Stip> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const downloadsDir = mkdtempSync(path.join(tmpdir(), 'stip-e2e-'));
+  // The server's Content-Security-Policy must let the built app run: any violation the browser reports fails the file.
+  const cspViolations: string[] = [];
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -63,6 +65,9 @@ export async function startStip(): Promise<Stip> {
       });
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
       return page;
     },
     async login(page, username) {
@@ -77,6 +82,7 @@ export async function startStip(): Promise<Stip> {
       await app.close();
       await handle.close();
       rmSync(downloadsDir, { recursive: true, force: true });
+      if (cspViolations.length) throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`);
     },
   };
 }

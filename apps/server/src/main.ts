@@ -40,8 +40,8 @@ const usage = `用法 / usage: stip <command>
 
 环境变量：DATABASE_URL（使用 PostgreSQL）、DATA_DIR（内置数据库目录，默认 ./data）、PORT、
 HOST（演示模式默认 127.0.0.1，否则 0.0.0.0）、STIP_DEMO=off（生产环境：不载入演示数据，首次访问时凭控制台上的
-初始化令牌设置管理员账号）、TRUST_PROXY、LOG_LEVEL、
-AUDIT_KEY（审计密钥；未设置时使用 DATA_DIR/audit.key）、METRICS_TOKEN（/metrics 的访问令牌）`;
+初始化令牌设置管理员账号）、TRUST_PROXY（代理层数或地址列表）、PUBLIC_ORIGIN、COOKIE_SECURE、HSTS、SESSION_MAX_HOURS、
+JOBS、DB_POOL_SIZE、LOG_LEVEL、AUDIT_KEY（审计密钥；未设置时使用 DATA_DIR/audit.key）、METRICS_TOKEN（/metrics 的访问令牌）（见 README）`;
 
 /**
  * Loads the audit key (AUDIT_KEY or DATA_DIR/audit.key, created on first start) and points the

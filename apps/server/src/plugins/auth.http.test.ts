@@ -58,7 +58,7 @@ describe('the Origin check on writes', () => {
   });
 
   it('refuses a cross-site login (login CSRF)', async () => {
-    const user = await buildUser(db, { role: 'sysadmin' });
+    const user = await buildUser(db, { role: 'city_staff' });
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -90,7 +90,7 @@ describe('the Origin check on writes', () => {
 
 describe('the session cookie and lifetime', () => {
   it('marks the cookie Secure when COOKIE_SECURE=on, even over plain http', async () => {
-    const user = await buildUser(db, { role: 'sysadmin' });
+    const user = await buildUser(db, { role: 'city_staff' });
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
