@@ -14,6 +14,7 @@ import {
   resetPasswordFromConsole,
   setupTokenLifetimeMs,
 } from './modules/accounts/accounts.service';
+import { resetTwoFactorFromConsole } from './modules/two-factor/two-factor.service';
 import { verifyAuditChain, writeAuditCheckpoint } from './modules/audit/audit.service';
 import { auditCheckpointFileName, auditTrailSettings, configureAuditTrail, loadAuditKey } from './modules/audit/audit.key';
 import { backupDatabase, restoreDatabase } from './db/backup';
@@ -34,6 +35,8 @@ const usage = `用法 / usage: stip <command>
   jobs run              立即执行每日任务（截止提醒、逾期标记）；服务运行时每日自动执行
   accounts reset-password USERNAME
                         在服务器上为忘记密码的账号（包括管理员）设置随机新密码、解除锁定并结束其会话（记入审计）
+  accounts reset-two-factor USERNAME
+                        在服务器上关闭丢失验证器和恢复码的账号（包括管理员）的两步验证并结束其会话（记入审计）
   openapi [FILE]        输出由路由生成的 OpenAPI 文档
   ingest FILE [--date YYYY-MM-DD] [--json]
                         从政策文件中提取目标与任务（不需要数据库）
@@ -258,12 +261,18 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'accounts': {
       const [action, username] = rest;
-      if (action !== 'reset-password' || !username) {
+      if (!['reset-password', 'reset-two-factor'].includes(action ?? '') || !username) {
         console.error(usage);
         return 2;
       }
       const handle = await openDatabase(config);
       try {
+        if (action === 'reset-two-factor') {
+          await resetTwoFactorFromConsole(handle.db, username);
+          await writeAuditCheckpoint(handle.db);
+          console.log(`已关闭 ${username} 的两步验证并结束其会话；管理员下次登录时须重新设置`);
+          return 0;
+        }
         const { password } = await resetPasswordFromConsole(handle.db, username);
         await writeAuditCheckpoint(handle.db);
         console.log(`已为 ${username} 设置新密码（请当面交付，并在登录后立即修改）：\n${password}`);

@@ -3,6 +3,7 @@ import type { Role } from '@stip/contracts';
 import { type TestApp, buildTestApp, testPassword } from '../../../test/build-test-app';
 import { buildRegionTree, buildUser, findAuditRecords } from '../../../test/factories';
 import { totpCode } from './totp';
+import { resetTwoFactorFromConsole } from './two-factor.service';
 
 /** An instance as STIP_DEMO=off runs it (administrators must enrol), and a demo instance. */
 const production = await buildTestApp({ requireAdministratorTwoFactor: undefined });
@@ -269,6 +270,17 @@ describe('the security administrator', () => {
       payload: { version: 1 },
     });
     expect(response.statusCode).toBe(403);
+  });
+});
+
+describe('recovery from the server console', () => {
+  it("turns a lost administrator's two-factor sign-in off, ends their sessions, and sends them to enrol again", async () => {
+    const admin = await enrolledAdministrator('auditadmin');
+    await resetTwoFactorFromConsole(production.handle.db, admin.username);
+    expect((await production.app.inject({ url: '/api/auth/me', headers: { cookie: admin.cookie } })).statusCode).toBe(401);
+    expect((await passwordStep(production, admin.username)).json().secondFactor).toBe('enrol');
+    const [record] = await findAuditRecords(production.handle.db, 'user.reset_two_factor_console', admin.id);
+    expect(record?.actorUserId).toBeNull();
   });
 });
 

@@ -12,9 +12,10 @@ import {
 } from '@stip/contracts';
 import type { Transaction } from '../../db/client';
 import { AppError, notFound, versionConflict } from '../../shared/app-error';
-import { type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
+import { type ActorContext, type RequestContext, inTransaction, systemContext } from '../../shared/context';
+import type { Database } from '../../db/client';
 import { recordAudit } from '../audit/audit.service';
-import { getUserRow, revokeUserSessions, updateUserVersioned } from '../accounts/accounts.repository';
+import { findUserCredentials, getUserRow, revokeUserSessions, updateUserVersioned } from '../accounts/accounts.repository';
 import { assertMayManageAccount, isAdministratorRole } from '../accounts/accounts.policy';
 import { getUser, openSession } from '../accounts/accounts.service';
 import * as repository from './two-factor.repository';
@@ -321,4 +322,29 @@ export async function resetUserTwoFactor(ctx: ActorContext, userId: string, vers
     });
   });
   return getUser(ctx, userId);
+}
+
+/**
+ * Recovery from the server's own shell (`stip accounts reset-two-factor USERNAME`) for the case account administration
+ * refuses by design: an administrator who lost both the authenticator and the recovery codes. Turns two-factor sign-in
+ * off and ends the account's sessions, recorded as a system action; an administrator must enrol again at the next
+ * sign-in (outside a demo instance).
+ */
+export async function resetTwoFactorFromConsole(db: Database, username: string): Promise<void> {
+  const credentials = await findUserCredentials(db, username);
+  if (!credentials) throw notFound();
+  const ctx = systemContext(db);
+  await inTransaction(ctx, async (tx) => {
+    const hadCredential = await repository.deleteCredential(tx, credentials.id);
+    await repository.deleteRecoveryCodes(tx, credentials.id);
+    await repository.consumeUserChallenges(tx, credentials.id, new Date());
+    await revokeUserSessions(tx, credentials.id);
+    await recordAudit(tx, ctx, {
+      action: 'user.reset_two_factor_console',
+      objectType: 'user',
+      objectId: credentials.id,
+      before: { twoFactorEnabled: hadCredential },
+      after: { username, twoFactorEnabled: false },
+    });
+  });
 }
