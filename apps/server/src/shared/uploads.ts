@@ -157,3 +157,40 @@ export const parseSlots = createUploadSlots(2);
 
 /** Lets timers and I/O run during a long loop (the data-folder lock, other requests); call every few hundred steps. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const officeTypes: Record<string, string> = {
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+const legacyOfficeTypes: Record<string, string> = {
+  '.doc': 'application/msword',
+  '.xls': 'application/vnd.ms-excel',
+  '.ppt': 'application/vnd.ms-powerpoint',
+};
+const sniffedTypes: Partial<Record<SniffedType, string>> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  text: 'text/plain; charset=utf-8',
+};
+
+/**
+ * A stored attachment's safe name and its content type as its bytes show it (the client's Content-Type is
+ * never trusted, so nothing uploaded is served back as HTML or script); a ZIP-based file is checked like any
+ * other archive.
+ */
+export async function describeAttachment(content: Buffer, fileName: string | undefined): Promise<{ fileName: string; mimeType: string }> {
+  const name = safeFileName(fileName, '附件');
+  const extension = /\.[^.]+$/.exec(name)?.[0]?.toLowerCase() ?? '';
+  const sniffed = sniffType(content);
+  if (sniffed === 'zip') await checkArchive(content, extension || '.zip');
+  const mimeType =
+    sniffed === 'zip'
+      ? (officeTypes[extension] ?? 'application/zip')
+      : sniffed === 'ole'
+        ? (legacyOfficeTypes[extension] ?? 'application/octet-stream')
+        : (sniffedTypes[sniffed] ?? 'application/octet-stream');
+  return { fileName: name, mimeType };
+}
