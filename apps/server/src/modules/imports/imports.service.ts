@@ -23,6 +23,7 @@ import { createPlatformInTx, updatePlatformInTx } from '../platforms/platforms.s
 import { findActiveTypesByName, findOrganizationsByNameOrCode } from './imports.repository';
 import { regionResolver } from './region-names';
 import { buildTemplate, type ColumnSpec, readSheet, type SheetRow } from './spreadsheet';
+import { checkOfficeUpload, parseSlots, yieldToEventLoop } from '../../shared/uploads';
 
 const maxRows = 5000;
 type Outcome = 'created' | 'updated' | 'unchanged';
@@ -114,8 +115,26 @@ function zodDetails(row: number, error: z.ZodError, columns: Record<string, stri
   }));
 }
 
-/** Imports a workbook all-or-nothing: every row is checked first; any bad row refuses the whole file. */
-export async function importWorkbook(ctx: ActorContext, kind: ImportKind, buffer: Buffer): Promise<ImportResult> {
+/** Rows applied between two turns of the event loop, so timers and other requests run during a long import. */
+const rowsPerTurn = 50;
+
+/**
+ * Imports a workbook all-or-nothing: every row is checked first; any bad row refuses the whole file.
+ * The archive is checked before it is read (size, entries, ratios), at most two uploads are parsed at once
+ * (a third answers 429), and the sheet is streamed up to the row cap.
+ */
+export function importWorkbook(ctx: ActorContext, kind: ImportKind, buffer: Buffer): Promise<ImportResult> {
+  return parseSlots.run(async () => {
+    await checkOfficeUpload(buffer, '.xlsx').catch((error: unknown) => {
+      if (error instanceof AppError && error.code === ErrorCode.ValidationFailed)
+        throw new AppError(ErrorCode.ImportRejected, { message: error.message, details: [{ message: error.message }] });
+      throw error;
+    });
+    return importCheckedWorkbook(ctx, kind, buffer);
+  });
+}
+
+async function importCheckedWorkbook(ctx: ActorContext, kind: ImportKind, buffer: Buffer): Promise<ImportResult> {
   const sheet = await readSheet(buffer, kind === 'organizations' ? '单位' : '平台', maxRows);
   if ('error' in sheet) throw new AppError(ErrorCode.ImportRejected, { message: sheet.error, details: [{ message: sheet.error }] });
   const columns = kind === 'organizations' ? organizationColumns : platformColumns;
@@ -136,7 +155,8 @@ export async function importWorkbook(ctx: ActorContext, kind: ImportKind, buffer
   }
   const counts = { created: 0, updated: 0, unchanged: 0 };
   await inTransaction(ctx, async (tx) => {
-    for (const item of prepared.items) {
+    for (const [index, item] of prepared.items.entries()) {
+      if (index % rowsPerTurn === rowsPerTurn - 1) await yieldToEventLoop();
       let outcome: Outcome;
       try {
         outcome = await item.apply(tx);

@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { yieldToEventLoop } from '../../shared/uploads';
 
 /** A cell as the text a person sees in Excel: dates as YYYY-MM-DD, rich text joined, formulas' results. */
 export function cellText(value: ExcelJS.CellValue): string {
@@ -34,42 +36,66 @@ export interface ColumnSpec {
   note?: string;
 }
 
-/** Reads the first worksheet named `sheetName` (or the first sheet) into rows keyed by header; skips empty rows. */
+/** How many rows (empty ones included) a sheet may run to, per data row allowed: a template's blank rows are few. */
+const scannedRowsPerDataRow = 2;
+
+/**
+ * Reads the worksheet named `sheetName` (or else the first sheet) into rows keyed by header; skips empty rows.
+ * Streams the sheet (ExcelJS's WorkbookReader) and stops at the row cap, so a file of millions of rows costs
+ * no more than the cap; yields to the event loop every few hundred rows. The caller checks the archive first
+ * (shared/uploads.ts checkOfficeUpload).
+ */
 export async function readSheet(
   buffer: Buffer,
   sheetName: string,
   maxRows: number,
 ): Promise<{ headers: string[]; rows: SheetRow[] } | { error: string }> {
-  const workbook = new ExcelJS.Workbook();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const headers: string[] = [];
+  const rows: SheetRow[] = [];
+  let found = false;
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    for await (const sheet of reader) {
+      const sheets = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? [];
+      const named = sheets.some((s) => s.name === sheetName);
+      if (found || (named && (sheet as unknown as { name: string }).name !== sheetName)) continue;
+      found = true;
+      let scanned = 0;
+      for await (const excelRow of sheet) {
+        if (++scanned % 500 === 0) await yieldToEventLoop();
+        if (excelRow.number === 1) {
+          excelRow.eachCell({ includeEmpty: true }, (cell, column) => {
+            headers[column - 1] = cellText(cell.value)
+              .replace(/[*＊]\s*$/, '')
+              .trim();
+          });
+          continue;
+        }
+        if (excelRow.number > (maxRows + 1) * scannedRowsPerDataRow)
+          return { error: `工作表超过 ${(maxRows + 1) * scannedRowsPerDataRow} 行（一次最多导入 ${maxRows} 行），请分批导入` };
+        const cells: Record<string, string> = {};
+        let empty = true;
+        headers.forEach((header, index) => {
+          if (!header) return;
+          const text = cellText(excelRow.getCell(index + 1).value);
+          cells[header] = text;
+          if (text) empty = false;
+        });
+        if (empty) continue;
+        if (rows.length >= maxRows) return { error: `一次最多导入 ${maxRows} 行，请分批导入` };
+        rows.push({ row: excelRow.number, cells });
+      }
+    }
   } catch {
     return { error: '无法读取该文件，请上传由模板填写的 .xlsx 文件' };
   }
-  const sheet = workbook.getWorksheet(sheetName) ?? workbook.worksheets[0];
-  if (!sheet) return { error: '文件中没有工作表' };
-  const headerRow = sheet.getRow(1);
-  const headers: string[] = [];
-  headerRow.eachCell({ includeEmpty: true }, (cell, column) => {
-    headers[column - 1] = cellText(cell.value)
-      .replace(/[*＊]\s*$/, '')
-      .trim();
-  });
-  const rows: SheetRow[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const excelRow = sheet.getRow(r);
-    const cells: Record<string, string> = {};
-    let empty = true;
-    headers.forEach((header, index) => {
-      if (!header) return;
-      const text = cellText(excelRow.getCell(index + 1).value);
-      cells[header] = text;
-      if (text) empty = false;
-    });
-    if (empty) continue;
-    if (rows.length >= maxRows) return { error: `一次最多导入 ${maxRows} 行，请分批导入` };
-    rows.push({ row: r, cells });
-  }
+  if (!found) return { error: '文件中没有工作表' };
   return { headers: headers.filter(Boolean), rows };
 }
 

@@ -6,6 +6,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IngestConfirmInput, IngestProposal, IngestUnitRef, Plan, Target, Task } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
+import { zipArchive } from '../../../test/zip-bomb';
 import { buildOrganization, buildPlatform, buildRegion, buildUser } from '../../../test/factories';
 import { auditLog, organizations, plans, targets, tasks } from '../../db/schema/index';
 import { makeCreditCode } from '../../db/seed/credit-codes';
@@ -308,6 +309,14 @@ describe('reading a plan document', () => {
     const names = proposal.units.flatMap((unit) => [unit.organization?.name, ...unit.candidates.map((candidate) => candidate.name)]);
     expect(names).not.toContain('达州市科学技术局');
     expect(proposal.units.find((unit) => unit.name === '宣汉县人民政府')!.organization?.name).toBe('宣汉县人民政府');
+  });
+
+  it('refuses a Word document that would unpack to more than the limit, before reading it', async () => {
+    const paragraphs = Buffer.alloc(100 * 1024 * 1024, '<w:p><w:r><w:t>一</w:t></w:r></w:p>');
+    const bomb = zipArchive({ '[Content_Types].xml': '<Types/>', 'word/document.xml': paragraphs });
+    const response = await upload(cityCookie, '方案.docx', bomb);
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ code: 'PAYLOAD_REJECTED', message: expect.stringMatching(/解压后超过 64 MB/) });
   });
 
   it('refuses what it cannot read with a 400', async () => {

@@ -15,6 +15,7 @@ import {
 } from '@stip/contracts';
 import type { Transaction } from '../../db/client';
 import { AppError } from '../../shared/app-error';
+import { checkOfficeUpload, parseSlots } from '../../shared/uploads';
 import { type ActorContext, inTransaction } from '../../shared/context';
 import { createOrganizationInTx } from '../organizations/organizations.service';
 import { createPlanInTx, getPlan } from '../plans/plans.service';
@@ -42,17 +43,23 @@ function looksBinary(text: string): boolean {
   return odd / sample.length > 0.02;
 }
 
-/** Reads an uploaded document (.docx, .txt, .html) as text; a wrong type, damaged or empty file answers 400. */
+/**
+ * Reads an uploaded document (.docx, .txt, .html) as text; a wrong type, damaged or empty file answers 400,
+ * a .docx that would unpack to too much 413, a busy server (two documents already being read) 429.
+ */
 export async function readUploadedDocument(fileName: string, content: Buffer): Promise<string> {
   const extension = extname(fileName).toLowerCase();
   if (!(ingestFileExtensions as readonly string[]).includes(extension)) {
     throw invalid(`不支持的文件类型${extension ? `：${extension}` : ''}（请上传 .docx、.txt 或 .html 文件）`, 'file');
   }
   if (!content.length) throw invalid('上传的文件是空的', 'file');
+  // A .docx is a ZIP archive that mammoth unpacks whole: check what it unpacks to before it does.
+  if (extension === '.docx') await checkOfficeUpload(content, '.docx');
   let text: string;
   try {
-    text = await readDocumentText(content, fileName);
-  } catch {
+    text = await parseSlots.run(() => readDocumentText(content, fileName));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw invalid('无法读取该文件：文件可能已损坏，或与其扩展名不符', 'file');
   }
   if (looksBinary(text)) throw invalid('无法读取该文件：内容不是文字（请确认文件类型）', 'file');

@@ -231,7 +231,7 @@ describe('progress reports', () => {
     const task = await createTask();
     const report = (await inject(countyCookie, 'POST', `/api/tasks/${task.id}/reports`, { text: '附认定文件', percent: 50 })).json();
     const boundary = '----stip-test';
-    const content = 'PDF-1.4 认定文件';
+    const content = '%PDF-1.4 认定文件';
     const upload = await t.app.inject({
       method: 'POST',
       url: `/api/task-reports/${report.id}/attachments`,
@@ -249,6 +249,20 @@ describe('progress reports', () => {
     expect(download.body).toBe(content);
     // The other participant may not read the county's report, nor its files.
     expect((await inject(departmentCookie, 'GET', `/api/task-reports/${report.id}/attachments/${attachment.id}`)).statusCode).toBe(404);
+  });
+
+  it('stores an attachment under its bare name and the type its bytes show, not the type the client claims', async () => {
+    const task = await createTask();
+    const report = (await inject(countyCookie, 'POST', `/api/tasks/${task.id}/reports`, { text: '附件', percent: 20 })).json();
+    const boundary = '----stip-test';
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/task-reports/${report.id}/attachments`,
+      headers: { cookie: countyCookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="../../公示.html"\r\nContent-Type: text/html\r\n\r\n<script>alert(1)</script>\r\n--${boundary}--\r\n`,
+    });
+    expect(upload.statusCode, upload.body).toBe(200);
+    expect(upload.json()).toMatchObject({ fileName: '公示.html', mimeType: 'text/plain; charset=utf-8' });
   });
 
   it('refuses an upload that is not multipart, with a 400', async () => {

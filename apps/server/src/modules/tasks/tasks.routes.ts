@@ -20,6 +20,7 @@ import {
 } from '@stip/contracts';
 import { actorContext } from '../../plugins/auth';
 import { AppError } from '../../shared/app-error';
+import { describeAttachment } from '../../shared/uploads';
 import * as tasks from './tasks.service';
 import { renderSupervisionWorkbook } from './tasks.workbook';
 
@@ -142,8 +143,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!file) throw new AppError(ErrorCode.ValidationFailed, { message: '未收到文件' });
       const content = await file.toBuffer();
       return tasks.addReportAttachment(actorContext(request), request.params.id, {
-        fileName: (file.filename || '附件').slice(0, 200),
-        mimeType: (file.mimetype || 'application/octet-stream').slice(0, 100),
+        ...(await describeAttachment(content, file.filename)),
         content,
       });
     },
