@@ -8,13 +8,14 @@ export const checkEveryMs = 10 * 60 * 1000;
 
 /**
  * Checks every 10 minutes (and once shortly after start) whether today's run has happened, and runs
- * it when not; any number of processes may do this at once. Answers `stop()`; the timers never keep
- * the process alive, and closing the app stops them when the scheduler was started before it listened.
+ * it when not; any number of processes may do this at once. Answers `check()` (one check now, the
+ * same the timers run; tests call it instead of waiting) and `stop()`; the timers never keep the
+ * process alive, and closing the app stops them when the scheduler was started before it listened.
  */
 export function startJobScheduler(
   app: FastifyInstance,
   options: { intervalMs?: number; firstCheckMs?: number; today?: () => string } = {},
-): { stop(): void } {
+): { check(): Promise<void>; stop(): void } {
   const today = options.today ?? (() => todayInChina());
   let running = false;
   const tick = async () => {
@@ -31,8 +32,8 @@ export function startJobScheduler(
       running = false;
     }
   };
-  const first = setTimeout(tick, options.firstCheckMs ?? 5_000);
-  const timer = setInterval(tick, options.intervalMs ?? checkEveryMs);
+  const first = setTimeout(() => void tick(), options.firstCheckMs ?? 5_000);
+  const timer = setInterval(() => void tick(), options.intervalMs ?? checkEveryMs);
   first.unref();
   timer.unref();
   const stop = () => {
@@ -44,5 +45,5 @@ export function startJobScheduler(
   } catch {
     // Already listening: the caller stops it.
   }
-  return { stop };
+  return { check: tick, stop };
 }
