@@ -17,6 +17,8 @@ export const zPlan = z.object({
   targetCount: z.number().int(),
   taskCount: z.number().int(),
   isDemo: z.boolean(),
+  /** Whether the reader may change the plan, its targets and tasks, as the server's plan policy decides. */
+  canEdit: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

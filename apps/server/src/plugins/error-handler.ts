@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { type ErrorBody, type ErrorDetail, ErrorCode, errorMessages, errorStatus } from '@stip/contracts';
 import { AppError } from '../shared/app-error';
+import { isUniqueViolation } from '../shared/database-errors';
 
 /** Where a validation issue sits, as a user would name it: `body.name`, `query.limit`. */
 function validationDetails(error: {
@@ -30,6 +31,13 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       const first = details[0];
       const message = first ? `${errorMessages.VALIDATION_FAILED}：${first.field ? `${first.field} ` : ''}${first.message}` : undefined;
       return reply.status(400).send(body(ErrorCode.ValidationFailed, message, details));
+    }
+    if (isUniqueViolation(error)) {
+      // A create or rename raced another past the service's own check; the unique index decided.
+      request.log.info({ err: error }, 'unique violation answered as 409');
+      return reply
+        .status(errorStatus(ErrorCode.AlreadyExists))
+        .send(body(ErrorCode.AlreadyExists, '记录已存在（可能刚被他人创建），请刷新后查看'));
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');

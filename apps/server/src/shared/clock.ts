@@ -13,3 +13,15 @@ export function todayInChina(now: Date = new Date()): string {
 export function formatChinaTime(moment: Date): string {
   return new Date(moment.getTime() + chinaOffsetMs).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** The moment a China calendar day (YYYY-MM-DD) begins. */
+export function chinaMidnight(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+/** The calendar day after `day` (YYYY-MM-DD). */
+export function nextDay(day: string): string {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}

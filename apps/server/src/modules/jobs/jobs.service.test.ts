@@ -6,6 +6,7 @@ import { buildOrganization, buildPlan, buildRegionTree, buildTask, buildUser, un
 import { jobRuns, notifications, tasks } from '../../db/schema/index';
 import { runDailyJobs } from './jobs.service';
 import { startJobScheduler } from './jobs.scheduler';
+import { findJobByKey } from './jobs.repository';
 
 const t = await buildTestApp();
 const { db } = t.handle;
@@ -112,13 +113,19 @@ describe('the daily job', () => {
 });
 
 describe('the scheduler', () => {
-  it('runs the day’s jobs once from the in-process timer, however often it checks', async () => {
-    const scheduler = startJobScheduler(t.app, { intervalMs: 20, firstCheckMs: 0, today: () => '2033-01-01' });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+  it('runs the day’s jobs once, however often it checks, and schedules the next day’s run', async () => {
+    const scheduler = startJobScheduler(t.app, { firstCheckMs: 60_000, now: () => new Date('2033-01-01T00:10:00+08:00') });
+    await Promise.all([scheduler.check(), scheduler.check()]);
+    await scheduler.check();
     scheduler.stop();
     const runs = await db.select().from(jobRuns).where(eq(jobRuns.runDate, '2033-01-01'));
     expect(runs).toHaveLength(1);
     expect(runs[0]!.finishedAt).not.toBeNull();
+    expect(await findJobByKey(db, 'daily:2033-01-01')).toMatchObject({ status: 'done', attempts: 1, result: { ran: true } });
+    expect(await findJobByKey(db, 'daily:2033-01-02')).toMatchObject({
+      status: 'pending',
+      runAt: new Date('2033-01-02T00:00:00+08:00'),
+    });
   });
 });
 

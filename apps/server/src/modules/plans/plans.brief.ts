@@ -77,7 +77,7 @@ async function gatherBrief(ctx: ActorContext, planId: string, asOf: string | und
   const lateTasks = await findAllTasks(ctx, { planId, lateOn: day });
   const platforms = await countLivePlatformsByType(ctx, day, row.regionPath);
   return {
-    plan: toPlan(row),
+    plan: toPlan(row, ctx.actor),
     asOf: day,
     generatedAt: formatChinaTime(new Date()),
     targets,

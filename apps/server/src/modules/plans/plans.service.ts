@@ -7,7 +7,8 @@ import { recordAudit } from '../audit/audit.service';
 import * as repository from './plans.repository';
 import { canWritePlan, needsOrganizationAnchor, oversees, planVisibility } from './plans.policy';
 
-export function toPlan(row: repository.PlanRow): Plan {
+/** The plan as `actor` reads it, with whether they may change it (`canEdit`, from the plan policy). */
+export function toPlan(row: repository.PlanRow, actor: Actor): Plan {
   const plan = row.plan;
   return {
     id: plan.id,
@@ -23,6 +24,7 @@ export function toPlan(row: repository.PlanRow): Plan {
     targetCount: row.targetCount,
     taskCount: row.taskCount,
     isDemo: plan.isDemo,
+    canEdit: canWritePlan(actor, row.regionPath),
     version: plan.version,
     createdAt: plan.createdAt.toISOString(),
     updatedAt: plan.updatedAt.toISOString(),
@@ -55,11 +57,11 @@ export { oversees, canWritePlan };
 export async function findPlans(ctx: ActorContext, query: PlanQuery): Promise<Page<Plan>> {
   const visibility = await visiblePlansCondition(ctx.db, ctx.actor, repository.planRegionPath);
   const page = await repository.findPlanRows(ctx.db, visibility, query);
-  return { items: page.rows.map(toPlan), total: page.total };
+  return { items: page.rows.map((row) => toPlan(row, ctx.actor)), total: page.total };
 }
 
 export async function getPlan(ctx: ActorContext, id: string): Promise<Plan> {
-  return toPlan(await getVisiblePlanRow(ctx, id));
+  return toPlan(await getVisiblePlanRow(ctx, id), ctx.actor);
 }
 
 async function requireWritableRegion(ctx: ActorContext, regionId: string, db: Executor = ctx.db) {
@@ -101,7 +103,7 @@ export async function createPlan(ctx: ActorContext, input: CreatePlan): Promise<
 
 /** Changes a plan's particulars (optimistic lock on `version`). */
 export async function updatePlan(ctx: ActorContext, id: string, input: UpdatePlan): Promise<Plan> {
-  const before = toPlan(await getWritablePlanRow(ctx, id));
+  const before = toPlan(await getWritablePlanRow(ctx, id), ctx.actor);
   const { version, ...changes } = input;
   if (changes.regionId && changes.regionId !== before.regionId) await requireWritableRegion(ctx, changes.regionId);
   const periodStart = changes.periodStart ?? before.periodStart;
@@ -118,7 +120,7 @@ export async function updatePlan(ctx: ActorContext, id: string, input: UpdatePla
       action: 'plan.update',
       objectType: 'plan',
       objectId: id,
-      before: { ...before, sourceText: undefined },
+      before: { ...before, canEdit: undefined, sourceText: undefined },
       after: { ...changes, sourceText: changes.sourceText === undefined ? undefined : '（已修改）' },
     });
   });
@@ -127,9 +129,14 @@ export async function updatePlan(ctx: ActorContext, id: string, input: UpdatePla
 
 /** Soft-deletes a plan; its targets and tasks disappear with it. */
 export async function deletePlan(ctx: ActorContext, id: string, version: number): Promise<void> {
-  const before = toPlan(await getWritablePlanRow(ctx, id));
+  const before = toPlan(await getWritablePlanRow(ctx, id), ctx.actor);
   await inTransaction(ctx, async (tx) => {
     if (!(await repository.softDeletePlan(tx, id, version))) throw versionConflict();
-    await recordAudit(tx, ctx, { action: 'plan.delete', objectType: 'plan', objectId: id, before: { ...before, sourceText: undefined } });
+    await recordAudit(tx, ctx, {
+      action: 'plan.delete',
+      objectType: 'plan',
+      objectId: id,
+      before: { ...before, canEdit: undefined, sourceText: undefined },
+    });
   });
 }

@@ -3,14 +3,13 @@ import type {
   CreateUser,
   Login,
   LoginResult,
-  NamedRef,
   OrganizationOptionQuery,
-  Page,
   SessionUser,
   Setup,
   User,
   UserQuery,
 } from '@stip/contracts';
+import { zNamedRef, zPage, zSessionUser, zSetupStatus, zUser } from '@stip/contracts';
 import { api } from '../../shared/api/client';
 
 export interface SetupStatus {
@@ -19,14 +18,14 @@ export interface SetupStatus {
 }
 
 export const accountsApi = {
-  me: () => api.get<SessionUser>('/auth/me'),
+  me: () => api.get('/auth/me', zSessionUser),
   login: (body: Login) => api.post<LoginResult>('/auth/login', body),
   logout: () => api.post<{ ok: true }>('/auth/logout'),
   changePassword: (body: { currentPassword: string; newPassword: string }) => api.post<{ ok: true }>('/auth/password', body),
-  setupStatus: () => api.get<SetupStatus>('/setup'),
+  setupStatus: () => api.get('/setup', zSetupStatus),
   setup: (body: Setup) => api.post<{ ok: true }>('/setup', body),
-  users: (query: Partial<UserQuery>) => api.get<Page<User>>('/users', query),
-  organizationOptions: (query: Partial<OrganizationOptionQuery>) => api.get<Page<NamedRef>>('/users/organization-options', query),
+  users: (query: Partial<UserQuery>) => api.get('/users', zPage(zUser), query),
+  organizationOptions: (query: Partial<OrganizationOptionQuery>) => api.get('/users/organization-options', zPage(zNamedRef), query),
   createUser: (body: CreateUser) => api.post<User>('/users', body),
   assignRole: (id: string, body: AssignRole) => api.put<User>(`/users/${id}/role`, body),
   setActive: (id: string, body: { isActive: boolean; version: number }) => api.put<User>(`/users/${id}/active`, body),

@@ -1,4 +1,4 @@
-import type { AuditRecord, AuditVerification, Page } from '@stip/contracts';
+import { zAuditRecord, zAuditVerification, zPage } from '@stip/contracts';
 import { api } from '../../shared/api/client';
 
 export interface AuditListQuery {
@@ -13,6 +13,6 @@ export interface AuditListQuery {
 }
 
 export const auditApi = {
-  list: (query: AuditListQuery) => api.get<Page<AuditRecord>>('/audit', { ...query }),
-  verify: () => api.get<AuditVerification>('/audit/verify'),
+  list: (query: AuditListQuery) => api.get('/audit', zPage(zAuditRecord), { ...query }),
+  verify: () => api.get('/audit/verify', zAuditVerification),
 };

@@ -1,4 +1,4 @@
-import type { Cockpit, Page, Platform } from '@stip/contracts';
+import { zCockpit, zPage, zPlatform } from '@stip/contracts';
 import { api } from '../../shared/api/client';
 
 export interface CockpitFilters {
@@ -7,7 +7,8 @@ export interface CockpitFilters {
 }
 
 export const cockpitApi = {
-  get: (filters: CockpitFilters, signal?: AbortSignal) => api.get<Cockpit>('/cockpit', { ...filters }, signal),
+  get: (filters: CockpitFilters, signal?: AbortSignal) => api.get('/cockpit', zCockpit, { ...filters }, signal),
   /** The records behind a cockpit figure: the figure's own query (a `RecordLink`) plus paging. */
-  platforms: (query: Record<string, string | number>, signal?: AbortSignal) => api.get<Page<Platform>>('/cockpit/platforms', query, signal),
+  platforms: (query: Record<string, string | number>, signal?: AbortSignal) =>
+    api.get('/cockpit/platforms', zPage(zPlatform), query, signal),
 };

@@ -1,4 +1,4 @@
-import type { NotificationPage } from '@stip/contracts';
+import { zNotificationPage } from '@stip/contracts';
 import { api } from '../../shared/api/client';
 
 export interface NotificationListQuery {
@@ -13,7 +13,7 @@ export interface MarkedRead {
 }
 
 export const notificationsApi = {
-  list: (query: NotificationListQuery, signal?: AbortSignal) => api.get<NotificationPage>('/notifications', { ...query }, signal),
+  list: (query: NotificationListQuery, signal?: AbortSignal) => api.get('/notifications', zNotificationPage, { ...query }, signal),
   markRead: (id: string) => api.post<MarkedRead>(`/notifications/${id}/read`),
   markAllRead: () => api.post<MarkedRead>('/notifications/read-all'),
 };

@@ -3,10 +3,10 @@ import type {
   CreateQualification,
   Organization,
   OrganizationKind,
-  Page,
   QualificationKind,
   UpdateOrganization,
 } from '@stip/contracts';
+import { zOrganization, zPage } from '@stip/contracts';
 import { api, toQueryString } from '../../shared/api/client';
 
 export interface OrganizationListQuery {
@@ -19,8 +19,8 @@ export interface OrganizationListQuery {
 }
 
 export const organizationsApi = {
-  list: (query: OrganizationListQuery) => api.get<Page<Organization>>('/organizations', { ...query }),
-  get: (id: string) => api.get<Organization>(`/organizations/${id}`),
+  list: (query: OrganizationListQuery) => api.get('/organizations', zPage(zOrganization), { ...query }),
+  get: (id: string) => api.get(`/organizations/${id}`, zOrganization),
   create: (body: CreateOrganization) => api.post<Organization>('/organizations', body),
   update: (id: string, body: UpdateOrganization) => api.patch<Organization>(`/organizations/${id}`, body),
   remove: (id: string, version: number) => api.delete<{ ok: true }>(`/organizations/${id}${toQueryString({ version })}`),

@@ -1,4 +1,5 @@
-import type { CreatePlan, Page, Plan, UpdatePlan } from '@stip/contracts';
+import type { CreatePlan, Plan, UpdatePlan } from '@stip/contracts';
+import { zPage, zPlan } from '@stip/contracts';
 import { api, toQueryString } from '../../shared/api/client';
 import { t } from '../../shared/i18n/zh-CN';
 
@@ -9,8 +10,8 @@ export interface PlanListQuery {
 }
 
 export const plansApi = {
-  list: (query: PlanListQuery, signal?: AbortSignal) => api.get<Page<Plan>>('/plans', { ...query }, signal),
-  get: (id: string) => api.get<Plan>(`/plans/${id}`),
+  list: (query: PlanListQuery, signal?: AbortSignal) => api.get('/plans', zPage(zPlan), { ...query }, signal),
+  get: (id: string) => api.get(`/plans/${id}`, zPlan),
   create: (body: CreatePlan) => api.post<Plan>('/plans', body),
   update: (id: string, body: UpdatePlan) => api.patch<Plan>(`/plans/${id}`, body),
   remove: (id: string, version: number) => api.delete<{ ok: true }>(`/plans/${id}${toQueryString({ version })}`),

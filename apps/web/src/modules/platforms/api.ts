@@ -1,14 +1,6 @@
-import type {
-  CreatePlatform,
-  Page,
-  Platform,
-  PlatformCounts,
-  PlatformLevel,
-  PlatformStatus,
-  PlatformVersion,
-  UpdatePlatform,
-  platformSortFields,
-} from '@stip/contracts';
+import type { CreatePlatform, Platform, PlatformLevel, PlatformStatus, UpdatePlatform, platformSortFields } from '@stip/contracts';
+import { zPage, zPlatform, zPlatformCounts, zPlatformIndustries, zPlatformVersion } from '@stip/contracts';
+import { z } from 'zod';
 import { api, toQueryString } from '../../shared/api/client';
 import { t } from '../../shared/i18n/zh-CN';
 
@@ -35,11 +27,11 @@ export interface PlatformListQuery extends PlatformFilters {
 }
 
 export const platformsApi = {
-  list: (query: PlatformListQuery, signal?: AbortSignal) => api.get<Page<Platform>>('/platforms', { ...query }, signal),
-  get: (id: string) => api.get<Platform>(`/platforms/${id}`),
-  history: (id: string) => api.get<PlatformVersion[]>(`/platforms/${id}/history`),
-  counts: () => api.get<PlatformCounts>('/platforms/counts'),
-  industries: () => api.get<string[]>('/platforms/industries'),
+  list: (query: PlatformListQuery, signal?: AbortSignal) => api.get('/platforms', zPage(zPlatform), { ...query }, signal),
+  get: (id: string) => api.get(`/platforms/${id}`, zPlatform),
+  history: (id: string) => api.get(`/platforms/${id}/history`, z.array(zPlatformVersion)),
+  counts: () => api.get('/platforms/counts', zPlatformCounts),
+  industries: () => api.get('/platforms/industries', zPlatformIndustries),
   create: (body: CreatePlatform) => api.post<Platform>('/platforms', body),
   update: (id: string, body: UpdatePlatform) => api.patch<Platform>(`/platforms/${id}`, body),
   remove: (id: string, version: number) => api.delete<{ ok: true }>(`/platforms/${id}${toQueryString({ version })}`),

@@ -1,4 +1,5 @@
-import type { CreateTarget, CreateTargetReport, Page, Platform, Target, TargetKind, TargetReport, UpdateTarget } from '@stip/contracts';
+import type { CreateTarget, CreateTargetReport, Target, TargetKind, TargetReport, UpdateTarget } from '@stip/contracts';
+import { zPage, zPlatform, zTarget, zTargetReport } from '@stip/contracts';
 import { api, toQueryString } from '../../shared/api/client';
 
 export interface TargetListQuery {
@@ -18,11 +19,11 @@ export interface TargetPlatformListQuery {
 }
 
 export const targetsApi = {
-  list: (query: TargetListQuery, signal?: AbortSignal) => api.get<Page<Target>>('/targets', { ...query }, signal),
-  get: (id: string, asOf: string | undefined, signal?: AbortSignal) => api.get<Target>(`/targets/${id}`, { asOf }, signal),
+  list: (query: TargetListQuery, signal?: AbortSignal) => api.get('/targets', zPage(zTarget), { ...query }, signal),
+  get: (id: string, asOf: string | undefined, signal?: AbortSignal) => api.get(`/targets/${id}`, zTarget, { asOf }, signal),
   platforms: (id: string, query: TargetPlatformListQuery, signal?: AbortSignal) =>
-    api.get<Page<Platform>>(`/targets/${id}/platforms`, { ...query }, signal),
-  reports: (id: string) => api.get<Page<TargetReport>>(`/targets/${id}/reports`),
+    api.get(`/targets/${id}/platforms`, zPage(zPlatform), { ...query }, signal),
+  reports: (id: string) => api.get(`/targets/${id}/reports`, zPage(zTargetReport)),
   create: (planId: string, body: CreateTarget) => api.post<Target>(`/plans/${planId}/targets`, body),
   update: (id: string, body: UpdateTarget) => api.patch<Target>(`/targets/${id}`, body),
   remove: (id: string, version: number) => api.delete<{ ok: true }>(`/targets/${id}${toQueryString({ version })}`),

@@ -2,15 +2,13 @@ import type {
   ChangeTaskStatus,
   CreateTask,
   CreateTaskReport,
-  Page,
-  Supervision,
-  Task,
   TaskAttachment,
   TaskDetail,
   TaskReport,
   TaskStatus,
   UpdateTask,
 } from '@stip/contracts';
+import { zPage, zSupervision, zTask, zTaskDetail } from '@stip/contracts';
 import { api, toQueryString } from '../../shared/api/client';
 import { t } from '../../shared/i18n/zh-CN';
 
@@ -30,8 +28,8 @@ export interface SupervisionFilters {
 }
 
 export const tasksApi = {
-  list: (query: TaskListQuery, signal?: AbortSignal) => api.get<Page<Task>>('/tasks', { ...query }, signal),
-  get: (id: string) => api.get<TaskDetail>(`/tasks/${id}`),
+  list: (query: TaskListQuery, signal?: AbortSignal) => api.get('/tasks', zPage(zTask), { ...query }, signal),
+  get: (id: string) => api.get(`/tasks/${id}`, zTaskDetail),
   create: (planId: string, body: CreateTask) => api.post<TaskDetail>(`/plans/${planId}/tasks`, body),
   update: (id: string, body: UpdateTask) => api.patch<TaskDetail>(`/tasks/${id}`, body),
   remove: (id: string, version: number) => api.delete<{ ok: true }>(`/tasks/${id}${toQueryString({ version })}`),
@@ -41,7 +39,7 @@ export const tasksApi = {
   uploadAttachment: (reportId: string, file: File) => api.upload<TaskAttachment>(`/task-reports/${reportId}/attachments`, file),
   downloadAttachment: (reportId: string, attachment: TaskAttachment) =>
     api.download(`/task-reports/${reportId}/attachments/${attachment.id}`, attachment.fileName),
-  supervision: (filters: SupervisionFilters) => api.get<Supervision>('/tasks/supervision', { ...filters }),
+  supervision: (filters: SupervisionFilters) => api.get('/tasks/supervision', zSupervision, { ...filters }),
   exportSupervision: (filters: SupervisionFilters) =>
     api.download(`/tasks/supervision.xlsx${toQueryString({ ...filters })}`, t.supervision.exportFileName),
 };

@@ -5,9 +5,9 @@ import type {
   PlatformSystem,
   PlatformType,
   RetirePlatformType,
-  Taxonomy,
   UpdatePlatformType,
 } from '@stip/contracts';
+import { zTaxonomy } from '@stip/contracts';
 import { api } from '../../shared/api/client';
 
 export interface RetireResult {
@@ -16,7 +16,7 @@ export interface RetireResult {
 }
 
 export const taxonomyApi = {
-  taxonomy: () => api.get<Taxonomy>('/taxonomy'),
+  taxonomy: () => api.get('/taxonomy', zTaxonomy),
   createSystem: (body: CreatePlatformSystem) => api.post<PlatformSystem>('/platform-systems', body),
   updateSystem: (id: string, body: UpdatePlatformSystem) => api.patch<PlatformSystem>(`/platform-systems/${id}`, body),
   createType: (body: CreatePlatformType) => api.post<PlatformType>('/platform-types', body),

@@ -1,4 +1,5 @@
-import type { EnrolledLogin, RecoveryCodes, SessionUser, TwoFactorEnrolment, TwoFactorStatus, User } from '@stip/contracts';
+import type { EnrolledLogin, RecoveryCodes, SessionUser, TwoFactorEnrolment, User } from '@stip/contracts';
+import { zTwoFactorStatus } from '@stip/contracts';
 import { api } from '../../shared/api/client';
 
 export const twoFactorApi = {
@@ -7,7 +8,7 @@ export const twoFactorApi = {
   /** Sign-in of an account that must enrol first. */
   startLoginEnrolment: (body: { pendingToken: string }) => api.post<TwoFactorEnrolment>('/auth/login/enrolment', body),
   confirmLoginEnrolment: (body: { pendingToken: string; code: string }) => api.post<EnrolledLogin>('/auth/login/enrolment/confirm', body),
-  status: () => api.get<TwoFactorStatus>('/auth/two-factor'),
+  status: () => api.get('/auth/two-factor', zTwoFactorStatus),
   startEnrolment: () => api.post<TwoFactorEnrolment>('/auth/two-factor/enrolment'),
   confirmEnrolment: (body: { code: string }) => api.post<RecoveryCodes>('/auth/two-factor/enrolment/confirm', body),
   disable: (body: { code: string }) => api.post<{ ok: true }>('/auth/two-factor/disable', body),

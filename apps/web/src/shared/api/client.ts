@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorDetail } from '@stip/contracts';
+import type { z } from 'zod';
 import { t } from '../i18n/zh-CN';
 import { sessionHint } from './sessionHint';
 
@@ -97,9 +98,31 @@ async function json<T>(path: string, init: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
+/**
+ * The body checked against the contract schema the server answers with, so a page never works on a shape it
+ * did not expect: a mismatch (an older server, a proxy's page) is an error with the generic message, and its
+ * issues go to the console for whoever debugs it.
+ */
+export function parseResponse<S extends z.ZodType>(path: string, schema: S, body: unknown): z.output<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  console.error(`Unexpected response from ${path}`, result.error.issues);
+  throw new ApiError(200, 'INTERNAL', t.common.unexpectedResponse);
+}
+
 export const api = {
-  get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
-    json<T>(path + toQueryString(query), { method: 'GET', headers: { Accept: 'application/json' }, signal }),
+  /** GET, the answer parsed with its contract schema (`api.get('/plans', zPlanPage)`). */
+  get: async <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    query?: Record<string, QueryValue>,
+    signal?: AbortSignal,
+  ): Promise<z.output<S>> =>
+    parseResponse(
+      path,
+      schema,
+      await json<unknown>(path + toQueryString(query), { method: 'GET', headers: { Accept: 'application/json' }, signal }),
+    ),
   post: <T>(path: string, body?: unknown) => json<T>(path, withBody('POST', body)),
   put: <T>(path: string, body?: unknown) => json<T>(path, withBody('PUT', body)),
   patch: <T>(path: string, body?: unknown) => json<T>(path, withBody('PATCH', body)),

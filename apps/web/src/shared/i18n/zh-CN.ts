@@ -57,6 +57,7 @@ export const t = {
     networkError: '无法连接服务器，请检查网络后重试',
     unknownError: '操作失败，请稍后重试',
     httpError: (status: number) => `请求失败（HTTP ${status}）`,
+    unexpectedResponse: '服务器返回的数据格式不符，请刷新页面后重试',
     loadFailed: '数据加载失败',
     pageLoadFailed: '页面加载失败，请刷新浏览器后重试',
     forbiddenTitle: '没有访问权限',

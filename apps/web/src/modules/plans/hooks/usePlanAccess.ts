@@ -1,12 +1,9 @@
-import { useCan } from '../../accounts/hooks/useSession';
-import { useRegionNames } from '../../regions/hooks/useRegions';
+import type { Plan } from '@stip/contracts';
 
 /**
- * Whether the user may change this plan (its targets and tasks): the write permission, and the plan's
- * region inside the user's region tree, as the server decides (a county cannot edit the city's plan).
+ * Whether the user may change this plan (its targets and tasks). The server decides it with its plan policy
+ * (the write permission, and the plan's region inside the user's region tree) and sends it as `canEdit`.
  */
-export function useCanWritePlan(plan: { regionId: string } | undefined): boolean {
-  const canWrite = useCan('plan:write');
-  const regionNames = useRegionNames();
-  return canWrite && !!plan && regionNames.has(plan.regionId);
+export function useCanWritePlan(plan: Pick<Plan, 'canEdit'> | undefined): boolean {
+  return plan?.canEdit ?? false;
 }
