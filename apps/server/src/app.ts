@@ -22,6 +22,7 @@ import { taskRoutes } from './modules/tasks/tasks.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { cockpitRoutes } from './modules/cockpit/cockpit.routes';
 import { policyIngestRoutes } from './modules/policy-ingest/policy-ingest.routes';
+import { reportRoutes } from './modules/reports/reports.routes';
 
 export interface BuildAppOptions {
   db: Database;
@@ -80,6 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(notificationRoutes);
       await api.register(cockpitRoutes);
       await api.register(policyIngestRoutes);
+      await api.register(reportRoutes);
       api.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },
