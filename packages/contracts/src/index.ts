@@ -16,3 +16,4 @@ export * from './tasks';
 export * from './notifications';
 export * from './cockpit';
 export * from './policy-ingest';
+export * from './catalogues';
