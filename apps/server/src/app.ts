@@ -23,6 +23,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { cockpitRoutes } from './modules/cockpit/cockpit.routes';
 import { policyIngestRoutes } from './modules/policy-ingest/policy-ingest.routes';
 import { reportRoutes } from './modules/reports/reports.routes';
+import { catalogueRoutes } from './modules/catalogues/catalogues.routes';
 
 export interface BuildAppOptions {
   db: Database;
@@ -82,6 +83,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(cockpitRoutes);
       await api.register(policyIngestRoutes);
       await api.register(reportRoutes);
+      await api.register(catalogueRoutes);
       api.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },
