@@ -27,6 +27,8 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { cockpitRoutes } from './modules/cockpit/cockpit.routes';
 import { policyIngestRoutes } from './modules/policy-ingest/policy-ingest.routes';
 import { twoFactorRoutes } from './modules/two-factor/two-factor.routes';
+import { reportRoutes } from './modules/reports/reports.routes';
+import { catalogueRoutes } from './modules/catalogues/catalogues.routes';
 
 export interface BuildAppOptions {
   db: Database;
@@ -149,6 +151,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(notificationRoutes);
       await api.register(cockpitRoutes);
       await api.register(policyIngestRoutes);
+      await api.register(reportRoutes);
+      await api.register(catalogueRoutes);
       api.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

@@ -8,7 +8,7 @@ import { type SeedOrganization, seedOrganization } from '../src/db/seed/organiza
 import { type SeedPlatformType, seedPlatformSystem, seedPlatformType } from '../src/db/seed/taxonomy';
 import { type SeedPlatform, seedPlatform } from '../src/db/seed/platforms';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { auditLog, platformVersions, platforms } from '../src/db/schema/index';
+import { auditLog, plans, platformVersions, platforms } from '../src/db/schema/index';
 import { insertPlan, type NewPlan } from '../src/modules/plans/plans.repository';
 import { insertTarget, type NewTarget } from '../src/modules/targets/targets.repository';
 import { insertTask, type NewTask, replaceTaskUnits } from '../src/modules/tasks/tasks.repository';
@@ -106,27 +106,52 @@ export async function changePlatform(
     .where(eq(platforms.id, platformId));
 }
 
-/** A plan over a region (default: a fresh city tree's city), period 2021–2025. */
-export async function buildPlan(db: Executor, values: Partial<NewPlan> & { regionId: string }): Promise<string> {
-  const plan = await insertPlan(db, { title: unique('规划'), periodStart: '2021-01-01', periodEnd: '2025-12-31', ...values });
+/** A plan over a region (default: a fresh region tree's city), period 2021–2025. */
+export async function buildPlan(db: Executor, values: Partial<NewPlan> = {}): Promise<string> {
+  const regionId = values.regionId ?? (await buildRegionTree(db)).city.id;
+  const plan = await insertPlan(db, { title: unique('规划'), periodStart: '2021-01-01', periodEnd: '2025-12-31', ...values, regionId });
   return plan.id;
 }
 
-/** A target of a plan; computed kinds count live platforms of the given filter columns. */
-export async function buildTarget(db: Executor, values: Partial<NewTarget> & { planId: string; kind: NewTarget['kind'] }): Promise<string> {
-  const target = await insertTarget(db, { subject: unique('目标'), value: 1, unit: '家', deadline: '2025-12-31', ...values });
+/**
+ * A target of a plan (default: a fresh plan), a count by default; computed kinds count live platforms
+ * of the given filter columns.
+ */
+export async function buildTarget(db: Executor, values: Partial<NewTarget> = {}): Promise<string> {
+  const planId = values.planId ?? (await buildPlan(db));
+  const target = await insertTarget(db, {
+    subject: unique('目标'),
+    kind: 'count',
+    value: 1,
+    unit: '家',
+    deadline: '2025-12-31',
+    ...values,
+    planId,
+  });
   return target.id;
 }
 
-/** A task of a plan with its lead and participating units. */
+/**
+ * A task of a plan (default: a fresh plan) with its lead units (default: a fresh organisation in the
+ * plan's region) and participating units.
+ */
 export async function buildTask(
   db: Executor,
-  values: Partial<NewTask> & { planId: string; leadUnitIds: string[]; participantUnitIds?: string[] },
+  values: Partial<NewTask> & { leadUnitIds?: string[]; participantUnitIds?: string[] } = {},
 ): Promise<string> {
   const { leadUnitIds, participantUnitIds, ...fields } = values;
-  const task = await insertTask(db, { title: unique('任务'), content: '具体内容', deadline: '2025-12-31', ...fields });
-  await replaceTaskUnits(db, task.id, leadUnitIds, participantUnitIds ?? []);
+  const planId = fields.planId ?? (await buildPlan(db));
+  const leads = leadUnitIds ?? [
+    await buildOrganization(db, { regionId: (await getPlanRegionId(db, planId)) ?? undefined, kind: 'department' }),
+  ];
+  const task = await insertTask(db, { title: unique('任务'), content: '具体内容', deadline: '2025-12-31', ...fields, planId });
+  await replaceTaskUnits(db, task.id, leads, participantUnitIds ?? []);
   return task.id;
+}
+
+async function getPlanRegionId(db: Executor, planId: string): Promise<string | null> {
+  const [plan] = await db.select({ regionId: plans.regionId }).from(plans).where(eq(plans.id, planId));
+  return plan?.regionId ?? null;
 }
 
 /** The audit records of one action on one object, oldest first: what a test checks a mutation wrote. */

@@ -18,3 +18,4 @@ export * from './tasks';
 export * from './notifications';
 export * from './cockpit';
 export * from './policy-ingest';
+export * from './catalogues';

@@ -145,8 +145,7 @@ export type PlatformCounts = z.infer<typeof zPlatformCounts>;
 export const zDeletePlatformQuery = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
 export type DeletePlatformQuery = z.infer<typeof zDeletePlatformQuery>;
 
-/** Dazhou's key industries as seed 001 names them; offered first wherever an industry is picked. */
-export const keyIndustries = ['新材料', '智能制造', '能源化工', '农产品加工', '电子信息', '生物医药'] as const;
+/** The industries offered where one is picked: the city's industry catalogue first (modules/catalogues), then those in use. */
 export const zPlatformIndustries = z.array(z.string());
 
 /** An export holds at most this many rows; a larger one must be narrowed by filters first. */

@@ -4,15 +4,130 @@ import { zPlatformLevel } from './taxonomy';
 import { livePlatformStatuses, zNamedRef, zPlatformStatus } from './platforms';
 
 /**
- * Target kinds (DOMAIN.md §3). count / first / coverage are computed from the registry as of a day;
- * amount / ratio / index are figures reported per period by people.
+ * How a target kind's progress is measured: platforms of a filter in force in the registry on a day
+ * (`registryCount`), the same with what stood on the baseline reported beside it (`registryFirst`, 零的突破),
+ * the child regions of a region that hold at least one matching platform (`regionCoverage`), or the
+ * latest figure people reported for a period (`reportedFigure`). The server's progress engine
+ * (modules/targets/targets.progress.ts) holds one measure function for each.
  */
-export const targetKinds = ['count', 'first', 'coverage', 'amount', 'ratio', 'index'] as const;
+export const targetMeasures = ['registryCount', 'registryFirst', 'regionCoverage', 'reportedFigure'] as const;
+export type TargetMeasure = (typeof targetMeasures)[number];
+
+/** One target kind: what it is called, how it is measured, defined, reported and displayed. */
+export interface TargetKindSpec {
+  /** The Chinese name (the web catalogue and the brief use it). */
+  label: string;
+  /** The brief's category column; a count with a baseline is "新建数量". */
+  briefCategory: string;
+  measure: TargetMeasure;
+  /** Computed from the registry (a platform filter is required) rather than reported by people. */
+  isComputed: boolean;
+  /**
+   * What a baseline day means: `countsNew` — only platforms that entered the filter after it count (新建);
+   * `reportedBeside` — the figure stands, and what stood on it is reported beside it; `none` — not allowed.
+   */
+  baseline: 'countsNew' | 'reportedBeside' | 'none';
+  /** Reported kinds: where the trajectory starts — `zero` (amounts accumulate over the period) or the `level` it stood at. */
+  startsFrom: 'zero' | 'level';
+  /** Coverage targets need the region whose child regions must each be covered; no other kind has one. */
+  needsCoverageRegion: boolean;
+  /** The value's meaning and bounds: a figure, a share of regions in percent (1—100), or at least 1 (a breakthrough). */
+  value: 'figure' | 'percentOfRegions' | 'atLeastOne';
+  /** Display: the unit the figure is counted in — the target's own, or regions (coverage). */
+  figureUnit: 'own' | 'regions';
+  /** The unit a new target of the kind starts with (empty: keep what was typed). */
+  defaultUnit: string;
+}
+
+/**
+ * The target kinds (DOMAIN.md §3), one entry each: a fixed code set (each needs its measure function),
+ * so it is a database enum (`target_kind`) rather than city data. Adding a kind is one entry here plus
+ * its measure function in targets.progress.ts (and a migration extending the enum).
+ */
+export const targetKindRegistry = {
+  count: {
+    label: '数量',
+    briefCategory: '数量',
+    measure: 'registryCount',
+    isComputed: true,
+    baseline: 'countsNew',
+    startsFrom: 'level',
+    needsCoverageRegion: false,
+    value: 'figure',
+    figureUnit: 'own',
+    defaultUnit: '',
+  },
+  first: {
+    label: '零的突破',
+    briefCategory: '零的突破',
+    measure: 'registryFirst',
+    isComputed: true,
+    baseline: 'reportedBeside',
+    startsFrom: 'level',
+    needsCoverageRegion: false,
+    value: 'atLeastOne',
+    figureUnit: 'own',
+    defaultUnit: '家',
+  },
+  coverage: {
+    label: '全覆盖',
+    briefCategory: '全覆盖',
+    measure: 'regionCoverage',
+    isComputed: true,
+    baseline: 'none',
+    startsFrom: 'level',
+    needsCoverageRegion: true,
+    value: 'percentOfRegions',
+    figureUnit: 'regions',
+    defaultUnit: '%',
+  },
+  amount: {
+    label: '数额',
+    briefCategory: '填报',
+    measure: 'reportedFigure',
+    isComputed: false,
+    baseline: 'none',
+    startsFrom: 'zero',
+    needsCoverageRegion: false,
+    value: 'figure',
+    figureUnit: 'own',
+    defaultUnit: '',
+  },
+  ratio: {
+    label: '比率',
+    briefCategory: '填报',
+    measure: 'reportedFigure',
+    isComputed: false,
+    baseline: 'none',
+    startsFrom: 'level',
+    needsCoverageRegion: false,
+    value: 'figure',
+    figureUnit: 'own',
+    defaultUnit: '',
+  },
+  index: {
+    label: '指数',
+    briefCategory: '填报',
+    measure: 'reportedFigure',
+    isComputed: false,
+    baseline: 'none',
+    startsFrom: 'level',
+    needsCoverageRegion: false,
+    value: 'figure',
+    figureUnit: 'own',
+    defaultUnit: '',
+  },
+} as const satisfies Record<string, TargetKindSpec>;
+
+export type TargetKind = keyof typeof targetKindRegistry;
+/** The kinds in the registry's order (count / first / coverage are computed; amount / ratio / index reported). */
+export const targetKinds = Object.keys(targetKindRegistry) as [TargetKind, ...TargetKind[]];
 export const zTargetKind = z.enum(targetKinds);
-export type TargetKind = z.infer<typeof zTargetKind>;
-export const computedTargetKinds: readonly TargetKind[] = ['count', 'first', 'coverage'];
-export const reportedTargetKinds: readonly TargetKind[] = ['amount', 'ratio', 'index'];
-export const isComputedTargetKind = (kind: TargetKind) => computedTargetKinds.includes(kind);
+/** The registry entry of a kind. */
+export const targetKindSpec = (kind: TargetKind): TargetKindSpec => targetKindRegistry[kind];
+export const computedTargetKinds: readonly TargetKind[] = targetKinds.filter((kind) => targetKindRegistry[kind].isComputed);
+export const reportedTargetKinds: readonly TargetKind[] = targetKinds.filter((kind) => !targetKindRegistry[kind].isComputed);
+export const isComputedTargetKind = (kind: TargetKind) => targetKindRegistry[kind].isComputed;
 
 export const targetComparators = ['>=', '=', '<='] as const;
 export const zTargetComparator = z.enum(targetComparators);
@@ -149,23 +264,23 @@ export function targetDefinitionProblems(target: {
   coverageRegionId?: string | null | undefined;
 }): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
-  const computed = isComputedTargetKind(target.kind);
-  if (computed && !target.filter) problems.push({ field: 'filter', message: '按平台统计的目标须给出平台筛选条件' });
-  if (!computed && target.filter) problems.push({ field: 'filter', message: '填报类目标不按平台统计，不能设置平台筛选条件' });
-  if (!computed && target.baselineDate) problems.push({ field: 'baselineDate', message: '填报类目标不能设置基准日' });
-  if (target.kind === 'coverage' && !target.coverageRegionId) {
+  const spec = targetKindSpec(target.kind);
+  if (spec.isComputed && !target.filter) problems.push({ field: 'filter', message: '按平台统计的目标须给出平台筛选条件' });
+  if (!spec.isComputed && target.filter) problems.push({ field: 'filter', message: '填报类目标不按平台统计，不能设置平台筛选条件' });
+  if (!spec.isComputed && target.baselineDate) problems.push({ field: 'baselineDate', message: '填报类目标不能设置基准日' });
+  if (spec.needsCoverageRegion && !target.coverageRegionId) {
     problems.push({ field: 'coverageRegionId', message: '覆盖类目标须指定覆盖范围（其下每个区域至少1家）' });
   }
-  if (target.kind !== 'coverage' && target.coverageRegionId) {
+  if (!spec.needsCoverageRegion && target.coverageRegionId) {
     problems.push({ field: 'coverageRegionId', message: '只有覆盖类目标才有覆盖范围' });
   }
-  if (target.kind === 'coverage' && (target.value <= 0 || target.value > 100)) {
+  if (spec.value === 'percentOfRegions' && (target.value <= 0 || target.value > 100)) {
     problems.push({ field: 'value', message: '覆盖类目标的值是须覆盖区域的百分比（1—100）' });
   }
-  if (target.kind === 'first' && (target.comparator !== '>=' || target.value < 1)) {
+  if (spec.value === 'atLeastOne' && (target.comparator !== '>=' || target.value < 1)) {
     problems.push({ field: 'value', message: '“零的突破”类目标应为“不少于1”' });
   }
-  if (target.kind === 'coverage' && target.baselineDate) {
+  if (spec.isComputed && spec.baseline === 'none' && target.baselineDate) {
     problems.push({ field: 'baselineDate', message: '覆盖类目标按当日在册平台判断，不设基准日' });
   }
   if (target.baselineDate && target.baselineDate >= target.deadline) {
@@ -230,14 +345,10 @@ export const zCreateTargetReport = z.object({
 });
 export type CreateTargetReport = z.infer<typeof zCreateTargetReport>;
 
-export const targetKindLabels = {
-  count: '数量',
-  first: '零的突破',
-  coverage: '全覆盖',
-  amount: '数额',
-  ratio: '比率',
-  index: '指数',
-} satisfies Record<TargetKind, string>;
+export const targetKindLabels = Object.fromEntries(targetKinds.map((kind) => [kind, targetKindRegistry[kind].label])) as Record<
+  TargetKind,
+  string
+>;
 export const targetStatusLabels = {
   achieved: '已达成',
   on_track: '进度正常',

@@ -10,6 +10,7 @@ import {
   FileAddOutlined,
   FundProjectionScreenOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import type { Permission, SessionUser } from '@stip/contracts';
@@ -33,6 +34,7 @@ export const navItems: NavItem[] = [
   { path: '/supervision', label: t.menu.supervision, icon: <AlertOutlined />, permission: 'plan:read' },
   { path: '/organizations', label: t.menu.organizations, icon: <BankOutlined />, permission: 'organization:read' },
   { path: '/taxonomy', label: t.menu.taxonomy, icon: <ClusterOutlined />, permission: 'taxonomy:read' },
+  { path: '/catalogues', label: t.menu.catalogues, icon: <UnorderedListOutlined />, permission: 'taxonomy:read' },
   { path: '/regions', label: t.menu.regions, icon: <EnvironmentOutlined />, permission: 'region:read' },
   { path: '/imports', label: t.menu.imports, icon: <UploadOutlined />, permission: 'import:write' },
   { path: '/users', label: t.menu.users, icon: <TeamOutlined />, permission: 'user:read' },

@@ -18,6 +18,7 @@ const PlatformListPage = lazy(() => import('../modules/platforms/pages/PlatformL
 const PlatformDetailPage = lazy(() => import('../modules/platforms/pages/PlatformDetailPage'));
 const OrganizationsPage = lazy(() => import('../modules/organizations/pages/OrganizationsPage'));
 const TaxonomyPage = lazy(() => import('../modules/taxonomy/pages/TaxonomyPage'));
+const CataloguesPage = lazy(() => import('../modules/catalogues/pages/CataloguesPage'));
 const RegionsPage = lazy(() => import('../modules/regions/pages/RegionsPage'));
 const ImportsPage = lazy(() => import('../modules/imports/pages/ImportsPage'));
 const AuditPage = lazy(() => import('../modules/audit/pages/AuditPage'));
@@ -78,6 +79,10 @@ export const router = createBrowserRouter([
                 children: [{ path: 'organizations', element: <OrganizationsPage /> }],
               },
               { element: <RequirePermission permission="taxonomy:read" />, children: [{ path: 'taxonomy', element: <TaxonomyPage /> }] },
+              {
+                element: <RequirePermission permission="taxonomy:read" />,
+                children: [{ path: 'catalogues', element: <CataloguesPage /> }],
+              },
               { element: <RequirePermission permission="region:read" />, children: [{ path: 'regions', element: <RegionsPage /> }] },
               { element: <RequirePermission permission="import:write" />, children: [{ path: 'imports', element: <ImportsPage /> }] },
               { element: <RequirePermission permission="user:read" />, children: [{ path: 'users', element: <UsersPage /> }] },

@@ -9,3 +9,4 @@ export * from './tasks';
 export * from './notifications';
 export * from './jobs';
 export * from './two-factor';
+export * from './catalogues';

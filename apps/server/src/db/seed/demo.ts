@@ -9,6 +9,7 @@ import { seedPlatform } from './platforms';
 import { seedUser } from './accounts';
 import { seedTaxonomyCatalogue } from './taxonomy-catalogue';
 import { seedDemoPlans } from './plans-demo';
+import { dazhouIndustries, seedCatalogue } from './catalogues';
 
 /** The password every demo account shares. Demo data only: a production start (STIP_DEMO=off) has none. */
 export const demoPassword = 'stip-demo-2025';
@@ -224,6 +225,7 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
         市场监管局: organizationIds.get('市市场监管局'),
       },
     });
+    await seedCatalogue(tx, db, 'industry', dazhouIndustries);
     const platformCount = await seedDemoPlatforms(tx, regionIds, organizationIds, typeIds);
     const userCount = await seedDemoUsers(tx, regionIds, organizationIds);
     await seedDemoPlans(tx, { regionIds, organizationIds, typeIds, cityRegionId: requireId(regionIds, '达州市', 'region') });

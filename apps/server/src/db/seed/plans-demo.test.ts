@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { eq, inArray } from 'drizzle-orm';
 import type { Plan, Target, TaskDetail } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
 import { demoPassword, seedDemo } from './demo';
-import { parseAnnexDeadline, parseResponsibleUnits } from './plans-demo';
-
-describe('reading the annex', () => {
-  it('reads deadlines, recurring ones included', () => {
-    expect(parseAnnexDeadline('2025年12月前')).toEqual({ deadline: '2025-12-31', isRecurring: false, recurrenceText: null });
-    expect(parseAnnexDeadline('2021年12月前完成，并动态更新')).toEqual({
-      deadline: '2021-12-31',
-      isRecurring: true,
-      recurrenceText: '并动态更新',
-    });
-    expect(parseAnnexDeadline('力争2022年2月底前').deadline).toBe('2022-02-28');
-  });
-
-  it('takes the units before the first comma as leads and expands 各县（市、区）人民政府', () => {
-    expect(
-      parseResponsibleUnits('市经信局、市科技局，各县（市、区）人民政府、达州高新区管委会（逗号前为牵头单位，下同）', [
-        '甲县人民政府',
-        '乙县人民政府',
-      ]),
-    ).toEqual({
-      leads: ['市经信局', '市科技局'],
-      participants: ['甲县人民政府', '乙县人民政府', '达州高新区管委会'],
-    });
-  });
-});
+import { auditLog } from '../schema/index';
 
 describe('the demo plans', async () => {
   const t = await buildTestApp();
@@ -44,6 +21,18 @@ describe('the demo plans', async () => {
         ['达州市科技创新平台体系建设实施方案', 16, 12],
       ].sort(),
     );
+  });
+
+  it('creates the plans, targets and tasks through the services, audited as the system, and flags them as demo data', async () => {
+    expect(plans.every((plan) => plan.isDemo)).toBe(true);
+    const created = await db
+      .select({ action: auditLog.action, actor: auditLog.actorUsername })
+      .from(auditLog)
+      .where(inArray(auditLog.action, ['plan.create', 'target.create', 'task.create']));
+    const count = (action: string) => created.filter((record) => record.action === action && record.actor === 'system').length;
+    expect([count('plan.create'), count('target.create'), count('task.create')]).toEqual([2, 31, 12]);
+    const [plan] = await db.select({ objectId: auditLog.objectId }).from(auditLog).where(eq(auditLog.action, 'plan.create'));
+    expect(plans.map((p) => p.id)).toContain(plan!.objectId);
   });
 
   it('computes the demo targets from the demo registry', async () => {

@@ -1,10 +1,24 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { OrganizationKind, PlatformLevel, TargetKind } from '@stip/contracts';
-import type { Executor } from '../client';
-import { organizations, platformSystems, platformTypes, regions } from '../schema/index';
-import { insertPlan } from '../../modules/plans/plans.repository';
-import { insertTarget, insertTargetReport } from '../../modules/targets/targets.repository';
-import { insertTask, insertTaskReport, replaceTaskTargets, replaceTaskUnits, setTaskStatus } from '../../modules/tasks/tasks.repository';
+import {
+  type CreateTargetInput,
+  type CreateTaskInput,
+  type OrganizationKind,
+  type PlatformLevel,
+  rolePermissions,
+  type TargetKind,
+  targetKindSpec,
+  zCreatePlan,
+  zCreateTarget,
+  zCreateTask,
+} from '@stip/contracts';
+import type { Database, Executor } from '../client';
+import { organizations, plans, platformSystems, platformTypes, regions, targets, tasks } from '../schema/index';
+import type { Actor, ActorContext } from '../../shared/context';
+import { createPlanInTx } from '../../modules/plans/plans.service';
+import { createTargetInTx } from '../../modules/targets/targets.service';
+import { createTaskInTx } from '../../modules/tasks/tasks.service';
+import { insertTargetReport } from '../../modules/targets/targets.repository';
+import { insertTaskReport, setTaskStatus } from '../../modules/tasks/tasks.repository';
 import { seedOrganization } from './organizations';
 
 /** What the lead's demo seed already holds, looked up by the names the documents use. */
@@ -250,12 +264,21 @@ const plan001Targets: TargetSeed[] = [
   { key: 'innovationIndex', kind: 'index', subject: '科技创新水平指数达到48', value: 48, unit: '', deadline: by2021 },
 ];
 
+/** Stands for the seven county governments where the annex writes 各县（市、区）人民政府. */
+const eachCountyGovernment = Symbol('各县（市、区）人民政府');
+type UnitName = string | typeof eachCountyGovernment;
+
 interface TaskSeed {
   title: string;
   content: string;
-  /** 责任单位 as the annex writes it: the units before the first comma lead (逗号前为牵头单位). */
-  units: string;
+  /** 责任单位 as the annex lists them: the units before the first comma lead (逗号前为牵头单位), the rest take part. */
+  leads: UnitName[];
+  participants: UnitName[];
   deadline: string;
+  /** The annex's own words for the deadline. */
+  deadlineText: string;
+  /** "并动态更新": the task recurs after its deadline. */
+  recurrenceText?: string;
   targets: string[];
 }
 
@@ -264,132 +287,117 @@ const annexTasks: TaskSeed[] = [
   {
     title: '布局建设市级重点实验室',
     content: '围绕全市“6+3”重点产业发展科技需求，择优组建市级重点实验室15家以上。',
-    units: '市科技局，各县（市、区）人民政府、达州高新区管委会',
-    deadline: '2025年12月前',
+    leads: ['市科技局'],
+    participants: [eachCountyGovernment, '达州高新区管委会'],
+    deadline: '2025-12-31',
+    deadlineText: '2025年12月前',
     targets: ['cityLab'],
   },
   {
     title: '积极培育省级重点实验室',
     content: '结合各行业领域基础研究和应用基础研究现状，建立省级重点实验室梯度培育库。',
-    units: '市科技局，市经信局、市农业农村局、市商务局、市卫生健康委、市教育局，各县（市、区）人民政府、达州高新区管委会',
-    deadline: '2021年12月前完成，并动态更新',
+    leads: ['市科技局'],
+    participants: ['市经信局', '市农业农村局', '市商务局', '市卫生健康委', '市教育局', eachCountyGovernment, '达州高新区管委会'],
+    deadline: '2021-12-31',
+    deadlineText: '2021年12月前完成，并动态更新',
+    recurrenceText: '并动态更新',
     targets: ['provincialLab'],
   },
   {
     title: '积极培育省级重点实验室',
     content:
       '厅市共建玄武岩纤维及复合材料四川省重点实验室挂牌运行，并持续开展玄纤原丝综合利用科技攻关，在油气管道、轨道交通等领域广泛应用实现重大突破。',
-    units: '达州高新区管委会，市经信局、市科技局',
-    deadline: '2022年12月前',
+    leads: ['达州高新区管委会'],
+    participants: ['市经信局', '市科技局'],
+    deadline: '2022-12-31',
+    deadlineText: '2022年12月前',
     targets: ['provincialLab'],
   },
   {
     title: '积极培育省级重点实验室',
     content: '四川文理学院结合自身学科优势，建设1—2家省级学科重点实验室。',
-    units: '四川文理学院，市教育局、市科技局',
-    deadline: '2023年12月前',
+    leads: ['四川文理学院'],
+    participants: ['市教育局', '市科技局'],
+    deadline: '2023-12-31',
+    deadlineText: '2023年12月前',
     targets: ['provincialLab'],
   },
   {
     title: '积极培育省级重点实验室',
     content: '围绕苎麻、锂钾、不溶性硫磺等优势产业，指导和支持相关龙头企业建成1—2家省级企业重点实验室。',
-    units: '市科技局，宣汉县人民政府、大竹县人民政府',
-    deadline: '2025年12月前',
+    leads: ['市科技局'],
+    participants: ['宣汉县人民政府', '大竹县人民政府'],
+    deadline: '2025-12-31',
+    deadlineText: '2025年12月前',
     targets: ['provincialLab'],
   },
   {
     title: '加快市级技术创新平台布局',
     content: '围绕“6+3”重点产业发展、产业链培育和传统产业升级的创新需求，布局建设市级工程技术研究中心25家以上、市级企业技术中心100家以上。',
-    units: '市经信局、市科技局，各县（市、区）人民政府、达州高新区管委会',
-    deadline: '2025年12月前',
+    leads: ['市经信局', '市科技局'],
+    participants: [eachCountyGovernment, '达州高新区管委会'],
+    deadline: '2025-12-31',
+    deadlineText: '2025年12月前',
     targets: ['cityEngineering', 'cityEnterprise'],
   },
   {
     title: '支持建设省级技术创新平台',
     content:
       '结合各行业领域共性关键技术和工程化技术研究现状，择优选择一批市级技术创新平台，建立省级工程技术研究中心、省级企业技术中心、省级企业技术中心等省级技术创新平台培育库。',
-    units: '市发展改革委、市经信局、市科技局，市农业农村局、市商务局、市卫生健康委、市教育局、各县（市、区）人民政府、达州高新区管委会',
-    deadline: '2021年12月前完成，并动态更新',
+    leads: ['市发展改革委', '市经信局', '市科技局'],
+    participants: ['市农业农村局', '市商务局', '市卫生健康委', '市教育局', eachCountyGovernment, '达州高新区管委会'],
+    deadline: '2021-12-31',
+    deadlineText: '2021年12月前完成，并动态更新',
+    recurrenceText: '并动态更新',
     targets: ['provincialEngineering', 'provincialResearch'],
   },
   {
     title: '支持建设省级技术创新平台',
     content:
       '围绕天然气、锂钾等特色资源开发与利用等领域，加快建成集资源综合开发、检测检验于一体的省级工程技术研究中心、省级企业技术中心、省级工程研究中心、省级检验检测中心等平台。',
-    units: '宣汉县人民政府，市发展改革委、市经信局、市科技局、市市场监管局',
-    deadline: '2024年12月前',
+    leads: ['宣汉县人民政府'],
+    participants: ['市发展改革委', '市经信局', '市科技局', '市市场监管局'],
+    deadline: '2024-12-31',
+    deadlineText: '2024年12月前',
     targets: ['provincialEngineering', 'provincialResearch'],
   },
   {
     title: '支持建设省级技术创新平台',
     content: '围绕富硒农产品开发等领域，建设省级工程技术研究中心、省级企业技术中心、省级工程实验室、省级检验检测中心等平台。',
-    units: '万源市人民政府，市发展改革委、市经信局、市科技局、市市场监管局',
-    deadline: '2024年12月前',
+    leads: ['万源市人民政府'],
+    participants: ['市发展改革委', '市经信局', '市科技局', '市市场监管局'],
+    deadline: '2024-12-31',
+    deadlineText: '2024年12月前',
     targets: ['provincialEngineering'],
   },
   {
     title: '支持建设省级技术创新平台',
     content: '围绕小龙虾选育繁育等特色农业建设省级工程技术研究中心。',
-    units: '大竹县人民政府，市科技局',
-    deadline: '2024年12月前',
+    leads: ['大竹县人民政府'],
+    participants: ['市科技局'],
+    deadline: '2024-12-31',
+    deadlineText: '2024年12月前',
     targets: ['provincialEngineering'],
   },
   {
     title: '支持建设省级技术创新平台',
     content: '围绕光电产业等领域，建设省级工程技术研究中心。',
-    units: '高新区管委会，市科技局',
-    deadline: '2024年12月前',
+    leads: ['高新区管委会'],
+    participants: ['市科技局'],
+    deadline: '2024-12-31',
+    deadlineText: '2024年12月前',
     targets: ['provincialEngineering'],
   },
   {
     title: '支持创建国家企业技术中心',
     content: '围绕特色优势产业，培育新建2个国家企业技术中心。',
-    units: '市发展改革委、市经信局，各县（市、区）人民政府、达州高新区管委会',
-    deadline: '2025年12月前',
+    leads: ['市发展改革委', '市经信局'],
+    participants: [eachCountyGovernment, '达州高新区管委会'],
+    deadline: '2025-12-31',
+    deadlineText: '2025年12月前',
     targets: ['newNationalEnterprise'],
   },
 ];
-
-/** "2025年12月前" → 2025-12-31; "…完成，并动态更新" is also recurring. */
-export function parseAnnexDeadline(text: string): { deadline: string; isRecurring: boolean; recurrenceText: string | null } {
-  const match = /(\d{4})年(\d{1,2})月/.exec(text);
-  if (!match) throw new Error(`unreadable deadline “${text}”`);
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const recurrence = /并(动态更新|持续推进)/.exec(text);
-  return {
-    deadline: `${year}-${String(month).padStart(2, '0')}-${String(lastDay).padStart(2, '0')}`,
-    isRecurring: recurrence !== null,
-    recurrenceText: recurrence ? recurrence[0] : null,
-  };
-}
-
-/** Splits on the separators that stand outside parentheses: "各县（市、区）人民政府" stays one name. */
-function splitOutsideParentheses(text: string, separators: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const char of text) {
-    if (char === '（' || char === '(') depth++;
-    if (char === '）' || char === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && separators.includes(char)) {
-      parts.push(current);
-      current = '';
-    } else current += char;
-  }
-  parts.push(current);
-  return parts.map((part) => part.trim()).filter(Boolean);
-}
-
-/** Splits a 责任单位 cell: the names before the first comma lead, the rest take part; 各县（市、区）人民政府 expands. */
-export function parseResponsibleUnits(text: string, countyGovernments: string[]): { leads: string[]; participants: string[] } {
-  const cleaned = text.replace(/（逗号前为牵头单位.*?）/g, '').trim();
-  const [leadPart = '', ...rest] = splitOutsideParentheses(cleaned, '，');
-  const names = (part: string) =>
-    splitOutsideParentheses(part, '、，').flatMap((name) => (name === '各县（市、区）人民政府' ? countyGovernments : [name]));
-  return { leads: names(leadPart), participants: names(rest.join('，')) };
-}
 
 function organizationKindOf(name: string): OrganizationKind {
   if (name.endsWith('人民政府')) return 'county_government';
@@ -399,16 +407,38 @@ function organizationKindOf(name: string): OrganizationKind {
 }
 
 /**
- * Seeds the demo plans (all rows is_demo): seed 000's plan with all its targets and its annex task
- * table, and seed 001's 2021 annual goals with amount / index / count targets, plus a few demo reports.
- * Units missing from `organizationIds` are created in the city (county governments in their county,
- * so county staff act for them). Like the other seed helpers it bypasses the services and their audit:
- * the caller's seed records one audit entry for the whole demo load.
+ * The system acting as the city bureau to seed the demo plans: the plans, targets and tasks go through
+ * the services' create functions (their rules and audit records apply as to user input), audited as
+ * `system`.
+ */
+function seedContext(db: Executor, city: { id: string; path: string }): ActorContext {
+  const actor: Actor = {
+    userId: '00000000-0000-0000-0000-000000000000',
+    username: 'system',
+    role: 'city_staff',
+    regionId: city.id,
+    regionPath: city.path,
+    organizationId: null,
+    permissions: rolePermissions.city_staff,
+  };
+  // The services' *InTx functions read and write through the transaction they are given.
+  return { actor, sourceIp: null, db: db as Database };
+}
+
+/**
+ * Seeds the demo plans: seed 000's plan with all its targets and its annex task table, and seed 001's
+ * 2021 annual goals with amount / index / count targets, through the plans, targets and tasks services
+ * (validated by the same contracts as user input), then flags them as demo data. Units missing from
+ * `organizationIds` are created in the city (county governments in their county, so county staff act
+ * for them). The demo progress (dated reports and the statuses they led to) is history the services
+ * would stamp with today, so it is written by the repositories with its own dates.
  */
 export async function seedDemoPlans(db: Executor, maps: DemoPlanMaps): Promise<{ planIds: string[]; targets: number; tasks: number }> {
   return db.transaction(async (tx) => {
     const organizationIds = new Map(maps.organizationIds);
     const typeIds = new Map(maps.typeIds);
+    const [city] = await tx.select({ id: regions.id, path: regions.path }).from(regions).where(eq(regions.id, maps.cityRegionId));
+    const ctx = seedContext(tx, city!);
     const counties = await tx
       .select({ id: regions.id, name: regions.name })
       .from(regions)
@@ -465,11 +495,20 @@ export async function seedDemoPlans(db: Executor, maps: DemoPlanMaps): Promise<{
       organizationIds.set(name, id);
       return id;
     };
+    /** The distinct organisations a list of annex names stands for, leaving out those in `taken`. */
+    const unitIds = async (names: UnitName[], taken: string[] = []) => {
+      const ids: string[] = [];
+      for (const name of names.flatMap((unit) => (unit === eachCountyGovernment ? countyGovernments : [unit]))) {
+        const id = await unitId(name);
+        if (!taken.includes(id) && !ids.includes(id)) ids.push(id);
+      }
+      return ids;
+    };
     const seedTargets = async (planId: string, seeds: TargetSeed[]) => {
       const keys = new Map<string, string>();
       for (const [index, seed] of seeds.entries()) {
-        const target = await insertTarget(tx, {
-          planId,
+        const isComputed = targetKindSpec(seed.kind).isComputed;
+        const input = zCreateTarget.parse({
           kind: seed.kind,
           subject: seed.subject,
           comparator: '>=',
@@ -477,59 +516,53 @@ export async function seedDemoPlans(db: Executor, maps: DemoPlanMaps): Promise<{
           unit: seed.unit,
           deadline: seed.deadline,
           baselineDate: seed.baselineDate ?? null,
-          typeIds: seed.types ? await resolveTypes(seed.types) : [],
-          levels: seed.levels ?? [],
-          systemIds: seed.systems ? await Promise.all(seed.systems.map(systemId)) : [],
+          filter: isComputed
+            ? {
+                typeIds: seed.types ? await resolveTypes(seed.types) : [],
+                levels: seed.levels ?? [],
+                systemIds: seed.systems ? await Promise.all(seed.systems.map(systemId)) : [],
+              }
+            : null,
           coverageRegionId: seed.coverage ? maps.cityRegionId : null,
           sortOrder: index + 1,
-          isDemo: true,
-        });
-        if (seed.key) keys.set(seed.key, target.id);
+        } satisfies CreateTargetInput);
+        const id = await createTargetInTx(tx, ctx, planId, input);
+        if (seed.key) keys.set(seed.key, id);
       }
       return keys;
     };
 
-    const plan000 = await insertPlan(tx, {
-      title: '达州市科技创新平台体系建设实施方案',
-      issuingBody: '达州市人民政府办公室',
-      documentNo: null,
-      issuedOn: '2021-04-15',
-      periodStart: '2021-04-15',
-      periodEnd: '2025-12-31',
-      regionId: maps.cityRegionId,
-      sourceText: plan000Source,
-      isDemo: true,
-    });
-    const targets000 = await seedTargets(plan000.id, plan000Targets);
+    const plan000 = await createPlanInTx(
+      tx,
+      ctx,
+      zCreatePlan.parse({
+        title: '达州市科技创新平台体系建设实施方案',
+        issuingBody: '达州市人民政府办公室',
+        documentNo: null,
+        issuedOn: '2021-04-15',
+        periodStart: '2021-04-15',
+        periodEnd: '2025-12-31',
+        regionId: maps.cityRegionId,
+        sourceText: plan000Source,
+      }),
+    );
+    const targets000 = await seedTargets(plan000, plan000Targets);
     const taskIds: string[] = [];
     for (const [index, row] of annexTasks.entries()) {
-      const { leads, participants } = parseResponsibleUnits(row.units, countyGovernments);
-      const deadline = parseAnnexDeadline(row.deadline);
-      const task = await insertTask(tx, {
-        planId: plan000.id,
+      const leadUnitIds = await unitIds(row.leads);
+      const input = zCreateTask.parse({
         title: row.title,
         content: row.content,
-        deadline: deadline.deadline,
-        deadlineText: row.deadline,
-        isRecurring: deadline.isRecurring,
-        recurrenceText: deadline.recurrenceText,
+        leadUnitIds,
+        participantUnitIds: await unitIds(row.participants, leadUnitIds),
+        deadline: row.deadline,
+        deadlineText: row.deadlineText,
+        isRecurring: row.recurrenceText !== undefined,
+        recurrenceText: row.recurrenceText ?? null,
+        targetIds: row.targets.map((key) => targets000.get(key)!),
         sortOrder: index + 1,
-        isDemo: true,
-      });
-      const leadIds: string[] = [];
-      for (const name of leads) leadIds.push(await unitId(name));
-      const participantIds: string[] = [];
-      for (const name of participants) {
-        const id = await unitId(name);
-        if (!leadIds.includes(id) && !participantIds.includes(id)) participantIds.push(id);
-      }
-      await replaceTaskUnits(tx, task.id, leadIds, participantIds);
-      await replaceTaskTargets(
-        tx,
-        task.id,
-        row.targets.map((key) => targets000.get(key)!),
-      );
-      taskIds.push(task.id);
+      } satisfies CreateTaskInput);
+      taskIds.push(await createTaskInTx(tx, ctx, plan000, input));
     }
     // Demo progress: the 玄武岩纤维 laboratory opened (the registry holds it since 2022-11-30); a county reports on the city labs.
     await insertTaskReport(tx, {
@@ -551,54 +584,43 @@ export async function seedDemoPlans(db: Executor, maps: DemoPlanMaps): Promise<{
     await setTaskStatus(tx, taskIds[2]!, 'not_started', 'done');
     await setTaskStatus(tx, taskIds[0]!, 'not_started', 'in_progress');
 
-    const plan001 = await insertPlan(tx, {
-      title: '2021年全市科技创新工作要点',
-      issuingBody: '达州市科学技术局',
-      documentNo: '达市科〔2021〕28号',
-      issuedOn: null,
-      periodStart: '2021-01-01',
-      periodEnd: '2021-12-31',
-      regionId: maps.cityRegionId,
-      sourceText: plan001Source,
-      isDemo: true,
-    });
-    const targets001 = await seedTargets(plan001.id, plan001Targets);
+    const plan001 = await createPlanInTx(
+      tx,
+      ctx,
+      zCreatePlan.parse({
+        title: '2021年全市科技创新工作要点',
+        issuingBody: '达州市科学技术局',
+        documentNo: '达市科〔2021〕28号',
+        issuedOn: null,
+        periodStart: '2021-01-01',
+        periodEnd: '2021-12-31',
+        regionId: maps.cityRegionId,
+        sourceText: plan001Source,
+      }),
+    );
+    const targets001 = await seedTargets(plan001, plan001Targets);
     const demoSource = '演示数据（非真实统计）';
-    await insertTargetReport(tx, {
-      targetId: targets001.get('contracts')!,
-      period: '2021年1—6月',
-      periodEnd: '2021-06-30',
-      value: 0.62,
-      source: demoSource,
-      isDemo: true,
-    });
-    await insertTargetReport(tx, {
-      targetId: targets001.get('contracts')!,
-      period: '2021年',
-      periodEnd: '2021-12-31',
-      value: 1.41,
-      source: demoSource,
-      isDemo: true,
-    });
-    await insertTargetReport(tx, {
-      targetId: targets001.get('innovationIndex')!,
-      period: '2020年',
-      periodEnd: '2020-12-31',
-      value: 46.3,
-      source: demoSource,
-      isDemo: true,
-    });
-    await insertTargetReport(tx, {
-      targetId: targets001.get('innovationIndex')!,
-      period: '2021年',
-      periodEnd: '2021-12-31',
-      value: 47.6,
-      source: demoSource,
-      isDemo: true,
-    });
+    const reports = [
+      { key: 'contracts', period: '2021年1—6月', periodEnd: '2021-06-30', value: 0.62 },
+      { key: 'contracts', period: '2021年', periodEnd: '2021-12-31', value: 1.41 },
+      { key: 'innovationIndex', period: '2020年', periodEnd: '2020-12-31', value: 46.3 },
+      { key: 'innovationIndex', period: '2021年', periodEnd: '2021-12-31', value: 47.6 },
+    ];
+    for (const report of reports) {
+      const { key, ...figure } = report;
+      await insertTargetReport(tx, { targetId: targets001.get(key)!, ...figure, source: demoSource, isDemo: true });
+    }
+    await markPlansAsDemo(tx, [plan000, plan001]);
 
-    return { planIds: [plan000.id, plan001.id], targets: plan000Targets.length + plan001Targets.length, tasks: annexTasks.length };
+    return { planIds: [plan000, plan001], targets: plan000Targets.length + plan001Targets.length, tasks: annexTasks.length };
   });
+}
+
+/** Flags the demo plans and their targets and tasks as demo data (the services create real records). */
+async function markPlansAsDemo(tx: Executor, planIds: string[]): Promise<void> {
+  await tx.update(plans).set({ isDemo: true }).where(inArray(plans.id, planIds));
+  await tx.update(targets).set({ isDemo: true }).where(inArray(targets.planId, planIds));
+  await tx.update(tasks).set({ isDemo: true }).where(inArray(tasks.planId, planIds));
 }
 
 const plan000Source = `三、发展目标

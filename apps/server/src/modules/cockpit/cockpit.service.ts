@@ -15,7 +15,8 @@ import {
 import { AppError, notFound } from '../../shared/app-error';
 import type { ActorContext } from '../../shared/context';
 import { todayInChina } from '../../shared/clock';
-import { findAllTargets, toPlatform } from '../targets/targets.service';
+import { findAllTargets } from '../targets/targets.service';
+import { toPlatform } from '../targets/targets.mapper';
 import { targetPlatformScope } from '../targets/targets.policy';
 import { countInForceByGroup, countRecognitionsByYear, findPlatformsMatching, findRegistryFacts } from '../targets/snapshot.repository';
 import { childOf, resolveCriteria } from '../targets/targets.arithmetic';

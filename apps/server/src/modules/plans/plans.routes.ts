@@ -1,12 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { zAsOfQuery, zCreatePlan, zIdParams, zOk, zPage, zPlan, zPlanQuery, zUpdatePlan, zVersionQuery } from '@stip/contracts';
+import { zCreatePlan, zIdParams, zOk, zPage, zPlan, zPlanQuery, zUpdatePlan, zVersionQuery } from '@stip/contracts';
 import { actorContext } from '../../plugins/auth';
 import * as plans from './plans.service';
-import { buildPlanBriefDocx, buildPlanBriefXlsx } from './plans.brief';
-
-const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename="brief"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['规划'];
@@ -45,28 +40,6 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await plans.deletePlan(actorContext(request), request.params.id, request.query.version);
       return { ok: true as const };
-    },
-  );
-  app.get(
-    '/plans/:id/brief.docx',
-    {
-      config: { permission: 'plan:read' },
-      schema: { tags, summary: '进展简报（Word）', params: zIdParams, querystring: zAsOfQuery },
-    },
-    async (request, reply) => {
-      const brief = await buildPlanBriefDocx(actorContext(request), request.params.id, request.query.asOf);
-      return reply.header('content-type', docxMime).header('content-disposition', attachment(brief.fileName)).send(brief.content);
-    },
-  );
-  app.get(
-    '/plans/:id/brief.xlsx',
-    {
-      config: { permission: 'plan:read' },
-      schema: { tags, summary: '进展简报（Excel）', params: zIdParams, querystring: zAsOfQuery },
-    },
-    async (request, reply) => {
-      const brief = await buildPlanBriefXlsx(actorContext(request), request.params.id, request.query.asOf);
-      return reply.header('content-type', xlsxMime).header('content-disposition', attachment(brief.fileName)).send(brief.content);
     },
   );
 };

@@ -16,6 +16,7 @@ import { auditLog, platformTypes } from '../../db/schema/index';
 import { seedPlatformSystem } from '../../db/seed/taxonomy';
 import { verifyAuditChain } from '../audit/audit.service';
 import { todayInChina } from '../../shared/clock';
+import { dazhouIndustries, seedCatalogue } from '../../db/seed/catalogues';
 
 const t = await buildTestApp();
 const { db } = t.handle;
@@ -623,6 +624,8 @@ describe('validation', () => {
 
 describe('industries', () => {
   it('offers the key industries first, then the others used in the actor’s scope', async () => {
+    // The city's industry catalogue, as the demo seed fills it (a city edits it on the 名录 page).
+    await db.transaction((tx) => seedCatalogue(tx, db, 'industry', dazhouIndustries));
     const world = await buildWorld();
     const other = unique('现代物流');
     await createdPlatform(world, { industry: other });

@@ -2,7 +2,6 @@ import {
   type CreatePlatform,
   ErrorCode,
   type ErrorDetail,
-  keyIndustries,
   labels,
   type Page,
   type Platform,
@@ -22,6 +21,7 @@ import { AppError, notFound, ruleViolation, versionConflict } from '../../shared
 import { type ActorContext, inTransaction, type RequestContext } from '../../shared/context';
 import { actorRegionPath } from '../../shared/scope';
 import { recordAudit } from '../audit/audit.service';
+import { findActiveNames } from '../catalogues/catalogues.service';
 import { canSeeOrganization } from '../organizations/organizations.policy';
 import { getOrganizationName } from '../organizations/organizations.repository';
 import { canSeeRegion } from '../regions/regions.policy';
@@ -204,10 +204,10 @@ export async function exportPlatforms(
   return { filename: `科技创新平台名录-${stamp}.xlsx`, asciiFilename: `platforms-${stamp}.xlsx`, content };
 }
 
-/** The key industries, then every other industry the actor's current registry names. */
+/** The key industries (the city's industry catalogue), then every other industry the actor's current registry names. */
 export async function findIndustries(ctx: ActorContext): Promise<string[]> {
   const used = await repository.findRegistryIndustries(ctx.db, { scope: platformScope(ctx.actor), asOf: null });
-  const key: readonly string[] = keyIndustries;
+  const key = await findActiveNames(ctx.db, 'industry');
   return [...key, ...used.filter((industry) => !key.includes(industry))];
 }
 

@@ -6,7 +6,7 @@
  * no type falls back to a system whose name shares its words (coverage of 科技创新服务平台 → 科技服务平台体系),
  * then to a level alone (国家级平台); money, shares and indices are figures people report.
  */
-import type { NamedRef, PlatformLevel, ProposedTarget, TargetSuggestion } from '@stip/contracts';
+import { type NamedRef, type PlatformLevel, type ProposedTarget, type TargetSuggestion, targetKindSpec } from '@stip/contracts';
 
 export interface TypeFact {
   id: string;
@@ -205,8 +205,10 @@ export function suggestTarget(
   if (!parts.andAbove && /及以上|以上级/.test(target.subject)) parts.andAbove = true;
   const levels = levelsFor(parts.level, parts.andAbove);
   const kind = target.kind;
-  const coverageRegion = kind === 'coverage' ? context.coverageRegion : null;
-  const baselineDate = kind === 'count' && context.documentDate && isNewlyBuilt.test(target.text) ? context.documentDate : null;
+  const spec = targetKindSpec(kind);
+  const coverageRegion = spec.needsCoverageRegion ? context.coverageRegion : null;
+  const baselineDate =
+    spec.baseline === 'countsNew' && context.documentDate && isNewlyBuilt.test(target.text) ? context.documentDate : null;
   const platforms = (fields: { types: TypeFact[]; systems: SystemFact[]; confidence: number; reason: string }): TargetSuggestion => ({
     mode: 'platforms',
     kind,

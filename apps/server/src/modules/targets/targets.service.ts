@@ -3,17 +3,16 @@ import {
   type CreateTarget,
   type CreateTargetReport,
   ErrorCode,
-  isComputedTargetKind,
   type Page,
   type Platform,
   type PlatformFilter,
   type Target,
   type TargetPlatformQuery,
-  type TargetProgress,
   type TargetQuery,
   type TargetReport,
   type UpdateTarget,
   targetDefinitionProblems,
+  targetKindSpec,
   zPlatformFilter,
 } from '@stip/contracts';
 import type { Executor, Transaction } from '../../db/client';
@@ -25,215 +24,19 @@ import { getWritablePlanRow, visiblePlansCondition } from '../plans/plans.servic
 import { findTargetIdsLedByActor } from '../tasks/tasks.service';
 import * as repository from './targets.repository';
 import * as snapshot from './snapshot.repository';
-import { canReportTargetFigure, overlapsScope, seesWholeRegion, targetPlatformScope } from './targets.policy';
-import { targetStatus } from './targets.status';
-import {
-  countMatching,
-  countMatchingByChild,
-  type PlatformCriteria,
-  type ResolvedCriteria,
-  resolveCriteria,
-  type SnapshotGroup,
-} from './targets.arithmetic';
+import { canReportTargetFigure, overlapsScope, targetPlatformScope } from './targets.policy';
+import { type ResolvedCriteria, resolveCriteria, type SnapshotGroup } from './targets.arithmetic';
+import { countsOnlyNew, measureTargets, targetCriteria } from './targets.progress';
+import { filterOf, toPlatform, toTarget, toTargetReport } from './targets.mapper';
 
 type TargetRow = repository.TargetRow;
-
-/** The platform criteria of a computed target: its filter, in its region (the plan's by default). */
-export function targetCriteria(row: TargetRow): PlatformCriteria {
-  const t = row.target;
-  return {
-    typeIds: t.typeIds,
-    levels: t.levels,
-    systemIds: t.systemIds,
-    statuses: t.statuses,
-    regionPath: row.filterRegionPath ?? row.planRegionPath,
-  };
-}
-
-/** Where a target's trajectory starts: its baseline, else its plan's start. */
-const startDateOf = (row: TargetRow) => row.target.baselineDate ?? row.planPeriodStart;
-
-/**
- * Whether a target counts only the platforms that entered its filter after its baseline (新建). A
- * first (零的突破) target never does: it counts what stands on the day, and reports what stood on
- * the baseline beside it (`baselineCount`), so a breakthrough made before the plan is not passed off
- * as the plan's.
- */
-const countsOnlyNew = (target: TargetRow['target']) => target.baselineDate !== null && target.kind === 'count';
-
-/**
- * The day a target's figure is taken when asked on `asOf`: that day, or the deadline once it has
- * passed — what a target asks for is what stood by its deadline (an annual "新建" count must not keep
- * growing with later years), so after the deadline the figure and its status are final.
- */
-export const measuringDay = (deadline: string, asOf: string) => (asOf > deadline ? deadline : asOf);
-
-interface Measured {
-  current: number | null;
-  required: number;
-  start: { date: string; value: number };
-  regions?: { id: string; name: string; count: number }[];
-  emptyRegions?: { id: string; name: string }[];
-  report?: TargetProgress['report'];
-  baselineCount?: number;
-}
-
-/**
- * Progress of each target on `asOf`, as the actor may see it, its figure taken on the measuring day
- * (`asOf`, or the deadline once past). Count / first / coverage figures come from the registry in
- * force that day: one grouped count per distinct day (the day asked and each
- * trajectory start) summed by the pure arithmetic, plus one query for all 新建 counts. Amount / ratio /
- * index figures come from the latest report whose period ended by then. The status follows
- * `targetStatus`.
- */
-export async function measureTargets(
-  db: Executor,
-  actor: Actor | null,
-  rows: TargetRow[],
-  asOf: string,
-  /** A grouped count of the registry on `asOf` the caller already holds (same scope), reused instead of counting again. */
-  known?: SnapshotGroup[],
-): Promise<Map<string, TargetProgress>> {
-  const scope = targetPlatformScope(actor);
-  const measured = new Map<string, Measured>();
-  const computed = rows.filter((row) => isComputedTargetKind(row.target.kind));
-  const reported = rows.filter((row) => !isComputedTargetKind(row.target.kind));
-
-  if (computed.length) {
-    const facts = await snapshot.findRegistryFacts(db);
-    const regionPaths = new Map(facts.regions.map((region) => [region.id, region.path]));
-    const resolved = new Map(computed.map((row) => [row.target.id, resolveCriteria(targetCriteria(row), facts.types, facts.regions)]));
-    // One snapshot per distinct day: each measuring day, and each trajectory start before it (新建 counts start at 0);
-    // for a first target its baseline always, since what stood then is reported beside the figure.
-    const dayOf = (row: TargetRow) => measuringDay(row.target.deadline, asOf);
-    const days = new Set(computed.map(dayOf));
-    for (const row of computed) {
-      if (row.target.kind === 'first') days.add(startDateOf(row));
-      else if (!row.target.baselineDate && startDateOf(row) < dayOf(row)) days.add(startDateOf(row));
-    }
-    // Sequential on purpose: one connection per request keeps PGlite and the pool simple, and in parallel these
-    // scans only compete for the same cores (measured with `npm run bench`).
-    const snapshots = new Map<string, SnapshotGroup[]>();
-    for (const day of days) snapshots.set(day, day === asOf && known ? known : await snapshot.countInForceByGroup(db, day, scope));
-    const newCounts = new Map<string, number>();
-    const newRows = computed.filter((row) => countsOnlyNew(row.target));
-    for (const day of new Set(newRows.map(dayOf))) {
-      const onDay = newRows.filter((row) => dayOf(row) === day);
-      const counted = await snapshot.countNewPlatforms(
-        db,
-        day,
-        onDay.map((row) => ({ criteria: resolved.get(row.target.id)!, baselineDate: row.target.baselineDate! })),
-        scope,
-      );
-      onDay.forEach((row, index) => newCounts.set(row.target.id, counted[index]!));
-    }
-    const children = await snapshot.findChildRegions(db, [
-      ...new Set(computed.flatMap((row) => (row.target.coverageRegionId ? [row.target.coverageRegionId] : []))),
-    ]);
-
-    for (const row of computed) {
-      const criteria = resolved.get(row.target.id)!;
-      const start = startDateOf(row);
-      const atStart = row.target.baselineDate ? null : (snapshots.get(start) ?? null);
-      if (row.target.kind === 'coverage') {
-        const rootPath = row.coverageRegionPath!;
-        const mine = children.filter((child) => child.parentId === row.target.coverageRegionId && overlapsScope(actor, child.path));
-        const covered = (groups: SnapshotGroup[]) => {
-          const byChild = countMatchingByChild(groups, criteria, rootPath, regionPaths);
-          return mine.map((child) => ({ id: child.id, name: child.name, count: byChild.get(child.id) ?? 0 }));
-        };
-        const regions = covered(snapshots.get(dayOf(row))!);
-        const current = regions.filter((region) => region.count > 0).length;
-        measured.set(row.target.id, {
-          current,
-          required: Math.ceil((mine.length * row.target.value) / 100 - 1e-9),
-          start: { date: start, value: atStart ? covered(atStart).filter((region) => region.count > 0).length : current },
-          regions,
-          emptyRegions: regions.filter((region) => region.count === 0).map(({ id, name }) => ({ id, name })),
-        });
-      } else if (row.target.kind === 'first') {
-        const baselineCount = countMatching(snapshots.get(start)!, criteria);
-        measured.set(row.target.id, {
-          current: countMatching(snapshots.get(dayOf(row))!, criteria),
-          required: row.target.value,
-          start: { date: start, value: baselineCount },
-          baselineCount,
-        });
-      } else {
-        const current = newCounts.get(row.target.id) ?? countMatching(snapshots.get(dayOf(row))!, criteria);
-        measured.set(row.target.id, {
-          current,
-          required: row.target.value,
-          start: { date: start, value: row.target.baselineDate ? 0 : atStart ? countMatching(atStart, criteria) : current },
-        });
-      }
-    }
-  }
-
-  if (reported.length) {
-    const reports = await repository.findTargetReportRows(
-      db,
-      reported.map((row) => row.target.id),
-    );
-    for (const row of reported) {
-      const mine = reports.filter((report) => report.targetId === row.target.id);
-      const day = measuringDay(row.target.deadline, asOf);
-      const latest = mine.find((report) => report.periodEnd <= day) ?? null;
-      const planStart = row.planPeriodStart;
-      let start = { date: planStart, value: 0 };
-      // Amounts accumulate from zero over the period; a level (ratio, index) starts where it stood.
-      if (row.target.kind !== 'amount') {
-        const before = mine.find((report) => report.periodEnd <= planStart);
-        const earliest = [...mine].reverse().find((report) => report.periodEnd <= day);
-        if (before) start = { date: planStart, value: before.value };
-        else if (earliest) start = { date: earliest.periodEnd, value: earliest.value };
-      }
-      measured.set(row.target.id, {
-        current: latest?.value ?? null,
-        required: row.target.value,
-        start,
-        report: latest
-          ? { id: latest.id, period: latest.period, periodEnd: latest.periodEnd, source: latest.source, reportedBy: latest.reportedBy }
-          : null,
-      });
-    }
-  }
-
-  const progress = new Map<string, TargetProgress>();
-  for (const row of rows) {
-    const figures = measured.get(row.target.id)!;
-    const { status, expected } = targetStatus({
-      comparator: row.target.comparator,
-      required: figures.required,
-      current: figures.current,
-      start: figures.start,
-      deadline: row.target.deadline,
-      asOf,
-    });
-    const regionPath = row.target.kind === 'coverage' ? row.coverageRegionPath! : (row.filterRegionPath ?? row.planRegionPath);
-    progress.set(row.target.id, {
-      asOf,
-      measuredOn: measuringDay(row.target.deadline, asOf),
-      current: figures.current,
-      required: figures.required,
-      status,
-      start: figures.start,
-      expected: Math.round(expected * 100) / 100,
-      isScopeLimited: isComputedTargetKind(row.target.kind) && !seesWholeRegion(actor, regionPath),
-      ...(figures.regions ? { regions: figures.regions, emptyRegions: figures.emptyRegions } : {}),
-      ...(figures.report !== undefined ? { report: figures.report } : {}),
-      ...(figures.baselineCount !== undefined ? { baselineCount: figures.baselineCount } : {}),
-    });
-  }
-  return progress;
-}
 
 /**
  * The reported (amount / ratio / index) targets among `rows` the actor may report a figure on: those of
  * the plans it writes, and those linked to a task whose lead unit it acts for (targets.policy.ts).
  */
 async function reportableTargetIds(db: Executor, actor: Actor | null, rows: TargetRow[]): Promise<Set<string>> {
-  const reported = rows.filter((row) => !isComputedTargetKind(row.target.kind));
+  const reported = rows.filter((row) => !targetKindSpec(row.target.kind).isComputed);
   if (!actor || !reported.length) return new Set();
   const others = reported.filter((row) => !canReportTargetFigure(actor, row.planRegionPath, false)).map((row) => row.target.id);
   const led = others.length ? await findTargetIdsLedByActor(db, actor, others) : new Set<string>();
@@ -258,40 +61,11 @@ export async function toTargets(
     repository.findTypesByIds(db, [...typeIds]),
     repository.findSystemsByIds(db, [...systemIds]),
   ]);
-  const typeNames = new Map(types.map((type) => [type.id, type.name]));
-  const systemNames = new Map(systems.map((system) => [system.id, system.name]));
-  return rows.map((row) => {
-    const t = row.target;
-    const computed = isComputedTargetKind(t.kind);
-    return {
-      id: t.id,
-      planId: t.planId,
-      planTitle: row.planTitle,
-      kind: t.kind,
-      subject: t.subject,
-      comparator: t.comparator,
-      value: t.value,
-      unit: t.unit,
-      deadline: t.deadline,
-      baselineDate: t.baselineDate,
-      filter: computed
-        ? {
-            types: t.typeIds.map((id) => ({ id, name: typeNames.get(id) ?? '（已删除的类型）' })),
-            levels: t.levels,
-            systems: t.systemIds.map((id) => ({ id, name: systemNames.get(id) ?? '（已删除的体系）' })),
-            statuses: t.statuses,
-            region: { id: t.regionId ?? row.planRegionId, name: row.filterRegionName ?? row.planRegionName },
-          }
-        : null,
-      coverageRegion: t.coverageRegionId ? { id: t.coverageRegionId, name: row.coverageRegionName! } : null,
-      sortOrder: t.sortOrder,
-      progress: progress.get(t.id)!,
-      link: computed ? { to: `/targets/${t.id}/platforms`, query: { asOf: measuringDay(t.deadline, asOf) } } : null,
-      canReport: reporters.has(t.id),
-      isDemo: t.isDemo,
-      version: t.version,
-    };
-  });
+  const names = {
+    types: new Map(types.map((type) => [type.id, type.name])),
+    systems: new Map(systems.map((system) => [system.id, system.name])),
+  };
+  return rows.map((row) => toTarget(row, progress.get(row.target.id)!, reporters.has(row.target.id), names));
 }
 
 async function visibleTargetsCondition(ctx: ActorContext): Promise<SQL> {
@@ -326,54 +100,21 @@ export async function getTarget(ctx: ActorContext, id: string, asOf?: string): P
   return target!;
 }
 
-/** Maps a registry snapshot row to the registry's list item. */
-export function toPlatform(row: snapshot.SnapshotRow): Platform {
-  return {
-    id: row.id,
-    name: row.name,
-    typeId: row.typeId,
-    typeName: row.typeName,
-    systemId: row.systemId,
-    systemName: row.systemName,
-    level: row.level,
-    hostOrganizationId: row.hostOrganizationId,
-    hostOrganizationName: row.hostOrganizationName,
-    coBuilders: row.coBuilders,
-    regionId: row.regionId,
-    regionName: row.regionName,
-    industry: row.industry,
-    technicalFields: row.technicalFields,
-    director: row.director,
-    status: row.status,
-    recognitionDocNo: row.recognitionDocNo,
-    recognizedOn: row.recognizedOn,
-    constructionEndsOn: row.constructionEndsOn,
-    parentPlatformId: row.parentPlatformId,
-    parentPlatformName: row.parentPlatformName,
-    successorPlatformId: row.successorPlatformId,
-    successorPlatformName: row.successorPlatformName,
-    remarks: row.remarks,
-    isDemo: row.isDemo,
-    version: row.lockVersion,
-    validFrom: row.validFrom,
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
-
 /**
  * The platforms a computed target counts on `asOf` (as the actor may see them); for coverage, those
  * in the covered child regions (or in one of them, `regionId`).
  */
 export async function findTargetPlatforms(ctx: ActorContext, id: string, query: TargetPlatformQuery): Promise<Page<Platform>> {
   const row = await getVisibleTargetRow(ctx, id);
-  if (!isComputedTargetKind(row.target.kind)) {
+  const spec = targetKindSpec(row.target.kind);
+  if (!spec.isComputed) {
     throw new AppError(ErrorCode.RuleViolation, { message: '填报类目标不按平台统计，没有计入的平台清单' });
   }
   const asOf = query.asOf ?? todayInChina();
   const facts = await snapshot.findRegistryFacts(ctx.db);
   const criteria = targetCriteria(row);
   let match: { criteria: ResolvedCriteria; baselineDate: string | null };
-  if (row.target.kind === 'coverage') {
+  if (spec.needsCoverageRegion) {
     const children = (await snapshot.findChildRegions(ctx.db, [row.target.coverageRegionId!])).filter((child) =>
       overlapsScope(ctx.actor, child.path),
     );
@@ -461,17 +202,6 @@ async function resolveDefinition(db: Executor, plan: { regionPath: string }, def
   };
 }
 
-function filterOf(record: repository.TargetRecord): PlatformFilter | null {
-  if (!isComputedTargetKind(record.kind)) return null;
-  return {
-    typeIds: record.typeIds,
-    levels: record.levels,
-    systemIds: record.systemIds,
-    statuses: record.statuses,
-    regionId: record.regionId,
-  };
-}
-
 /**
  * Adds a target to a plan the actor writes, inside the caller's transaction (policy ingestion adds a
  * plan's targets with the plan itself); checks, writes and audits. Returns the new target's id.
@@ -531,6 +261,7 @@ export async function updateTarget(ctx: ActorContext, id: string, input: UpdateT
   return getTarget(ctx, id);
 }
 
+/** Removes a target (soft delete: its reports and history stay). */
 export async function deleteTarget(ctx: ActorContext, id: string, version: number): Promise<void> {
   const row = await getVisibleTargetRow(ctx, id);
   await getWritablePlanRow(ctx, row.target.planId);
@@ -538,10 +269,6 @@ export async function deleteTarget(ctx: ActorContext, id: string, version: numbe
     if (!(await repository.softDeleteTarget(tx, id, version))) throw versionConflict();
     await recordAudit(tx, ctx, { action: 'target.delete', objectType: 'target', objectId: id, before: row.target });
   });
-}
-
-function toTargetReport(row: repository.TargetReportRow): TargetReport {
-  return { ...row, reportedAt: row.reportedAt.toISOString() };
 }
 
 /** The figures reported for an amount / ratio / index target, newest first. */
@@ -557,7 +284,7 @@ export async function findTargetReports(ctx: ActorContext, id: string): Promise<
  */
 export async function reportTargetFigure(ctx: ActorContext, id: string, input: CreateTargetReport): Promise<TargetReport> {
   const row = await getVisibleTargetRow(ctx, id);
-  if (isComputedTargetKind(row.target.kind)) {
+  if (targetKindSpec(row.target.kind).isComputed) {
     throw new AppError(ErrorCode.RuleViolation, { message: '按平台统计的目标由平台库自动计算，不能填报数值' });
   }
   if (!(await reportableTargetIds(ctx.db, ctx.actor, [row])).has(id)) {

@@ -7,7 +7,7 @@ import {
   type IngestConfirmInput,
   type IngestProposal,
   type IngestUnitRef,
-  isComputedTargetKind,
+  targetKindSpec,
   type NamedRef,
   type PlatformLevel,
   type TargetComparator,
@@ -164,8 +164,8 @@ export function draftOf(proposal: IngestProposal): Draft {
       span: target.span,
       subject: target.text,
       kind: suggestion.kind,
-      comparator: suggestion.kind === 'first' ? '>=' : target.comparator,
-      value: suggestion.kind === 'first' ? Math.max(1, target.value) : target.value,
+      comparator: targetKindSpec(suggestion.kind).value === 'atLeastOne' ? '>=' : target.comparator,
+      value: targetKindSpec(suggestion.kind).value === 'atLeastOne' ? Math.max(1, target.value) : target.value,
       unit: target.unit,
       deadline: endOfMonth(target.deadline),
       typeIds: computed ? suggestion.types.map((type) => type.id) : [],
@@ -213,18 +213,20 @@ export function unitNamesOf(tasks: DraftTask[]): string[] {
 
 /** Switching a target between counting platforms and a reported figure keeps what fits the new mode. */
 export function withKind(target: DraftTarget, kind: TargetKind): DraftTarget {
-  const computed = isComputedTargetKind(kind);
+  const spec = targetKindSpec(kind);
+  const computed = spec.isComputed;
+  const defaultValue = { figure: target.value, atLeastOne: 1, percentOfRegions: 100 }[spec.value];
   return {
     ...target,
     kind,
-    comparator: kind === 'first' ? '>=' : target.comparator,
-    value: kind === 'first' ? 1 : kind === 'coverage' ? 100 : target.value,
-    unit: kind === 'coverage' ? '%' : kind === 'first' ? '家' : target.unit,
+    comparator: spec.value === 'atLeastOne' ? '>=' : target.comparator,
+    value: defaultValue,
+    unit: spec.defaultUnit || target.unit,
     typeIds: computed ? target.typeIds : [],
     levels: computed ? target.levels : [],
     systemIds: computed ? target.systemIds : [],
-    coverageRegionId: kind === 'coverage' ? target.coverageRegionId : null,
-    baselineDate: kind === 'count' ? target.baselineDate : null,
+    coverageRegionId: spec.needsCoverageRegion ? target.coverageRegionId : null,
+    baselineDate: spec.baseline === 'countsNew' ? target.baselineDate : null,
   };
 }
 
@@ -252,15 +254,15 @@ export function confirmationOf(
 
   const targets = draft.targets.map((target, index) => {
     const deadline = target.deadline ?? plan.periodEnd;
-    const computed = isComputedTargetKind(target.kind);
+    const spec = targetKindSpec(target.kind);
     const definition = {
       kind: target.kind,
       comparator: target.comparator,
       value: target.value ?? 0,
       deadline,
-      baselineDate: target.kind === 'count' ? target.baselineDate : null,
-      filter: computed ? { typeIds: target.typeIds, levels: target.levels, systemIds: target.systemIds } : null,
-      coverageRegionId: target.kind === 'coverage' ? target.coverageRegionId : null,
+      baselineDate: spec.baseline === 'countsNew' ? target.baselineDate : null,
+      filter: spec.isComputed ? { typeIds: target.typeIds, levels: target.levels, systemIds: target.systemIds } : null,
+      coverageRegionId: spec.needsCoverageRegion ? target.coverageRegionId : null,
     };
     if (!target.subject.trim()) problems.push(text.target(index + 1, text.noSubject));
     if (target.value === null) problems.push(text.target(index + 1, text.noValue));

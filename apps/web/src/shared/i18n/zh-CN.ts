@@ -93,6 +93,23 @@ export const t = {
     cockpit: '领导驾驶舱',
     plans: '规划目标',
     supervision: '督查',
+    catalogues: '名录',
+  },
+
+  catalogues: {
+    title: '名录',
+    hint: '本市的名录（如重点产业）是数据而非代码：在此增删改，平台表单和筛选即按此提供选项。已停用的条目不再提供选择，已填写它的平台保持不变。',
+    name: '名称',
+    namePlaceholder: '新条目名称，如：新材料',
+    sortOrder: '排序',
+    status: '状态',
+    active: '使用中',
+    retired: '已停用',
+    actions: '操作',
+    add: '新增',
+    retire: '停用',
+    restore: '恢复',
+    saved: '已保存',
   },
 
   auth: {

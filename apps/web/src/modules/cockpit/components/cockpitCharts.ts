@@ -1,4 +1,12 @@
-import { type Cockpit, type PlatformLevel, platformLevels, type RecordLink, type Target, taskStatuses } from '@stip/contracts';
+import {
+  type Cockpit,
+  type PlatformLevel,
+  platformLevels,
+  type RecordLink,
+  type Target,
+  targetKindSpec,
+  taskStatuses,
+} from '@stip/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { t } from '../../../shared/i18n/zh-CN';
 import { targetFigure, targetPercent, targetStatusColor } from '../../targets/components/targetFormat';
@@ -240,7 +248,8 @@ const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => htmlEscapes[char]!);
 
 /** Whether a first (零的突破) target's breakthrough had already been made on its baseline. */
-export const isBrokenBeforeBaseline = (target: Target) => target.kind === 'first' && (target.progress.baselineCount ?? 0) > 0;
+export const isBrokenBeforeBaseline = (target: Target) =>
+  targetKindSpec(target.kind).baseline === 'reportedBeside' && (target.progress.baselineCount ?? 0) > 0;
 
 /**
  * Each target as a bar of its figure's share of what it requires (0–100 %), coloured by its status and

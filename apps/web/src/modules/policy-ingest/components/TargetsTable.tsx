@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   computedIngestKinds,
-  isComputedTargetKind,
+  targetKindSpec,
   type PlatformLevel,
   platformLevels,
   reportedIngestKinds,
@@ -33,7 +33,8 @@ interface TargetsTableProps {
 
 function Mapping({ target, onChange }: { target: DraftTarget; onChange: (next: DraftTarget) => void }) {
   const taxonomy = useTaxonomy();
-  const computed = isComputedTargetKind(target.kind);
+  const spec = targetKindSpec(target.kind);
+  const computed = spec.isComputed;
   const suggestion = target.suggestion;
   const kinds: readonly TargetKind[] = computed ? computedIngestKinds : reportedIngestKinds;
   return (
@@ -94,7 +95,7 @@ function Mapping({ target, onChange }: { target: DraftTarget; onChange: (next: D
               style={{ flex: 1, minWidth: 120 }}
             />
           </Flex>
-          {target.kind === 'coverage' ? (
+          {spec.needsCoverageRegion ? (
             <RegionTreeSelect
               value={target.coverageRegionId}
               onChange={(coverageRegionId) => onChange({ ...target, coverageRegionId: coverageRegionId ?? null })}
@@ -102,7 +103,7 @@ function Mapping({ target, onChange }: { target: DraftTarget; onChange: (next: D
               style={{ width: '100%' }}
             />
           ) : null}
-          {target.kind === 'count' ? (
+          {spec.baseline === 'countsNew' ? (
             <DatePicker
               size="small"
               value={target.baselineDate ? dayjs(target.baselineDate) : null}

@@ -1,5 +1,4 @@
 import {
-  isComputedTargetKind,
   livePlatformStatuses,
   type Plan,
   type PlatformLevel,
@@ -11,6 +10,7 @@ import {
   type TargetKind,
   targetComparators,
   targetDefinitionProblems,
+  targetKindSpec,
   targetKinds,
   zCreateTarget,
 } from '@stip/contracts';
@@ -94,7 +94,8 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
   const [reloading, setReloading] = useState(false);
   const editing = target && target !== 'new' ? target : null;
   const kind = Form.useWatch('kind', form) ?? editing?.kind ?? 'count';
-  const computed = isComputedTargetKind(kind);
+  const spec = targetKindSpec(kind);
+  const computed = spec.isComputed;
 
   const close = () => {
     clearConflict();
@@ -121,7 +122,7 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
       comparator: values.comparator,
       value: values.value,
       deadline: toDateString(values.deadline)!,
-      baselineDate: computed && values.kind !== 'coverage' ? toDateString(values.baselineDate) : null,
+      baselineDate: targetKindSpec(values.kind).baseline !== 'none' ? toDateString(values.baselineDate) : null,
       filter: computed
         ? {
             typeIds: values.filter.typeIds ?? [],
@@ -131,7 +132,7 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
             regionId: values.filter.regionId ?? null,
           }
         : null,
-      coverageRegionId: values.kind === 'coverage' ? (values.coverageRegionId ?? null) : null,
+      coverageRegionId: targetKindSpec(values.kind).needsCoverageRegion ? (values.coverageRegionId ?? null) : null,
     };
     // The contract's shape rules, checked here first so each problem shows on its field.
     const problems = targetDefinitionProblems(definition);
@@ -208,7 +209,7 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
             <Form.Item
               name="value"
               label={fields.value}
-              extra={kind === 'coverage' ? t.targets.coverageValueHint : undefined}
+              extra={spec.value === 'percentOfRegions' ? t.targets.coverageValueHint : undefined}
               rules={[requiredChoice(fields.value)]}
             >
               <InputNumber min={0} style={{ width: '100%' }} data-testid="target-form-value" />
@@ -278,7 +279,7 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
                   <RegionTreeSelect placeholder={t.targets.regionDefault} data-testid="target-form-region" />
                 </Form.Item>
               </Col>
-              {kind === 'coverage' ? (
+              {spec.needsCoverageRegion ? (
                 <Col span={24}>
                   <Form.Item
                     name="coverageRegionId"

@@ -1,4 +1,4 @@
-import type { Target } from '@stip/contracts';
+import { type Target, targetKindSpec } from '@stip/contracts';
 import { Alert, Col, Descriptions, Flex, Progress, Row, Statistic, Typography } from 'antd';
 import { t } from '../../../shared/i18n/zh-CN';
 import { TargetStatusTag } from './TargetStatusTag';
@@ -13,7 +13,7 @@ export function TargetProgressPanel({ target }: { target: Target }) {
   return (
     <Flex vertical gap={12} data-testid="target-progress">
       {progress.isScopeLimited ? <Alert type="info" showIcon message={labels.scopeLimited} /> : null}
-      {target.kind === 'first' && progress.baselineCount ? (
+      {targetKindSpec(target.kind).baseline === 'reportedBeside' && progress.baselineCount ? (
         <Alert
           type="warning"
           showIcon

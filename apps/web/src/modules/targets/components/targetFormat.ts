@@ -1,4 +1,4 @@
-import type { Target, TargetStatus } from '@stip/contracts';
+import { type Target, type TargetStatus, targetKindSpec } from '@stip/contracts';
 import { t } from '../../../shared/i18n/zh-CN';
 
 /** Tag colours (antd presets) and bar colours of the four target statuses: green, blue, amber, red. */
@@ -23,7 +23,7 @@ export function formatFigure(value: number | null | undefined): string {
 
 /** What the figure is counted in: regions for coverage targets, the target's own unit otherwise. */
 export function figureUnit(target: Pick<Target, 'kind' | 'unit'>): string {
-  return target.kind === 'coverage' ? t.targets.regionsUnit : target.unit;
+  return targetKindSpec(target.kind).figureUnit === 'regions' ? t.targets.regionsUnit : target.unit;
 }
 
 /** "8 / 15 家", "6 / 8 个区域", "未填报 / 1.3 亿元". */

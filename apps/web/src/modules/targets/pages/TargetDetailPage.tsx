@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { isComputedTargetKind, type TargetReport } from '@stip/contracts';
+import { type TargetReport, targetKindSpec } from '@stip/contracts';
 import { App, Button, Card, Col, DatePicker, Flex, Row, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -37,7 +37,7 @@ export default function TargetDetailPage() {
   const asOf = list.get('asOf');
   const regionId = list.get('regionId');
   const target = useTarget(id, asOf);
-  const computed = target.data ? isComputedTargetKind(target.data.kind) : false;
+  const computed = target.data ? targetKindSpec(target.data.kind).isComputed : false;
   const platforms = useTargetPlatforms(
     id,
     { asOf: target.data?.progress.measuredOn, regionId, limit: list.pageSize, offset: list.offset },
@@ -146,7 +146,7 @@ export default function TargetDetailPage() {
           <Card size="small" title={t.targets.fields.filter} style={{ marginBottom: 12 }}>
             <TargetDefinition target={data} />
           </Card>
-          {data.kind === 'coverage' ? (
+          {targetKindSpec(data.kind).needsCoverageRegion ? (
             <Card size="small" title={t.targets.coverage.title} style={{ marginBottom: 12 }}>
               <CoverageRegions target={data} selected={regionId} onSelect={(next) => list.update({ regionId: next })} />
             </Card>

@@ -24,6 +24,7 @@ import {
   type Target,
   type Task,
   targetComparatorLabels,
+  targetKindSpec,
   targetStatusLabels,
   type TargetStatus,
 } from '@stip/contracts';
@@ -35,7 +36,7 @@ import { countInForceByGroup, findRegistryFacts, findTypeNames } from '../target
 import { countMatching, resolveCriteria } from '../targets/targets.arithmetic';
 import { findAllTasks } from '../tasks/tasks.service';
 import { daysLate } from '../tasks/tasks.state';
-import { getVisiblePlanRow, toPlan } from './plans.service';
+import { getVisiblePlanRow, toPlan } from '../plans/plans.service';
 
 /** Everything a progress brief states, gathered once for both the Word and the Excel rendering. */
 interface BriefFigures {
@@ -91,7 +92,7 @@ const number = (value: number | null) =>
 
 /** "不少于15家", or for coverage "全部7个区域（100%）". */
 export function requirementText(target: Target): string {
-  if (target.kind === 'coverage') return `${target.progress.required}个区域（${number(target.value)}%）`;
+  if (targetKindSpec(target.kind).figureUnit === 'regions') return `${target.progress.required}个区域（${number(target.value)}%）`;
   return `${targetComparatorLabels[target.comparator]}${number(target.value)}${target.unit}`;
 }
 
@@ -101,15 +102,23 @@ export function requirementText(target: Target): string {
  */
 export function figureText(target: Target): string {
   const p = target.progress;
+  const spec = targetKindSpec(target.kind);
   let text: string;
-  if (target.kind === 'coverage') {
+  if (spec.figureUnit === 'regions') {
     const empty = p.emptyRegions?.map((region) => region.name).join('、');
     text = `${number(p.current)}/${number(p.required)}个区域${empty ? `，尚无：${empty}` : ''}`;
   } else text = p.current === null ? '未填报' : `${number(p.current)}${target.unit}`;
   if (p.report) text += `（${p.report.period}，${p.report.source}）`;
-  if (target.kind === 'first' && p.baselineCount) text += `（${p.start.date}已有${number(p.baselineCount)}${target.unit}，非本期突破）`;
+  if (spec.baseline === 'reportedBeside' && p.baselineCount)
+    text += `（${p.start.date}已有${number(p.baselineCount)}${target.unit}，非本期突破）`;
   return p.isScopeLimited ? `${text}（本辖区）` : text;
 }
+
+/** The Excel brief's category: the kind's, "新建数量" for a count of new platforms only. */
+const briefCategory = (target: Target) => {
+  const spec = targetKindSpec(target.kind);
+  return spec.baseline === 'countsNew' && target.baselineDate ? `新建${spec.briefCategory}` : spec.briefCategory;
+};
 
 const unitsText = (task: Task) =>
   [task.leadUnits.map((u) => u.name).join('、'), task.participantUnits.map((u) => u.name).join('、')].filter(Boolean).join('，');
@@ -342,15 +351,7 @@ export async function buildPlanBriefXlsx(ctx: ActorContext, planId: string, asOf
     targets.addRow([
       i + 1,
       t.subject,
-      t.kind === 'coverage'
-        ? '全覆盖'
-        : t.kind === 'first'
-          ? '零的突破'
-          : t.kind === 'count'
-            ? t.baselineDate
-              ? '新建数量'
-              : '数量'
-            : '填报',
+      briefCategory(t),
       requirementText(t),
       t.progress.current,
       t.progress.required,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from '@stip/contracts';
-import { figureText } from './plans.brief';
+import { figureText } from './reports.brief';
 
 const first = (progress: Partial<Target['progress']>): Target => ({
   id: crypto.randomUUID(),
