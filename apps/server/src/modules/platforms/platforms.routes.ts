@@ -11,6 +11,8 @@ import {
   zPlatformExportQuery,
   zPlatformIndustries,
   zPlatformQuery,
+  zPlatformAllowedAction,
+  zPlatformTransition,
   zPlatformVersion,
   zUpdatePlatform,
 } from '@stip/contracts';
@@ -105,6 +107,33 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => platforms.updatePlatform(actorContext(request), request.params.id, request.body),
+  );
+  app.get(
+    '/platforms/:id/transitions',
+    {
+      config: { permission: 'platform:read' },
+      schema: {
+        tags,
+        summary: '平台当前可办理的状态变更',
+        params: zIdParams,
+        response: { 200: z.array(zPlatformAllowedAction) },
+      },
+    },
+    async (request) => platforms.findPlatformActions(actorContext(request), request.params.id),
+  );
+  app.post(
+    '/platforms/:id/transitions',
+    {
+      config: { permission: 'platform:write' },
+      schema: {
+        tags,
+        summary: '办理平台状态变更（开始建设、建成运行、责令整改、整改完成、撤销；自生效日期起形成新版本）',
+        params: zIdParams,
+        body: zPlatformTransition,
+        response: { 200: zPlatform },
+      },
+    },
+    async (request) => platforms.transitionPlatform(actorContext(request), request.params.id, request.body),
   );
   app.delete(
     '/platforms/:id',

@@ -12,7 +12,10 @@ import {
   platformExportMaxRows,
   platformFieldLabels,
   platformLevels,
+  type PlatformAllowedAction,
   type PlatformQuery,
+  type PlatformStatus,
+  type PlatformTransition,
   platformStatuses,
   type PlatformVersion,
   type UpdatePlatform,
@@ -26,11 +29,12 @@ import { canSeeOrganization } from '../organizations/organizations.policy';
 import { getOrganizationName } from '../organizations/organizations.repository';
 import { canSeeRegion } from '../regions/regions.policy';
 import { getRegionRow, type RegionRow } from '../regions/regions.repository';
-import { assertTypeAcceptsPlatforms } from '../taxonomy/taxonomy.service';
 import { formatChinaTime, todayInChina } from '../../shared/clock';
 import { canAssignPlatformType, canPlacePlatformIn, canWritePlatforms, platformScope } from './platforms.policy';
 import * as repository from './platforms.repository';
-import type { PlatformRecordRow, PlatformState, RegistryFilter } from './platforms.repository';
+import type { PlatformRecordRow, RegistryFilter } from './platforms.repository';
+import { allowedPlatformActions, platformActionBetween, platformMove } from './platforms.lifecycle';
+import { openPlatform, type PlatformState, writePlatformVersion } from './platforms.versions';
 import { renderPlatformWorkbook } from './platforms.workbook';
 
 // ---------------------------------------------------------------------------------------------
@@ -347,7 +351,7 @@ function mergeUpdate(current: PlatformState, input: UpdatePlatform): PlatformSta
     industry: pick('industry', input.industry === undefined ? undefined : blankToNull(input.industry)),
     technicalFields: pick('technicalFields', input.technicalFields && distinct(input.technicalFields)),
     director: pick('director', input.director === undefined ? undefined : blankToNull(input.director)),
-    status: pick('status', input.status),
+    status: current.status,
     recognitionDocNo: pick('recognitionDocNo', input.recognitionDocNo === undefined ? undefined : blankToNull(input.recognitionDocNo)),
     recognizedOn: pick('recognizedOn', input.recognizedOn),
     constructionEndsOn: pick('constructionEndsOn', input.constructionEndsOn),
@@ -365,6 +369,22 @@ function changedKeys(before: PlatformState | null, after: PlatformState): Set<ke
 }
 
 const parentChainLimit = 50;
+
+/**
+ * Refuses a type that does not exist (VALIDATION_FAILED on `typeId`) or has been retired (撤并转 —
+ * RULE_VIOLATION naming its successor), and returns the type otherwise.
+ */
+export async function assertTypeAcceptsPlatforms(db: Executor, typeId: string) {
+  const type = await repository.getPlatformTypeRecord(db, typeId);
+  if (!type) throw invalidField('typeId', '平台类型不存在');
+  if (!type.isActive) {
+    const successor = type.successorTypeId ? await repository.getPlatformTypeRecord(db, type.successorTypeId) : undefined;
+    throw ruleViolation(
+      `平台类型“${type.name}”已于${type.retiredOn ?? ''}撤销，不再接受新平台` + (successor ? `，请改用“${successor.name}”` : ''),
+    );
+  }
+  return type;
+}
 
 /**
  * Checks a new or changed state before it is written: every reference exists and lies in the
@@ -475,7 +495,7 @@ export async function createPlatformInTx(tx: Transaction, ctx: RequestContext, i
     { field: input.effectiveDate ? 'effectiveDate' : 'recognizedOn', message: '不能晚于今天' },
   ]);
   await checkState(tx, ctx, null, null, state);
-  const id = await repository.insertPlatform(tx, { state, validFrom, changeNote: '新建', recordedBy: ctx.actor?.userId ?? null });
+  const id = await openPlatform(tx, state, validFrom, { changeNote: '新建', recordedBy: ctx.actor?.userId ?? null });
   await recordAudit(tx, ctx, { action: 'platform.create', objectType: 'platform', objectId: id, after: await loadPlatform(tx, id) });
   return id;
 }
@@ -491,29 +511,32 @@ export async function createPlatform(ctx: ActorContext, input: CreatePlatform): 
  * date and records the next one from that day. Returns false, writing nothing, when the update
  * changes nothing. A stale `version` answers 409.
  */
-export async function updatePlatformInTx(tx: Transaction, ctx: RequestContext, id: string, input: UpdatePlatform): Promise<boolean> {
+export async function updatePlatformInTx(
+  tx: Transaction,
+  ctx: RequestContext,
+  id: string,
+  input: UpdatePlatform & { status?: PlatformStatus },
+): Promise<boolean> {
   if (!canWritePlatforms(ctx.actor)) throw forbidden();
   const current = await getVisibleRecord(tx, ctx, id);
   if (current.lockVersion !== input.version) throw versionConflict();
+  // An import row names a status: a different one must be a single move the lifecycle allows staff.
+  if (input.status !== undefined && input.status !== current.status && !platformActionBetween(current.status, input.status, 'staff')) {
+    throw new AppError(ErrorCode.TransitionNotAllowed, {
+      message: `平台状态不能从“${labels.platformStatus[current.status]}”直接变为“${labels.platformStatus[input.status]}”`,
+      details: [{ field: 'status', message: '不是允许的状态变更' }],
+    });
+  }
   const before = stateOf(current);
-  const after = mergeUpdate(before, input);
+  const after = { ...mergeUpdate(before, input), status: input.status ?? current.status };
   if (changedKeys(before, after).size === 0) return false;
 
   const today = todayInChina();
   const effectiveDate = input.effectiveDate ?? today;
   checkEffectiveDate(effectiveDate, today);
-  if (effectiveDate < current.validFrom) {
-    throw ruleViolation(`生效日期（${effectiveDate}）不能早于当前状态的生效日期（${current.validFrom}）`, [
-      { field: 'effectiveDate', message: '早于当前状态的生效日期' },
-    ]);
-  }
   await checkState(tx, ctx, id, before, after);
-
-  if (!(await repository.bumpPlatformVersion(tx, id, input.version))) throw versionConflict();
-  await repository.insertNextVersion(tx, id, {
-    version: current.version + 1,
-    state: after,
-    validFrom: effectiveDate,
+  await writePlatformVersion(tx, id, after, effectiveDate, {
+    expectedVersion: input.version,
     changeNote: input.changeNote || null,
     recordedBy: ctx.actor?.userId ?? null,
   });
@@ -532,6 +555,69 @@ export async function updatePlatformInTx(tx: Transaction, ctx: RequestContext, i
 export async function updatePlatform(ctx: ActorContext, id: string, input: UpdatePlatform): Promise<Platform> {
   await inTransaction(ctx, (tx) => updatePlatformInTx(tx, ctx, id, input));
   return getPlatform(ctx, id);
+}
+
+/** The lifecycle actions the actor may take on a platform now (none for those who only read). */
+export async function findPlatformActions(ctx: ActorContext, id: string): Promise<PlatformAllowedAction[]> {
+  const current = await getVisibleRecord(ctx.db, ctx, id);
+  if (!canWritePlatforms(ctx.actor)) return [];
+  return allowedPlatformActions(current.status, 'staff');
+}
+
+/**
+ * Moves a platform along its lifecycle (platforms.lifecycle.ts): an explicit action with a reason,
+ * in force from its effective date, written as a new version and audited. A move the table does
+ * not allow from the current status answers 409 TRANSITION_NOT_ALLOWED with the reason.
+ */
+export async function transitionPlatform(ctx: ActorContext, id: string, input: PlatformTransition): Promise<Platform> {
+  if (!canWritePlatforms(ctx.actor)) throw forbidden();
+  await inTransaction(ctx, async (tx) => {
+    const current = await getVisibleRecord(tx, ctx, id);
+    if (current.lockVersion !== input.version) throw versionConflict();
+    const today = todayInChina();
+    const move = platformMove(current.status, input.action, 'staff', today);
+    if (move.refusal !== null) throw new AppError(ErrorCode.TransitionNotAllowed, { message: move.refusal });
+    checkEffectiveDate(input.effectiveDate, today);
+    const reason = input.reason.trim();
+    await writePlatformVersion(tx, id, { ...stateOf(current), status: move.to }, input.effectiveDate, {
+      expectedVersion: input.version,
+      changeNote: `${labels.platformAction[input.action]}：${reason}`,
+      recordedBy: ctx.actor.userId,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'platform.transition',
+      objectType: 'platform',
+      objectId: id,
+      before: { status: current.status, version: current.lockVersion },
+      after: { action: input.action, status: move.to, reason, effectiveDate: input.effectiveDate, version: current.lockVersion + 1 },
+    });
+  });
+  return getPlatform(ctx, id);
+}
+
+/**
+ * For the taxonomy module's 撤、并、转: the platforms of a type that still exist (not revoked, merged
+ * or deleted), locked against concurrent edits until the transaction ends.
+ */
+export function lockLivePlatformsOfType(tx: Transaction, typeId: string) {
+  return repository.lockLiveVersionsOfType(tx, typeId);
+}
+
+/**
+ * For the taxonomy module's 撤、并、转: each of these platforms becomes a platform of `toTypeId` from
+ * `effectiveDate`, through the one version writer (so the registry as of any earlier day still shows
+ * the old type). The caller checks the dates and writes the audit records.
+ */
+export async function convertPlatformsToType(
+  tx: Transaction,
+  platformIds: readonly string[],
+  toTypeId: string,
+  effectiveDate: string,
+  note: { changeNote: string; recordedBy: string | null },
+): Promise<void> {
+  for (const platformId of platformIds) {
+    await writePlatformVersion(tx, platformId, (current) => ({ ...current, typeId: toTypeId }), effectiveDate, note);
+  }
 }
 
 /**
