@@ -17,6 +17,9 @@ import {
   zUpdatePlatform,
 } from '@stip/contracts';
 import { actorContext } from '../../plugins/auth';
+import { exportPlatforms } from './platforms.export';
+import { getPlatformHistory } from './platforms.history';
+import { countPlatforms, findIndustries, findPlatforms, getPlatform } from './platforms.queries';
 import * as platforms from './platforms.service';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -36,7 +39,7 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'platform:read' },
       schema: { tags, summary: '平台列表（可按日期查看历史状态）', querystring: zPlatformQuery, response: { 200: zPage(zPlatform) } },
     },
-    async (request) => platforms.findPlatforms(actorContext(request), request.query),
+    async (request) => findPlatforms(actorContext(request), request.query),
   );
   app.get(
     '/platforms/counts',
@@ -49,7 +52,7 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: zPlatformCounts },
       },
     },
-    async (request) => platforms.countPlatforms(actorContext(request), request.query),
+    async (request) => countPlatforms(actorContext(request), request.query),
   );
   app.get(
     '/platforms/export.xlsx',
@@ -58,7 +61,7 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '导出平台名录（Excel，与列表相同的筛选和排序）', querystring: zPlatformExportQuery },
     },
     async (request, reply) => {
-      const file = await platforms.exportPlatforms(actorContext(request), request.query);
+      const file = await exportPlatforms(actorContext(request), request.query);
       return reply
         .type(xlsxType)
         .header('content-disposition', attachmentDisposition(file.filename, file.asciiFilename))
@@ -71,12 +74,12 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'platform:read' },
       schema: { tags, summary: '重点产业（含名录中已使用的产业）', response: { 200: zPlatformIndustries } },
     },
-    async (request) => platforms.findIndustries(actorContext(request)),
+    async (request) => findIndustries(actorContext(request)),
   );
   app.get(
     '/platforms/:id',
     { config: { permission: 'platform:read' }, schema: { tags, summary: '平台详情', params: zIdParams, response: { 200: zPlatform } } },
-    async (request) => platforms.getPlatform(actorContext(request), request.params.id),
+    async (request) => getPlatform(actorContext(request), request.params.id),
   );
   app.get(
     '/platforms/:id/history',
@@ -84,7 +87,7 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'platform:read' },
       schema: { tags, summary: '平台变更历史（新在前）', params: zIdParams, response: { 200: z.array(zPlatformVersion) } },
     },
-    async (request) => platforms.getPlatformHistory(actorContext(request), request.params.id),
+    async (request) => getPlatformHistory(actorContext(request), request.params.id),
   );
   app.post(
     '/platforms',

@@ -2,296 +2,33 @@ import {
   type CreatePlatform,
   ErrorCode,
   type ErrorDetail,
-  keyIndustries,
   labels,
-  type Page,
   type Platform,
-  type PlatformCounts,
-  type PlatformExportQuery,
-  type PlatformField,
-  platformExportMaxRows,
   platformFieldLabels,
-  platformLevels,
   type PlatformAllowedAction,
-  type PlatformQuery,
   type PlatformStatus,
   type PlatformTransition,
-  platformStatuses,
-  type PlatformVersion,
   type UpdatePlatform,
 } from '@stip/contracts';
 import type { Executor, Transaction } from '../../db/client';
-import { AppError, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
+import { AppError, ruleViolation, versionConflict } from '../../shared/app-error';
 import { type ActorContext, inTransaction, type RequestContext } from '../../shared/context';
-import { actorRegionPath } from '../../shared/scope';
+import { todayInChina } from '../../shared/clock';
 import { recordAudit } from '../audit/audit.service';
 import { canSeeOrganization } from '../organizations/organizations.policy';
-import { getOrganizationName } from '../organizations/organizations.repository';
-import { canSeeRegion } from '../regions/regions.policy';
-import { getRegionRow, type RegionRow } from '../regions/regions.repository';
-import { formatChinaTime, todayInChina } from '../../shared/clock';
-import { canAssignPlatformType, canPlacePlatformIn, canWritePlatforms, platformScope } from './platforms.policy';
-import * as repository from './platforms.repository';
-import type { PlatformRecordRow, RegistryFilter } from './platforms.repository';
+import { getRegionRow } from '../regions/regions.repository';
 import { allowedPlatformActions, platformActionBetween, platformMove } from './platforms.lifecycle';
+import { canAssignPlatformType, canPlacePlatformIn, canWritePlatforms, platformScope } from './platforms.policy';
+import { getPlatform, getVisibleRecord, invalidField, loadPlatform, toPlatforms } from './platforms.queries';
+import * as repository from './platforms.repository';
+import type { PlatformRecordRow } from './platforms.repository';
 import { openPlatform, type PlatformState, writePlatformVersion } from './platforms.versions';
-import { renderPlatformWorkbook } from './platforms.workbook';
-
-// ---------------------------------------------------------------------------------------------
-// Reading
-
-function toPlatform(
-  row: PlatformRecordRow,
-  organizationNames: Map<string, string>,
-  // History snapshots show the state's own number and recording time rather than the record's.
-  as: { version: number; updatedAt: Date } = { version: row.lockVersion, updatedAt: row.updatedAt },
-): Platform {
-  return {
-    id: row.id,
-    name: row.name,
-    typeId: row.typeId,
-    typeName: row.typeName,
-    systemId: row.systemId,
-    systemName: row.systemName,
-    level: row.level,
-    hostOrganizationId: row.hostOrganizationId,
-    hostOrganizationName: row.hostOrganizationName,
-    coBuilders: row.coBuilderIds.map((id) => ({ id, name: organizationNames.get(id) ?? '' })),
-    regionId: row.regionId,
-    regionName: row.regionName,
-    industry: row.industry,
-    technicalFields: row.technicalFields,
-    director: row.director,
-    status: row.status,
-    recognitionDocNo: row.recognitionDocNo,
-    recognizedOn: row.recognizedOn,
-    constructionEndsOn: row.constructionEndsOn,
-    parentPlatformId: row.parentPlatformId,
-    parentPlatformName: row.parentPlatformName,
-    successorPlatformId: row.successorPlatformId,
-    successorPlatformName: row.successorPlatformName,
-    remarks: row.remarks,
-    isDemo: row.isDemo,
-    version: as.version,
-    validFrom: row.validFrom,
-    updatedAt: as.updatedAt.toISOString(),
-  };
-}
-
-/** Names the co-builders of all rows with one query, not one per row. */
-async function toPlatforms(db: Executor, rows: PlatformRecordRow[]): Promise<Platform[]> {
-  const names = await repository.findOrganizationNames(
-    db,
-    rows.flatMap((row) => row.coBuilderIds),
-  );
-  return rows.map((row) => toPlatform(row, names));
-}
-
-function invalidField(field: string, message: string): AppError {
-  return new AppError(ErrorCode.ValidationFailed, { message, details: [{ field, message }] });
-}
-
-/** The policy's scope plus the query's filters; a region filter must name a region the actor sees. */
-async function registryFilter(
-  ctx: ActorContext,
-  query: PlatformExportQuery,
-): Promise<{ filter: RegistryFilter; region: RegionRow | null }> {
-  let region: RegionRow | null = null;
-  if (query.regionId) {
-    region = (await getRegionRow(ctx.db, query.regionId)) ?? null;
-    if (!region || !canSeeRegion(ctx.actor, region)) throw invalidField('regionId', '所在区域不存在或不在您的管辖范围内');
-  }
-  return {
-    region,
-    filter: {
-      scope: platformScope(ctx.actor),
-      asOf: query.asOf ?? null,
-      systemId: query.systemId,
-      typeIds: query.typeId,
-      levels: query.level,
-      regionPath: region?.path,
-      statuses: query.status,
-      industry: query.industry || undefined,
-      hostOrganizationId: query.hostOrganizationId,
-      keyword: query.keyword || undefined,
-    },
-  };
-}
-
-/** One page of the registry (current, or as it stood on `asOf`), filtered and scoped. */
-export async function findPlatforms(ctx: ActorContext, query: PlatformQuery): Promise<Page<Platform>> {
-  const { filter } = await registryFilter(ctx, query);
-  const [rows, total] = await Promise.all([
-    repository.findRegistryRows(ctx.db, filter, query),
-    repository.countRegistryRows(ctx.db, filter),
-  ]);
-  return { items: await toPlatforms(ctx.db, rows), total };
-}
 
 /**
- * Counts of the filtered registry by system, level, status and region — by region meaning each
- * region directly under the filtered region (or the actor's scope root), counting its subtree.
+ * Changing the registry: the rules a new or changed state must satisfy, and every write (create,
+ * edit, lifecycle action, type conversion, delete) with its audit record. Reads live in
+ * platforms.queries.ts, the history in platforms.history.ts, the Excel export in platforms.export.ts.
  */
-export async function countPlatforms(ctx: ActorContext, query: PlatformExportQuery): Promise<PlatformCounts> {
-  const { filter, region } = await registryFilter(ctx, query);
-  const scopeRoot = actorRegionPath(ctx.actor);
-  const root = region ?? (typeof scopeRoot === 'string' && scopeRoot !== 'nothing' ? { id: ctx.actor.regionId!, path: scopeRoot } : null);
-  const [total, grouped, systems, byRegion] = await Promise.all([
-    repository.countRegistryRows(ctx.db, filter),
-    repository.countRegistryBy(ctx.db, filter),
-    repository.findPlatformSystems(ctx.db),
-    scopeRoot === 'nothing' ? Promise.resolve([]) : repository.countRegistryByChildRegion(ctx.db, filter, root),
-  ]);
-  const bySystem = new Map(grouped.bySystem.map((row) => [row.id, row.count]));
-  const byLevel = new Map(grouped.byLevel.map((row) => [row.level, row.count]));
-  const byStatus = new Map(grouped.byStatus.map((row) => [row.status, row.count]));
-  return {
-    total,
-    bySystem: systems.map((system) => ({ ...system, count: bySystem.get(system.id) ?? 0 })),
-    byLevel: platformLevels.map((level) => ({ level, count: byLevel.get(level) ?? 0 })),
-    byStatus: platformStatuses.map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
-    byRegion,
-  };
-}
-
-/** The export's title line: what was filtered, as of which day, and when it was exported. */
-async function describeExport(ctx: ActorContext, query: PlatformExportQuery, region: RegionRow | null): Promise<string> {
-  const parts: string[] = [];
-  if (query.systemId)
-    parts.push(`${platformFieldLabels.system}：${(await repository.getPlatformSystemName(ctx.db, query.systemId)) ?? '（不存在）'}`);
-  if (query.typeId?.length)
-    parts.push(`${platformFieldLabels.type}：${(await repository.findPlatformTypeNames(ctx.db, query.typeId)).join('、')}`);
-  if (query.level?.length)
-    parts.push(`${platformFieldLabels.level}：${query.level.map((level) => labels.platformLevel[level]).join('、')}`);
-  if (region) parts.push(`${platformFieldLabels.region}：${region.name}（含下级）`);
-  if (query.status?.length)
-    parts.push(`${platformFieldLabels.status}：${query.status.map((status) => labels.platformStatus[status]).join('、')}`);
-  if (query.industry) parts.push(`${platformFieldLabels.industry}：${query.industry}`);
-  if (query.hostOrganizationId) {
-    parts.push(`${platformFieldLabels.hostOrganization}：${(await getOrganizationName(ctx.db, query.hostOrganizationId)) ?? '（不存在）'}`);
-  }
-  if (query.keyword) parts.push(`关键词：“${query.keyword}”`);
-  return [
-    '科技创新平台名录',
-    `筛选条件：${parts.length ? parts.join('；') : '全部'}`,
-    `数据状态：${query.asOf ? `截至 ${query.asOf}（历史状态）` : '当前'}；导出时间：${formatChinaTime(new Date())}`,
-  ].join('\n');
-}
-
-const exportBatchSize = 5000;
-
-/** The filtered registry as an Excel workbook: the list's rows and columns, in the list's order. */
-export async function exportPlatforms(
-  ctx: ActorContext,
-  query: PlatformExportQuery,
-): Promise<{ filename: string; asciiFilename: string; content: Buffer }> {
-  const { filter, region } = await registryFilter(ctx, query);
-  const title = await describeExport(ctx, query, region);
-  // One read-only snapshot, so the batches add up to exactly the rows the count saw.
-  const content = await ctx.db.transaction(
-    async (tx) => {
-      const total = await repository.countRegistryRows(tx, filter);
-      if (total > platformExportMaxRows) {
-        throw ruleViolation(`符合条件的平台有 ${total} 个，超过单次导出上限 ${platformExportMaxRows} 个，请缩小筛选范围后再导出`);
-      }
-      async function* batches() {
-        for (let offset = 0; offset < total; offset += exportBatchSize) {
-          const rows = await repository.findRegistryRows(tx, filter, { ...query, limit: exportBatchSize, offset });
-          yield await toPlatforms(tx, rows);
-        }
-      }
-      return renderPlatformWorkbook(title, batches());
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
-  const stamp = (query.asOf ?? todayInChina()).replaceAll('-', '');
-  return { filename: `科技创新平台名录-${stamp}.xlsx`, asciiFilename: `platforms-${stamp}.xlsx`, content };
-}
-
-/** The key industries, then every other industry the actor's current registry names. */
-export async function findIndustries(ctx: ActorContext): Promise<string[]> {
-  const used = await repository.findRegistryIndustries(ctx.db, { scope: platformScope(ctx.actor), asOf: null });
-  const key: readonly string[] = keyIndustries;
-  return [...key, ...used.filter((industry) => !key.includes(industry))];
-}
-
-async function getVisibleRecord(db: Executor, ctx: RequestContext, id: string): Promise<PlatformRecordRow> {
-  const row = await repository.getCurrentRecord(db, id, platformScope(ctx.actor));
-  if (!row) throw notFound();
-  return row;
-}
-
-async function loadPlatform(db: Executor, id: string): Promise<Platform> {
-  const row = await repository.getCurrentRecord(db, id, undefined);
-  if (!row) throw notFound();
-  const [platform] = await toPlatforms(db, [row]);
-  return platform!;
-}
-
-/** The current state of a platform the actor may see (404 otherwise, soft-deleted included). */
-export async function getPlatform(ctx: ActorContext, id: string): Promise<Platform> {
-  const [platform] = await toPlatforms(ctx.db, [await getVisibleRecord(ctx.db, ctx, id)]);
-  return platform!;
-}
-
-/** Fields whose change the history reports: compared by `key`, shown as `show` (names and labels, not ids). */
-const historyFields: { field: PlatformField; key: (p: Platform) => unknown; show: (p: Platform) => unknown }[] = [
-  { field: 'name', key: (p) => p.name, show: (p) => p.name },
-  { field: 'type', key: (p) => p.typeId, show: (p) => p.typeName },
-  { field: 'level', key: (p) => p.level, show: (p) => labels.platformLevel[p.level] },
-  { field: 'hostOrganization', key: (p) => p.hostOrganizationId, show: (p) => p.hostOrganizationName },
-  { field: 'coBuilders', key: (p) => p.coBuilders.map((c) => c.id).join(), show: (p) => p.coBuilders.map((c) => c.name) },
-  { field: 'region', key: (p) => p.regionId, show: (p) => p.regionName },
-  { field: 'industry', key: (p) => p.industry, show: (p) => p.industry },
-  { field: 'technicalFields', key: (p) => p.technicalFields.join('\u0000'), show: (p) => p.technicalFields },
-  { field: 'director', key: (p) => p.director, show: (p) => p.director },
-  { field: 'status', key: (p) => p.status, show: (p) => labels.platformStatus[p.status] },
-  { field: 'recognitionDocNo', key: (p) => p.recognitionDocNo, show: (p) => p.recognitionDocNo },
-  { field: 'recognizedOn', key: (p) => p.recognizedOn, show: (p) => p.recognizedOn },
-  { field: 'constructionEndsOn', key: (p) => p.constructionEndsOn, show: (p) => p.constructionEndsOn },
-  { field: 'parentPlatform', key: (p) => p.parentPlatformId, show: (p) => p.parentPlatformName },
-  { field: 'successorPlatform', key: (p) => p.successorPlatformId, show: (p) => p.successorPlatformName },
-  { field: 'remarks', key: (p) => p.remarks, show: (p) => p.remarks },
-];
-
-/** Every state of a platform, newest first, each with what changed against the state before it. */
-export async function getPlatformHistory(ctx: ActorContext, id: string): Promise<PlatformVersion[]> {
-  await getVisibleRecord(ctx.db, ctx, id);
-  const rows = await repository.findHistoryRows(ctx.db, id);
-  const [names, usernames] = await Promise.all([
-    repository.findOrganizationNames(
-      ctx.db,
-      rows.flatMap((row) => row.coBuilderIds),
-    ),
-    repository.findUsernames(
-      ctx.db,
-      rows.flatMap((row) => (row.recordedById ? [row.recordedById] : [])),
-    ),
-  ]);
-  const snapshots = rows.map((row) => toPlatform(row, names, { version: row.version, updatedAt: row.recordedAt }));
-  return rows.map((row, index) => {
-    const snapshot = snapshots[index]!;
-    const previous = snapshots[index + 1];
-    const changes = previous
-      ? historyFields
-          .filter((f) => f.key(previous) !== f.key(snapshot))
-          .map((f) => ({ field: f.field, before: f.show(previous), after: f.show(snapshot) }))
-      : [];
-    return {
-      version: row.version,
-      validFrom: row.validFrom,
-      validTo: row.validTo,
-      recordedAt: row.recordedAt.toISOString(),
-      recordedBy: row.recordedById ? (usernames.get(row.recordedById) ?? null) : null,
-      changeNote: row.changeNote,
-      changes,
-      snapshot,
-    };
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing
 
 const forbidden = () => new AppError(ErrorCode.Forbidden, { message: '您的角色只能查看平台，不能修改' });
 
