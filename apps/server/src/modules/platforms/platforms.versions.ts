@@ -94,9 +94,9 @@ function stateOfRow(row: typeof platformVersions.$inferSelect): PlatformState {
 
 /**
  * Closes a platform's current state on `effectiveDate` and opens `next` (a state, or a function of
- * the current one) from that day, bumping the
- * platform's optimistic `version`. With `expectedVersion`, a platform changed by someone else since
- * (or deleted) answers 409; the platform row stays locked until the caller's transaction ends.
+ * the current one) from that day, bumping the platform's optimistic `version`. With
+ * `expectedVersion`, a platform changed by someone else since (or deleted) answers 409; the platform
+ * row stays locked until the caller's transaction ends.
  *
  * - A change back-dated before the current state began is refused: history is never rewritten.
  * - A change on the day the current state began replaces it for that day on: the earlier state
