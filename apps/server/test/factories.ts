@@ -7,8 +7,9 @@ import { testPassword } from './build-test-app';
 import { type SeedOrganization, seedOrganization } from '../src/db/seed/organizations';
 import { type SeedPlatformType, seedPlatformSystem, seedPlatformType } from '../src/db/seed/taxonomy';
 import { type SeedPlatform, seedPlatform } from '../src/db/seed/platforms';
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { auditLog, plans, platformVersions, platforms } from '../src/db/schema/index';
+import { type PlatformState, writePlatformVersion } from '../src/modules/platforms/platforms.versions';
+import { and, asc, eq } from 'drizzle-orm';
+import { auditLog, plans } from '../src/db/schema/index';
 import { insertPlan, type NewPlan } from '../src/modules/plans/plans.repository';
 import { insertTarget, type NewTarget } from '../src/modules/targets/targets.repository';
 import { insertTask, type NewTask, replaceTaskUnits } from '../src/modules/tasks/tasks.repository';
@@ -81,29 +82,19 @@ export async function buildPlatform(db: Executor, values: Partial<SeedPlatform> 
 }
 
 /**
- * A later state of a platform from `effectiveDate` (a conversion, revocation, move …): closes the
- * version in force and opens the next one with the changes, as the platforms service records it.
+ * A later state of a platform from `effectiveDate` (a conversion, revocation, move …), written by the
+ * platforms module's one version writer, without the service's checks and audit.
  */
 export async function changePlatform(
   db: Executor,
   platformId: string,
   effectiveDate: string,
-  changes: Partial<
-    Pick<typeof platformVersions.$inferInsert, 'typeId' | 'status' | 'regionId' | 'name' | 'industry' | 'successorPlatformId'>
-  >,
+  changes: Partial<Pick<PlatformState, 'typeId' | 'status' | 'regionId' | 'name' | 'industry' | 'successorPlatformId'>>,
 ): Promise<void> {
-  const [current] = await db
-    .select()
-    .from(platformVersions)
-    .where(and(eq(platformVersions.platformId, platformId), isNull(platformVersions.validTo)));
-  if (!current) throw new Error(`platform ${platformId} has no current version`);
-  await db.update(platformVersions).set({ validTo: effectiveDate }).where(eq(platformVersions.id, current.id));
-  const { id: _id, validFrom: _from, validTo: _to, recordedAt: _at, ...state } = current;
-  await db.insert(platformVersions).values({ ...state, ...changes, version: current.version + 1, validFrom: effectiveDate, validTo: null });
-  await db
-    .update(platforms)
-    .set({ version: current.version + 1, updatedAt: new Date() })
-    .where(eq(platforms.id, platformId));
+  await writePlatformVersion(db, platformId, (current) => ({ ...current, ...changes }), effectiveDate, {
+    changeNote: null,
+    recordedBy: null,
+  });
 }
 
 /** A plan over a region (default: a fresh region tree's city), period 2021–2025. */

@@ -30,6 +30,8 @@ export const ErrorCode = {
   AlreadyExists: 'ALREADY_EXISTS',
   /** The requested change breaks a domain rule (e.g. retiring a type into itself). */
   RuleViolation: 'RULE_VIOLATION',
+  /** A lifecycle move the record's current status does not allow (e.g. 撤销 a revoked platform). */
+  TransitionNotAllowed: 'TRANSITION_NOT_ALLOWED',
   /** An uploaded spreadsheet has bad rows; nothing was imported. */
   ImportRejected: 'IMPORT_REJECTED',
   /** Initial setup was requested but accounts already exist. */
@@ -70,6 +72,7 @@ export function errorStatus(code: ErrorCode): number {
     case ErrorCode.VersionConflict:
     case ErrorCode.AlreadyExists:
     case ErrorCode.SetupAlreadyDone:
+    case ErrorCode.TransitionNotAllowed:
       return 409;
     case ErrorCode.PayloadRejected:
       return 413;

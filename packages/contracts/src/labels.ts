@@ -3,7 +3,7 @@ import type { Role } from './roles';
 import type { RegionLevel } from './regions';
 import type { OrganizationKind, QualificationKind } from './organizations';
 import type { PlatformLevel } from './taxonomy';
-import type { PlatformStatus } from './platforms';
+import type { PlatformAction, PlatformStatus } from './platforms';
 
 /**
  * Chinese labels of the domain's enumerations and the default message of each error code.
@@ -47,6 +47,14 @@ export const labels = {
     revoked: '撤销',
     merged: '已转并',
   } satisfies Record<PlatformStatus, string>,
+  platformAction: {
+    startConstruction: '开始建设',
+    startOperation: '建成运行',
+    orderRectification: '责令整改',
+    completeRectification: '整改完成',
+    revoke: '撤销',
+    merge: '转并',
+  } satisfies Record<PlatformAction, string>,
 };
 
 export const errorMessages: Record<ErrorCode, string> = {
@@ -63,6 +71,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   VERSION_CONFLICT: '该记录已被他人修改，请刷新后重试',
   ALREADY_EXISTS: '记录已存在',
   RULE_VIOLATION: '操作不符合业务规则',
+  TRANSITION_NOT_ALLOWED: '当前状态下不能进行此操作',
   IMPORT_REJECTED: '导入文件有错误，未导入任何数据',
   SETUP_ALREADY_DONE: '系统已完成初始化',
   SETUP_TOKEN_INVALID:

@@ -79,7 +79,6 @@ export const zUpdatePlatform = z
     industry: platformFields.industry,
     technicalFields: z.array(zName(60)).max(30),
     director: platformFields.director,
-    status: platformFields.status,
     recognitionDocNo: platformFields.recognitionDocNo,
     recognizedOn: platformFields.recognizedOn,
     constructionEndsOn: platformFields.constructionEndsOn,
@@ -95,6 +94,34 @@ export const zUpdatePlatform = z
     changeNote: zText(500).optional(),
   });
 export type UpdatePlatform = z.infer<typeof zUpdatePlatform>;
+
+/**
+ * The explicit moves of a platform's lifecycle (the table is apps/server/src/modules/platforms/platforms.lifecycle.ts):
+ * 开始建设, 建成运行, 责令整改, 整改完成, 撤销 by staff; 转并 only through a type's 撤并转.
+ */
+export const platformActions = [
+  'startConstruction',
+  'startOperation',
+  'orderRectification',
+  'completeRectification',
+  'revoke',
+  'merge',
+] as const;
+export const zPlatformAction = z.enum(platformActions);
+export type PlatformAction = z.infer<typeof zPlatformAction>;
+
+/** A status change: the action, why, from which day, at which version. */
+export const zPlatformTransition = z.object({
+  action: zPlatformAction,
+  reason: zName(500),
+  effectiveDate: zDate,
+  version: zVersion,
+});
+export type PlatformTransition = z.infer<typeof zPlatformTransition>;
+
+/** An action the actor may take on a platform now, and the status it leads to. */
+export const zPlatformAllowedAction = z.object({ action: zPlatformAction, to: zPlatformStatus });
+export type PlatformAllowedAction = z.infer<typeof zPlatformAllowedAction>;
 
 export const platformSortFields = ['name', 'recognizedOn', 'updatedAt', 'level', 'typeName', 'regionName', 'status'] as const;
 

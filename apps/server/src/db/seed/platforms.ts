@@ -1,6 +1,6 @@
 import type { PlatformStatus } from '@stip/contracts';
 import type { Executor } from '../client';
-import { platformVersions, platforms } from '../schema/index';
+import { openPlatform, type PlatformState } from '../../modules/platforms/platforms.versions';
 import { todayInChina } from '../../shared/clock';
 
 export interface SeedPlatform {
@@ -24,22 +24,30 @@ export interface SeedPlatform {
 }
 
 /**
- * Inserts a platform with its first version, bypassing the service's checks and audit (demo seed,
- * tests, benchmarks). Later states are added through the platforms service, which keeps history.
+ * Registers a platform with its first version through the platforms module's one version writer,
+ * bypassing the service's checks and audit (demo seed, tests, benchmarks).
  */
-export async function seedPlatform(db: Executor, values: SeedPlatform): Promise<string> {
-  const { isDemo, validFrom, ...fields } = values;
-  const [platform] = await db
-    .insert(platforms)
-    .values({ isDemo: isDemo ?? false })
-    .returning({ id: platforms.id });
-  await db.insert(platformVersions).values({
-    ...fields,
-    platformId: platform!.id,
-    version: 1,
-    validFrom: validFrom ?? values.recognizedOn ?? todayInChina(),
+export function seedPlatform(db: Executor, values: SeedPlatform): Promise<string> {
+  const state: PlatformState = {
+    name: values.name,
+    typeId: values.typeId,
+    hostOrganizationId: values.hostOrganizationId,
     coBuilderIds: values.coBuilderIds ?? [],
+    regionId: values.regionId,
+    industry: values.industry ?? null,
     technicalFields: values.technicalFields ?? [],
+    director: values.director ?? null,
+    status: values.status,
+    recognitionDocNo: values.recognitionDocNo ?? null,
+    recognizedOn: values.recognizedOn ?? null,
+    constructionEndsOn: values.constructionEndsOn ?? null,
+    parentPlatformId: values.parentPlatformId ?? null,
+    successorPlatformId: null,
+    remarks: values.remarks ?? null,
+  };
+  return openPlatform(db, state, values.validFrom ?? values.recognizedOn ?? todayInChina(), {
+    isDemo: values.isDemo ?? false,
+    changeNote: null,
+    recordedBy: null,
   });
-  return platform!.id;
 }

@@ -81,21 +81,27 @@ const cellText = (value: ExcelJS.CellValue) => (value === null || value === unde
 describe('the registry as of a day', () => {
   it('shows each platform as it stood on the day asked: absent, 培育, 运行 under its old name, then 撤销', async () => {
     const world = await buildWorld();
-    const created = await createdPlatform(world, { name: '玄武岩纤维实验室', status: 'cultivating', recognizedOn: '2020-05-01' });
-    expect(created).toMatchObject({ validFrom: '2020-05-01', version: 1, status: 'cultivating' });
-    const upgraded = await world.cityStaff.update(created.id, {
-      version: 1,
-      status: 'operating',
-      typeId: world.provincialType,
+    const created = await createdPlatform(world, { name: '玄武岩纤维实验室', status: 'constructing', recognizedOn: '2020-05-01' });
+    expect(created).toMatchObject({ validFrom: '2020-05-01', version: 1, status: 'constructing' });
+    const upgraded = await world.cityStaff.call('POST', `/api/platforms/${created.id}/transitions`, {
+      action: 'startOperation',
+      reason: '建设期验收通过',
       effectiveDate: '2022-03-01',
-      changeNote: '升级为省级',
+      version: 1,
     });
     expect(upgraded.statusCode, upgraded.body).toBe(200);
-    const revoked = await world.cityStaff.update(created.id, {
+    const renamed = await world.cityStaff.update(created.id, {
       version: 2,
-      status: 'revoked',
+      typeId: world.provincialType,
       name: '玄武岩纤维及复合材料实验室',
+      effectiveDate: '2023-06-01',
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const revoked = await world.cityStaff.call('POST', `/api/platforms/${created.id}/transitions`, {
+      action: 'revoke',
+      reason: '评估不合格',
       effectiveDate: '2024-01-01',
+      version: 3,
     });
     expect(revoked.statusCode, revoked.body).toBe(200);
 
@@ -104,17 +110,17 @@ describe('the registry as of a day', () => {
       return page.items.find((item) => item.id === created.id);
     };
     expect(await asOf('2019-12-31')).toBeUndefined();
-    expect(await asOf('2020-05-01')).toMatchObject({ status: 'cultivating' });
-    expect(await asOf('2021-06-30')).toMatchObject({ status: 'cultivating', typeName: expect.stringContaining('市级'), level: 'city' });
-    expect(await asOf('2022-03-01')).toMatchObject({ status: 'operating', level: 'provincial' });
-    expect(await asOf('2023-12-31')).toMatchObject({ status: 'operating', name: '玄武岩纤维实验室', validFrom: '2022-03-01' });
+    expect(await asOf('2020-05-01')).toMatchObject({ status: 'constructing' });
+    expect(await asOf('2021-06-30')).toMatchObject({ status: 'constructing', typeName: expect.stringContaining('市级'), level: 'city' });
+    expect(await asOf('2022-03-01')).toMatchObject({ status: 'operating', name: '玄武岩纤维实验室', validFrom: '2022-03-01' });
+    expect(await asOf('2023-12-31')).toMatchObject({ status: 'operating', level: 'provincial', name: '玄武岩纤维及复合材料实验室' });
     expect(await asOf('2024-01-01')).toMatchObject({ status: 'revoked', name: '玄武岩纤维及复合材料实验室' });
-    expect(await asOf(null)).toMatchObject({ status: 'revoked', name: '玄武岩纤维及复合材料实验室', version: 3 });
+    expect(await asOf(null)).toMatchObject({ status: 'revoked', name: '玄武岩纤维及复合材料实验室', version: 4 });
 
     const counts = async (day: string) =>
       (await world.cityStaff.get(`/api/platforms/counts?regionId=${world.countyA.id}&asOf=${day}`)).json() as PlatformCounts;
     expect((await counts('2019-12-31')).total).toBe(0);
-    expect((await counts('2021-06-30')).byStatus.find((s) => s.status === 'cultivating')?.count).toBe(1);
+    expect((await counts('2021-06-30')).byStatus.find((s) => s.status === 'constructing')?.count).toBe(1);
     expect((await counts('2023-12-31')).byLevel.find((l) => l.level === 'provincial')?.count).toBe(1);
   });
 
@@ -124,7 +130,6 @@ describe('the registry as of a day', () => {
     const coBuilder = await buildOrganization(db, { regionId: world.countyA.id, name: unique('共建大学') });
     await world.cityStaff.update(created.id, {
       version: 1,
-      status: 'operating',
       typeId: world.provincialType,
       coBuilderIds: [coBuilder],
       effectiveDate: '2022-03-01',
@@ -157,7 +162,6 @@ describe('the registry as of a day', () => {
         { field: 'type', before: created.typeName, after: history[1]!.snapshot.typeName },
         { field: 'level', before: '市级', after: '省级' },
         { field: 'coBuilders', before: [], after: [history[1]!.snapshot.coBuilders[0]!.name] },
-        { field: 'status', before: '培育', after: '运行' },
       ]),
     );
     expect(history[1]!.snapshot.typeName).not.toBe(created.typeName);
@@ -168,10 +172,10 @@ describe('the registry as of a day', () => {
   it('refuses an effective date before the current state began or after today, in Chinese', async () => {
     const world = await buildWorld();
     const created = await createdPlatform(world, { recognizedOn: '2021-01-01' });
-    const early = await world.cityStaff.update(created.id, { version: 1, status: 'rectifying', effectiveDate: '2020-12-31' });
+    const early = await world.cityStaff.update(created.id, { version: 1, director: '李四', effectiveDate: '2020-12-31' });
     expect(early.statusCode).toBe(422);
     expect(early.json()).toMatchObject({ code: 'RULE_VIOLATION', message: expect.stringContaining('不能早于当前状态的生效日期') });
-    const future = await world.cityStaff.update(created.id, { version: 1, status: 'rectifying', effectiveDate: '2999-01-01' });
+    const future = await world.cityStaff.update(created.id, { version: 1, director: '李四', effectiveDate: '2999-01-01' });
     expect(future.statusCode).toBe(422);
     expect(future.json().message).toContain('不能晚于今天');
     const futureCreate = await world.cityStaff.create(platformInput(world, { effectiveDate: '2999-01-01' }));
@@ -249,7 +253,12 @@ describe('the registry as of a day', () => {
   it('keeps a revoked platform in the registry with status 撤销', async () => {
     const world = await buildWorld();
     const created = await createdPlatform(world);
-    const revoked = await world.cityStaff.update(created.id, { version: 1, status: 'revoked', changeNote: '评估不合格' });
+    const revoked = await world.cityStaff.call('POST', `/api/platforms/${created.id}/transitions`, {
+      action: 'revoke',
+      reason: '评估不合格',
+      effectiveDate: todayInChina(),
+      version: 1,
+    });
     expect(revoked.json()).toMatchObject({ status: 'revoked', version: 2 });
     const page = await world.cityStaff.list(`regionId=${world.countyA.id}&status=revoked`);
     expect(page.items.map((p) => p.id)).toEqual([created.id]);
@@ -584,14 +593,13 @@ describe('validation', () => {
     expect(cycle.json().message).toContain('下级');
   });
 
-  it('requires a successor for 已转并', async () => {
+  it('requires a successor for a platform registered as 已转并', async () => {
     const world = await buildWorld();
-    const created = await createdPlatform(world);
-    const merged = await world.cityStaff.update(created.id, { version: 1, status: 'merged' });
+    const merged = await world.cityStaff.create(platformInput(world, { status: 'merged' }));
     expect(merged.statusCode).toBe(422);
     expect(merged.json()).toMatchObject({ code: 'RULE_VIOLATION', details: [{ field: 'successorPlatformId' }] });
     const successor = await createdPlatform(world);
-    const ok = await world.cityStaff.update(created.id, { version: 1, status: 'merged', successorPlatformId: successor.id });
+    const ok = await world.cityStaff.create(platformInput(world, { status: 'merged', successorPlatformId: successor.id }));
     expect(ok.json()).toMatchObject({ status: 'merged', successorPlatformName: successor.name });
   });
 

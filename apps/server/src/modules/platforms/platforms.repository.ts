@@ -1,10 +1,12 @@
-import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, ne, notInArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { PlatformLevel, PlatformStatus } from '@stip/contracts';
 import type { Executor } from '../../db/client';
 import { organizations, platformSystems, platformTypes, platformVersions, platforms, regions, users } from '../../db/schema/index';
 import { escapeLike, likePrefix } from '../../shared/scope';
 import { subtreeIdsSql } from '../regions/regions.repository';
+import { endedPlatformStatuses } from './platforms.lifecycle';
+import { inForceOn } from './platforms.versions';
 
 export type PlatformVersionRow = typeof platformVersions.$inferSelect;
 
@@ -108,14 +110,8 @@ function registryKeys(db: Executor, filter: RegistryFilter) {
     .as('registry');
 }
 
-/** Current versions (valid_to null), or the versions in force on `asOf`. */
-function inForce(asOf: string | null): SQL {
-  if (!asOf) return isNull(platformVersions.validTo);
-  return sql`(${platformVersions.validFrom} <= ${asOf} and (${platformVersions.validTo} is null or ${platformVersions.validTo} > ${asOf}))`;
-}
-
 function registryWhere(filter: RegistryFilter): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [isNull(platforms.deletedAt), inForce(filter.asOf), filter.scope];
+  const conditions: (SQL | undefined)[] = [isNull(platforms.deletedAt), inForceOn(filter.asOf), filter.scope];
   if (filter.systemId) conditions.push(eq(platformTypes.systemId, filter.systemId));
   if (filter.typeIds?.length) conditions.push(inArray(platformVersions.typeId, filter.typeIds));
   if (filter.levels?.length) conditions.push(inArray(platformTypes.level, filter.levels));
@@ -273,6 +269,12 @@ export function findLiveOrganizations(db: Executor, ids: string[]) {
     .where(and(inArray(organizations.id, [...new Set(ids)]), isNull(organizations.deletedAt)));
 }
 
+/** A platform type (any, retired included), for checking it still accepts platforms. */
+export async function getPlatformTypeRecord(db: Executor, id: string) {
+  const [row] = await db.select().from(platformTypes).where(eq(platformTypes.id, id));
+  return row;
+}
+
 export async function findPlatformTypeNames(db: Executor, ids: string[]): Promise<string[]> {
   if (!ids.length) return [];
   const rows = await db.select({ name: platformTypes.name }).from(platformTypes).where(inArray(platformTypes.id, ids));
@@ -356,60 +358,30 @@ export async function findPlatformsReferencing(db: Executor, id: string): Promis
   return rows.map((row) => row.name);
 }
 
-/** The fields a platform state carries, as the service writes them. */
-export type PlatformState = Omit<
-  PlatformVersionRow,
-  'id' | 'platformId' | 'version' | 'validFrom' | 'validTo' | 'recordedAt' | 'recordedBy' | 'changeNote'
->;
-
-export async function insertPlatform(
-  db: Executor,
-  values: { state: PlatformState; validFrom: string; changeNote: string | null; recordedBy: string | null },
-): Promise<string> {
-  const [platform] = await db.insert(platforms).values({}).returning({ id: platforms.id });
-  await db.insert(platformVersions).values({
-    ...values.state,
-    platformId: platform!.id,
-    version: 1,
-    validFrom: values.validFrom,
-    changeNote: values.changeNote,
-    recordedBy: values.recordedBy,
-  });
-  return platform!.id;
-}
-
 /**
- * Takes the optimistic lock: bumps the platform's version only if it still is `version`. False
- * means someone else changed (or deleted) it first — under concurrency the second writer waits on
- * the row lock and then finds the version moved.
+ * The current versions of the platforms of a type that still exist (not revoked or merged, not
+ * deleted; such platforms keep their type when it is retired), locking their platforms against concurrent edits until the transaction ends.
  */
-export async function bumpPlatformVersion(db: Executor, id: string, version: number): Promise<boolean> {
-  const rows = await db
-    .update(platforms)
-    .set({ version: sql`${platforms.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(platforms.id, id), eq(platforms.version, version), isNull(platforms.deletedAt)))
-    .returning({ id: platforms.id });
-  return rows.length === 1;
-}
-
-/** Closes the current state on `validTo` and records the next one from that day. */
-export async function insertNextVersion(
-  db: Executor,
-  id: string,
-  values: { version: number; state: PlatformState; validFrom: string; changeNote: string | null; recordedBy: string | null },
-): Promise<void> {
-  await db
-    .update(platformVersions)
-    .set({ validTo: values.validFrom })
-    .where(and(eq(platformVersions.platformId, id), isNull(platformVersions.validTo)));
-  await db.insert(platformVersions).values({
-    ...values.state,
-    platformId: id,
-    version: values.version,
-    validFrom: values.validFrom,
-    changeNote: values.changeNote,
-    recordedBy: values.recordedBy,
-  });
+export function lockLiveVersionsOfType(db: Executor, typeId: string) {
+  return db
+    .select({
+      platformId: platformVersions.platformId,
+      name: platformVersions.name,
+      version: platformVersions.version,
+      validFrom: platformVersions.validFrom,
+    })
+    .from(platformVersions)
+    .innerJoin(platforms, eq(platforms.id, platformVersions.platformId))
+    .where(
+      and(
+        eq(platformVersions.typeId, typeId),
+        inForceOn(null),
+        notInArray(platformVersions.status, [...endedPlatformStatuses]),
+        isNull(platforms.deletedAt),
+      ),
+    )
+    .orderBy(asc(platformVersions.name))
+    .for('update', { of: platforms });
 }
 
 /** Soft-deletes a platform entered by mistake, if it still is at `version`. */

@@ -11,10 +11,15 @@ import {
   zPlatformExportQuery,
   zPlatformIndustries,
   zPlatformQuery,
+  zPlatformAllowedAction,
+  zPlatformTransition,
   zPlatformVersion,
   zUpdatePlatform,
 } from '@stip/contracts';
 import { actorContext } from '../../plugins/auth';
+import { exportPlatforms } from './platforms.export';
+import { getPlatformHistory } from './platforms.history';
+import { countPlatforms, findIndustries, findPlatforms, getPlatform } from './platforms.queries';
 import * as platforms from './platforms.service';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -34,7 +39,7 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'platform:read' },
       schema: { tags, summary: '平台列表（可按日期查看历史状态）', querystring: zPlatformQuery, response: { 200: zPage(zPlatform) } },
     },
-    async (request) => platforms.findPlatforms(actorContext(request), request.query),
+    async (request) => findPlatforms(actorContext(request), request.query),
   );
   app.get(
     '/platforms/counts',
@@ -47,7 +52,7 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: zPlatformCounts },
       },
     },
-    async (request) => platforms.countPlatforms(actorContext(request), request.query),
+    async (request) => countPlatforms(actorContext(request), request.query),
   );
   app.get(
     '/platforms/export.xlsx',
@@ -56,7 +61,7 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '导出平台名录（Excel，与列表相同的筛选和排序）', querystring: zPlatformExportQuery },
     },
     async (request, reply) => {
-      const file = await platforms.exportPlatforms(actorContext(request), request.query);
+      const file = await exportPlatforms(actorContext(request), request.query);
       return reply
         .type(xlsxType)
         .header('content-disposition', attachmentDisposition(file.filename, file.asciiFilename))
@@ -69,12 +74,12 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'platform:read' },
       schema: { tags, summary: '重点产业（含名录中已使用的产业）', response: { 200: zPlatformIndustries } },
     },
-    async (request) => platforms.findIndustries(actorContext(request)),
+    async (request) => findIndustries(actorContext(request)),
   );
   app.get(
     '/platforms/:id',
     { config: { permission: 'platform:read' }, schema: { tags, summary: '平台详情', params: zIdParams, response: { 200: zPlatform } } },
-    async (request) => platforms.getPlatform(actorContext(request), request.params.id),
+    async (request) => getPlatform(actorContext(request), request.params.id),
   );
   app.get(
     '/platforms/:id/history',
@@ -82,7 +87,7 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'platform:read' },
       schema: { tags, summary: '平台变更历史（新在前）', params: zIdParams, response: { 200: z.array(zPlatformVersion) } },
     },
-    async (request) => platforms.getPlatformHistory(actorContext(request), request.params.id),
+    async (request) => getPlatformHistory(actorContext(request), request.params.id),
   );
   app.post(
     '/platforms',
@@ -105,6 +110,33 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => platforms.updatePlatform(actorContext(request), request.params.id, request.body),
+  );
+  app.get(
+    '/platforms/:id/transitions',
+    {
+      config: { permission: 'platform:read' },
+      schema: {
+        tags,
+        summary: '平台当前可办理的状态变更',
+        params: zIdParams,
+        response: { 200: z.array(zPlatformAllowedAction) },
+      },
+    },
+    async (request) => platforms.findPlatformActions(actorContext(request), request.params.id),
+  );
+  app.post(
+    '/platforms/:id/transitions',
+    {
+      config: { permission: 'platform:write' },
+      schema: {
+        tags,
+        summary: '办理平台状态变更（开始建设、建成运行、责令整改、整改完成、撤销；自生效日期起形成新版本）',
+        params: zIdParams,
+        body: zPlatformTransition,
+        response: { 200: zPlatform },
+      },
+    },
+    async (request) => platforms.transitionPlatform(actorContext(request), request.params.id, request.body),
   );
   app.delete(
     '/platforms/:id',

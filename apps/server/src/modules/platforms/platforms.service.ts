@@ -3,291 +3,32 @@ import {
   ErrorCode,
   type ErrorDetail,
   labels,
-  type Page,
   type Platform,
-  type PlatformCounts,
-  type PlatformExportQuery,
-  type PlatformField,
-  platformExportMaxRows,
   platformFieldLabels,
-  platformLevels,
-  type PlatformQuery,
-  platformStatuses,
-  type PlatformVersion,
+  type PlatformAllowedAction,
+  type PlatformStatus,
+  type PlatformTransition,
   type UpdatePlatform,
 } from '@stip/contracts';
 import type { Executor, Transaction } from '../../db/client';
-import { AppError, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
+import { AppError, ruleViolation, versionConflict } from '../../shared/app-error';
 import { type ActorContext, inTransaction, type RequestContext } from '../../shared/context';
-import { actorRegionPath } from '../../shared/scope';
+import { todayInChina } from '../../shared/clock';
 import { recordAudit } from '../audit/audit.service';
-import { findActiveNames } from '../catalogues/catalogues.service';
 import { canSeeOrganization } from '../organizations/organizations.policy';
-import { getOrganizationName } from '../organizations/organizations.repository';
-import { canSeeRegion } from '../regions/regions.policy';
-import { getRegionRow, type RegionRow } from '../regions/regions.repository';
-import { assertTypeAcceptsPlatforms } from '../taxonomy/taxonomy.service';
-import { formatChinaTime, todayInChina } from '../../shared/clock';
+import { getRegionRow } from '../regions/regions.repository';
+import { allowedPlatformActions, platformActionBetween, platformMove } from './platforms.lifecycle';
 import { canAssignPlatformType, canPlacePlatformIn, canWritePlatforms, platformScope } from './platforms.policy';
+import { getPlatform, getVisibleRecord, invalidField, loadPlatform, toPlatforms } from './platforms.queries';
 import * as repository from './platforms.repository';
-import type { PlatformRecordRow, PlatformState, RegistryFilter } from './platforms.repository';
-import { renderPlatformWorkbook } from './platforms.workbook';
-
-// ---------------------------------------------------------------------------------------------
-// Reading
-
-function toPlatform(
-  row: PlatformRecordRow,
-  organizationNames: Map<string, string>,
-  // History snapshots show the state's own number and recording time rather than the record's.
-  as: { version: number; updatedAt: Date } = { version: row.lockVersion, updatedAt: row.updatedAt },
-): Platform {
-  return {
-    id: row.id,
-    name: row.name,
-    typeId: row.typeId,
-    typeName: row.typeName,
-    systemId: row.systemId,
-    systemName: row.systemName,
-    level: row.level,
-    hostOrganizationId: row.hostOrganizationId,
-    hostOrganizationName: row.hostOrganizationName,
-    coBuilders: row.coBuilderIds.map((id) => ({ id, name: organizationNames.get(id) ?? '' })),
-    regionId: row.regionId,
-    regionName: row.regionName,
-    industry: row.industry,
-    technicalFields: row.technicalFields,
-    director: row.director,
-    status: row.status,
-    recognitionDocNo: row.recognitionDocNo,
-    recognizedOn: row.recognizedOn,
-    constructionEndsOn: row.constructionEndsOn,
-    parentPlatformId: row.parentPlatformId,
-    parentPlatformName: row.parentPlatformName,
-    successorPlatformId: row.successorPlatformId,
-    successorPlatformName: row.successorPlatformName,
-    remarks: row.remarks,
-    isDemo: row.isDemo,
-    version: as.version,
-    validFrom: row.validFrom,
-    updatedAt: as.updatedAt.toISOString(),
-  };
-}
-
-/** Names the co-builders of all rows with one query, not one per row. */
-async function toPlatforms(db: Executor, rows: PlatformRecordRow[]): Promise<Platform[]> {
-  const names = await repository.findOrganizationNames(
-    db,
-    rows.flatMap((row) => row.coBuilderIds),
-  );
-  return rows.map((row) => toPlatform(row, names));
-}
-
-function invalidField(field: string, message: string): AppError {
-  return new AppError(ErrorCode.ValidationFailed, { message, details: [{ field, message }] });
-}
-
-/** The policy's scope plus the query's filters; a region filter must name a region the actor sees. */
-async function registryFilter(
-  ctx: ActorContext,
-  query: PlatformExportQuery,
-): Promise<{ filter: RegistryFilter; region: RegionRow | null }> {
-  let region: RegionRow | null = null;
-  if (query.regionId) {
-    region = (await getRegionRow(ctx.db, query.regionId)) ?? null;
-    if (!region || !canSeeRegion(ctx.actor, region)) throw invalidField('regionId', '所在区域不存在或不在您的管辖范围内');
-  }
-  return {
-    region,
-    filter: {
-      scope: platformScope(ctx.actor),
-      asOf: query.asOf ?? null,
-      systemId: query.systemId,
-      typeIds: query.typeId,
-      levels: query.level,
-      regionPath: region?.path,
-      statuses: query.status,
-      industry: query.industry || undefined,
-      hostOrganizationId: query.hostOrganizationId,
-      keyword: query.keyword || undefined,
-    },
-  };
-}
-
-/** One page of the registry (current, or as it stood on `asOf`), filtered and scoped. */
-export async function findPlatforms(ctx: ActorContext, query: PlatformQuery): Promise<Page<Platform>> {
-  const { filter } = await registryFilter(ctx, query);
-  const [rows, total] = await Promise.all([
-    repository.findRegistryRows(ctx.db, filter, query),
-    repository.countRegistryRows(ctx.db, filter),
-  ]);
-  return { items: await toPlatforms(ctx.db, rows), total };
-}
+import type { PlatformRecordRow } from './platforms.repository';
+import { openPlatform, type PlatformState, writePlatformVersion } from './platforms.versions';
 
 /**
- * Counts of the filtered registry by system, level, status and region — by region meaning each
- * region directly under the filtered region (or the actor's scope root), counting its subtree.
+ * Changing the registry: the rules a new or changed state must satisfy, and every write (create,
+ * edit, lifecycle action, type conversion, delete) with its audit record. Reads live in
+ * platforms.queries.ts, the history in platforms.history.ts, the Excel export in platforms.export.ts.
  */
-export async function countPlatforms(ctx: ActorContext, query: PlatformExportQuery): Promise<PlatformCounts> {
-  const { filter, region } = await registryFilter(ctx, query);
-  const scopeRoot = actorRegionPath(ctx.actor);
-  const root = region ?? (typeof scopeRoot === 'string' && scopeRoot !== 'nothing' ? { id: ctx.actor.regionId!, path: scopeRoot } : null);
-  const [total, grouped, systems, byRegion] = await Promise.all([
-    repository.countRegistryRows(ctx.db, filter),
-    repository.countRegistryBy(ctx.db, filter),
-    repository.findPlatformSystems(ctx.db),
-    scopeRoot === 'nothing' ? Promise.resolve([]) : repository.countRegistryByChildRegion(ctx.db, filter, root),
-  ]);
-  const bySystem = new Map(grouped.bySystem.map((row) => [row.id, row.count]));
-  const byLevel = new Map(grouped.byLevel.map((row) => [row.level, row.count]));
-  const byStatus = new Map(grouped.byStatus.map((row) => [row.status, row.count]));
-  return {
-    total,
-    bySystem: systems.map((system) => ({ ...system, count: bySystem.get(system.id) ?? 0 })),
-    byLevel: platformLevels.map((level) => ({ level, count: byLevel.get(level) ?? 0 })),
-    byStatus: platformStatuses.map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
-    byRegion,
-  };
-}
-
-/** The export's title line: what was filtered, as of which day, and when it was exported. */
-async function describeExport(ctx: ActorContext, query: PlatformExportQuery, region: RegionRow | null): Promise<string> {
-  const parts: string[] = [];
-  if (query.systemId)
-    parts.push(`${platformFieldLabels.system}：${(await repository.getPlatformSystemName(ctx.db, query.systemId)) ?? '（不存在）'}`);
-  if (query.typeId?.length)
-    parts.push(`${platformFieldLabels.type}：${(await repository.findPlatformTypeNames(ctx.db, query.typeId)).join('、')}`);
-  if (query.level?.length)
-    parts.push(`${platformFieldLabels.level}：${query.level.map((level) => labels.platformLevel[level]).join('、')}`);
-  if (region) parts.push(`${platformFieldLabels.region}：${region.name}（含下级）`);
-  if (query.status?.length)
-    parts.push(`${platformFieldLabels.status}：${query.status.map((status) => labels.platformStatus[status]).join('、')}`);
-  if (query.industry) parts.push(`${platformFieldLabels.industry}：${query.industry}`);
-  if (query.hostOrganizationId) {
-    parts.push(`${platformFieldLabels.hostOrganization}：${(await getOrganizationName(ctx.db, query.hostOrganizationId)) ?? '（不存在）'}`);
-  }
-  if (query.keyword) parts.push(`关键词：“${query.keyword}”`);
-  return [
-    '科技创新平台名录',
-    `筛选条件：${parts.length ? parts.join('；') : '全部'}`,
-    `数据状态：${query.asOf ? `截至 ${query.asOf}（历史状态）` : '当前'}；导出时间：${formatChinaTime(new Date())}`,
-  ].join('\n');
-}
-
-const exportBatchSize = 5000;
-
-/** The filtered registry as an Excel workbook: the list's rows and columns, in the list's order. */
-export async function exportPlatforms(
-  ctx: ActorContext,
-  query: PlatformExportQuery,
-): Promise<{ filename: string; asciiFilename: string; content: Buffer }> {
-  const { filter, region } = await registryFilter(ctx, query);
-  const title = await describeExport(ctx, query, region);
-  // One read-only snapshot, so the batches add up to exactly the rows the count saw.
-  const content = await ctx.db.transaction(
-    async (tx) => {
-      const total = await repository.countRegistryRows(tx, filter);
-      if (total > platformExportMaxRows) {
-        throw ruleViolation(`符合条件的平台有 ${total} 个，超过单次导出上限 ${platformExportMaxRows} 个，请缩小筛选范围后再导出`);
-      }
-      async function* batches() {
-        for (let offset = 0; offset < total; offset += exportBatchSize) {
-          const rows = await repository.findRegistryRows(tx, filter, { ...query, limit: exportBatchSize, offset });
-          yield await toPlatforms(tx, rows);
-        }
-      }
-      return renderPlatformWorkbook(title, batches());
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
-  const stamp = (query.asOf ?? todayInChina()).replaceAll('-', '');
-  return { filename: `科技创新平台名录-${stamp}.xlsx`, asciiFilename: `platforms-${stamp}.xlsx`, content };
-}
-
-/** The key industries (the city's industry catalogue), then every other industry the actor's current registry names. */
-export async function findIndustries(ctx: ActorContext): Promise<string[]> {
-  const used = await repository.findRegistryIndustries(ctx.db, { scope: platformScope(ctx.actor), asOf: null });
-  const key = await findActiveNames(ctx.db, 'industry');
-  return [...key, ...used.filter((industry) => !key.includes(industry))];
-}
-
-async function getVisibleRecord(db: Executor, ctx: RequestContext, id: string): Promise<PlatformRecordRow> {
-  const row = await repository.getCurrentRecord(db, id, platformScope(ctx.actor));
-  if (!row) throw notFound();
-  return row;
-}
-
-async function loadPlatform(db: Executor, id: string): Promise<Platform> {
-  const row = await repository.getCurrentRecord(db, id, undefined);
-  if (!row) throw notFound();
-  const [platform] = await toPlatforms(db, [row]);
-  return platform!;
-}
-
-/** The current state of a platform the actor may see (404 otherwise, soft-deleted included). */
-export async function getPlatform(ctx: ActorContext, id: string): Promise<Platform> {
-  const [platform] = await toPlatforms(ctx.db, [await getVisibleRecord(ctx.db, ctx, id)]);
-  return platform!;
-}
-
-/** Fields whose change the history reports: compared by `key`, shown as `show` (names and labels, not ids). */
-const historyFields: { field: PlatformField; key: (p: Platform) => unknown; show: (p: Platform) => unknown }[] = [
-  { field: 'name', key: (p) => p.name, show: (p) => p.name },
-  { field: 'type', key: (p) => p.typeId, show: (p) => p.typeName },
-  { field: 'level', key: (p) => p.level, show: (p) => labels.platformLevel[p.level] },
-  { field: 'hostOrganization', key: (p) => p.hostOrganizationId, show: (p) => p.hostOrganizationName },
-  { field: 'coBuilders', key: (p) => p.coBuilders.map((c) => c.id).join(), show: (p) => p.coBuilders.map((c) => c.name) },
-  { field: 'region', key: (p) => p.regionId, show: (p) => p.regionName },
-  { field: 'industry', key: (p) => p.industry, show: (p) => p.industry },
-  { field: 'technicalFields', key: (p) => p.technicalFields.join('\u0000'), show: (p) => p.technicalFields },
-  { field: 'director', key: (p) => p.director, show: (p) => p.director },
-  { field: 'status', key: (p) => p.status, show: (p) => labels.platformStatus[p.status] },
-  { field: 'recognitionDocNo', key: (p) => p.recognitionDocNo, show: (p) => p.recognitionDocNo },
-  { field: 'recognizedOn', key: (p) => p.recognizedOn, show: (p) => p.recognizedOn },
-  { field: 'constructionEndsOn', key: (p) => p.constructionEndsOn, show: (p) => p.constructionEndsOn },
-  { field: 'parentPlatform', key: (p) => p.parentPlatformId, show: (p) => p.parentPlatformName },
-  { field: 'successorPlatform', key: (p) => p.successorPlatformId, show: (p) => p.successorPlatformName },
-  { field: 'remarks', key: (p) => p.remarks, show: (p) => p.remarks },
-];
-
-/** Every state of a platform, newest first, each with what changed against the state before it. */
-export async function getPlatformHistory(ctx: ActorContext, id: string): Promise<PlatformVersion[]> {
-  await getVisibleRecord(ctx.db, ctx, id);
-  const rows = await repository.findHistoryRows(ctx.db, id);
-  const [names, usernames] = await Promise.all([
-    repository.findOrganizationNames(
-      ctx.db,
-      rows.flatMap((row) => row.coBuilderIds),
-    ),
-    repository.findUsernames(
-      ctx.db,
-      rows.flatMap((row) => (row.recordedById ? [row.recordedById] : [])),
-    ),
-  ]);
-  const snapshots = rows.map((row) => toPlatform(row, names, { version: row.version, updatedAt: row.recordedAt }));
-  return rows.map((row, index) => {
-    const snapshot = snapshots[index]!;
-    const previous = snapshots[index + 1];
-    const changes = previous
-      ? historyFields
-          .filter((f) => f.key(previous) !== f.key(snapshot))
-          .map((f) => ({ field: f.field, before: f.show(previous), after: f.show(snapshot) }))
-      : [];
-    return {
-      version: row.version,
-      validFrom: row.validFrom,
-      validTo: row.validTo,
-      recordedAt: row.recordedAt.toISOString(),
-      recordedBy: row.recordedById ? (usernames.get(row.recordedById) ?? null) : null,
-      changeNote: row.changeNote,
-      changes,
-      snapshot,
-    };
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing
 
 const forbidden = () => new AppError(ErrorCode.Forbidden, { message: '您的角色只能查看平台，不能修改' });
 
@@ -347,7 +88,7 @@ function mergeUpdate(current: PlatformState, input: UpdatePlatform): PlatformSta
     industry: pick('industry', input.industry === undefined ? undefined : blankToNull(input.industry)),
     technicalFields: pick('technicalFields', input.technicalFields && distinct(input.technicalFields)),
     director: pick('director', input.director === undefined ? undefined : blankToNull(input.director)),
-    status: pick('status', input.status),
+    status: current.status,
     recognitionDocNo: pick('recognitionDocNo', input.recognitionDocNo === undefined ? undefined : blankToNull(input.recognitionDocNo)),
     recognizedOn: pick('recognizedOn', input.recognizedOn),
     constructionEndsOn: pick('constructionEndsOn', input.constructionEndsOn),
@@ -365,6 +106,22 @@ function changedKeys(before: PlatformState | null, after: PlatformState): Set<ke
 }
 
 const parentChainLimit = 50;
+
+/**
+ * Refuses a type that does not exist (VALIDATION_FAILED on `typeId`) or has been retired (撤并转 —
+ * RULE_VIOLATION naming its successor), and returns the type otherwise.
+ */
+export async function assertTypeAcceptsPlatforms(db: Executor, typeId: string) {
+  const type = await repository.getPlatformTypeRecord(db, typeId);
+  if (!type) throw invalidField('typeId', '平台类型不存在');
+  if (!type.isActive) {
+    const successor = type.successorTypeId ? await repository.getPlatformTypeRecord(db, type.successorTypeId) : undefined;
+    throw ruleViolation(
+      `平台类型“${type.name}”已于${type.retiredOn ?? ''}撤销，不再接受新平台` + (successor ? `，请改用“${successor.name}”` : ''),
+    );
+  }
+  return type;
+}
 
 /**
  * Checks a new or changed state before it is written: every reference exists and lies in the
@@ -475,7 +232,7 @@ export async function createPlatformInTx(tx: Transaction, ctx: RequestContext, i
     { field: input.effectiveDate ? 'effectiveDate' : 'recognizedOn', message: '不能晚于今天' },
   ]);
   await checkState(tx, ctx, null, null, state);
-  const id = await repository.insertPlatform(tx, { state, validFrom, changeNote: '新建', recordedBy: ctx.actor?.userId ?? null });
+  const id = await openPlatform(tx, state, validFrom, { changeNote: '新建', recordedBy: ctx.actor?.userId ?? null });
   await recordAudit(tx, ctx, { action: 'platform.create', objectType: 'platform', objectId: id, after: await loadPlatform(tx, id) });
   return id;
 }
@@ -491,29 +248,32 @@ export async function createPlatform(ctx: ActorContext, input: CreatePlatform): 
  * date and records the next one from that day. Returns false, writing nothing, when the update
  * changes nothing. A stale `version` answers 409.
  */
-export async function updatePlatformInTx(tx: Transaction, ctx: RequestContext, id: string, input: UpdatePlatform): Promise<boolean> {
+export async function updatePlatformInTx(
+  tx: Transaction,
+  ctx: RequestContext,
+  id: string,
+  input: UpdatePlatform & { status?: PlatformStatus },
+): Promise<boolean> {
   if (!canWritePlatforms(ctx.actor)) throw forbidden();
   const current = await getVisibleRecord(tx, ctx, id);
   if (current.lockVersion !== input.version) throw versionConflict();
+  // An import row names a status: a different one must be a single move the lifecycle allows staff.
+  if (input.status !== undefined && input.status !== current.status && !platformActionBetween(current.status, input.status, 'staff')) {
+    throw new AppError(ErrorCode.TransitionNotAllowed, {
+      message: `平台状态不能从“${labels.platformStatus[current.status]}”直接变为“${labels.platformStatus[input.status]}”`,
+      details: [{ field: 'status', message: '不是允许的状态变更' }],
+    });
+  }
   const before = stateOf(current);
-  const after = mergeUpdate(before, input);
+  const after = { ...mergeUpdate(before, input), status: input.status ?? current.status };
   if (changedKeys(before, after).size === 0) return false;
 
   const today = todayInChina();
   const effectiveDate = input.effectiveDate ?? today;
   checkEffectiveDate(effectiveDate, today);
-  if (effectiveDate < current.validFrom) {
-    throw ruleViolation(`生效日期（${effectiveDate}）不能早于当前状态的生效日期（${current.validFrom}）`, [
-      { field: 'effectiveDate', message: '早于当前状态的生效日期' },
-    ]);
-  }
   await checkState(tx, ctx, id, before, after);
-
-  if (!(await repository.bumpPlatformVersion(tx, id, input.version))) throw versionConflict();
-  await repository.insertNextVersion(tx, id, {
-    version: current.version + 1,
-    state: after,
-    validFrom: effectiveDate,
+  await writePlatformVersion(tx, id, after, effectiveDate, {
+    expectedVersion: input.version,
     changeNote: input.changeNote || null,
     recordedBy: ctx.actor?.userId ?? null,
   });
@@ -532,6 +292,69 @@ export async function updatePlatformInTx(tx: Transaction, ctx: RequestContext, i
 export async function updatePlatform(ctx: ActorContext, id: string, input: UpdatePlatform): Promise<Platform> {
   await inTransaction(ctx, (tx) => updatePlatformInTx(tx, ctx, id, input));
   return getPlatform(ctx, id);
+}
+
+/** The lifecycle actions the actor may take on a platform now (none for those who only read). */
+export async function findPlatformActions(ctx: ActorContext, id: string): Promise<PlatformAllowedAction[]> {
+  const current = await getVisibleRecord(ctx.db, ctx, id);
+  if (!canWritePlatforms(ctx.actor)) return [];
+  return allowedPlatformActions(current.status, 'staff');
+}
+
+/**
+ * Moves a platform along its lifecycle (platforms.lifecycle.ts): an explicit action with a reason,
+ * in force from its effective date, written as a new version and audited. A move the table does
+ * not allow from the current status answers 409 TRANSITION_NOT_ALLOWED with the reason.
+ */
+export async function transitionPlatform(ctx: ActorContext, id: string, input: PlatformTransition): Promise<Platform> {
+  if (!canWritePlatforms(ctx.actor)) throw forbidden();
+  await inTransaction(ctx, async (tx) => {
+    const current = await getVisibleRecord(tx, ctx, id);
+    if (current.lockVersion !== input.version) throw versionConflict();
+    const today = todayInChina();
+    const move = platformMove(current.status, input.action, 'staff', today);
+    if (move.refusal !== null) throw new AppError(ErrorCode.TransitionNotAllowed, { message: move.refusal });
+    checkEffectiveDate(input.effectiveDate, today);
+    const reason = input.reason.trim();
+    await writePlatformVersion(tx, id, { ...stateOf(current), status: move.to }, input.effectiveDate, {
+      expectedVersion: input.version,
+      changeNote: `${labels.platformAction[input.action]}：${reason}`,
+      recordedBy: ctx.actor.userId,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'platform.transition',
+      objectType: 'platform',
+      objectId: id,
+      before: { status: current.status, version: current.lockVersion },
+      after: { action: input.action, status: move.to, reason, effectiveDate: input.effectiveDate, version: current.lockVersion + 1 },
+    });
+  });
+  return getPlatform(ctx, id);
+}
+
+/**
+ * For the taxonomy module's 撤、并、转: the platforms of a type that still exist (not revoked, merged
+ * or deleted), locked against concurrent edits until the transaction ends.
+ */
+export function lockLivePlatformsOfType(tx: Transaction, typeId: string) {
+  return repository.lockLiveVersionsOfType(tx, typeId);
+}
+
+/**
+ * For the taxonomy module's 撤、并、转: each of these platforms becomes a platform of `toTypeId` from
+ * `effectiveDate`, through the one version writer (so the registry as of any earlier day still shows
+ * the old type). The caller checks the dates and writes the audit records.
+ */
+export async function convertPlatformsToType(
+  tx: Transaction,
+  platformIds: readonly string[],
+  toTypeId: string,
+  effectiveDate: string,
+  note: { changeNote: string; recordedBy: string | null },
+): Promise<void> {
+  for (const platformId of platformIds) {
+    await writePlatformVersion(tx, platformId, (current) => ({ ...current, typeId: toTypeId }), effectiveDate, note);
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNull, sql, type AnyColumn, type SQL } f
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { organizations, platformSystems, platformTypes, platformVersions, platforms, regions } from '../../db/schema/index';
+import { inForceOn } from '../platforms/platforms.versions';
 import type { RegionFact, ResolvedCriteria, SnapshotGroup, TypeFact } from './targets.arithmetic';
 
 /**
@@ -22,15 +23,6 @@ interface VersionColumns {
   recognizedOn: AnyColumn;
   validFrom: AnyColumn;
   validTo: AnyColumn;
-}
-
-/**
- * The version in force on `day`: its [valid_from, valid_to) range contains the day (an open valid_to
- * is an unbounded range). Written as a range so the GiST index on that expression (migration
- * 0003_platform_versions_validity_gist) finds the rows in force on any day.
- */
-export function inForceOn(v: VersionColumns, day: string): SQL {
-  return sql`daterange(${v.validFrom}, ${v.validTo}, '[)') @> ${day}::date`;
 }
 
 /** The platform is not soft-deleted (the deleted ones are few: an anti-join on a small hashed set). */
@@ -87,7 +79,7 @@ export function countInForceByGroup(
         count: count(),
       })
       .from(platformVersions)
-      .where(and(inForceOn(platformVersions, day), platformNotDeleted(platformVersions), scope))
+      .where(and(inForceOn(day), platformNotDeleted(platformVersions), scope))
       .groupBy(
         platformVersions.typeId,
         platformVersions.regionId,
@@ -121,7 +113,7 @@ export function countNewPlatforms(
     const [row] = await tx
       .select(fields)
       .from(platformVersions)
-      .where(and(inForceOn(platformVersions, day), platformNotDeleted(platformVersions), scope));
+      .where(and(inForceOn(day), platformNotDeleted(platformVersions), scope));
     return specs.map((_, index) => Number(row?.[`n${index}`] ?? 0));
   });
 }
@@ -143,7 +135,7 @@ export function countRecognitionsByYear(db: Executor, day: string, regionIds: re
       .from(platformVersions)
       .where(
         and(
-          inForceOn(platformVersions, day),
+          inForceOn(day),
           platformNotDeleted(platformVersions),
           scope,
           regionIds.length ? inArray(platformVersions.regionId, [...regionIds]) : sql`false`,
@@ -217,7 +209,7 @@ function findSnapshotRows(db: Executor, day: string, where: SQL | undefined) {
     .innerJoin(platformSystems, eq(platformSystems.id, platformTypes.systemId))
     .innerJoin(organizations, eq(organizations.id, platformVersions.hostOrganizationId))
     .innerJoin(regions, eq(regions.id, platformVersions.regionId))
-    .where(and(inForceOn(platformVersions, day), isNull(platforms.deletedAt), where));
+    .where(and(inForceOn(day), isNull(platforms.deletedAt), where));
 }
 
 /** One page of the platforms `condition` admits on `day`, as the registry lists them, by name. */
@@ -235,7 +227,7 @@ export function findPlatformsOn(
     const [totalRow] = await tx
       .select({ total: count() })
       .from(platformVersions)
-      .where(and(inForceOn(platformVersions, day), platformNotDeleted(platformVersions), condition));
+      .where(and(inForceOn(day), platformNotDeleted(platformVersions), condition));
     return { rows, total: Number(totalRow?.total ?? 0) };
   });
 }

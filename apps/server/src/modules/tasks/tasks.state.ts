@@ -1,4 +1,5 @@
-import { type TaskStatus, taskStatusLabels } from '@stip/contracts';
+import { type TaskStatus, taskStatuses, taskStatusLabels } from '@stip/contracts';
+import { defineLifecycle } from '../../shared/lifecycle';
 
 /** Who moves a task: a user's explicit change, a progress report, the daily job, or a new deadline. */
 export type TaskMover = 'user' | 'report' | 'job' | 'reschedule';
@@ -102,3 +103,12 @@ export function daysLate(task: TaskFacts, day: string): number {
   if (!isTaskLate(task, day)) return 0;
   return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${task.deadline}T00:00:00Z`)) / 86_400_000);
 }
+
+/** The task lifecycle in the shared form, for docs/LIFECYCLES.md. */
+export const taskLifecycle = defineLifecycle<TaskStatus, TaskMover, TaskFacts>({
+  title: '任务',
+  states: taskStatuses,
+  stateLabels: taskStatusLabels,
+  moverLabels: { user: '用户', report: '进展报送', job: '每日任务', reschedule: '调整时限' },
+  transitions: taskTransitions,
+});

@@ -14,7 +14,7 @@ import {
 import { seedPlatformSystem } from '../../db/seed/taxonomy';
 import { auditLog, platformTypes, platformVersions, platforms } from '../../db/schema/index';
 import { verifyAuditChain } from '../audit/audit.service';
-import { assertTypeAcceptsPlatforms } from './taxonomy.service';
+import { assertTypeAcceptsPlatforms } from '../platforms/platforms.service';
 import { findSupervisedTypeIds } from './taxonomy.repository';
 
 const t = await buildTestApp();

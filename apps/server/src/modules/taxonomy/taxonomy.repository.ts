@@ -1,16 +1,15 @@
-import { and, asc, count, eq, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { PlatformLevel, PlatformStatus } from '@stip/contracts';
-import type { Executor, Transaction } from '../../db/client';
+import type { Executor } from '../../db/client';
 import { organizations, platformSystems, platformTypes, platformVersions, platforms } from '../../db/schema/index';
+import { inForceOn } from '../platforms/platforms.versions';
 
 export type PlatformSystemRow = typeof platformSystems.$inferSelect;
 export type PlatformTypeRecord = typeof platformTypes.$inferSelect;
 
 /** Statuses whose platforms count as "live" in a type's platform count. */
 export const countedStatuses: PlatformStatus[] = ['constructing', 'operating', 'rectifying', 'cultivating'];
-/** Statuses that end a platform: such platforms keep their type when it is retired. */
-const endedStatuses: PlatformStatus[] = ['revoked', 'merged'];
 
 export function findSystemRows(db: Executor): Promise<PlatformSystemRow[]> {
   return db.select().from(platformSystems).orderBy(asc(platformSystems.sortOrder), asc(platformSystems.name));
@@ -70,7 +69,7 @@ const supervisors = alias(organizations, 'supervisors');
 function platformCountSql(scope: SQL | undefined) {
   return sql<number>`(select count(*) from ${platformVersions}
     inner join ${platforms} on ${platforms.id} = ${platformVersions.platformId}
-    where ${platformVersions.typeId} = ${platformTypes.id} and ${platformVersions.validTo} is null
+    where ${platformVersions.typeId} = ${platformTypes.id} and ${inForceOn(null)}
       and ${inArray(platformVersions.status, countedStatuses)} and ${platforms.deletedAt} is null
       ${scope ? sql`and ${scope}` : sql``})`.mapWith(Number);
 }
@@ -181,97 +180,4 @@ export async function updateTypeVersioned(
     .where(and(eq(platformTypes.id, id), eq(platformTypes.version, version)))
     .returning({ id: platformTypes.id });
   return rows.length === 1;
-}
-
-export interface LivePlatformVersion {
-  platformId: string;
-  name: string;
-  version: number;
-  validFrom: string;
-}
-
-function liveVersionsOfType(typeId: string): SQL {
-  return and(
-    eq(platformVersions.typeId, typeId),
-    isNull(platformVersions.validTo),
-    notInArray(platformVersions.status, endedStatuses),
-    isNull(platforms.deletedAt),
-  )!;
-}
-
-/**
- * The current versions of the platforms of a type that still exist (not revoked or merged, not
- * deleted), locking their platforms against concurrent edits until the transaction ends.
- */
-export function lockLiveVersionsOfType(tx: Transaction, typeId: string): Promise<LivePlatformVersion[]> {
-  return tx
-    .select({
-      platformId: platformVersions.platformId,
-      name: platformVersions.name,
-      version: platformVersions.version,
-      validFrom: platformVersions.validFrom,
-    })
-    .from(platformVersions)
-    .innerJoin(platforms, eq(platforms.id, platformVersions.platformId))
-    .where(liveVersionsOfType(typeId))
-    .orderBy(asc(platformVersions.name))
-    .for('update', { of: platforms });
-}
-
-/**
- * 撤、并、转 in the registry: every platform of `fromTypeId` that still exists becomes a platform of
- * `toTypeId` from `effectiveDate`. Its current version is closed on that day and a copy with the new
- * type opens (version + 1), so the registry as of any earlier day still shows the old type.
- * Returns the ids of the converted platforms.
- */
-export async function convertPlatformsOfType(
-  tx: Transaction,
-  fromTypeId: string,
-  toTypeId: string,
-  effectiveDate: string,
-  actorUserId: string | null,
-  note?: string,
-): Promise<string[]> {
-  const current = await tx
-    .select({ row: platformVersions })
-    .from(platformVersions)
-    .innerJoin(platforms, eq(platforms.id, platformVersions.platformId))
-    .where(liveVersionsOfType(fromTypeId))
-    .for('update', { of: platforms });
-  if (!current.length) return [];
-  const names = await tx
-    .select({ id: platformTypes.id, name: platformTypes.name })
-    .from(platformTypes)
-    .where(inArray(platformTypes.id, [fromTypeId, toTypeId]));
-  const nameOf = (id: string) => names.find((t) => t.id === id)?.name ?? id;
-  const changeNote = `类型撤并转：${nameOf(fromTypeId)} → ${nameOf(toTypeId)}${note ? `（${note}）` : ''}`;
-  const recordedAt = new Date();
-
-  await tx
-    .update(platformVersions)
-    .set({ validTo: effectiveDate })
-    .where(
-      inArray(
-        platformVersions.id,
-        current.map(({ row }) => row.id),
-      ),
-    );
-  await tx.insert(platformVersions).values(
-    current.map(({ row: { id: _id, ...row } }) => ({
-      ...row,
-      version: row.version + 1,
-      validFrom: effectiveDate,
-      validTo: null,
-      typeId: toTypeId,
-      changeNote,
-      recordedAt,
-      recordedBy: actorUserId,
-    })),
-  );
-  const platformIds = current.map(({ row }) => row.platformId);
-  await tx
-    .update(platforms)
-    .set({ version: sql`${platforms.version} + 1`, updatedAt: recordedAt })
-    .where(inArray(platforms.id, platformIds));
-  return platformIds;
 }

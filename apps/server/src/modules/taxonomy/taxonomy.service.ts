@@ -16,6 +16,7 @@ import { AppError, notFound, ruleViolation, versionConflict } from '../../shared
 import { type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
 import { recordAudit } from '../audit/audit.service';
 import { getOrganizationName } from '../organizations/organizations.repository';
+import { convertPlatformsToType, lockLivePlatformsOfType } from '../platforms/platforms.service';
 import * as repository from './taxonomy.repository';
 import { platformCountScope } from './taxonomy.policy';
 
@@ -87,22 +88,6 @@ export async function getPlatformType(ctx: RequestContext, id: string, db: Execu
   const row = await repository.getTypeRow(db, id, platformCountScope(ctx.actor));
   if (!row) throw notFound();
   return toType(row);
-}
-
-/**
- * For the platforms module: refuses a type that does not exist (VALIDATION_FAILED on `typeId`) or
- * has been retired (撤并转 — RULE_VIOLATION naming its successor), and returns the type otherwise.
- */
-export async function assertTypeAcceptsPlatforms(db: Executor, typeId: string): Promise<repository.PlatformTypeRecord> {
-  const type = await repository.getTypeRecord(db, typeId);
-  if (!type) throw invalid('typeId', '平台类型不存在');
-  if (!type.isActive) {
-    const successor = type.successorTypeId ? await repository.getTypeRecord(db, type.successorTypeId) : undefined;
-    throw ruleViolation(
-      `平台类型“${type.name}”已于${type.retiredOn ?? ''}撤销，不再接受新平台` + (successor ? `，请改用“${successor.name}”` : ''),
-    );
-  }
-  return type;
 }
 
 /** Adds a system (体系) to the catalogue. */
@@ -231,7 +216,7 @@ export async function retirePlatformType(
     if (input.successorTypeId && !successor) throw invalid('successorTypeId', '承接的平台类型不存在');
     if (successor && !successor.isActive) throw ruleViolation(`承接类型“${successor.name}”已撤销，请选择在用的平台类型`);
 
-    const live = successor ? await repository.lockLiveVersionsOfType(tx, id) : [];
+    const live = successor ? await lockLivePlatformsOfType(tx, id) : [];
     const tooEarly = live.filter((platform) => platform.validFrom > input.effectiveDate);
     if (tooEarly.length) {
       const latest = tooEarly.reduce((a, b) => (a.validFrom > b.validFrom ? a : b));
@@ -251,7 +236,13 @@ export async function retirePlatformType(
     });
     if (!successor) return 0;
 
-    const platformIds = await repository.convertPlatformsOfType(tx, id, successor.id, input.effectiveDate, ctx.actor.userId, input.note);
+    await convertPlatformsToType(
+      tx,
+      live.map((platform) => platform.platformId),
+      successor.id,
+      input.effectiveDate,
+      { changeNote: `类型撤并转：${type.name} → ${successor.name}${input.note ? `（${input.note}）` : ''}`, recordedBy: ctx.actor.userId },
+    );
     for (const platform of live) {
       await recordAudit(tx, ctx, {
         action: 'platform.convert_type',
@@ -261,7 +252,7 @@ export async function retirePlatformType(
         after: { typeId: successor.id, typeName: successor.name, version: platform.version + 1, validFrom: input.effectiveDate },
       });
     }
-    return platformIds.length;
+    return live.length;
   });
   return { type: await getPlatformType(ctx, id), convertedPlatforms: converted };
 }

@@ -1,5 +1,13 @@
-import type { CreatePlatform, Platform, PlatformLevel, PlatformStatus, UpdatePlatform, platformSortFields } from '@stip/contracts';
-import { zPage, zPlatform, zPlatformCounts, zPlatformIndustries, zPlatformVersion } from '@stip/contracts';
+import type {
+  CreatePlatform,
+  Platform,
+  PlatformLevel,
+  PlatformStatus,
+  PlatformTransition,
+  UpdatePlatform,
+  platformSortFields,
+} from '@stip/contracts';
+import { zPage, zPlatform, zPlatformAllowedAction, zPlatformCounts, zPlatformIndustries, zPlatformVersion } from '@stip/contracts';
 import { z } from 'zod';
 import { api, toQueryString } from '../../shared/api/client';
 import { t } from '../../shared/i18n/zh-CN';
@@ -34,6 +42,8 @@ export const platformsApi = {
   industries: () => api.get('/platforms/industries', zPlatformIndustries),
   create: (body: CreatePlatform) => api.post<Platform>('/platforms', body),
   update: (id: string, body: UpdatePlatform) => api.patch<Platform>(`/platforms/${id}`, body),
+  actions: (id: string) => api.get(`/platforms/${id}/transitions`, z.array(zPlatformAllowedAction)),
+  transition: (id: string, body: PlatformTransition) => api.post<Platform>(`/platforms/${id}/transitions`, body),
   remove: (id: string, version: number) => api.delete<{ ok: true }>(`/platforms/${id}${toQueryString({ version })}`),
   exportXlsx: (filters: PlatformFilters) =>
     api.download(`/platforms/export.xlsx${toQueryString({ ...filters })}`, t.platforms.exportFileName),

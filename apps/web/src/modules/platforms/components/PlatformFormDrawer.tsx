@@ -79,7 +79,9 @@ export function PlatformFormDrawer({ target, onClose, onSaved, onReload }: Platf
   const [reloading, setReloading] = useState(false);
   const editing = target && target !== 'new' ? target : null;
   const typeId = Form.useWatch('typeId', form);
-  const status = Form.useWatch('status', form);
+  // An edit keeps the status: it changes only through a lifecycle action on the detail page.
+  const watchedStatus = Form.useWatch('status', form);
+  const status = editing ? editing.status : watchedStatus;
   const selectedType = taxonomy.data?.types.find((type) => type.id === typeId);
   const saving = create.isPending || update.isPending;
 
@@ -112,18 +114,18 @@ export function PlatformFormDrawer({ target, onClose, onSaved, onReload }: Platf
   };
 
   const submit = (values: PlatformFormValues) => {
+    const statusNow = editing ? editing.status : values.status;
     const fieldsBody = {
       name: values.name.trim(),
       typeId: values.typeId,
       hostOrganizationId: values.hostOrganizationId,
       coBuilderIds: values.coBuilderIds ?? [],
       regionId: values.regionId,
-      status: values.status,
       recognitionDocNo: toNullableText(values.recognitionDocNo),
       recognizedOn: toDateString(values.recognizedOn),
       constructionEndsOn: toDateString(values.constructionEndsOn),
       parentPlatformId: values.parentPlatformId ?? null,
-      successorPlatformId: values.status === 'merged' ? (values.successorPlatformId ?? null) : null,
+      successorPlatformId: statusNow === 'merged' ? (values.successorPlatformId ?? null) : null,
       industry: toNullableText(values.industry),
       technicalFields: (values.technicalFields ?? []).map((field) => field.trim()).filter(Boolean),
       director: toNullableText(values.director),
@@ -147,7 +149,7 @@ export function PlatformFormDrawer({ target, onClose, onSaved, onReload }: Platf
         callbacks,
       );
     } else {
-      create.mutate({ ...fieldsBody, effectiveDate: toDateString(values.effectiveDate) ?? undefined }, callbacks);
+      create.mutate({ ...fieldsBody, status: values.status, effectiveDate: toDateString(values.effectiveDate) ?? undefined }, callbacks);
     }
   };
 
@@ -194,12 +196,18 @@ export function PlatformFormDrawer({ target, onClose, onSaved, onReload }: Platf
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="status" label={fields.status} rules={[requiredChoice(fields.status)]}>
-              <Select
-                options={platformStatuses.map((value) => ({ value, label: t.labels.platformStatus[value] }))}
-                data-testid="platform-form-status"
-              />
-            </Form.Item>
+            {editing ? (
+              <Form.Item label={fields.status} extra={t.platforms.transition.statusByAction}>
+                <Input value={t.labels.platformStatus[editing.status]} disabled data-testid="platform-form-status" />
+              </Form.Item>
+            ) : (
+              <Form.Item name="status" label={fields.status} rules={[requiredChoice(fields.status)]}>
+                <Select
+                  options={platformStatuses.map((value) => ({ value, label: t.labels.platformStatus[value] }))}
+                  data-testid="platform-form-status"
+                />
+              </Form.Item>
+            )}
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="hostOrganizationId" label={fields.hostOrganizationId} rules={[requiredChoice(fields.hostOrganizationId)]}>

@@ -1,4 +1,4 @@
-import type { CreatePlatform, UpdatePlatform } from '@stip/contracts';
+import type { CreatePlatform, PlatformTransition, UpdatePlatform } from '@stip/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type PlatformListQuery, platformsApi } from '../api';
 
@@ -18,6 +18,11 @@ export function usePlatform(id: string | undefined) {
 
 export function usePlatformHistory(id: string | undefined, enabled = true) {
   return useQuery({ queryKey: [...platformsKey, 'history', id], queryFn: () => platformsApi.history(id!), enabled: !!id && enabled });
+}
+
+/** The lifecycle actions the signed-in user may take on the platform now. */
+export function usePlatformActions(id: string | undefined, enabled = true) {
+  return useQuery({ queryKey: [...platformsKey, 'actions', id], queryFn: () => platformsApi.actions(id!), enabled: !!id && enabled });
 }
 
 export function usePlatformCounts() {
@@ -48,3 +53,5 @@ export const useUpdatePlatform = () =>
   usePlatformMutation(({ id, body }: { id: string; body: UpdatePlatform }) => platformsApi.update(id, body));
 export const useDeletePlatform = () =>
   usePlatformMutation(({ id, version }: { id: string; version: number }) => platformsApi.remove(id, version));
+export const useTransitionPlatform = () =>
+  usePlatformMutation(({ id, body }: { id: string; body: PlatformTransition }) => platformsApi.transition(id, body));

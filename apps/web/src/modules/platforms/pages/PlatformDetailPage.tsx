@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Tabs } from 'antd';
+import type { PlatformAllowedAction } from '@stip/contracts';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
@@ -14,7 +15,8 @@ import { PlatformDescriptions } from '../components/PlatformDescriptions';
 import { PlatformFormDrawer } from '../components/PlatformFormDrawer';
 import { PlatformHistory } from '../components/PlatformHistory';
 import { PlatformStatusTag } from '../components/PlatformStatusTag';
-import { useDeletePlatform, usePlatform } from '../hooks/usePlatforms';
+import { PlatformTransitionModal } from '../components/PlatformTransitionModal';
+import { useDeletePlatform, usePlatform, usePlatformActions } from '../hooks/usePlatforms';
 
 export default function PlatformDetailPage() {
   const { id } = useParams<{ id: string }>();
@@ -26,6 +28,8 @@ export default function PlatformDetailPage() {
   const navigate = useNavigate();
   const list = useListParams();
   const [editing, setEditing] = useState(false);
+  const actions = usePlatformActions(id, canWrite);
+  const [acting, setActing] = useState<PlatformAllowedAction | null>(null);
   const tab = list.get('tab') === 'history' ? 'history' : 'info';
 
   if (platform.isPending) return <PageLoading />;
@@ -68,6 +72,16 @@ export default function PlatformDetailPage() {
         extra={
           canWrite ? (
             <>
+              {(actions.data ?? []).map((action) => (
+                <Button
+                  key={action.action}
+                  danger={action.to === 'revoked'}
+                  onClick={() => setActing(action)}
+                  data-testid={`platform-action-${action.action}`}
+                >
+                  {t.labels.platformAction[action.action]}
+                </Button>
+              ))}
               <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="platform-edit">
                 {t.platforms.edit}
               </Button>
@@ -96,6 +110,7 @@ export default function PlatformDetailPage() {
           ]}
         />
       </Card>
+      <PlatformTransitionModal platform={data} action={acting} onClose={() => setActing(null)} />
       <PlatformFormDrawer
         target={editing ? data : null}
         onClose={() => setEditing(false)}
