@@ -1,14 +1,4 @@
-import type {
-  AssignRole,
-  CreateUser,
-  Login,
-  LoginResult,
-  OrganizationOptionQuery,
-  SessionUser,
-  Setup,
-  User,
-  UserQuery,
-} from '@stip/contracts';
+import type { AssignRole, CreateUser, Login, LoginResult, OrganizationOptionQuery, Setup, User, UserQuery } from '@stip/contracts';
 import { zNamedRef, zPage, zSessionUser, zSetupStatus, zUser } from '@stip/contracts';
 import { api } from '../../shared/api/client';
 
