@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../apps/server/src/modules/two-factor/totp';
+import { totpCode } from '../apps/server/src/modules/accounts/accounts.totp';
 import { type Stip, demoPassword, startStip } from './harness';
 
 let stip: Stip;

@@ -4,24 +4,19 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from './shared/app-error';
+import { OperatorError } from './db/operator-error';
 import { ConfigError, readConfig, type Config } from './config';
 import { buildApp } from './app';
 import { createDb, type DbHandle } from './db/client';
-import {
-  hasDemoAccounts,
-  issueSetupToken,
-  needsSetup,
-  resetPasswordFromConsole,
-  setupTokenLifetimeMs,
-} from './modules/accounts/accounts.service';
-import { resetTwoFactorFromConsole } from './modules/two-factor/two-factor.service';
-import { verifyAuditChain, writeAuditCheckpoint } from './modules/audit/audit.service';
-import { auditCheckpointFileName, auditTrailSettings, configureAuditTrail, loadAuditKey } from './modules/audit/audit.key';
+import { hasDemoAccounts, issueSetupToken, needsSetup, resetPasswordFromConsole, setupTokenLifetimeMs } from './modules/accounts';
+import { resetTwoFactorFromConsole } from './modules/accounts';
+import { verifyAuditChain, writeAuditCheckpoint } from './modules/audit';
+import { auditCheckpointFileName, auditTrailSettings, configureAuditTrail, loadAuditKey } from './modules/audit';
 import { backupDatabase, restoreDatabase } from './db/backup';
-import { startAuditCheckpoints } from './modules/audit/audit.checkpointer';
+import { startAuditCheckpoints } from './modules/audit';
 import { seedDemo } from './db/seed/demo';
-import { startJobScheduler } from './modules/jobs/jobs.scheduler';
-import { runDailyJobs } from './modules/jobs/jobs.service';
+import { startJobScheduler } from './modules/jobs';
+import { runDailyJobs } from './modules/jobs';
 import { todayInChina } from './shared/clock';
 
 const usage = `用法 / usage: stip <command>
@@ -312,7 +307,7 @@ try {
   const code = await run(process.argv.slice(2));
   if (code >= 0) process.exitCode = code;
 } catch (error) {
-  if (error instanceof AppError || error instanceof ConfigError) {
+  if (error instanceof AppError || error instanceof ConfigError || error instanceof OperatorError) {
     console.error(`STIP: ${error.message}`);
     process.exitCode = 1;
   } else {

@@ -40,8 +40,6 @@ export const ErrorCode = {
   SetupTokenInvalid: 'SETUP_TOKEN_INVALID',
   /** The session's password was reset by an administrator and must be changed before anything else. */
   PasswordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
-  /** The embedded database is held by another STIP process. */
-  DatabaseLocked: 'DATABASE_LOCKED',
   /** Request body too large or unsupported media type. */
   PayloadRejected: 'PAYLOAD_REJECTED',
   /** Too many requests from one client. */
@@ -81,8 +79,6 @@ export function errorStatus(code: ErrorCode): number {
     case ErrorCode.AccountLocked:
     case ErrorCode.RateLimited:
       return 429;
-    case ErrorCode.DatabaseLocked:
-      return 503;
     case ErrorCode.Internal:
       return 500;
   }

@@ -77,7 +77,6 @@ export const errorMessages: Record<ErrorCode, string> = {
   SETUP_TOKEN_INVALID:
     '初始化令牌不正确或已失效，请查看服务器启动时控制台输出或数据目录中的 setup-token 文件；令牌失效后重启服务会生成新令牌',
   PASSWORD_CHANGE_REQUIRED: '密码已被管理员重置，请先修改密码',
-  DATABASE_LOCKED: '数据库正被另一个 STIP 进程使用',
   PAYLOAD_REJECTED: '上传内容过大或格式不受支持',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   INTERNAL: '系统内部错误，请联系管理员',

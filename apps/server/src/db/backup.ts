@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { AppError } from '../shared/app-error';
+import { OperatorError } from './operator-error';
 import type { Database, Executor } from './client';
 
 /**
@@ -104,8 +104,8 @@ export async function backupDatabase(db: Database, file: string, options: { audi
   });
 }
 
-function invalid(message: string): AppError {
-  return new AppError('RULE_VIOLATION', { message });
+function invalid(message: string): OperatorError {
+  return new OperatorError(message);
 }
 
 /**

@@ -3,8 +3,7 @@ import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../shared/app-error';
-import { ErrorCode } from '@stip/contracts';
+import { OperatorError } from './operator-error';
 
 export interface DataDirLock {
   release(): Promise<void>;
@@ -59,11 +58,11 @@ function readOwner(ownerPath: string): LockOwner | null {
   }
 }
 
-function lockedError(dataDir: string, owner: LockOwner | null): AppError {
+function lockedError(dataDir: string, owner: LockOwner | null): OperatorError {
   const who = owner ? `pid ${owner.pid}${owner.command ? `，${owner.command}` : ''}` : '';
-  return new AppError(ErrorCode.DatabaseLocked, {
-    message: `数据目录 ${dataDir} 正被另一个 STIP 进程使用${who ? `（${who}）` : ''}；请先停止它，或在其运行时通过其网页或接口操作。The embedded database is in use by another STIP process.`,
-  });
+  return new OperatorError(
+    `数据目录 ${dataDir} 正被另一个 STIP 进程使用${who ? `（${who}）` : ''}；请先停止它，或在其运行时通过其网页或接口操作。The embedded database is in use by another STIP process.`,
+  );
 }
 
 /**

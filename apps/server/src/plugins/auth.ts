@@ -4,10 +4,8 @@ import cookie from '@fastify/cookie';
 import { ErrorCode, type Permission, roleHas } from '@stip/contracts';
 import type { Database } from '../db/client';
 import { AppError } from '../shared/app-error';
-import type { ActorContext, RequestContext } from '../shared/context';
-import { defaultSessionMaxMs, resolveSession, sessionIdleMs } from '../modules/accounts/accounts.service';
-
-export const sessionCookie = 'stip_session';
+import type { RequestContext } from '../shared/context';
+import { defaultSessionMaxMs, resolveSession, sessionCookie, sessionCookieOptions } from '../modules/accounts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -15,9 +13,6 @@ declare module 'fastify' {
     permission?: Permission;
     /** Answers a session whose password must be changed first (a reset one): me, change password, logout. */
     allowsPasswordChangePending?: boolean;
-  }
-  interface FastifyRequest {
-    ctx: RequestContext;
   }
   interface FastifyInstance {
     db: Database;
@@ -56,22 +51,6 @@ export function isSameOriginWrite(request: FastifyRequest, publicOrigins: readon
   if (url.origin === 'null') return false;
   if (publicOrigins.includes(url.origin)) return true;
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === request.host;
-}
-
-/** The context of a request whose route requires a signed-in actor. */
-export function actorContext(request: FastifyRequest): ActorContext {
-  if (!request.ctx.actor) throw new AppError(ErrorCode.Unauthenticated);
-  return request.ctx as ActorContext;
-}
-
-export function sessionCookieOptions(secure: boolean | 'auto', sessionMaxMs = defaultSessionMaxMs) {
-  return {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict' as const,
-    secure,
-    maxAge: Math.floor(Math.min(sessionIdleMs, sessionMaxMs) / 1000),
-  };
 }
 
 /**

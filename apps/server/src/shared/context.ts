@@ -1,4 +1,6 @@
-import type { Permission, Role } from '@stip/contracts';
+import type { FastifyRequest } from 'fastify';
+import { ErrorCode, type Permission, type Role } from '@stip/contracts';
+import { AppError } from './app-error';
 import type { Database, Transaction } from '../db/client';
 
 /** The signed-in user a request acts for, with the scope its role reaches. */
@@ -37,4 +39,17 @@ export function inTransaction<T>(ctx: RequestContext, work: (tx: Transaction) =>
 /** The actor as the system itself (seeding, CLI): no user, full reach. */
 export function systemContext(db: Database): RequestContext {
   return { actor: null, sourceIp: null, db };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who acts, from where, on which database: set by the auth plugin before any handler runs. */
+    ctx: RequestContext;
+  }
+}
+
+/** The context of a request whose route requires a signed-in actor. */
+export function actorContext(request: FastifyRequest): ActorContext {
+  if (!request.ctx.actor) throw new AppError(ErrorCode.Unauthenticated);
+  return request.ctx as ActorContext;
 }

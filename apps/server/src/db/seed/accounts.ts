@@ -1,7 +1,7 @@
 import type { Role } from '@stip/contracts';
 import type { Executor } from '../client';
-import { insertUser } from '../../modules/accounts/accounts.repository';
-import { hashPassword } from '../../modules/accounts/passwords';
+import { insertUser } from '../../modules/accounts';
+import { hashPassword } from '../../modules/accounts';
 
 /** Creates a user with a role and scope (demo seed and tests). */
 export async function seedUser(

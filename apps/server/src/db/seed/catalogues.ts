@@ -1,7 +1,7 @@
 import type { Catalogue } from '@stip/contracts';
 import type { Database, Transaction } from '../client';
 import { systemContext } from '../../shared/context';
-import { createCatalogueEntryInTx } from '../../modules/catalogues/catalogues.service';
+import { createCatalogueEntryInTx } from '../../modules/catalogues';
 
 /** Dazhou's key industries as seed 001 names them (the "6+3" industries): the demo city's industry catalogue. */
 export const dazhouIndustries = ['新材料', '智能制造', '能源化工', '农产品加工', '电子信息', '生物医药'];

@@ -1,7 +1,7 @@
 import type { OrganizationKind, PlatformStatus, Role } from '@stip/contracts';
 import type { Database, Transaction } from '../client';
-import { insertRegion } from '../../modules/regions/regions.repository';
-import { recordAudit } from '../../modules/audit/audit.service';
+import { insertRegion } from '../../modules/regions';
+import { recordAudit } from '../../modules/audit';
 import { systemContext } from '../../shared/context';
 import { demoRegionTree, type RegionSeed } from './demo-regions';
 import { seedOrganization } from './organizations';

@@ -14,11 +14,11 @@ import {
 import type { Database, Executor } from '../client';
 import { organizations, plans, platformSystems, platformTypes, regions, targets, tasks } from '../schema/index';
 import type { Actor, ActorContext } from '../../shared/context';
-import { createPlanInTx } from '../../modules/plans/plans.service';
-import { createTargetInTx } from '../../modules/targets/targets.service';
-import { createTaskInTx } from '../../modules/tasks/tasks.service';
-import { insertTargetReport } from '../../modules/targets/targets.repository';
-import { insertTaskReport, setTaskStatus } from '../../modules/tasks/tasks.repository';
+import { createPlanInTx } from '../../modules/plans';
+import { createTargetInTx } from '../../modules/targets';
+import { createTaskInTx } from '../../modules/tasks';
+import { insertTargetReport } from '../../modules/targets';
+import { insertTaskReport, setTaskStatus } from '../../modules/tasks';
 import { seedOrganization } from './organizations';
 
 /** What the lead's demo seed already holds, looked up by the names the documents use. */

@@ -1,6 +1,6 @@
 import type { PlatformStatus } from '@stip/contracts';
 import type { Executor } from '../client';
-import { openPlatform, type PlatformState } from '../../modules/platforms/platforms.versions';
+import { openPlatform, type PlatformState } from '../../modules/platforms';
 import { todayInChina } from '../../shared/clock';
 
 export interface SeedPlatform {

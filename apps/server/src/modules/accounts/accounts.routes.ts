@@ -18,9 +18,10 @@ import {
   zUser,
   zUserQuery,
 } from '@stip/contracts';
-import { actorContext, sessionCookie } from '../../plugins/auth';
+import { actorContext } from '../../shared/context';
+import { sessionCookie } from './accounts.service';
 import * as accounts from './accounts.service';
-import type { TwoFactorPolicy } from '../two-factor/two-factor.service';
+import type { TwoFactorPolicy } from './accounts.two-factor.service';
 
 export const accountRoutes: FastifyPluginAsyncZod<{ demo: boolean; twoFactor: TwoFactorPolicy }> = async (app, options) => {
   const tags = ['账号与会话'];

@@ -20,13 +20,13 @@ import {
 import type { Database, Transaction } from '../../db/client';
 import { AppError, notFound, versionConflict } from '../../shared/app-error';
 import { type Actor, type ActorContext, type RequestContext, inTransaction, systemContext } from '../../shared/context';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import * as repository from './accounts.repository';
 import { type AccountAction, assertMayManageAccount } from './accounts.policy';
 import { dummyPasswordHash, getCommonPasswords, hashPassword, verifyPassword } from './passwords';
-import { getRegionRow } from '../regions/regions.repository';
-import { findOrganizationOptions, getOrganizationName } from '../organizations/organizations.repository';
-import { type TwoFactorPolicy, challengeAfterPassword } from '../two-factor/two-factor.service';
+import { getRegionRow } from '../regions';
+import { findOrganizationOptions, getOrganizationName } from '../organizations';
+import { type TwoFactorPolicy, challengeAfterPassword } from './accounts.two-factor.service';
 
 /** Failures of one (address, username) pair within `lockMinutes` that lock that pair for `lockMinutes`. */
 export const maxFailedLogins = 5;
@@ -37,6 +37,19 @@ export const setupTokenLifetimeMs = 24 * 60 * 60 * 1000;
 export const sessionIdleMs = 8 * 60 * 60 * 1000;
 /** Sessions end this long after sign-in however active they are (absolute; SESSION_MAX_HOURS). */
 export const defaultSessionMaxMs = 12 * 60 * 60 * 1000;
+/** The cookie that carries the session token. */
+export const sessionCookie = 'stip_session';
+
+/** How the session cookie is set: never readable by scripts, same-site only, no longer than the session may live. */
+export function sessionCookieOptions(secure: boolean | 'auto', sessionMaxMs = defaultSessionMaxMs) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure,
+    maxAge: Math.floor(Math.min(sessionIdleMs, sessionMaxMs) / 1000),
+  };
+}
 const touchEveryMs = 60 * 1000;
 
 export function hashToken(token: string): string {

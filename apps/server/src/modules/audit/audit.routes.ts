@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zAuditQuery, zAuditRecord, zAuditVerification, zPage } from '@stip/contracts';
-import { actorContext } from '../../plugins/auth';
+import { actorContext } from '../../shared/context';
 import { findAudit, verifyAuditChain } from './audit.service';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zCatalogueEntry, zCatalogueParams, zCreateCatalogueEntry, zIdParams, zPage, zUpdateCatalogueEntry } from '@stip/contracts';
-import { actorContext } from '../../plugins/auth';
+import { actorContext } from '../../shared/context';
 import * as catalogues from './catalogues.service';
 
 export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {

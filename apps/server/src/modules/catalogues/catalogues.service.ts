@@ -9,7 +9,7 @@ import {
 import type { Executor, Transaction } from '../../db/client';
 import { AppError, notFound, versionConflict } from '../../shared/app-error';
 import { type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import * as repository from './catalogues.repository';
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zCockpit, zCockpitPlatformQuery, zCockpitQuery, zPage, zPlatform } from '@stip/contracts';
-import { actorContext } from '../../plugins/auth';
+import { actorContext } from '../../shared/context';
 import * as cockpit from './cockpit.service';
 
 export const cockpitRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -15,12 +15,12 @@ import {
 import { AppError, notFound } from '../../shared/app-error';
 import type { ActorContext } from '../../shared/context';
 import { todayInChina } from '../../shared/clock';
-import { findAllTargets } from '../targets/targets.service';
-import { toPlatform } from '../targets/targets.mapper';
-import { targetPlatformScope } from '../targets/targets.policy';
-import { countInForceByGroup, countRecognitionsByYear, findPlatformsMatching, findRegistryFacts } from '../targets/snapshot.repository';
-import { childOf, resolveCriteria } from '../targets/targets.arithmetic';
-import { getSupervision } from '../tasks/tasks.service';
+import { findAllTargets } from '../targets';
+import { toPlatform } from '../targets';
+import { targetPlatformScope } from '../targets';
+import { countInForceByGroup, countRecognitionsByYear, findPlatformsMatching, findRegistryFacts } from '../targets';
+import { childOf, resolveCriteria } from '../targets';
+import { getSupervision } from '../tasks';
 import * as repository from './cockpit.repository';
 import { cockpitRoot } from './cockpit.policy';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorCode, zImportKind, zImportResult } from '@stip/contracts';
-import { actorContext } from '../../plugins/auth';
+import { actorContext } from '../../shared/context';
 import { AppError } from '../../shared/app-error';
 import { importTemplate, importWorkbook } from './imports.service';
 

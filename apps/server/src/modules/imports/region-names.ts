@@ -1,4 +1,4 @@
-import type { RegionRow } from '../regions/regions.repository';
+import type { RegionRow } from '../regions';
 
 /**
  * Resolves what a person types in a 所在区域 cell: a unique name ("宣汉县") or a path

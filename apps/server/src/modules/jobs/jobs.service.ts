@@ -1,10 +1,10 @@
 import type { Database, Executor, Transaction } from '../../db/client';
 import { chinaMidnight, nextDay } from '../../shared/clock';
 import { systemContext } from '../../shared/context';
-import { recordAudit } from '../audit/audit.service';
-import { raiseNotifications } from '../notifications/notifications.service';
-import type { NewNotification } from '../notifications/notifications.repository';
-import { findTasksDueWithin, markLateTasksOverdue } from '../tasks/tasks.service';
+import { recordAudit } from '../audit';
+import { raiseNotifications } from '../notifications';
+import type { NewNotification } from '../notifications';
+import { findTasksDueWithin, markLateTasksOverdue } from '../tasks';
 import * as repository from './jobs.repository';
 import { type JobHandler, enqueueJob } from './jobs.queue';
 

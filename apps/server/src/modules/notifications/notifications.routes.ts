@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zIdParams, zMarkedRead, zNotificationPage, zNotificationQuery } from '@stip/contracts';
-import { actorContext } from '../../plugins/auth';
+import { actorContext } from '../../shared/context';
 import * as notifications from './notifications.service';
 
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -2,7 +2,7 @@ import type { Notification, NotificationPage, NotificationQuery } from '@stip/co
 import type { Executor } from '../../db/client';
 import { notFound } from '../../shared/app-error';
 import { type ActorContext, inTransaction } from '../../shared/context';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import * as repository from './notifications.repository';
 import { canReadNotification } from './notifications.policy';
 

@@ -3,7 +3,7 @@ import { roleHas } from '@stip/contracts';
 import { organizations } from '../../db/schema/index';
 import type { Actor } from '../../shared/context';
 import { actorRegionPath } from '../../shared/scope';
-import { subtreeIdsSql } from '../regions/regions.repository';
+import { subtreeIdsSql } from '../regions';
 
 /**
  * Who sees and changes which organisations:

@@ -3,7 +3,7 @@ import type { OrganizationKind, QualificationKind } from '@stip/contracts';
 import type { Executor } from '../../db/client';
 import { organizationQualifications, organizations, platformVersions, platforms, regions } from '../../db/schema/index';
 import { escapeLike } from '../../shared/scope';
-import { subtreeIdsSql } from '../regions/regions.repository';
+import { subtreeIdsSql } from '../regions';
 
 const organizationColumns = {
   id: organizations.id,
@@ -216,15 +216,4 @@ export async function softDeleteQualification(db: Executor, id: string): Promise
     .where(and(eq(organizationQualifications.id, id), isNull(organizationQualifications.deletedAt)))
     .returning({ id: organizationQualifications.id });
   return rows.length === 1;
-}
-
-/** Whether a database error is a unique-index violation (two writers racing for one credit code). */
-export function isUniqueViolation(error: unknown): boolean {
-  let e: unknown = error;
-  // Drivers wrap the PostgreSQL error (drizzle → pg / PGlite); look a few causes deep.
-  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
 }

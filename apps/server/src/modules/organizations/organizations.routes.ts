@@ -11,7 +11,7 @@ import {
   zQualificationParams,
   zUpdateOrganization,
 } from '@stip/contracts';
-import { actorContext } from '../../plugins/auth';
+import { actorContext } from '../../shared/context';
 import * as organizations from './organizations.service';
 
 export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {

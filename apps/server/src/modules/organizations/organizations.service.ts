@@ -10,10 +10,11 @@ import {
   labels,
 } from '@stip/contracts';
 import type { Executor, Transaction } from '../../db/client';
+import { isUniqueViolation } from '../../shared/database-errors';
 import { AppError, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
 import { type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
-import { recordAudit } from '../audit/audit.service';
-import { getRegionRow } from '../regions/regions.repository';
+import { recordAudit } from '../audit';
+import { getRegionRow } from '../regions';
 import * as repository from './organizations.repository';
 import {
   canCreateOrganization,
@@ -152,7 +153,7 @@ export async function createOrganizationInTx(tx: Transaction, ctx: RequestContex
   try {
     id = await repository.insertOrganization(tx, values);
   } catch (error) {
-    if (repository.isUniqueViolation(error)) throw duplicateCode(input.creditCode);
+    if (isUniqueViolation(error)) throw duplicateCode(input.creditCode);
     throw error;
   }
   await recordAudit(tx, ctx, { action: 'organization.create', objectType: 'organization', objectId: id, after: values });
@@ -193,7 +194,7 @@ export async function updateOrganizationInTx(
   try {
     updated = await repository.updateOrganizationVersioned(tx, id, input.version, changes);
   } catch (error) {
-    if (repository.isUniqueViolation(error)) throw duplicateCode(changes.creditCode ?? row.creditCode);
+    if (isUniqueViolation(error)) throw duplicateCode(changes.creditCode ?? row.creditCode);
     throw error;
   }
   if (!updated) throw versionConflict();

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zCreatePlan, zIdParams, zOk, zPage, zPlan, zPlanQuery, zUpdatePlan, zVersionQuery } from '@stip/contracts';
-import { actorContext } from '../../plugins/auth';
+import { actorContext } from '../../shared/context';
 import * as plans from './plans.service';
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -3,7 +3,7 @@ import { type CreatePlan, ErrorCode, type Page, type Plan, type PlanQuery, type 
 import type { Executor, Transaction } from '../../db/client';
 import { AppError, notFound, versionConflict } from '../../shared/app-error';
 import { type Actor, type ActorContext, inTransaction } from '../../shared/context';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import * as repository from './plans.repository';
 import { canWritePlan, needsOrganizationAnchor, oversees, planVisibility } from './plans.policy';
 

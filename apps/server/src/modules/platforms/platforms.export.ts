@@ -2,8 +2,8 @@ import { labels, type PlatformExportQuery, platformExportMaxRows, platformFieldL
 import { ruleViolation } from '../../shared/app-error';
 import type { ActorContext } from '../../shared/context';
 import { formatChinaTime, todayInChina } from '../../shared/clock';
-import { getOrganizationName } from '../organizations/organizations.repository';
-import type { RegionRow } from '../regions/regions.repository';
+import { getOrganizationName } from '../organizations';
+import type { RegionRow } from '../regions';
 import { registryFilter, toPlatforms } from './platforms.queries';
 import * as repository from './platforms.repository';
 import { renderPlatformWorkbook } from './platforms.workbook';

@@ -2,7 +2,7 @@ import { eq, or, sql, type SQL } from 'drizzle-orm';
 import { platformTypes, platformVersions } from '../../db/schema/index';
 import type { Actor } from '../../shared/context';
 import { actorRegionPath } from '../../shared/scope';
-import { subtreeIdsSql } from '../regions/regions.repository';
+import { subtreeIdsSql } from '../regions';
 
 /**
  * Who sees and changes which platforms, in one place:

@@ -12,12 +12,12 @@ import type { Executor } from '../../db/client';
 import { AppError, notFound } from '../../shared/app-error';
 import type { ActorContext, RequestContext } from '../../shared/context';
 import { actorRegionPath } from '../../shared/scope';
-import { canSeeRegion } from '../regions/regions.policy';
-import { getRegionRow, type RegionRow } from '../regions/regions.repository';
+import { canSeeRegion } from '../regions';
+import { getRegionRow, type RegionRow } from '../regions';
 import { platformScope } from './platforms.policy';
 import * as repository from './platforms.repository';
 import type { PlatformRecordRow, RegistryFilter } from './platforms.repository';
-import { findActiveNames } from '../catalogues/catalogues.service';
+import { findActiveNames } from '../catalogues';
 
 /** Reading the registry: pages, counts, one platform, and the one mapper from a registry row to the API's Platform. */
 

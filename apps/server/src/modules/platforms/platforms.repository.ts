@@ -4,7 +4,7 @@ import type { PlatformLevel, PlatformStatus } from '@stip/contracts';
 import type { Executor } from '../../db/client';
 import { organizations, platformSystems, platformTypes, platformVersions, platforms, regions, users } from '../../db/schema/index';
 import { escapeLike, likePrefix } from '../../shared/scope';
-import { subtreeIdsSql } from '../regions/regions.repository';
+import { subtreeIdsSql } from '../regions';
 import { endedPlatformStatuses } from './platforms.lifecycle';
 import { inForceOn } from './platforms.versions';
 

@@ -16,7 +16,7 @@ import {
   zPlatformVersion,
   zUpdatePlatform,
 } from '@stip/contracts';
-import { actorContext } from '../../plugins/auth';
+import { actorContext } from '../../shared/context';
 import { exportPlatforms } from './platforms.export';
 import { getPlatformHistory } from './platforms.history';
 import { countPlatforms, findIndustries, findPlatforms, getPlatform } from './platforms.queries';

@@ -106,7 +106,7 @@ describe('POST /api/platforms/:id/transitions', () => {
     const url = `/api/platforms/${platformId}/transitions`;
     expect((await city('POST', url, move('revoke', { reason: '' }))).statusCode).toBe(400);
     expect((await city('POST', url, { action: 'revoke', reason: '撤销', version: 1 })).statusCode).toBe(400);
-    const future = await city('POST', url, move('revoke', { effectiveDate: '2999-01-01' }));
+    const future = await city('POST', url, move('revoke', { effectiveDate: '2199-01-01' }));
     expect(future.statusCode).toBe(422);
     const backDated = await city('POST', url, move('revoke', { effectiveDate: '2021-12-31' }));
     expect(backDated.statusCode).toBe(422);

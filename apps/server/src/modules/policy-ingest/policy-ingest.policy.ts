@@ -1,7 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../../shared/context';
-import { organizationScope } from '../organizations/organizations.policy';
-import { canWritePlan } from '../plans/plans.policy';
+import { organizationScope } from '../organizations';
+import { canWritePlan } from '../plans';
 
 /**
  * Who may read a document into a plan, and what its suggestions draw on:

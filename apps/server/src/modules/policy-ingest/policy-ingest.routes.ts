@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { ErrorCode, ingestFileMaxBytes, zDate, zIngestConfirm, zIngestExtractText, zIngestProposal, zPlan } from '@stip/contracts';
-import { actorContext } from '../../plugins/auth';
+import { actorContext } from '../../shared/context';
 import { AppError } from '../../shared/app-error';
 import * as ingest from './policy-ingest.service';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zCreateRegion, zIdParams, zPage, zRegion, zRegionNode, zRegionQuery, zUpdateRegion } from '@stip/contracts';
-import { actorContext } from '../../plugins/auth';
+import { actorContext } from '../../shared/context';
 import * as regions from './regions.service';
 
 export const regionRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -11,10 +11,10 @@ import {
 import type { Executor } from '../../db/client';
 import { AppError, notFound, versionConflict } from '../../shared/app-error';
 import { type ActorContext, inTransaction } from '../../shared/context';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import * as repository from './regions.repository';
 import { canSeeRegion, visibleRegionRoot } from './regions.policy';
-import { isUniqueViolation } from '../organizations/organizations.repository';
+import { isUniqueViolation } from '../../shared/database-errors';
 
 function toRegion(row: repository.RegionRow): Region {
   return {

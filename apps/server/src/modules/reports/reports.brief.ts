@@ -30,13 +30,13 @@ import {
 } from '@stip/contracts';
 import type { ActorContext } from '../../shared/context';
 import { formatChinaTime, todayInChina } from '../../shared/clock';
-import { findAllTargets } from '../targets/targets.service';
-import { targetPlatformScope } from '../targets/targets.policy';
-import { countInForceByGroup, findRegistryFacts, findTypeNames } from '../targets/snapshot.repository';
-import { countMatching, resolveCriteria } from '../targets/targets.arithmetic';
-import { findAllTasks } from '../tasks/tasks.service';
-import { daysLate } from '../tasks/tasks.state';
-import { getVisiblePlanRow, toPlan } from '../plans/plans.service';
+import { findAllTargets } from '../targets';
+import { targetPlatformScope } from '../targets';
+import { countInForceByGroup, findRegistryFacts, findTypeNames } from '../targets';
+import { countMatching, resolveCriteria } from '../targets';
+import { findAllTasks } from '../tasks';
+import { daysLate } from '../tasks';
+import { getVisiblePlanRow, toPlan } from '../plans';
 
 /** Everything a progress brief states, gathered once for both the Word and the Excel rendering. */
 interface BriefFigures {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zAsOfQuery, zIdParams } from '@stip/contracts';
-import { actorContext } from '../../plugins/auth';
+import { actorContext } from '../../shared/context';
 import { buildPlanBriefDocx, buildPlanBriefXlsx } from './reports.brief';
 
 const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

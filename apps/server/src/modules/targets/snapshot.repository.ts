@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNull, sql, type AnyColumn, type SQL } f
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { organizations, platformSystems, platformTypes, platformVersions, platforms, regions } from '../../db/schema/index';
-import { inForceOn } from '../platforms/platforms.versions';
+import { inForceOn } from '../platforms';
 import type { RegionFact, ResolvedCriteria, SnapshotGroup, TypeFact } from './targets.arithmetic';
 
 /**

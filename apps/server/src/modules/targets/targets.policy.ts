@@ -1,8 +1,8 @@
 import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../../shared/context';
 import { actorRegionPath } from '../../shared/scope';
-import { platformScope } from '../platforms/platforms.policy';
-import { canWritePlan } from '../plans/plans.policy';
+import { platformScope } from '../platforms';
+import { canWritePlan } from '../plans';
 
 /**
  * Target figures are scoped like the registry: a target counts only the platforms the actor may see

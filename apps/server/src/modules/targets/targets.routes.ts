@@ -14,7 +14,7 @@ import {
   zUpdateTarget,
   zVersionQuery,
 } from '@stip/contracts';
-import { actorContext } from '../../plugins/auth';
+import { actorContext } from '../../shared/context';
 import * as targets from './targets.service';
 
 export const targetRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -18,10 +18,10 @@ import {
 import type { Executor, Transaction } from '../../db/client';
 import { AppError, notFound, versionConflict } from '../../shared/app-error';
 import { type Actor, type ActorContext, inTransaction } from '../../shared/context';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { todayInChina } from '../../shared/clock';
-import { getWritablePlanRow, visiblePlansCondition } from '../plans/plans.service';
-import { findTargetIdsLedByActor } from '../tasks/tasks.service';
+import { getWritablePlanRow, visiblePlansCondition } from '../plans';
+import { findTargetIdsLedByActor } from '../tasks';
 import * as repository from './targets.repository';
 import * as snapshot from './snapshot.repository';
 import { canReportTargetFigure, overlapsScope, targetPlatformScope } from './targets.policy';

@@ -4,7 +4,7 @@ import type { OrganizationKind, Role, TaskUnitRole } from '@stip/contracts';
 import { taskUnits } from '../../db/schema/index';
 import type { Actor } from '../../shared/context';
 import { actorRegionPath, likePrefix } from '../../shared/scope';
-import { canWritePlan, oversees } from '../plans/plans.policy';
+import { canWritePlan, oversees } from '../plans';
 
 /**
  * Who sees and acts on which tasks, in one place:

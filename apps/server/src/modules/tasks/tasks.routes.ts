@@ -18,7 +18,7 @@ import {
   zUpdateTask,
   zVersionQuery,
 } from '@stip/contracts';
-import { actorContext } from '../../plugins/auth';
+import { actorContext } from '../../shared/context';
 import { AppError } from '../../shared/app-error';
 import { describeAttachment } from '../../shared/uploads';
 import * as tasks from './tasks.service';

@@ -18,10 +18,10 @@ import {
 import type { Executor, Transaction } from '../../db/client';
 import { AppError, notFound, versionConflict } from '../../shared/app-error';
 import { type Actor, type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { todayInChina } from '../../shared/clock';
-import { getWritablePlanRow, oversees } from '../plans/plans.service';
-import { canSeeOrganization } from '../organizations/organizations.policy';
+import { getWritablePlanRow, oversees } from '../plans';
+import { canSeeOrganization } from '../organizations';
 import * as repository from './tasks.repository';
 import { canChangeTaskStatus, myUnits, seesAllReports, taskVisibility } from './tasks.policy';
 import { daysLate, isTaskLate, statusAfterReport, statusAfterReschedule, taskMoveRefusal } from './tasks.state';

@@ -321,7 +321,7 @@ describe('retiring a type (撤、并、转)', () => {
     const intoRetired = await retire({ successorTypeId: retiredSuccessor, effectiveDate: '2024-01-01' });
     expect(intoRetired.statusCode).toBe(422);
     expect(intoRetired.json().message).toContain('已撤销');
-    const future = await retire({ successorTypeId: successor, effectiveDate: '2999-01-01' });
+    const future = await retire({ successorTypeId: successor, effectiveDate: '2199-01-01' });
     expect(future.statusCode).toBe(422);
     expect(future.json().message).toContain('晚于今天');
     const tooEarly = await retire({ successorTypeId: successor, effectiveDate: '2023-04-30' });

@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../../shared/context';
-import { platformScope } from '../platforms/platforms.policy';
+import { platformScope } from '../platforms';
 
 /**
  * The taxonomy itself is shared reference data: everyone with taxonomy:read sees every system and

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { PlatformLevel, PlatformStatus } from '@stip/contracts';
 import type { Executor } from '../../db/client';
 import { organizations, platformSystems, platformTypes, platformVersions, platforms } from '../../db/schema/index';
-import { inForceOn } from '../platforms/platforms.versions';
+import { inForceOn } from '../platforms';
 
 export type PlatformSystemRow = typeof platformSystems.$inferSelect;
 export type PlatformTypeRecord = typeof platformTypes.$inferSelect;

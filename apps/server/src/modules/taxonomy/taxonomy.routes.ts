@@ -13,7 +13,7 @@ import {
   zUpdatePlatformSystem,
   zUpdatePlatformType,
 } from '@stip/contracts';
-import { actorContext } from '../../plugins/auth';
+import { actorContext } from '../../shared/context';
 import * as taxonomy from './taxonomy.service';
 
 export const taxonomyRoutes: FastifyPluginAsyncZod = async (app) => {

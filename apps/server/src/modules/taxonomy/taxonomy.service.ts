@@ -14,9 +14,9 @@ import {
 import type { Executor } from '../../db/client';
 import { AppError, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
 import { type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
-import { recordAudit } from '../audit/audit.service';
-import { getOrganizationName } from '../organizations/organizations.repository';
-import { convertPlatformsToType, lockLivePlatformsOfType } from '../platforms/platforms.service';
+import { recordAudit } from '../audit';
+import { getOrganizationName } from '../organizations';
+import { convertPlatformsToType, lockLivePlatformsOfType } from '../platforms';
 import * as repository from './taxonomy.repository';
 import { platformCountScope } from './taxonomy.policy';
 

@@ -1,6 +1,6 @@
 import { Secret } from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import { matchTotpStep, newTotpSecret, totpCode, totpStep, totpUri } from './totp';
+import { matchTotpStep, newTotpSecret, totpCode, totpStep, totpUri } from './accounts.totp';
 
 /** RFC 6238 Appendix B: the seeds are ASCII "1234567890" repeated to the hash's key length; codes have 8 digits. */
 const seeds = {

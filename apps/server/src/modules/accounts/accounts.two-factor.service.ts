@@ -14,12 +14,12 @@ import type { Transaction } from '../../db/client';
 import { AppError, notFound, versionConflict } from '../../shared/app-error';
 import { type ActorContext, type RequestContext, inTransaction, systemContext } from '../../shared/context';
 import type { Database } from '../../db/client';
-import { recordAudit } from '../audit/audit.service';
-import { findUserCredentials, getUserRow, revokeUserSessions, updateUserVersioned } from '../accounts/accounts.repository';
-import { assertMayManageAccount, isAdministratorRole } from '../accounts/accounts.policy';
-import { getUser, openSession } from '../accounts/accounts.service';
-import * as repository from './two-factor.repository';
-import { matchTotpStep, newTotpSecret, totpUri } from './totp';
+import { recordAudit } from '../audit';
+import { findUserCredentials, getUserRow, revokeUserSessions, updateUserVersioned } from './accounts.repository';
+import { assertMayManageAccount, isAdministratorRole } from './accounts.policy';
+import { getUser, openSession } from './accounts.service';
+import * as repository from './accounts.two-factor.repository';
+import { matchTotpStep, newTotpSecret, totpUri } from './accounts.totp';
 
 /** Whether this instance makes the three administrators use a second factor (every instance but a demo one). */
 export interface TwoFactorPolicy {

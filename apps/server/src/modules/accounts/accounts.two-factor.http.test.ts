@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@stip/contracts';
 import { type TestApp, buildTestApp, testPassword } from '../../../test/build-test-app';
 import { buildRegionTree, buildUser, findAuditRecords } from '../../../test/factories';
-import { totpCode } from './totp';
-import { resetTwoFactorFromConsole } from './two-factor.service';
+import { totpCode } from './accounts.totp';
+import { resetTwoFactorFromConsole } from './accounts.two-factor.service';
 
 /** An instance as STIP_DEMO=off runs it (administrators must enrol), and a demo instance. */
 const production = await buildTestApp({ requireAdministratorTwoFactor: undefined });

@@ -14,8 +14,9 @@ import {
   zTwoFactorStatus,
   zUser,
 } from '@stip/contracts';
-import { actorContext, sessionCookie } from '../../plugins/auth';
-import * as twoFactor from './two-factor.service';
+import { actorContext } from '../../shared/context';
+import { sessionCookie } from './accounts.service';
+import * as twoFactor from './accounts.two-factor.service';
 
 /** Two-factor sign-in (TOTP): the second step of a login, one's own enrolment, and the security administrator's reset. */
 export const twoFactorRoutes: FastifyPluginAsyncZod<{ policy: twoFactor.TwoFactorPolicy }> = async (app, options) => {

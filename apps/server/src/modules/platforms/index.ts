@@ -1,0 +1,7 @@
+/** The platforms module's public entry: what other modules, the app and the seed may use. */
+export { platformScope } from './platforms.policy';
+export { findCurrentPlatformByNameAndHost } from './platforms.repository';
+export { platformRoutes } from './platforms.routes';
+export { convertPlatformsToType, createPlatformInTx, lockLivePlatformsOfType, updatePlatformInTx } from './platforms.service';
+export { inForceOn, openPlatform } from './platforms.versions';
+export type { PlatformState } from './platforms.versions';

@@ -1,0 +1,14 @@
+/** The targets module's public entry: what other modules, the app and the seed may use. */
+export {
+  countInForceByGroup,
+  countRecognitionsByYear,
+  findPlatformsMatching,
+  findRegistryFacts,
+  findTypeNames,
+} from './snapshot.repository';
+export { childOf, countMatching, resolveCriteria } from './targets.arithmetic';
+export { toPlatform } from './targets.mapper';
+export { targetPlatformScope } from './targets.policy';
+export { insertTargetReport } from './targets.repository';
+export { targetRoutes } from './targets.routes';
+export { createTargetInTx, findAllTargets } from './targets.service';
