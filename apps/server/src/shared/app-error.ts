@@ -17,5 +17,8 @@ export class AppError extends Error {
 
 export const notFound = (message?: string) => new AppError('NOT_FOUND', message ? { message } : {});
 export const versionConflict = () => new AppError('VERSION_CONFLICT');
+/** VALIDATION_FAILED naming one input field: the message, and one detail for that field. */
+export const invalidField = (field: string, message: string) =>
+  new AppError('VALIDATION_FAILED', { message, details: [{ field, message }] });
 export const ruleViolation = (message: string, details?: ErrorDetail[]) =>
   new AppError('RULE_VIOLATION', { message, ...(details ? { details } : {}) });

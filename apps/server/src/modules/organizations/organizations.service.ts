@@ -11,7 +11,7 @@ import {
 } from '@stip/contracts';
 import type { Executor, Transaction } from '../../db/client';
 import { isUniqueViolation } from '../../shared/database-errors';
-import { AppError, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
+import { AppError, invalidField, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
 import { type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
 import { recordAudit } from '../audit';
 import { getRegionRow } from '../regions';
@@ -28,10 +28,6 @@ import {
 /** Today's date in China (the calendar the bureaus work by), YYYY-MM-DD. */
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-
-function invalid(field: string, message: string): AppError {
-  return new AppError(ErrorCode.ValidationFailed, { message, details: [{ field, message }] });
 }
 
 function toQualification(row: repository.QualificationRow): Qualification {
@@ -75,7 +71,7 @@ export async function findOrganizations(ctx: ActorContext, query: OrganizationQu
   let regionPath: string | undefined;
   if (query.regionId) {
     const region = await getRegionRow(ctx.db, query.regionId);
-    if (!region) throw invalid('regionId', '所选区域不存在');
+    if (!region) throw invalidField('regionId', '所选区域不存在');
     regionPath = region.path;
   }
   const page = await repository.findOrganizationRows(
@@ -114,7 +110,7 @@ async function visibleRow(db: Executor, ctx: RequestContext, id: string): Promis
 
 async function requirePlaceableRegion(db: Executor, ctx: RequestContext, regionId: string) {
   const region = await getRegionRow(db, regionId);
-  if (!region) throw invalid('regionId', '所属区域不存在');
+  if (!region) throw invalidField('regionId', '所属区域不存在');
   if (!canPlaceOrganizationIn(ctx.actor, region.path)) {
     throw new AppError(ErrorCode.Forbidden, { message: '只能在您管辖的区域内登记单位' });
   }

@@ -1,5 +1,4 @@
 import {
-  ErrorCode,
   type Page,
   type Platform,
   type PlatformCounts,
@@ -9,7 +8,7 @@ import {
   platformStatuses,
 } from '@stip/contracts';
 import type { Executor } from '../../db/client';
-import { AppError, notFound } from '../../shared/app-error';
+import { invalidField, notFound } from '../../shared/app-error';
 import type { ActorContext, RequestContext } from '../../shared/context';
 import { actorRegionPath } from '../../shared/scope';
 import { canSeeRegion } from '../regions';
@@ -66,10 +65,6 @@ export async function toPlatforms(db: Executor, rows: PlatformRecordRow[]): Prom
     rows.flatMap((row) => row.coBuilderIds),
   );
   return rows.map((row) => toPlatform(row, names));
-}
-
-export function invalidField(field: string, message: string): AppError {
-  return new AppError(ErrorCode.ValidationFailed, { message, details: [{ field, message }] });
 }
 
 /** The policy's scope plus the query's filters; a region filter must name a region the actor sees. */

@@ -11,7 +11,7 @@ import {
   type UpdatePlatform,
 } from '@stip/contracts';
 import type { Executor, Transaction } from '../../db/client';
-import { AppError, ruleViolation, versionConflict } from '../../shared/app-error';
+import { AppError, invalidField, ruleViolation, versionConflict } from '../../shared/app-error';
 import { type ActorContext, inTransaction, type RequestContext } from '../../shared/context';
 import { todayInChina } from '../../shared/clock';
 import { recordAudit } from '../audit';
@@ -19,7 +19,7 @@ import { canSeeOrganization } from '../organizations';
 import { getRegionRow } from '../regions';
 import { allowedPlatformActions, platformActionBetween, platformMove } from './platforms.lifecycle';
 import { canAssignPlatformType, canPlacePlatformIn, canWritePlatforms, platformScope } from './platforms.policy';
-import { getPlatform, getVisibleRecord, invalidField, loadPlatform, toPlatforms } from './platforms.queries';
+import { getPlatform, getVisibleRecord, loadPlatform, toPlatforms } from './platforms.queries';
 import * as repository from './platforms.repository';
 import type { PlatformRecordRow } from './platforms.repository';
 import { openPlatform, type PlatformState, writePlatformVersion } from './platforms.versions';

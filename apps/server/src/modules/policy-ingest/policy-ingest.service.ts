@@ -14,7 +14,7 @@ import {
   zCreateTask,
 } from '@stip/contracts';
 import type { Transaction } from '../../db/client';
-import { AppError } from '../../shared/app-error';
+import { AppError, invalidField } from '../../shared/app-error';
 import { checkOfficeUpload, parseSlots } from '../../shared/uploads';
 import { type ActorContext, inTransaction } from '../../shared/context';
 import { createOrganizationInTx } from '../organizations';
@@ -29,10 +29,6 @@ import { type RegionFact, shortRegionName, UnitMatcher, UnitNameContext } from '
 
 /** How many organisations unit names are matched against (a city's register is far smaller). */
 const organizationLimit = 20_000;
-
-function invalid(message: string, field?: string): AppError {
-  return new AppError(ErrorCode.ValidationFailed, { message, ...(field ? { details: [{ field, message }] } : {}) });
-}
 
 /** Whether decoded "text" is really binary: replacement and control characters in more than 2% of it. */
 function looksBinary(text: string): boolean {
@@ -50,9 +46,9 @@ function looksBinary(text: string): boolean {
 export async function readUploadedDocument(fileName: string, content: Buffer): Promise<string> {
   const extension = extname(fileName).toLowerCase();
   if (!(ingestFileExtensions as readonly string[]).includes(extension)) {
-    throw invalid(`不支持的文件类型${extension ? `：${extension}` : ''}（请上传 .docx、.txt 或 .html 文件）`, 'file');
+    throw invalidField('file', `不支持的文件类型${extension ? `：${extension}` : ''}（请上传 .docx、.txt 或 .html 文件）`);
   }
-  if (!content.length) throw invalid('上传的文件是空的', 'file');
+  if (!content.length) throw invalidField('file', '上传的文件是空的');
   // A .docx is a ZIP archive that mammoth unpacks whole: check what it unpacks to before it does.
   if (extension === '.docx') await checkOfficeUpload(content, '.docx');
   let text: string;
@@ -60,10 +56,10 @@ export async function readUploadedDocument(fileName: string, content: Buffer): P
     text = await parseSlots.run(() => readDocumentText(content, fileName));
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw invalid('无法读取该文件：文件可能已损坏，或与其扩展名不符', 'file');
+    throw invalidField('file', '无法读取该文件：文件可能已损坏，或与其扩展名不符');
   }
-  if (looksBinary(text)) throw invalid('无法读取该文件：内容不是文字（请确认文件类型）', 'file');
-  if (!text.trim()) throw invalid('文件中没有可识别的文字', 'file');
+  if (looksBinary(text)) throw invalidField('file', '无法读取该文件：内容不是文字（请确认文件类型）');
+  if (!text.trim()) throw invalidField('file', '文件中没有可识别的文字');
   return text.slice(0, ingestTextMaxLength);
 }
 
@@ -98,7 +94,7 @@ export async function extractProposal(
   input: { text: string; date?: string | undefined; fileName?: string | null },
 ): Promise<IngestProposal> {
   const text = input.text.slice(0, ingestTextMaxLength);
-  if (!text.trim()) throw invalid('没有可读取的文字：请粘贴政策文件的正文，或上传文件', 'text');
+  if (!text.trim()) throw invalidField('text', '没有可读取的文字：请粘贴政策文件的正文，或上传文件');
   const date = input.date ?? guessIssuedOn(text.slice(0, 4000)) ?? null;
   const extraction = extractPlan(text, date ? { date } : {});
 
@@ -174,7 +170,7 @@ function resolveUnits(refs: IngestUnitRef[], created: Map<string, string>, path:
       continue;
     }
     const id = created.get(ref.newOrganizationName.trim());
-    if (!id) throw invalid(`单位“${ref.newOrganizationName}”既未选择已登记的单位，也不在本次新建的单位中`, `${path}.${index}`);
+    if (!id) throw invalidField(`${path}.${index}`, `单位“${ref.newOrganizationName}”既未选择已登记的单位，也不在本次新建的单位中`);
     if (!ids.includes(id)) ids.push(id);
   }
   return ids;
@@ -183,7 +179,7 @@ function resolveUnits(refs: IngestUnitRef[], created: Map<string, string>, path:
 async function createNewOrganizations(tx: Transaction, ctx: ActorContext, input: IngestConfirm): Promise<Map<string, string>> {
   const names = input.newOrganizations.map((organization) => organization.name.trim());
   const repeated = names.find((name, index) => names.indexOf(name) !== index);
-  if (repeated) throw invalid(`新建单位“${repeated}”重复`, 'newOrganizations');
+  if (repeated) throw invalidField('newOrganizations', `新建单位“${repeated}”重复`);
   const taken = await repository.findTakenOrganizationNames(tx, names);
   if (taken.length) {
     throw new AppError(ErrorCode.AlreadyExists, {
@@ -232,7 +228,7 @@ export async function confirmProposal(ctx: ActorContext, input: IngestConfirm): 
           (unit) => !leadUnitIds.includes(unit),
         );
         const unknownTarget = task.targetIndexes.find((target) => target >= targetIds.length);
-        if (unknownTarget !== undefined) throw invalid(`关联的第${unknownTarget + 1}项目标不在本次导入的目标中`, 'targetIndexes');
+        if (unknownTarget !== undefined) throw invalidField('targetIndexes', `关联的第${unknownTarget + 1}项目标不在本次导入的目标中`);
         const parsed = zCreateTask.safeParse({
           title: task.title,
           content: task.content,

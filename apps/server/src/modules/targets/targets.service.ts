@@ -16,7 +16,7 @@ import {
   zPlatformFilter,
 } from '@stip/contracts';
 import type { Executor, Transaction } from '../../db/client';
-import { AppError, notFound, versionConflict } from '../../shared/app-error';
+import { AppError, invalidField, notFound, versionConflict } from '../../shared/app-error';
 import { type Actor, type ActorContext, inTransaction } from '../../shared/context';
 import { recordAudit } from '../audit';
 import { todayInChina } from '../../shared/clock';
@@ -149,10 +149,6 @@ export async function findTargetPlatforms(ctx: ActorContext, id: string, query: 
 
 // ——— changes ———
 
-function invalid(field: string, message: string): AppError {
-  return new AppError(ErrorCode.ValidationFailed, { message, details: [{ field, message }] });
-}
-
 interface Definition {
   kind: CreateTarget['kind'];
   comparator: CreateTarget['comparator'];
@@ -173,19 +169,20 @@ async function resolveDefinition(db: Executor, plan: { regionPath: string }, def
   if (filter) {
     const types = await repository.findTypesByIds(db, filter.typeIds);
     const missingType = filter.typeIds.find((id) => !types.some((type) => type.id === id));
-    if (missingType) throw invalid('filter.typeIds', `平台类型不存在：${missingType}`);
+    if (missingType) throw invalidField('filter.typeIds', `平台类型不存在：${missingType}`);
     const systems = await repository.findSystemsByIds(db, filter.systemIds);
     const missingSystem = filter.systemIds.find((id) => !systems.some((system) => system.id === id));
-    if (missingSystem) throw invalid('filter.systemIds', `平台体系不存在：${missingSystem}`);
+    if (missingSystem) throw invalidField('filter.systemIds', `平台体系不存在：${missingSystem}`);
     if (filter.regionId) {
       const [region] = await snapshot.findRegionsByIds(db, [filter.regionId]);
-      if (!region || !region.path.startsWith(plan.regionPath)) throw invalid('filter.regionId', '统计区域不存在或不在规划覆盖的区域内');
+      if (!region || !region.path.startsWith(plan.regionPath))
+        throw invalidField('filter.regionId', '统计区域不存在或不在规划覆盖的区域内');
     }
   }
   if (definition.coverageRegionId) {
     const [region] = await snapshot.findRegionsByIds(db, [definition.coverageRegionId]);
-    if (!region || !region.path.startsWith(plan.regionPath)) throw invalid('coverageRegionId', '覆盖范围不存在或不在规划覆盖的区域内');
-    if (!(await snapshot.findChildRegions(db, [region.id])).length) throw invalid('coverageRegionId', '覆盖范围下没有下级区域');
+    if (!region || !region.path.startsWith(plan.regionPath)) throw invalidField('coverageRegionId', '覆盖范围不存在或不在规划覆盖的区域内');
+    if (!(await snapshot.findChildRegions(db, [region.id])).length) throw invalidField('coverageRegionId', '覆盖范围下没有下级区域');
   }
   return {
     kind: definition.kind,

@@ -12,7 +12,7 @@ import {
   type UpdatePlatformType,
 } from '@stip/contracts';
 import type { Executor } from '../../db/client';
-import { AppError, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
+import { AppError, invalidField, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
 import { type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
 import { recordAudit } from '../audit';
 import { getOrganizationName } from '../organizations';
@@ -23,10 +23,6 @@ import { platformCountScope } from './taxonomy.policy';
 /** Today's date in China (the calendar the bureaus work by), YYYY-MM-DD. */
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-
-function invalid(field: string, message: string): AppError {
-  return new AppError(ErrorCode.ValidationFailed, { message, details: [{ field, message }] });
 }
 
 function toSystem(row: repository.PlatformSystemRow): PlatformSystem {
@@ -138,9 +134,9 @@ export async function updatePlatformSystem(ctx: ActorContext, id: string, input:
 }
 
 async function checkTypeReferences(db: Executor, input: { systemId?: string; supervisorOrganizationId?: string | null }): Promise<void> {
-  if (input.systemId && !(await repository.getSystemRow(db, input.systemId))) throw invalid('systemId', '所属体系不存在');
+  if (input.systemId && !(await repository.getSystemRow(db, input.systemId))) throw invalidField('systemId', '所属体系不存在');
   if (input.supervisorOrganizationId && !(await getOrganizationName(db, input.supervisorOrganizationId))) {
-    throw invalid('supervisorOrganizationId', '主管部门（单位）不存在');
+    throw invalidField('supervisorOrganizationId', '主管部门（单位）不存在');
   }
 }
 
@@ -213,7 +209,7 @@ export async function retirePlatformType(
     if (!type.isActive) throw ruleViolation(`平台类型“${type.name}”已于${type.retiredOn ?? ''}撤销，不能重复撤销`);
     if (type.version !== input.version) throw versionConflict();
     const successor = input.successorTypeId ? await repository.getTypeRecord(tx, input.successorTypeId) : null;
-    if (input.successorTypeId && !successor) throw invalid('successorTypeId', '承接的平台类型不存在');
+    if (input.successorTypeId && !successor) throw invalidField('successorTypeId', '承接的平台类型不存在');
     if (successor && !successor.isActive) throw ruleViolation(`承接类型“${successor.name}”已撤销，请选择在用的平台类型`);
 
     const live = successor ? await lockLivePlatformsOfType(tx, id) : [];
