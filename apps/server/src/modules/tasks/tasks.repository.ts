@@ -345,8 +345,15 @@ export function findSupervisionRows(db: Executor, filter: TaskFilter & { onlyUni
 
 // ——— the daily job ———
 
-/** Tasks of live plans, not finished, whose deadline lies in [from, to] (reminders) . */
-export function findOpenTasksDueBetween(db: Executor, from: string, to: string) {
+/**
+ * Tasks of live plans still open (not started / in progress) whose deadline lies before `before` (late tasks), or
+ * in [from, to] (reminders).
+ */
+export function findOpenTasks(db: Executor, deadline: { before: string } | { from: string; to: string }) {
+  const window =
+    'before' in deadline
+      ? sql`${tasks.deadline} < ${deadline.before}::date`
+      : sql`${tasks.deadline} between ${deadline.from}::date and ${deadline.to}::date`;
   return db
     .select({
       id: tasks.id,
@@ -358,37 +365,7 @@ export function findOpenTasksDueBetween(db: Executor, from: string, to: string) 
     })
     .from(tasks)
     .innerJoin(plans, eq(plans.id, tasks.planId))
-    .where(
-      and(
-        isNull(tasks.deletedAt),
-        isNull(plans.deletedAt),
-        inArray(tasks.status, ['not_started', 'in_progress']),
-        sql`${tasks.deadline} between ${from}::date and ${to}::date`,
-      ),
-    );
-}
-
-/** Tasks of live plans still open (not started / in progress) whose deadline is before `day`. */
-export function findTasksLateOn(db: Executor, day: string) {
-  return db
-    .select({
-      id: tasks.id,
-      title: tasks.title,
-      content: tasks.content,
-      deadline: tasks.deadline,
-      status: tasks.status,
-      isRecurring: tasks.isRecurring,
-    })
-    .from(tasks)
-    .innerJoin(plans, eq(plans.id, tasks.planId))
-    .where(
-      and(
-        isNull(tasks.deletedAt),
-        isNull(plans.deletedAt),
-        inArray(tasks.status, ['not_started', 'in_progress']),
-        sql`${tasks.deadline} < ${day}::date`,
-      ),
-    );
+    .where(and(isNull(tasks.deletedAt), isNull(plans.deletedAt), inArray(tasks.status, ['not_started', 'in_progress']), window));
 }
 
 export async function findTaskUnitIds(db: Executor, taskId: string): Promise<string[]> {

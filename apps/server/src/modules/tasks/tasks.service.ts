@@ -16,7 +16,7 @@ import {
   taskDefinitionProblems,
 } from '@stip/contracts';
 import type { Executor, Transaction } from '../../db/client';
-import { AppError, notFound, versionConflict } from '../../shared/app-error';
+import { AppError, invalidField, notFound, versionConflict } from '../../shared/app-error';
 import { type Actor, type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
 import { recordAudit } from '../audit';
 import { todayInChina } from '../../shared/clock';
@@ -147,10 +147,6 @@ export async function findTaskReports(ctx: ActorContext, id: string): Promise<Pa
   return { items: reports.map(toTaskReport), total: reports.length };
 }
 
-function invalid(field: string, message: string): AppError {
-  return new AppError(ErrorCode.ValidationFailed, { message, details: [{ field, message }] });
-}
-
 /**
  * Checks that the units exist and the targets belong to the plan (read through `db`, the caller's transaction if any).
  * A unit newly named must lie in the actor's scope (as any organisation the actor picks: organizations.policy), since
@@ -170,12 +166,12 @@ async function checkReferences(
     return organization !== undefined && (previousIds.includes(id) || canSeeOrganization(ctx.actor, organization));
   };
   const missingLead = leadIds.find((id) => !isAcceptable(id));
-  if (missingLead) throw invalid('leadUnitIds', `牵头单位不存在或不在您的管辖范围内：${missingLead}`);
+  if (missingLead) throw invalidField('leadUnitIds', `牵头单位不存在或不在您的管辖范围内：${missingLead}`);
   const missingParticipant = participantIds.find((id) => !isAcceptable(id));
-  if (missingParticipant) throw invalid('participantUnitIds', `参与单位不存在或不在您的管辖范围内：${missingParticipant}`);
+  if (missingParticipant) throw invalidField('participantUnitIds', `参与单位不存在或不在您的管辖范围内：${missingParticipant}`);
   const ownTargets = new Set(await repository.findPlanTargetIds(db, planId, targetIds));
   const foreign = targetIds.find((id) => !ownTargets.has(id));
-  if (foreign) throw invalid('targetIds', `目标不存在或不属于本规划：${foreign}`);
+  if (foreign) throw invalidField('targetIds', `目标不存在或不属于本规划：${foreign}`);
 }
 
 /**
@@ -290,7 +286,7 @@ export async function fileTaskReport(ctx: ActorContext, id: string, input: Creat
     unit = mine.find((candidate) => candidate.id === input.organizationId);
     if (!unit) throw new AppError(ErrorCode.Forbidden, { message: '只能以本单位名义填报本单位承担的任务' });
   } else if (mine.length > 1) {
-    throw invalid('organizationId', '您代表该任务的多个责任单位，请选择以哪个单位填报');
+    throw invalidField('organizationId', '您代表该任务的多个责任单位，请选择以哪个单位填报');
   }
   if (!unit) throw new AppError(ErrorCode.Forbidden, { message: '您所在单位不是该任务的责任单位' });
   const today = todayInChina();
@@ -351,7 +347,7 @@ export async function addReportAttachment(
   if ((existing?.attachments.length ?? 0) >= maxAttachmentsPerReport) {
     throw new AppError(ErrorCode.RuleViolation, { message: `每份填报最多${maxAttachmentsPerReport}个附件` });
   }
-  if (!file.content.length) throw invalid('file', '附件是空文件');
+  if (!file.content.length) throw invalidField('file', '附件是空文件');
   return inTransaction(ctx, async (tx) => {
     const attachment = await repository.insertAttachment(tx, {
       reportId,
@@ -448,7 +444,7 @@ async function noticeOf(
 /** Marks every open task whose deadline passed before `today` overdue (audited as the system); answers them. */
 export async function markLateTasksOverdue(tx: Transaction, ctx: RequestContext, today: string): Promise<TaskNotice[]> {
   const marked: TaskNotice[] = [];
-  for (const task of await repository.findTasksLateOn(tx, today)) {
+  for (const task of await repository.findOpenTasks(tx, { before: today })) {
     if (taskMoveRefusal(task, 'overdue', 'job', today)) continue;
     if (!(await repository.setTaskStatus(tx, task.id, task.status, 'overdue'))) continue;
     await recordAudit(tx, ctx, {
@@ -466,7 +462,7 @@ export async function markLateTasksOverdue(tx: Transaction, ctx: RequestContext,
 /** Open tasks whose deadline is `today` … `today + days` days away, with whom to remind. */
 export async function findTasksDueWithin(tx: Transaction, today: string, days: number): Promise<(TaskNotice & { daysLeft: number })[]> {
   const until = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-  const due = await repository.findOpenTasksDueBetween(tx, today, until);
+  const due = await repository.findOpenTasks(tx, { from: today, to: until });
   const notices = [];
   for (const task of due) {
     const daysLeft = Math.round((Date.parse(`${task.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
