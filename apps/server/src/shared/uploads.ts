@@ -158,9 +158,13 @@ export const parseSlots = createUploadSlots(2);
 /** Lets timers and I/O run during a long loop (the data-folder lock, other requests); call every few hundred steps. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The content types of the Word and Excel files the app serves and accepts. */
+export const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 const officeTypes: Record<string, string> = {
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.docx': docxMime,
+  '.xlsx': xlsxMime,
   '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 };
 const legacyOfficeTypes: Record<string, string> = {

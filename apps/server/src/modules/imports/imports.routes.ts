@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorCode, zImportKind, zImportResult } from '@stip/contracts';
 import { actorContext } from '../../shared/context';
+import { xlsxMime } from '../../shared/uploads';
 import { AppError } from '../../shared/app-error';
 import { importTemplate, importWorkbook } from './imports.service';
 
 const zKindParams = z.object({ kind: zImportKind });
-const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['数据导入'];

@@ -17,12 +17,11 @@ import {
   zUpdatePlatform,
 } from '@stip/contracts';
 import { actorContext } from '../../shared/context';
+import { xlsxMime } from '../../shared/uploads';
 import { exportPlatforms } from './platforms.export';
 import { getPlatformHistory } from './platforms.history';
 import { countPlatforms, findIndustries, findPlatforms, getPlatform } from './platforms.queries';
 import * as platforms from './platforms.service';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** An attachment header whose filename survives non-ASCII (RFC 6266 with RFC 5987 `filename*`), with an ASCII fallback. */
 function attachmentDisposition(filename: string, asciiFilename: string): string {
@@ -63,7 +62,7 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const file = await exportPlatforms(actorContext(request), request.query);
       return reply
-        .type(xlsxType)
+        .type(xlsxMime)
         .header('content-disposition', attachmentDisposition(file.filename, file.asciiFilename))
         .send(file.content);
     },

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zAsOfQuery, zIdParams } from '@stip/contracts';
 import { actorContext } from '../../shared/context';
+import { docxMime, xlsxMime } from '../../shared/uploads';
 import { buildPlanBriefDocx, buildPlanBriefXlsx } from './reports.brief';
 
-const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename="brief"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Reports: read models across plans, targets and tasks (the progress brief), above the modules they read. */

@@ -20,11 +20,9 @@ import {
 } from '@stip/contracts';
 import { actorContext } from '../../shared/context';
 import { AppError } from '../../shared/app-error';
-import { describeAttachment } from '../../shared/uploads';
+import { describeAttachment, xlsxMime } from '../../shared/uploads';
 import * as tasks from './tasks.service';
 import { renderSupervisionWorkbook } from './tasks.workbook';
-
-const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['任务'];
