@@ -10,5 +10,7 @@ export default defineConfig({
     // One browser at a time: the machines have two cores.
     fileParallelism: false,
     pool: 'forks',
+    // A page waits on several requests before it shows its rows; a busy CI machine needs more than the 1 s default.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

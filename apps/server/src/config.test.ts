@@ -10,7 +10,7 @@ describe('configuration', () => {
       dbPoolSize: 10,
       dataDir: path.join(repositoryRoot, 'data'),
       port: 3000,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       demo: true,
       trustProxy: false,
       logLevel: 'info',
@@ -21,6 +21,13 @@ describe('configuration', () => {
       sessionMaxHours: 12,
       warnings: [],
     });
+  });
+
+  it('listens on this machine only while demo data is served, unless HOST says otherwise', () => {
+    expect(readConfig({}).host).toBe('127.0.0.1');
+    expect(readConfig({ STIP_DEMO: 'off' }).host).toBe('0.0.0.0');
+    expect(readConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(readConfig({ STIP_DEMO: 'off', HOST: '10.1.2.3' }).host).toBe('10.1.2.3');
   });
 
   it('reads on/off settings in any of their spellings', () => {

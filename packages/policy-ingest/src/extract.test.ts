@@ -139,12 +139,14 @@ describe('extractPlan: robustness', () => {
     expect(extractPlan(null as unknown as string)).toEqual({ targets: [], tasks: [] });
   });
 
-  it('handles a huge document in bounded time', () => {
+  // A guard against catastrophic regular-expression backtracking (minutes or hours), not a speed measurement: it
+  // takes 2–4 s on a quiet machine and must not fail because CI's two cores are busy.
+  it('handles a huge document in bounded time', { timeout: 120_000 }, () => {
     const paragraph = '1．布局建设市级重点实验室。新建市级重点实验室15家以上，培育高新技术企业30家。（责任单位：市科技局）\n';
     const huge = `三、重点任务\n${paragraph.repeat(15_000)}${'无标点的长文本'.repeat(50_000)}`;
     const started = performance.now();
     const result = extractPlan(huge, { date: '2021-01-01' });
-    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(performance.now() - started).toBeLessThan(90_000);
     expect(result.targets).toHaveLength(2);
     expect(result.tasks.length).toBeGreaterThan(1000);
   });
