@@ -64,9 +64,18 @@ export async function readSheet(
     for await (const sheet of reader) {
       const sheets = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? [];
       const named = sheets.some((s) => s.name === sheetName);
-      if (found || (named && (sheet as unknown as { name: string }).name !== sheetName)) continue;
-      found = true;
       let scanned = 0;
+      if (named && (sheet as unknown as { name: string }).name !== sheetName) {
+        // Read a sheet before the wanted one to its end rather than skip it: ExcelJS may have parked it in a
+        // temporary file and deletes that file as soon as we move on, racing the read stream it has just opened
+        // on it (an uncaught ENOENT on a busy machine). The row cap bounds what this costs.
+        for await (const excelRow of sheet) {
+          if (++scanned % 500 === 0) await yieldToEventLoop();
+          if (excelRow.number > (maxRows + 1) * scannedRowsPerDataRow) return { error: '文件中的其他工作表过大，请只保留模板中的工作表' };
+        }
+        continue;
+      }
+      found = true;
       for await (const excelRow of sheet) {
         if (++scanned % 500 === 0) await yieldToEventLoop();
         if (excelRow.number === 1) {
@@ -91,6 +100,8 @@ export async function readSheet(
         if (rows.length >= maxRows) return { error: `一次最多导入 ${maxRows} 行，请分批导入` };
         rows.push({ row: excelRow.number, cells });
       }
+      // Stop here: leaving the reader now (rather than stepping past the remaining sheets) never starts reading them.
+      break;
     }
   } catch {
     return { error: '无法读取该文件，请上传由模板填写的 .xlsx 文件' };
