@@ -17,10 +17,16 @@ export const serverModuleOrder = [
   'plans',
   'tasks',
   'targets',
+  'calls',
+  'experts',
+  'annual-reports',
+  'evaluations',
+  'funding',
   'reports',
   'cockpit',
   'imports',
   'policy-ingest',
+  'todos',
   'jobs',
 ];
 

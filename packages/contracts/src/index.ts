@@ -19,3 +19,7 @@ export * from './notifications';
 export * from './cockpit';
 export * from './policy-ingest';
 export * from './catalogues';
+export * from './calls';
+export * from './annual-reports';
+export * from './evaluations';
+export * from './todos';

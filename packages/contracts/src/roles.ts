@@ -12,7 +12,7 @@ export const roles = [
   'department_staff', // 其他市级部门: the platform types their organisation supervises
   'county_staff', // 县（市、区）科技部门: their region subtree, read and write
   'host_user', // 依托单位: their own organisation's records
-  'expert', // 专家: assigned reviews only (nothing yet)
+  'expert', // 专家: the applications of their own panels only
   'leader', // 领导: read-only, whole city
 ] as const;
 export const zRole = z.enum(roles);
@@ -39,6 +39,19 @@ export const permissions = [
   'plan:write', // record plans, targets and tasks, and report target figures
   'task:report', // file progress reports for the tasks of the units one acts for, and report the figures of targets those tasks serve as lead unit
   'cockpit:read', // the leaders' cockpit (领导驾驶舱)
+  'call:read', // calls for applications (申报通知) and their rules
+  'call:write', // publish and manage calls
+  'application:write', // fill, submit and withdraw applications for one's own organisation
+  'application:review', // county / department / city review steps on applications in scope
+  'expert:read', // the expert pool (contact data masked unless expert:write)
+  'expert:write', // keep the pool, draw panels
+  'panel:score', // declare conflicts and score the applications of one's own panels (experts)
+  'annual-report:file', // file the yearly reports of one's own platforms
+  'annual-report:review', // pre-review (county) and review (city) yearly reports in scope
+  'evaluation:read',
+  'evaluation:write', // open, score, publish and apply evaluation rounds; order and check rectifications
+  'funding:read',
+  'funding:write', // budgets, grants, payments and expenditure lines
 ] as const;
 export const zPermission = z.enum(permissions);
 export type Permission = z.infer<typeof zPermission>;
@@ -60,8 +73,28 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'plan:write',
     'task:report',
     'cockpit:read',
+    'call:read',
+    'call:write',
+    'application:review',
+    'expert:read',
+    'expert:write',
+    'annual-report:review',
+    'evaluation:read',
+    'evaluation:write',
+    'funding:read',
+    'funding:write',
   ],
-  department_staff: [...registryReader, 'platform:write', 'plan:read', 'task:report'],
+  department_staff: [
+    ...registryReader,
+    'platform:write',
+    'plan:read',
+    'task:report',
+    'call:read',
+    'application:review',
+    'expert:read',
+    'annual-report:review',
+    'evaluation:read',
+  ],
   county_staff: [
     ...registryReader,
     'organization:write',
@@ -71,10 +104,26 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'plan:write',
     'task:report',
     'cockpit:read',
+    'call:read',
+    'application:review',
+    'expert:read',
+    'annual-report:review',
+    'evaluation:read',
+    'funding:read',
   ],
-  host_user: [...registryReader, 'organization:write', 'plan:read', 'task:report'],
-  expert: [],
-  leader: [...registryReader, 'plan:read', 'cockpit:read'],
+  host_user: [
+    ...registryReader,
+    'organization:write',
+    'plan:read',
+    'task:report',
+    'call:read',
+    'application:write',
+    'annual-report:file',
+    'evaluation:read',
+    'funding:read',
+  ],
+  expert: ['call:read', 'panel:score'],
+  leader: [...registryReader, 'plan:read', 'cockpit:read', 'call:read', 'evaluation:read', 'funding:read'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

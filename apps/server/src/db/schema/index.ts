@@ -10,3 +10,7 @@ export * from './notifications';
 export * from './jobs';
 export * from './two-factor';
 export * from './catalogues';
+export * from './calls';
+export * from './experts';
+export * from './annual-reports';
+export * from './evaluations';
