@@ -16,7 +16,6 @@ import { AppError, notFound } from '../../shared/app-error';
 import type { ActorContext } from '../../shared/context';
 import { todayInChina } from '../../shared/clock';
 import { findAllTargets } from '../targets';
-import { toPlatform } from '../targets';
 import { targetPlatformScope } from '../targets';
 import { countInForceByGroup, countRecognitionsByYear, findPlatformsMatching, findRegistryFacts } from '../targets';
 import { childOf, resolveCriteria } from '../targets';
@@ -202,6 +201,5 @@ export async function findCockpitPlatforms(ctx: ActorContext, query: CockpitPlat
     facts.types,
     facts.regions,
   );
-  const page = await findPlatformsMatching(ctx.db, asOf, { criteria, baselineDate: null }, targetPlatformScope(ctx.actor), query);
-  return { items: page.rows.map(toPlatform), total: page.total };
+  return findPlatformsMatching(ctx.db, asOf, { criteria, baselineDate: null }, targetPlatformScope(ctx.actor), query);
 }

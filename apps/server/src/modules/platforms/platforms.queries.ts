@@ -7,6 +7,7 @@ import {
   type PlatformQuery,
   platformStatuses,
 } from '@stip/contracts';
+import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { invalidField, notFound } from '../../shared/app-error';
 import type { ActorContext, RequestContext } from '../../shared/context';
@@ -65,6 +66,16 @@ export async function toPlatforms(db: Executor, rows: PlatformRecordRow[]): Prom
     rows.flatMap((row) => row.coBuilderIds),
   );
   return rows.map((row) => toPlatform(row, names));
+}
+
+/** One page of the platforms in force on `day` that `condition` admits, by name, as the API's Platform. */
+export async function findPlatformsInForce(
+  db: Executor,
+  day: string,
+  condition: SQL | undefined,
+  page: { limit: number; offset: number },
+): Promise<Platform[]> {
+  return toPlatforms(db, await repository.findRecordsInForce(db, day, condition, page));
 }
 
 /** The policy's scope plus the query's filters; a region filter must name a region the actor sees. */

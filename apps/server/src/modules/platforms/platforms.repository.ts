@@ -166,6 +166,18 @@ export function findRegistryRows(
   return query;
 }
 
+/**
+ * One page of the platform states in force on `day` that `condition` admits, by name: the registry read other
+ * modules list platforms with (a target's matching platforms, the cockpit's drill-down), through `findPlatformsInForce`.
+ */
+export function findRecordsInForce(db: Executor, day: string, condition: SQL | undefined, page: { limit: number; offset: number }) {
+  return selectRecords(db, sql`${day}::date`)
+    .where(and(isNull(platforms.deletedAt), inForceOn(day), condition))
+    .orderBy(asc(platformVersions.name), asc(platforms.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
 export async function countRegistryRows(db: Executor, filter: RegistryFilter): Promise<number> {
   const [row] = await db.select({ total: count() }).from(registryKeys(db, filter));
   return row?.total ?? 0;

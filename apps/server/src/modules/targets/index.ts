@@ -7,7 +7,6 @@ export {
   findTypeNames,
 } from './snapshot.repository';
 export { childOf, countMatching, resolveCriteria } from './targets.arithmetic';
-export { toPlatform } from './targets.mapper';
 export { targetPlatformScope } from './targets.policy';
 export { insertTargetReport } from './targets.repository';
 export { targetRoutes } from './targets.routes';

@@ -1,8 +1,9 @@
-import { and, asc, count, eq, inArray, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
-import { organizations, platformSystems, platformTypes, platformVersions, platforms, regions } from '../../db/schema/index';
-import { inForceOn } from '../platforms';
+import { platformSystems, platformTypes, platformVersions, platforms, regions } from '../../db/schema/index';
+import type { Platform } from '@stip/contracts';
+import { findPlatformsInForce, inForceOn } from '../platforms';
 import type { RegionFact, ResolvedCriteria, SnapshotGroup, TypeFact } from './targets.arithmetic';
 
 /**
@@ -156,79 +157,20 @@ export async function findRegistryFacts(db: Executor): Promise<{ types: TypeFact
   return { types, regions: regionRows };
 }
 
-const referenced = alias(platformVersions, 'referenced');
-/** Another platform's name as it read on the day (its newest name when it did not exist yet). */
-function referencedName(platformId: AnyColumn, day: string) {
-  return sql<string | null>`(select ${referenced.name} from ${platformVersions} ${referenced} where ${referenced.platformId} = ${platformId}
-    order by (${referenced.validFrom} <= ${day}::date) desc, ${referenced.version} desc limit 1)`;
-}
-
-function snapshotFields(day: string) {
-  return {
-    id: platforms.id,
-    isDemo: platforms.isDemo,
-    lockVersion: platforms.version,
-    updatedAt: platforms.updatedAt,
-    validFrom: platformVersions.validFrom,
-    name: platformVersions.name,
-    typeId: platformVersions.typeId,
-    typeName: platformTypes.name,
-    systemId: platformTypes.systemId,
-    systemName: platformSystems.name,
-    level: platformTypes.level,
-    hostOrganizationId: platformVersions.hostOrganizationId,
-    hostOrganizationName: organizations.name,
-    coBuilders: sql<
-      { id: string; name: string }[]
-    >`(select coalesce(json_agg(json_build_object('id', co.id, 'name', co.name) order by co.name), '[]'::json)
-      from ${organizations} co where co.id = any(${platformVersions.coBuilderIds}))`,
-    regionId: platformVersions.regionId,
-    regionName: regions.name,
-    industry: platformVersions.industry,
-    technicalFields: platformVersions.technicalFields,
-    director: platformVersions.director,
-    status: platformVersions.status,
-    recognitionDocNo: platformVersions.recognitionDocNo,
-    recognizedOn: platformVersions.recognizedOn,
-    constructionEndsOn: platformVersions.constructionEndsOn,
-    parentPlatformId: platformVersions.parentPlatformId,
-    parentPlatformName: referencedName(platformVersions.parentPlatformId, day),
-    successorPlatformId: platformVersions.successorPlatformId,
-    successorPlatformName: referencedName(platformVersions.successorPlatformId, day),
-    remarks: platformVersions.remarks,
-  };
-}
-export type SnapshotRow = Awaited<ReturnType<typeof findSnapshotRows>>[number];
-
-function findSnapshotRows(db: Executor, day: string, where: SQL | undefined) {
-  return db
-    .select(snapshotFields(day))
-    .from(platformVersions)
-    .innerJoin(platforms, eq(platforms.id, platformVersions.platformId))
-    .innerJoin(platformTypes, eq(platformTypes.id, platformVersions.typeId))
-    .innerJoin(platformSystems, eq(platformSystems.id, platformTypes.systemId))
-    .innerJoin(organizations, eq(organizations.id, platformVersions.hostOrganizationId))
-    .innerJoin(regions, eq(regions.id, platformVersions.regionId))
-    .where(and(inForceOn(day), isNull(platforms.deletedAt), where));
-}
-
-/** One page of the platforms `condition` admits on `day`, as the registry lists them, by name. */
+/** One page of the platforms `condition` admits on `day`, as the registry lists them (the platforms module's read), by name. */
 export function findPlatformsOn(
   db: Executor,
   day: string,
   condition: SQL | undefined,
   page: { limit: number; offset: number },
-): Promise<{ rows: SnapshotRow[]; total: number }> {
+): Promise<{ items: Platform[]; total: number }> {
   return withoutJit(db, async (tx) => {
-    const rows = await findSnapshotRows(tx, day, condition)
-      .orderBy(asc(platformVersions.name), asc(platforms.id))
-      .limit(page.limit)
-      .offset(page.offset);
+    const items = await findPlatformsInForce(tx, day, condition, page);
     const [totalRow] = await tx
       .select({ total: count() })
       .from(platformVersions)
       .where(and(inForceOn(day), platformNotDeleted(platformVersions), condition));
-    return { rows, total: Number(totalRow?.total ?? 0) };
+    return { items, total: Number(totalRow?.total ?? 0) };
   });
 }
 

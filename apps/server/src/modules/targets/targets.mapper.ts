@@ -1,6 +1,5 @@
-import { type Platform, type PlatformFilter, type Target, type TargetProgress, type TargetReport, targetKindSpec } from '@stip/contracts';
+import { type PlatformFilter, type Target, type TargetProgress, type TargetReport, targetKindSpec } from '@stip/contracts';
 import type * as repository from './targets.repository';
-import type * as snapshot from './snapshot.repository';
 
 /** Rows to the API's shapes: pure, no database. */
 
@@ -57,38 +56,4 @@ export function filterOf(record: repository.TargetRecord): PlatformFilter | null
 
 export function toTargetReport(row: repository.TargetReportRow): TargetReport {
   return { ...row, reportedAt: row.reportedAt.toISOString() };
-}
-
-/** Maps a registry snapshot row to the registry's list item. */
-export function toPlatform(row: snapshot.SnapshotRow): Platform {
-  return {
-    id: row.id,
-    name: row.name,
-    typeId: row.typeId,
-    typeName: row.typeName,
-    systemId: row.systemId,
-    systemName: row.systemName,
-    level: row.level,
-    hostOrganizationId: row.hostOrganizationId,
-    hostOrganizationName: row.hostOrganizationName,
-    coBuilders: row.coBuilders,
-    regionId: row.regionId,
-    regionName: row.regionName,
-    industry: row.industry,
-    technicalFields: row.technicalFields,
-    director: row.director,
-    status: row.status,
-    recognitionDocNo: row.recognitionDocNo,
-    recognizedOn: row.recognizedOn,
-    constructionEndsOn: row.constructionEndsOn,
-    parentPlatformId: row.parentPlatformId,
-    parentPlatformName: row.parentPlatformName,
-    successorPlatformId: row.successorPlatformId,
-    successorPlatformName: row.successorPlatformName,
-    remarks: row.remarks,
-    isDemo: row.isDemo,
-    version: row.lockVersion,
-    validFrom: row.validFrom,
-    updatedAt: row.updatedAt.toISOString(),
-  };
 }

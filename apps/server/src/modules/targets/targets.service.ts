@@ -27,7 +27,7 @@ import * as snapshot from './snapshot.repository';
 import { canReportTargetFigure, overlapsScope, targetPlatformScope } from './targets.policy';
 import { type ResolvedCriteria, resolveCriteria, type SnapshotGroup } from './targets.arithmetic';
 import { countsOnlyNew, measureTargets, targetCriteria } from './targets.progress';
-import { filterOf, toPlatform, toTarget, toTargetReport } from './targets.mapper';
+import { filterOf, toTarget, toTargetReport } from './targets.mapper';
 
 type TargetRow = repository.TargetRow;
 
@@ -143,8 +143,7 @@ export async function findTargetPlatforms(ctx: ActorContext, id: string, query: 
       baselineDate: countsOnlyNew(row.target) ? row.target.baselineDate : null,
     };
   }
-  const page = await snapshot.findPlatformsMatching(ctx.db, asOf, match, targetPlatformScope(ctx.actor), query);
-  return { items: page.rows.map(toPlatform), total: page.total };
+  return snapshot.findPlatformsMatching(ctx.db, asOf, match, targetPlatformScope(ctx.actor), query);
 }
 
 // ——— changes ———
