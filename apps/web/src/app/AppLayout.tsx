@@ -1,5 +1,5 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { Dropdown, Flex, Layout, Menu, Tag, Typography } from 'antd';
+import { Badge, Dropdown, Flex, Layout, Menu, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PageLoading } from '../shared/components/PageLoading';
@@ -8,13 +8,25 @@ import { ChangePasswordModal } from '../modules/accounts/components/ChangePasswo
 import { useLogout } from '../modules/accounts/hooks/useAuth';
 import { useCurrentUser } from '../modules/accounts/hooks/useSession';
 import { NotificationBell } from '../modules/notifications/components/NotificationBell';
+import { countTodos, useTodos } from '../modules/todos/hooks/useTodos';
 import { PageErrorBoundary } from './PageErrorBoundary';
-import { visibleNavItems } from './navigation';
+import { type NavItem, visibleNavItems } from './navigation';
 
 /** The menu entry a path belongs to: `/platforms/123` lights up 平台库. */
 function selectedKey(pathname: string): string {
   const first = pathname.split('/')[1];
   return first ? `/${first}` : '/';
+}
+
+/** A menu entry's label, with the number of to-do items waiting there. */
+function NavLabel({ item, count }: { item: NavItem; count: number }) {
+  if (!count) return <>{item.label}</>;
+  return (
+    <Flex justify="space-between" align="center" gap={6}>
+      <span>{item.label}</span>
+      <Badge count={count} size="small" overflowCount={99} data-testid={`menu-count-${item.path}`} />
+    </Flex>
+  );
 }
 
 function UserMenu() {
@@ -63,6 +75,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  const todos = useTodos();
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -89,7 +102,11 @@ export function AppLayout() {
           <Menu
             mode="inline"
             selectedKeys={[selectedKey(location.pathname)]}
-            items={visibleNavItems(user).map((item) => ({ key: item.path, icon: item.icon, label: item.label }))}
+            items={visibleNavItems(user).map((item) => ({
+              key: item.path,
+              icon: item.icon,
+              label: <NavLabel item={item} count={countTodos(todos.data, item.todoKinds)} />,
+            }))}
             onClick={({ key }) => navigate(key)}
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}
             data-testid="main-menu"

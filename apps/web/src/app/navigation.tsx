@@ -2,6 +2,7 @@ import {
   AimOutlined,
   AlertOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   BankOutlined,
   ClusterOutlined,
   DashboardOutlined,
@@ -13,8 +14,9 @@ import {
   UnorderedListOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import type { Permission, SessionUser } from '@stip/contracts';
+import type { Permission, SessionUser, TodoKind } from '@stip/contracts';
 import type { ReactNode } from 'react';
+import { todoKinds } from '@stip/contracts';
 import { t } from '../shared/i18n/zh-CN';
 
 export interface NavItem {
@@ -22,11 +24,14 @@ export interface NavItem {
   label: string;
   icon: ReactNode;
   permission: Permission;
+  /** The to-do kinds whose count the entry shows (我的待办 shows them all). */
+  todoKinds?: readonly TodoKind[];
 }
 
 /** The left menu; each entry shows only to users whose role grants its permission. */
 export const navItems: NavItem[] = [
   { path: '/', label: t.menu.home, icon: <DashboardOutlined />, permission: 'platform:read' },
+  { path: '/todos', label: t.menu.todos, icon: <CheckSquareOutlined />, permission: 'authenticated', todoKinds: todoKinds },
   { path: '/cockpit', label: t.menu.cockpit, icon: <FundProjectionScreenOutlined />, permission: 'cockpit:read' },
   { path: '/platforms', label: t.menu.platforms, icon: <DatabaseOutlined />, permission: 'platform:read' },
   { path: '/plans', label: t.menu.plans, icon: <AimOutlined />, permission: 'plan:read' },
@@ -42,7 +47,7 @@ export const navItems: NavItem[] = [
 ];
 
 export function visibleNavItems(user: SessionUser): NavItem[] {
-  return navItems.filter((item) => user.permissions.includes(item.permission));
+  return navItems.filter((item) => item.permission === 'authenticated' || user.permissions.includes(item.permission));
 }
 
 /** Where a user starts: business users on the overview, each administrator on the page of their duty. */

@@ -14,6 +14,7 @@ import { RequireSession } from './RequireSession';
 const LoginPage = lazy(() => import('../modules/accounts/pages/LoginPage'));
 const SetupPage = lazy(() => import('../modules/accounts/pages/SetupPage'));
 const UsersPage = lazy(() => import('../modules/accounts/pages/UsersPage'));
+const TodosPage = lazy(() => import('../modules/todos/pages/TodosPage'));
 const PlatformListPage = lazy(() => import('../modules/platforms/pages/PlatformListPage'));
 const PlatformDetailPage = lazy(() => import('../modules/platforms/pages/PlatformDetailPage'));
 const OrganizationsPage = lazy(() => import('../modules/organizations/pages/OrganizationsPage'));
@@ -109,6 +110,7 @@ export const router = createBrowserRouter([
                 children: [{ path: 'plans/ingest', element: <PolicyIngestPage /> }],
               },
               // Every signed-in user has reminders (the API asks only for a session).
+              { path: 'todos', element: <TodosPage /> },
               { path: 'notifications', element: <NotificationsPage /> },
               { path: 'account/security', element: <AccountSecurityPage /> },
               { path: '*', element: <NotFound /> },

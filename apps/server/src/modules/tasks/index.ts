@@ -5,6 +5,7 @@ export {
   createTaskInTx,
   findAllTasks,
   findTargetIdsLedByActor,
+  findTaskTodos,
   findTasksDueWithin,
   getSupervision,
   markLateTasksOverdue,

@@ -12,6 +12,7 @@ import {
   type TaskDetail,
   type TaskQuery,
   type TaskReport,
+  type Todo,
   type UpdateTask,
   taskDefinitionProblems,
 } from '@stip/contracts';
@@ -469,4 +470,38 @@ export async function findTasksDueWithin(tx: Transaction, today: string, days: n
     notices.push({ ...(await noticeOf(tx, task)), daysLeft });
   }
   return notices;
+}
+
+// ——— 我的待办 ———
+
+/** How far ahead an open task's deadline puts it on the to-do list of its lead units. */
+const taskTodoHorizonDays = 30;
+
+/**
+ * 我的待办 for tasks: the open tasks a unit the actor acts for leads, late or due within a month — their progress
+ * is what the actor has to report. Participants report too, but the lead answers for the task, so only leads are
+ * reminded here.
+ */
+export async function findTaskTodos(ctx: ActorContext, today: string): Promise<Todo[]> {
+  if (!ctx.actor.permissions.includes('task:report')) return [];
+  const viewer = await viewerOf(ctx);
+  if (!viewer.actingUnitIds.length) return [];
+  const horizon = new Date(`${today}T00:00:00Z`);
+  horizon.setUTCDate(horizon.getUTCDate() + taskTodoHorizonDays);
+  const until = horizon.toISOString().slice(0, 10);
+  const { rows } = await repository.findTaskRows(
+    ctx.db,
+    { visibility: viewer.visibility, statuses: ['not_started', 'in_progress', 'overdue'], unitIds: viewer.actingUnitIds },
+    null,
+  );
+  return rows
+    .filter((row) => row.task.deadline !== null && row.task.deadline <= until)
+    .filter((row) => row.units.some((unit) => unit.role === 'lead' && viewer.actingUnitIds.includes(unit.id)))
+    .map((row) => ({
+      kind: 'task_report' as const,
+      title: `报送任务进展：${row.task.title}`,
+      path: `/tasks/${row.task.id}`,
+      dueOn: row.task.deadline,
+      subjectId: row.task.id,
+    }));
 }
