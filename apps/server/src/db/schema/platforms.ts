@@ -14,15 +14,20 @@ export const platformStatus = pgEnum('platform_status', platformStatuses);
  * state with the days it was in force, so the registry "as of" any day is one indexed query and
  * the current registry is the rows whose `valid_to` is null.
  */
-export const platforms = pgTable('platforms', {
-  id: id(),
-  isDemo: isDemo(),
-  /** Optimistic lock: the number of the newest version. */
-  version: version(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-  deletedAt: deletedAt(),
-});
+export const platforms = pgTable(
+  'platforms',
+  {
+    id: id(),
+    isDemo: isDemo(),
+    /** Optimistic lock: the number of the newest version. */
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: deletedAt(),
+  },
+  // The registry's default order (last changed first) walks this index and stops at the page's end.
+  (t) => [index('platforms_updated_at_idx').on(t.updatedAt.desc().nullsLast(), t.id)],
+);
 
 export const platformVersions = pgTable(
   'platform_versions',
@@ -71,6 +76,10 @@ export const platformVersions = pgTable(
     uniqueIndex('platform_versions_platform_version_key').on(t.platformId, t.version),
     index('platform_versions_current_idx')
       .on(t.platformId)
+      .where(sql`${t.validTo} is null`),
+    // The registry by name: the current states in name order.
+    index('platform_versions_current_name_idx')
+      .on(t.name, t.platformId)
       .where(sql`${t.validTo} is null`),
     index('platform_versions_validity_idx').on(t.validFrom, t.validTo),
     index('platform_versions_type_idx').on(t.typeId),

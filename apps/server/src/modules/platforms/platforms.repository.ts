@@ -46,6 +46,7 @@ function recordFields(asOf: SQL | null) {
     lockVersion: platforms.version,
     updatedAt: platforms.updatedAt,
     version: platformVersions.version,
+    versionId: platformVersions.id,
     validFrom: platformVersions.validFrom,
     validTo: platformVersions.validTo,
     name: platformVersions.name,
@@ -102,7 +103,6 @@ function registryKeys(db: Executor, filter: RegistryFilter) {
       regionPath: regions.path,
     })
     .from(platformVersions)
-    .innerJoin(platforms, eq(platforms.id, platformVersions.platformId))
     .innerJoin(platformTypes, eq(platformTypes.id, platformVersions.typeId))
     .innerJoin(organizations, eq(organizations.id, platformVersions.hostOrganizationId))
     .innerJoin(regions, eq(regions.id, platformVersions.regionId))
@@ -110,8 +110,32 @@ function registryKeys(db: Executor, filter: RegistryFilter) {
     .as('registry');
 }
 
+/**
+ * The registry rows a filter admits, from `platform_versions` with only the joins its conditions (and `sortedBy`)
+ * need. Every joined table is reached through a NOT NULL foreign key, so a join never changes which rows there
+ * are — leaving the unneeded ones out changes nothing but the work: on 10,000 platforms the page and the count
+ * each planned and joined six tables per request.
+ */
+function narrowRegistry<T extends Record<string, unknown>>(
+  db: Executor,
+  fields: T,
+  filter: RegistryFilter,
+  sortedBy: RegistrySort | null,
+) {
+  let query = db.select(fields as never).from(platformVersions).$dynamic();
+  if (sortedBy === 'updatedAt') query = query.innerJoin(platforms, eq(platforms.id, platformVersions.platformId));
+  if (filter.systemId || filter.levels?.length || sortedBy === 'level' || sortedBy === 'typeName')
+    query = query.innerJoin(platformTypes, eq(platformTypes.id, platformVersions.typeId));
+  if (filter.keyword) query = query.innerJoin(organizations, eq(organizations.id, platformVersions.hostOrganizationId));
+  if (sortedBy === 'regionName') query = query.innerJoin(regions, eq(regions.id, platformVersions.regionId));
+  return query.where(registryWhere(filter));
+}
+
+/** The platform is not soft-deleted: an anti-join on the few deleted ones, so no join with `platforms` is needed. */
+const platformNotDeleted = sql`${platformVersions.platformId} not in (select ${platforms.id} from ${platforms} where ${platforms.deletedAt} is not null)`;
+
 function registryWhere(filter: RegistryFilter): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [isNull(platforms.deletedAt), inForceOn(filter.asOf), filter.scope];
+  const conditions: (SQL | undefined)[] = [platformNotDeleted, inForceOn(filter.asOf), filter.scope];
   if (filter.systemId) conditions.push(eq(platformTypes.systemId, filter.systemId));
   if (filter.typeIds?.length) conditions.push(inArray(platformVersions.typeId, filter.typeIds));
   if (filter.levels?.length) conditions.push(inArray(platformTypes.level, filter.levels));
@@ -145,25 +169,41 @@ const sortColumns: Record<RegistrySort, AnyColumn> = {
 
 function registryOrder(sort: RegistrySort, order: 'asc' | 'desc'): SQL[] {
   const direction = order === 'asc' ? sql`asc nulls last` : sql`desc nulls last`;
-  // Ties break on name, then id, so pages and exports list rows in one stable order.
-  return [sql`${sortColumns[sort]} ${direction}`, asc(platformVersions.name), asc(platforms.id)];
+  // Ties break on name, then the platform's id, so pages and exports list rows in one stable order.
+  return [sql`${sortColumns[sort]} ${direction}`, asc(platformVersions.name), asc(platformVersions.platformId)];
 }
 
-export type PlatformRecordRow = Awaited<ReturnType<typeof findRegistryRows>>[number];
+export type PlatformRecordRow = Awaited<ReturnType<typeof selectRecords>>[number];
 
-/** One page (or, without `limit`, all) of the registry's rows in the requested order. */
-export function findRegistryRows(
+/**
+ * One page (or, without `limit`, all) of the registry's rows in the requested order, in two short steps: the
+ * page's rows are chosen from the narrow rows (`narrowRegistry`), then only those are read in full with their
+ * names (`findRecordsByVersionIds`). One query doing both made PostgreSQL plan a join of nine relations on every
+ * request, which cost more than running it.
+ */
+export async function findRegistryRows(
   db: Executor,
   filter: RegistryFilter,
   page: { sort: RegistrySort; order: 'asc' | 'desc'; limit?: number; offset?: number },
 ) {
-  const query = selectRecords(db, filter.asOf ? sql`${filter.asOf}::date` : null)
-    .where(registryWhere(filter))
-    .orderBy(...registryOrder(page.sort, page.order))
-    .$dynamic();
-  if (page.limit !== undefined) query.limit(page.limit);
-  if (page.offset) query.offset(page.offset);
-  return query;
+  const chosen = narrowRegistry(db, { id: platformVersions.id }, filter, page.sort).orderBy(...registryOrder(page.sort, page.order));
+  if (page.limit !== undefined) chosen.limit(page.limit);
+  if (page.offset) chosen.offset(page.offset);
+  const ids = ((await chosen) as { id: string }[]).map((row) => row.id);
+  return findRecordsByVersionIds(db, ids, filter.asOf);
+}
+
+/** Platform states by version id, with their names, in the order of `ids`. */
+async function findRecordsByVersionIds(db: Executor, ids: readonly string[], asOf: string | null) {
+  if (!ids.length) return [];
+  const rows = await selectRecords(db, asOf ? sql`${asOf}::date` : null).where(sql`${platformVersions.id} = any(${toUuidArray(ids)})`);
+  const position = new Map(ids.map((id, index) => [id, index]));
+  return rows.sort((a, b) => position.get(a.versionId)! - position.get(b.versionId)!);
+}
+
+/** A list of uuids as one array parameter (`= any($1)`), so the statement's text is the same for any page. */
+function toUuidArray(ids: readonly string[]): SQL {
+  return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
 
 /**
@@ -179,8 +219,8 @@ export function findRecordsInForce(db: Executor, day: string, condition: SQL | u
 }
 
 export async function countRegistryRows(db: Executor, filter: RegistryFilter): Promise<number> {
-  const [row] = await db.select({ total: count() }).from(registryKeys(db, filter));
-  return row?.total ?? 0;
+  const [row] = (await narrowRegistry(db, { total: count() }, filter, null)) as { total: number }[];
+  return Number(row?.total ?? 0);
 }
 
 /** The registry's rows counted by system, level and status. */

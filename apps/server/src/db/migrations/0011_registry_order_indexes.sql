@@ -1,0 +1,2 @@
+CREATE INDEX "platform_versions_current_name_idx" ON "platform_versions" USING btree ("name","platform_id") WHERE "platform_versions"."valid_to" is null;--> statement-breakpoint
+CREATE INDEX "platforms_updated_at_idx" ON "platforms" USING btree ("updated_at" DESC NULLS LAST,"id");
