@@ -51,7 +51,7 @@ export async function exportPlatforms(
       async function* batches() {
         for (let offset = 0; offset < total; offset += exportBatchSize) {
           const rows = await repository.findRegistryRows(tx, filter, { ...query, limit: exportBatchSize, offset });
-          yield await toPlatforms(tx, rows);
+          yield toPlatforms(rows);
         }
       }
       return renderPlatformWorkbook(title, batches());

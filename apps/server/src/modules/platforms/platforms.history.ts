@@ -27,17 +27,11 @@ const historyFields: { field: PlatformField; key: (p: Platform) => unknown; show
 export async function getPlatformHistory(ctx: ActorContext, id: string): Promise<PlatformVersion[]> {
   await getVisibleRecord(ctx.db, ctx, id);
   const rows = await repository.findHistoryRows(ctx.db, id);
-  const [names, usernames] = await Promise.all([
-    repository.findOrganizationNames(
-      ctx.db,
-      rows.flatMap((row) => row.coBuilderIds),
-    ),
-    repository.findUsernames(
-      ctx.db,
-      rows.flatMap((row) => (row.recordedById ? [row.recordedById] : [])),
-    ),
-  ]);
-  const snapshots = rows.map((row) => toPlatform(row, names, { version: row.version, updatedAt: row.recordedAt }));
+  const usernames = await repository.findUsernames(
+    ctx.db,
+    rows.flatMap((row) => (row.recordedById ? [row.recordedById] : [])),
+  );
+  const snapshots = rows.map((row) => toPlatform(row, { version: row.version, updatedAt: row.recordedAt }));
   return rows.map((row, index) => {
     const snapshot = snapshots[index]!;
     const previous = snapshots[index + 1];

@@ -23,7 +23,6 @@ import { findActiveNames } from '../catalogues';
 
 export function toPlatform(
   row: PlatformRecordRow,
-  organizationNames: Map<string, string>,
   // History snapshots show the state's own number and recording time rather than the record's.
   as: { version: number; updatedAt: Date } = { version: row.lockVersion, updatedAt: row.updatedAt },
 ): Platform {
@@ -37,7 +36,7 @@ export function toPlatform(
     level: row.level,
     hostOrganizationId: row.hostOrganizationId,
     hostOrganizationName: row.hostOrganizationName,
-    coBuilders: row.coBuilderIds.map((id) => ({ id, name: organizationNames.get(id) ?? '' })),
+    coBuilders: row.coBuilders,
     regionId: row.regionId,
     regionName: row.regionName,
     industry: row.industry,
@@ -59,13 +58,9 @@ export function toPlatform(
   };
 }
 
-/** Names the co-builders of all rows with one query, not one per row. */
-export async function toPlatforms(db: Executor, rows: PlatformRecordRow[]): Promise<Platform[]> {
-  const names = await repository.findOrganizationNames(
-    db,
-    rows.flatMap((row) => row.coBuilderIds),
-  );
-  return rows.map((row) => toPlatform(row, names));
+/** Registry rows as the API's platforms (the rows carry their co-builders' names). */
+export function toPlatforms(rows: PlatformRecordRow[]): Platform[] {
+  return rows.map((row) => toPlatform(row));
 }
 
 /** One page of the platforms in force on `day` that `condition` admits, by name, as the API's Platform. */
@@ -75,7 +70,7 @@ export async function findPlatformsInForce(
   condition: SQL | undefined,
   page: { limit: number; offset: number },
 ): Promise<Platform[]> {
-  return toPlatforms(db, await repository.findRecordsInForce(db, day, condition, page));
+  return toPlatforms(await repository.findRecordsInForce(db, day, condition, page));
 }
 
 /** The policy's scope plus the query's filters; a region filter must name a region the actor sees. */
@@ -112,7 +107,7 @@ export async function findPlatforms(ctx: ActorContext, query: PlatformQuery): Pr
     repository.findRegistryRows(ctx.db, filter, query),
     repository.countRegistryRows(ctx.db, filter),
   ]);
-  return { items: await toPlatforms(ctx.db, rows), total };
+  return { items: toPlatforms(rows), total };
 }
 
 /**
@@ -157,12 +152,12 @@ export async function getVisibleRecord(db: Executor, ctx: RequestContext, id: st
 export async function loadPlatform(db: Executor, id: string): Promise<Platform> {
   const row = await repository.getCurrentRecord(db, id, undefined);
   if (!row) throw notFound();
-  const [platform] = await toPlatforms(db, [row]);
+  const [platform] = toPlatforms([row]);
   return platform!;
 }
 
 /** The current state of a platform the actor may see (404 otherwise, soft-deleted included). */
 export async function getPlatform(ctx: ActorContext, id: string): Promise<Platform> {
-  const [platform] = await toPlatforms(ctx.db, [await getVisibleRecord(ctx.db, ctx, id)]);
+  const [platform] = toPlatforms([await getVisibleRecord(ctx.db, ctx, id)]);
   return platform!;
 }

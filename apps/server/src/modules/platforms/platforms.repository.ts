@@ -58,6 +58,11 @@ function recordFields(asOf: SQL | null) {
     hostOrganizationId: platformVersions.hostOrganizationId,
     hostOrganizationName: organizations.name,
     coBuilderIds: platformVersions.coBuilderIds,
+    /** The co-builders with their names, in the order recorded (soft-deleted organisations still named). */
+    coBuilders: sql<
+      { id: string; name: string }[]
+    >`(select coalesce(json_agg(json_build_object('id', co.id, 'name', co.name) order by u.n), '[]'::json)
+      from unnest(${platformVersions.coBuilderIds}) with ordinality as u(id, n) join ${organizations} co on co.id = u.id)`,
     regionId: platformVersions.regionId,
     regionName: regions.name,
     regionPath: regions.path,
@@ -116,13 +121,11 @@ function registryKeys(db: Executor, filter: RegistryFilter) {
  * are — leaving the unneeded ones out changes nothing but the work: on 10,000 platforms the page and the count
  * each planned and joined six tables per request.
  */
-function narrowRegistry<T extends Record<string, unknown>>(
-  db: Executor,
-  fields: T,
-  filter: RegistryFilter,
-  sortedBy: RegistrySort | null,
-) {
-  let query = db.select(fields as never).from(platformVersions).$dynamic();
+function narrowRegistry<T extends Record<string, unknown>>(db: Executor, fields: T, filter: RegistryFilter, sortedBy: RegistrySort | null) {
+  let query = db
+    .select(fields as never)
+    .from(platformVersions)
+    .$dynamic();
   if (sortedBy === 'updatedAt') query = query.innerJoin(platforms, eq(platforms.id, platformVersions.platformId));
   if (filter.systemId || filter.levels?.length || sortedBy === 'level' || sortedBy === 'typeName')
     query = query.innerJoin(platformTypes, eq(platformTypes.id, platformVersions.typeId));
@@ -299,16 +302,6 @@ export async function findUsernames(db: Executor, ids: string[]): Promise<Map<st
     .from(users)
     .where(inArray(users.id, [...new Set(ids)]));
   return new Map(rows.map((row) => [row.id, row.username]));
-}
-
-/** Names of organisations by id, soft-deleted ones included (old records still name them). */
-export async function findOrganizationNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(inArray(organizations.id, [...new Set(ids)]));
-  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** Live organisations by id with their region's path, which decides whether the actor may reference them. */

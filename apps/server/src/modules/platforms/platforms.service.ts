@@ -277,7 +277,7 @@ export async function updatePlatformInTx(
     changeNote: input.changeNote || null,
     recordedBy: ctx.actor?.userId ?? null,
   });
-  const [beforePlatform] = await toPlatforms(tx, [current]);
+  const [beforePlatform] = toPlatforms([current]);
   await recordAudit(tx, ctx, {
     action: 'platform.update',
     objectType: 'platform',
@@ -371,7 +371,7 @@ export async function deletePlatform(ctx: ActorContext, id: string, version: num
       throw ruleViolation(`该平台是“${referencing.join('”、“')}”的上级平台或承继平台，请先修改这些平台再删除`);
     }
     if (!(await repository.softDeletePlatform(tx, id, version))) throw versionConflict();
-    const [before] = await toPlatforms(tx, [current]);
+    const [before] = toPlatforms([current]);
     await recordAudit(tx, ctx, { action: 'platform.delete', objectType: 'platform', objectId: id, before });
   });
 }
