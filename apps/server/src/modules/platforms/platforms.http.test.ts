@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { labels, type Platform, type PlatformCounts, type PlatformVersion, type Role } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
@@ -12,7 +12,7 @@ import {
   buildUser,
   unique,
 } from '../../../test/factories';
-import { auditLog, platformTypes } from '../../db/schema/index';
+import { auditLog, catalogueEntries, platformTypes } from '../../db/schema/index';
 import { seedPlatformSystem } from '../../db/seed/taxonomy';
 import { verifyAuditChain } from '../audit/audit.service';
 import { todayInChina } from '../../shared/clock';
@@ -631,12 +631,31 @@ describe('validation', () => {
 });
 
 describe('industries', () => {
-  it('offers the key industries first, then the others used in the actor’s scope', async () => {
-    // The city's industry catalogue, as the demo seed fills it (a city edits it on the 名录 page).
-    await db.transaction((tx) => seedCatalogue(tx, db, 'industry', dazhouIndustries));
+  /** The city's industry catalogue, as the demo seed fills it (a city edits it on the 名录 page); once per database. */
+  const seedIndustries = async () => {
+    const [row] = await db.select({ n: count() }).from(catalogueEntries);
+    if (!row?.n) await db.transaction((tx) => seedCatalogue(tx, db, 'industry', dazhouIndustries));
+  };
+
+  it('takes an industry only from the city’s list once it has one, and says which list to use', async () => {
     const world = await buildWorld();
+    const free = unique('自由填写产业');
+    // No list yet (a fresh city): any industry is taken as typed.
+    expect((await world.cityStaff.create(platformInput(world, { industry: free }))).statusCode).toBe(200);
+    await seedIndustries();
+    const refused = await world.cityStaff.create(platformInput(world, { industry: unique('名录外产业') }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(refused.json().message).toContain('名录');
+    expect((await world.cityStaff.create(platformInput(world, { industry: '新材料' }))).statusCode).toBe(200);
+  });
+
+  it('offers the key industries first, then the others used in the actor’s scope', async () => {
+    await seedIndustries();
+    const world = await buildWorld();
+    // A platform recorded before the list existed keeps its industry, and the filter offers it too.
     const other = unique('现代物流');
-    await createdPlatform(world, { industry: other });
+    await buildPlatform(db, { industry: other, regionId: world.countyA.id, hostOrganizationId: world.hostA });
     await createdPlatform(world, { industry: '新材料' });
     await buildPlatform(db, { industry: unique('外地产业') });
     const county = await signIn('county_staff', { regionId: world.countyA.id });

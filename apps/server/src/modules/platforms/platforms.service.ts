@@ -20,6 +20,7 @@ import { getRegionRow } from '../regions';
 import { allowedPlatformActions, platformActionBetween, platformMove } from './platforms.lifecycle';
 import { canAssignPlatformType, canPlacePlatformIn, canWritePlatforms, platformScope } from './platforms.policy';
 import { getPlatform, getVisibleRecord, loadPlatform, toPlatforms } from './platforms.queries';
+import { findActiveNames } from '../catalogues';
 import * as repository from './platforms.repository';
 import type { PlatformRecordRow } from './platforms.repository';
 import { openPlatform, type PlatformState, writePlatformVersion } from './platforms.versions';
@@ -148,6 +149,14 @@ async function checkState(
     const region = await getRegionRow(db, after.regionId);
     if (!region) throw invalidField('regionId', '所在区域不存在');
     if (!canPlacePlatformIn(actor, region.path)) throw invalidField('regionId', `所在区域“${region.name}”不在您的管辖范围内`);
+  }
+
+  if (changed.has('industry') && after.industry !== null) {
+    // The city's list of key industries (名录) decides; a city that has not set one up yet may type any.
+    const industries = await findActiveNames(db, 'industry');
+    if (industries.length && !industries.includes(after.industry)) {
+      throw invalidField('industry', `重点产业“${after.industry}”不在本市名录中，请从名录中选择，或先在“名录”页面添加`);
+    }
   }
 
   const newCoBuilders = after.coBuilderIds.filter((id) => !before?.coBuilderIds.includes(id));
