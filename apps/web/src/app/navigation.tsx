@@ -12,6 +12,7 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
   UploadOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import type { Permission, SessionUser } from '@stip/contracts';
 import type { ReactNode } from 'react';
@@ -32,6 +33,7 @@ export const navItems: NavItem[] = [
   { path: '/plans', label: t.menu.plans, icon: <AimOutlined />, permission: 'plan:read' },
   { path: '/plans/ingest', label: t.ingest.menu, icon: <FileAddOutlined />, permission: 'plan:write' },
   { path: '/supervision', label: t.menu.supervision, icon: <AlertOutlined />, permission: 'plan:read' },
+  { path: '/funding', label: t.funding.menu, icon: <WalletOutlined />, permission: 'funding:read' },
   { path: '/organizations', label: t.menu.organizations, icon: <BankOutlined />, permission: 'organization:read' },
   { path: '/taxonomy', label: t.menu.taxonomy, icon: <ClusterOutlined />, permission: 'taxonomy:read' },
   { path: '/catalogues', label: t.menu.catalogues, icon: <UnorderedListOutlined />, permission: 'taxonomy:read' },
