@@ -160,7 +160,7 @@ function ExpenditureForm({ grant }: { grant: GrantDetail }) {
       onError: (error) => notify.error(error, form),
     });
   return (
-    <Form<ExpenditureValues> form={form} layout="vertical" onFinish={submit} style={{ marginTop: 12 }}>
+    <Form<ExpenditureValues> form={form} layout="vertical" onFinish={submit} initialValues={{ spentOn: dayjs() }} style={{ marginTop: 12 }}>
       <Alert
         type="info"
         showIcon
@@ -173,6 +173,8 @@ function ExpenditureForm({ grant }: { grant: GrantDetail }) {
           <Form.Item name="category" label={text.category} rules={[requiredChoice(text.category)]}>
             <Select
               data-testid="expenditure-category"
+              showSearch
+              optionFilterProp="label"
               options={[
                 {
                   label: text.allowedGroup,
