@@ -28,7 +28,13 @@ describe('the funding demo', () => {
   it('shows the city its budget use, and dagang its own grants with a report to file', async () => {
     const city = await t.login('city', demoPassword);
     const budgets = (await t.app.inject({ url: '/api/funding/budgets', headers: { cookie: city } })).json().items as Budget[];
-    expect(budgets[0]).toMatchObject({ year: 2026, amount: '30000000.00', paid: '770000.00', remaining: '29230000.00' });
+    expect(budgets[0]).toMatchObject({
+      year: 2026,
+      amount: '30000000.00',
+      granted: '1800000.00',
+      paid: '770000.00',
+      remaining: '29230000.00',
+    });
 
     const dagang = await t.login('dagang', demoPassword);
     const list = (await t.app.inject({ url: '/api/funding/grants', headers: { cookie: dagang } })).json();

@@ -198,6 +198,10 @@ describe('grants, payments and the lifecycle', () => {
     response = await pay(grant.id, '200000.05');
     grant = response.json();
     expect(grant).toMatchObject({ status: 'paid', paid: '300000.10', balance: '0.00' });
+    const budgets = (await inject(cookies.city, 'GET', '/api/funding/budgets')).json().items as Budget[];
+    const thisYear = budgets.find((b) => b.year === year)!;
+    expect(thisYear.paid).toBe('300000.10');
+    expect(thisYear.granted).toBe(thisYear.paid); // the only grant of the year so far is this one, paid in full
     expect(grant.payments.map((p) => p.amount)).toEqual(['100000.05', '200000.05']);
     expect(await findAuditRecords(db, 'funding.grant.settle', grant.id)).toHaveLength(1);
     expect(await findAuditRecords(db, 'funding.payment.create', grant.id)).toHaveLength(2);

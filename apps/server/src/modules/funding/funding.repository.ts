@@ -24,8 +24,11 @@ export type ExpenditureRecord = typeof grantExpenditures.$inferSelect;
 
 // ---- budgets
 
+// Qualified by hand: in a one-table select Drizzle leaves column names bare, and a bare "id" inside
+// the subquery would name the grant's own id.
+const budgetIdColumn = sql`${sql.identifier('funding_budgets')}.${sql.identifier('id')}`;
 const grantedFen =
-  sql<number>`coalesce((select sum(${grants.amountFen}) from ${grants} where ${grants.budgetId} = ${fundingBudgets.id} and ${grants.status} <> 'cancelled'), 0)`.mapWith(
+  sql<number>`coalesce((select sum(g.amount_fen) from ${grants} g where g.budget_id = ${budgetIdColumn} and g.status <> 'cancelled'), 0)`.mapWith(
     Number,
   );
 
