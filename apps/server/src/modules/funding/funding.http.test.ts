@@ -361,6 +361,7 @@ describe('expenditure lines', () => {
 
 describe('grants from an evaluation round', () => {
   it('previews and then makes all the rule grants of a published round at once, never twice', async () => {
+    const platformC = await buildPlatform(db, { regionId: tree.countyA.id, typeId: labType, name: unique('丙平台') });
     const [draft] = await db
       .insert(evaluationRounds)
       .values({ title: '草稿轮次', typeIds: [labType], periodFrom: 2028, periodTo: 2030 })
@@ -374,16 +375,19 @@ describe('grants from an evaluation round', () => {
     await db.insert(evaluationResults).values([
       { roundId: round!.id, platformId: platformA, grade: 'excellent', score: '92.50' },
       { roundId: round!.id, platformId: platformB, grade: 'qualified', score: '71.00' },
+      { roundId: round!.id, platformId: platformC, grade: 'good', score: '81.00' },
     ]);
     const preview = await inject(cookies.city, 'POST', '/api/funding/grants/from-round/preview', { roundId: round!.id, year });
     expect(preview.statusCode, preview.body).toBe(200);
     expect(preview.json().lines).toEqual([
       expect.objectContaining({ platformId: platformA, grade: 'excellent', kind: 'award', amount: '450000.00', skippedReason: null }),
+      // The type's own rule for 良好 (there is no level rule for it).
+      expect.objectContaining({ platformId: platformC, grade: 'good', kind: 'post_subsidy', amount: '300000.00', skippedReason: null }),
       expect.objectContaining({ platformId: platformB, grade: 'qualified', amount: null, skippedReason: '市级“合格”等次无资助标准' }),
     ]);
-    expect(preview.json().total).toBe('450000.00');
+    expect(preview.json().total).toBe('750000.00');
     const created = await inject(cookies.city, 'POST', '/api/funding/grants/from-round', { roundId: round!.id, year });
-    expect(created.json()).toEqual({ created: 1, total: '450000.00' });
+    expect(created.json()).toEqual({ created: 2, total: '750000.00' });
     const again = await inject(cookies.city, 'POST', '/api/funding/grants/from-round', { roundId: round!.id, year });
     expect(again.statusCode).toBe(422);
     const made = (await inject(cookies.city, 'GET', `/api/funding/grants?platformId=${platformA}&kind=award`)).json();
@@ -432,7 +436,8 @@ describe('to-do and export', () => {
       if (index > 2) names.push(String(row.getCell(2).value));
     });
     expect(names.length).toBeGreaterThan(0);
-    expect(names.every((name) => name.includes('甲平台'))).toBe(true);
+    expect(names.some((name) => name.includes('甲平台'))).toBe(true);
+    expect(names.some((name) => name.includes('乙平台'))).toBe(false); // 乙平台 lies in the other county
     const budgetRow = workbook.getWorksheet('预算')!.getRow(3);
     expect(budgetRow.getCell(1).value).toBe(year);
     expect((await inject(cookies.host, 'GET', '/api/funding/grants.xlsx')).statusCode).toBe(200);
