@@ -245,6 +245,15 @@ export const zCreateGrant = z.object({
 });
 export type CreateGrant = z.infer<typeof zCreateGrant>;
 
+/** Changes a proposed grant (拟资助) before it is approved. */
+export const zUpdateGrant = z.object({
+  kind: zGrantKind.optional(),
+  amount: zPositiveYuanInput.optional(),
+  basis: zName(1000).optional(),
+  version: zVersion,
+});
+export type UpdateGrant = z.infer<typeof zUpdateGrant>;
+
 export const zGrantQuery = z.object({
   limit: zLimit,
   offset: zOffset,

@@ -208,6 +208,28 @@ describe('grants, payments and the lifecycle', () => {
     expect((await pay(grant.id, 1)).statusCode).toBe(409);
   });
 
+  it('changes a proposed grant under an optimistic lock, and no grant once approved', async () => {
+    const grant = await createGrant(platformA, 1000);
+    const edited = await inject(cookies.city, 'PATCH', `/api/funding/grants/${grant.id}`, {
+      amount: '1200.30',
+      basis: '复核后调整',
+      version: grant.version,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ amount: '1200.30', basis: '复核后调整', version: grant.version + 1 });
+    expect(await findAuditRecords(db, 'funding.grant.update', grant.id)).toHaveLength(1);
+    expect((await inject(cookies.city, 'PATCH', `/api/funding/grants/${grant.id}`, { amount: 1, version: grant.version })).statusCode).toBe(
+      409,
+    );
+    const approved = await approve(edited.json());
+    const late = await inject(cookies.city, 'PATCH', `/api/funding/grants/${grant.id}`, { amount: 1, version: approved.version });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toBe('状态为“已批准”的资助不能修改');
+    expect(
+      (await inject(cookies.host, 'PATCH', `/api/funding/grants/${grant.id}`, { amount: 1, version: approved.version })).statusCode,
+    ).toBe(403);
+  });
+
   it('refuses the transitions the table does not allow and stale versions', async () => {
     const grant = await createGrant(platformA, 1000);
     const settle = await inject(cookies.city, 'POST', `/api/funding/grants/${grant.id}/transitions`, {

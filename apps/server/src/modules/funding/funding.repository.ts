@@ -232,6 +232,21 @@ export async function setGrantStatus(
   return rows.length > 0;
 }
 
+/** Changes a proposed grant if `version` is still current and it is still proposed; false otherwise. */
+export async function updateProposedGrant(
+  tx: Executor,
+  id: string,
+  version: number,
+  changes: { kind?: GrantKind; amountFen?: number; basis?: string },
+): Promise<boolean> {
+  const rows = await tx
+    .update(grants)
+    .set({ ...changes, version: sql`${grants.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(grants.id, id), eq(grants.version, version), eq(grants.status, 'proposed')))
+    .returning({ id: grants.id });
+  return rows.length > 0;
+}
+
 /** Adds a payment to the grant's paid sum, only while it stays within the amount. */
 export async function addGrantPaid(tx: Executor, id: string, amountFen: number): Promise<boolean> {
   const rows = await tx

@@ -21,6 +21,7 @@ import {
   zSubsidyRule,
   zSubsidyRuleList,
   zUpdateBudget,
+  zUpdateGrant,
   zUpdateSubsidyRule,
   zVersionQuery,
 } from '@stip/contracts';
@@ -162,6 +163,14 @@ export const fundingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '资助详情（含拨付和支出）', params: zIdParams, response: { 200: zGrantDetail } },
     },
     async (request) => funding.getGrant(actorContext(request), request.params.id),
+  );
+  app.patch(
+    '/funding/grants/:id',
+    {
+      config: { permission: 'funding:write' },
+      schema: { tags, summary: '修改拟资助（批准前）', params: zIdParams, body: zUpdateGrant, response: { 200: zGrantDetail } },
+    },
+    async (request) => funding.updateGrant(actorContext(request), request.params.id, request.body),
   );
   app.post(
     '/funding/grants/:id/transitions',

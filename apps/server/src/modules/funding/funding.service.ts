@@ -14,6 +14,7 @@ import {
   type Grant,
   type GrantDetail,
   grantKindLabels,
+  grantStatusLabels,
   type GrantQuery,
   type GrantsFromRound,
   type GrantTransition,
@@ -24,6 +25,7 @@ import {
   type SubsidyRule,
   type Todo,
   type UpdateBudget,
+  type UpdateGrant,
   type UpdateSubsidyRule,
 } from '@stip/contracts';
 import type { Database, Executor, Transaction } from '../../db/client';
@@ -304,6 +306,28 @@ export async function createGrantInTx(tx: Transaction, ctx: RequestContext, inpu
 
 export async function createGrant(ctx: ActorContext, input: CreateGrant): Promise<GrantDetail> {
   const id = await inTransaction(ctx, (tx) => createGrantInTx(tx, ctx, input));
+  return getGrant(ctx, id);
+}
+
+/** Changes a proposed grant's kind, amount or basis (optimistic lock); approved grants are fixed. */
+export async function updateGrant(ctx: ActorContext, id: string, input: UpdateGrant): Promise<GrantDetail> {
+  requireWriter(ctx.actor);
+  await inTransaction(ctx, async (tx) => {
+    await getVisibleGrantRow(ctx, id, tx);
+    const before = await repository.lockGrant(tx, id);
+    if (!before) throw notFound();
+    if (before.version !== input.version) throw versionConflict();
+    if (before.status !== 'proposed') {
+      throw new AppError(ErrorCode.TransitionNotAllowed, { message: `状态为“${grantStatusLabels[before.status]}”的资助不能修改` });
+    }
+    const changes = {
+      ...(input.kind !== undefined ? { kind: input.kind } : {}),
+      ...(input.amount !== undefined ? { amountFen: input.amount } : {}),
+      ...(input.basis !== undefined ? { basis: input.basis } : {}),
+    };
+    if (!(await repository.updateProposedGrant(tx, id, input.version, changes))) throw versionConflict();
+    await recordAudit(tx, ctx, { action: 'funding.grant.update', objectType: 'funding_grant', objectId: id, before, after: changes });
+  });
   return getGrant(ctx, id);
 }
 

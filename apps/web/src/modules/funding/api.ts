@@ -39,6 +39,8 @@ export const fundingApi = {
   grant: (id: string) => api.get(`/funding/grants/${id}`, zGrantDetail),
   createGrant: async (body: Omit<CreateGrant, 'amount'> & { amount: YuanText }) =>
     parseResponse('/funding/grants', zGrantDetail, await api.post<unknown>('/funding/grants', body)),
+  updateGrant: async (id: string, body: { kind?: GrantKind; amount?: YuanText; basis?: string; version: number }) =>
+    parseResponse('/funding/grants', zGrantDetail, await api.patch<unknown>(`/funding/grants/${id}`, body)),
   transition: async (id: string, body: { action: GrantAction; version: number; reason?: string | null }) =>
     parseResponse('/funding/grants/transitions', zGrantDetail, await api.post<unknown>(`/funding/grants/${id}/transitions`, body)),
   pay: async (id: string, body: { paidOn: string; amount: YuanText; voucherNo: string; remarks: string | null }) =>

@@ -1048,6 +1048,8 @@ export const t = {
         cancelReason: '取消理由',
       },
       detailTitle: '资助详情',
+      edit: '修改',
+      editTitle: '修改拟资助',
       back: '返回资金管理',
       approve: '批准',
       approveConfirm: '批准该资助？批准后即可登记拨付。',

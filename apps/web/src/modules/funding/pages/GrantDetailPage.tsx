@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CheckOutlined, StopOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
 import {
   allowedExpenditureCategories,
   type Expenditure,
@@ -9,9 +9,11 @@ import {
   grantGradeLabels,
   type GrantDetail,
   grantKindLabels,
+  grantKinds,
   parseYuan,
   type Payment,
   zCreateExpenditure,
+  zCreateGrant,
   zCreatePayment,
 } from '@stip/contracts';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Modal, Row, Select, Table, Typography } from 'antd';
@@ -23,8 +25,9 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { PageLoading } from '../../../shared/components/PageLoading';
 import { requiredChoice, requiredText, schemaRule, toDateString } from '../../../shared/forms/rules';
 import { useNotify } from '../../../shared/hooks/useNotify';
+import { useSaveOutcome } from '../../../shared/hooks/useSaveOutcome';
 import { t } from '../../../shared/i18n/zh-CN';
-import { useCurrentUser } from '../../accounts/hooks/useSession';
+import { useCan, useCurrentUser } from '../../accounts/hooks/useSession';
 import { DemoTag } from '../../platforms/components/DemoTag';
 import { fundingApi } from '../api';
 import { GrantStatusTag } from '../components/GrantStatusTag';
@@ -217,6 +220,65 @@ function ExpenditureForm({ grant }: { grant: GrantDetail }) {
   );
 }
 
+interface GrantEditValues {
+  kind: GrantDetail['kind'];
+  amount: string;
+  basis: string;
+}
+
+/** Changes a proposed grant's kind, amount or basis before it is approved. */
+function GrantEditModal({ grant, open, onClose }: { grant: GrantDetail; open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<GrantEditValues>();
+  const update = useFundingMutation((values: GrantEditValues) =>
+    fundingApi.updateGrant(grant.id, {
+      kind: values.kind,
+      amount: values.amount.trim(),
+      basis: values.basis.trim(),
+      version: grant.version,
+    }),
+  );
+  const { conflict, clearConflict, callbacks } = useSaveOutcome(form);
+  const close = () => {
+    clearConflict();
+    onClose();
+  };
+  return (
+    <Modal
+      open={open}
+      title={t.funding.grant.editTitle}
+      onCancel={close}
+      onOk={() => form.submit()}
+      okText={t.common.save}
+      okButtonProps={{ disabled: conflict, 'data-testid': 'grant-edit-submit' }}
+      confirmLoading={update.isPending}
+      destroyOnHidden
+    >
+      {conflict ? <Alert type="warning" showIcon message={t.errors.VERSION_CONFLICT} style={{ marginBottom: 12 }} /> : null}
+      <Form<GrantEditValues>
+        form={form}
+        layout="vertical"
+        clearOnDestroy
+        initialValues={{ kind: grant.kind, amount: grant.amount, basis: grant.basis }}
+        onFinish={(values) => update.mutate(values, callbacks(true, close))}
+      >
+        <Form.Item name="kind" label={fields.kind} rules={[requiredChoice(fields.kind)]}>
+          <Select options={grantKinds.map((kind) => ({ value: kind, label: grantKindLabels[kind] }))} />
+        </Form.Item>
+        <Form.Item
+          name="amount"
+          label={fields.amountInput}
+          rules={[requiredText(fields.amountInput), schemaRule(zCreateGrant.shape.amount)]}
+        >
+          <Input inputMode="decimal" />
+        </Form.Item>
+        <Form.Item name="basis" label={fields.basis} rules={[requiredText(fields.basis), schemaRule(zCreateGrant.shape.basis)]}>
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 /** A grant: its particulars and balance, lifecycle actions, payments (city staff record them) and expenditure lines (the host files them). */
 export default function GrantDetailPage() {
   const { id } = useParams<{ id: string }>();
@@ -227,6 +289,8 @@ export default function GrantDetailPage() {
   const notify = useNotify();
   const { modal } = App.useApp();
   const [cancelling, setCancelling] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const canWrite = useCan('funding:write');
   const [cancelForm] = Form.useForm<{ reason: string }>();
 
   if (grant.isPending) return <PageLoading />;
@@ -260,6 +324,11 @@ export default function GrantDetailPage() {
         }
         extra={
           <>
+            {canWrite && data.status === 'proposed' ? (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="grant-edit">
+                {t.funding.grant.edit}
+              </Button>
+            ) : null}
             {data.allowedActions.includes('approve') ? (
               <Button type="primary" icon={<CheckOutlined />} onClick={approve} data-testid="grant-approve">
                 {t.funding.grant.approve}
@@ -339,6 +408,7 @@ export default function GrantDetailPage() {
         />
         {data.canFileExpenditure ? <ExpenditureForm grant={data} /> : null}
       </Card>
+      <GrantEditModal grant={data} open={editing} onClose={() => setEditing(false)} />
       <Modal
         open={cancelling}
         title={t.funding.grant.cancelTitle}
