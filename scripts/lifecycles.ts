@@ -7,10 +7,12 @@ import * as prettier from 'prettier';
 import { type Lifecycle, toMermaid } from '../apps/server/src/shared/lifecycle';
 import { platformLifecycle } from '../apps/server/src/modules/platforms/platforms.lifecycle';
 import { taskLifecycle } from '../apps/server/src/modules/tasks/tasks.state';
+import { grantLifecycle } from '../apps/server/src/modules/funding/grants.lifecycle';
 
 const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, string> }[] = [
   { source: 'apps/server/src/modules/platforms/platforms.lifecycle.ts', lifecycle: platformLifecycle as never },
   { source: 'apps/server/src/modules/tasks/tasks.state.ts', lifecycle: taskLifecycle as never },
+  { source: 'apps/server/src/modules/funding/grants.lifecycle.ts', lifecycle: grantLifecycle as never },
 ];
 
 const sections = lifecycles.map(({ source, lifecycle }) => {

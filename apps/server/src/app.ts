@@ -30,6 +30,7 @@ import { twoFactorRoutes } from './modules/accounts';
 import { reportRoutes } from './modules/reports';
 import { catalogueRoutes } from './modules/catalogues';
 import { todoRoutes } from './modules/todos';
+import { fundingRoutes } from './modules/funding';
 
 export interface BuildAppOptions {
   db: Database;
@@ -155,6 +156,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(reportRoutes);
       await api.register(catalogueRoutes);
       await api.register(todoRoutes);
+      await api.register(fundingRoutes);
       api.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

@@ -16,6 +16,8 @@ export const todoKinds = [
   'evaluation_review',
   'rectification_due',
   'task_report',
+  'grant_payment', // city staff: an approved grant still to be paid
+  'expenditure_report', // a host: expenditure lines due for a paid grant
 ] as const;
 export const zTodoKind = z.enum(todoKinds);
 export type TodoKind = z.infer<typeof zTodoKind>;

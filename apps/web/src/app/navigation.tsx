@@ -13,6 +13,7 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
   UploadOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import type { Permission, SessionUser, TodoKind } from '@stip/contracts';
 import type { ReactNode } from 'react';
@@ -37,6 +38,13 @@ export const navItems: NavItem[] = [
   { path: '/plans', label: t.menu.plans, icon: <AimOutlined />, permission: 'plan:read' },
   { path: '/plans/ingest', label: t.ingest.menu, icon: <FileAddOutlined />, permission: 'plan:write' },
   { path: '/supervision', label: t.menu.supervision, icon: <AlertOutlined />, permission: 'plan:read' },
+  {
+    path: '/funding',
+    label: t.funding.menu,
+    icon: <WalletOutlined />,
+    permission: 'funding:read',
+    todoKinds: ['grant_payment', 'expenditure_report'],
+  },
   { path: '/organizations', label: t.menu.organizations, icon: <BankOutlined />, permission: 'organization:read' },
   { path: '/taxonomy', label: t.menu.taxonomy, icon: <ClusterOutlined />, permission: 'taxonomy:read' },
   { path: '/catalogues', label: t.menu.catalogues, icon: <UnorderedListOutlined />, permission: 'taxonomy:read' },

@@ -32,6 +32,8 @@ const TaskDetailPage = lazy(() => import('../modules/tasks/pages/TaskDetailPage'
 const SupervisionPage = lazy(() => import('../modules/tasks/pages/SupervisionPage'));
 const NotificationsPage = lazy(() => import('../modules/notifications/pages/NotificationsPage'));
 const PolicyIngestPage = lazy(() => import('../modules/policy-ingest/pages/PolicyIngestPage'));
+const FundingPage = lazy(() => import('../modules/funding/pages/FundingPage'));
+const GrantDetailPage = lazy(() => import('../modules/funding/pages/GrantDetailPage'));
 const AccountSecurityPage = lazy(() => import('../modules/two-factor/pages/AccountSecurityPage'));
 
 /** When the session expires mid-work, any request's 401 returns to /login (keeping the page) without a reload. */
@@ -73,6 +75,13 @@ export const router = createBrowserRouter([
                 children: [
                   { path: 'platforms', element: <PlatformListPage /> },
                   { path: 'platforms/:id', element: <PlatformDetailPage /> },
+                ],
+              },
+              {
+                element: <RequirePermission permission="funding:read" />,
+                children: [
+                  { path: 'funding', element: <FundingPage /> },
+                  { path: 'funding/grants/:id', element: <GrantDetailPage /> },
                 ],
               },
               {

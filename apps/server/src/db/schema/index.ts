@@ -14,3 +14,4 @@ export * from './calls';
 export * from './experts';
 export * from './annual-reports';
 export * from './evaluations';
+export * from './funding';
