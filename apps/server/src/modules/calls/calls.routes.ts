@@ -178,7 +178,7 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       if (!request.isMultipart())
         throw new AppError(ErrorCode.ValidationFailed, { message: '请以 multipart/form-data 上传文件（字段 code 与 file）' });
-      const file = await request.file();
+      const file = await request.file({ preservePath: true });
       if (!file) throw new AppError(ErrorCode.ValidationFailed, { message: '未收到文件' });
       const content = await file.toBuffer();
       const codeField = file.fields['code'];
