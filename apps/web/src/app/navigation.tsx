@@ -1,5 +1,8 @@
 import {
   AimOutlined,
+  CheckSquareOutlined,
+  FileDoneOutlined,
+  NotificationOutlined,
   AlertOutlined,
   AuditOutlined,
   BankOutlined,
@@ -32,6 +35,9 @@ export const navItems: NavItem[] = [
   { path: '/plans', label: t.menu.plans, icon: <AimOutlined />, permission: 'plan:read' },
   { path: '/plans/ingest', label: t.ingest.menu, icon: <FileAddOutlined />, permission: 'plan:write' },
   { path: '/supervision', label: t.menu.supervision, icon: <AlertOutlined />, permission: 'plan:read' },
+  { path: '/calls', label: t.calls.menu.calls, icon: <NotificationOutlined />, permission: 'call:read' },
+  { path: '/applications/mine', label: t.calls.menu.mine, icon: <FileDoneOutlined />, permission: 'application:write' },
+  { path: '/applications/review', label: t.calls.menu.review, icon: <CheckSquareOutlined />, permission: 'application:review' },
   { path: '/organizations', label: t.menu.organizations, icon: <BankOutlined />, permission: 'organization:read' },
   { path: '/taxonomy', label: t.menu.taxonomy, icon: <ClusterOutlined />, permission: 'taxonomy:read' },
   { path: '/catalogues', label: t.menu.catalogues, icon: <UnorderedListOutlined />, permission: 'taxonomy:read' },

@@ -30,6 +30,7 @@ CREATE TABLE "application_objections" (
 --> statement-breakpoint
 CREATE TABLE "application_reviews" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"application_id" uuid NOT NULL,
 	"action" "application_action" NOT NULL,
 	"from_status" "application_status" NOT NULL,

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { customType, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { applicationActions, applicationStatuses, callStatuses, objectionResolutions } from '@stip/contracts';
 import { createdAt, deletedAt, id, isDemo, updatedAt, version } from './columns';
 import { regions } from './regions';
@@ -150,6 +163,8 @@ export const applicationReviews = pgTable(
   'application_reviews',
   {
     id: id(),
+    /** The order of the steps (several can share one transaction's timestamp, e.g. in the demo seed). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     applicationId: uuid('application_id')
       .notNull()
       .references(() => applications.id),

@@ -4,6 +4,7 @@ import { insertRegion } from '../../modules/regions';
 import { recordAudit } from '../../modules/audit';
 import { systemContext } from '../../shared/context';
 import { demoRegionTree, type RegionSeed } from './demo-regions';
+import { seedCallsDemo } from './calls-demo';
 import { seedOrganization } from './organizations';
 import { seedPlatform } from './platforms';
 import { seedUser } from './accounts';
@@ -229,6 +230,7 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
     const platformCount = await seedDemoPlatforms(tx, regionIds, organizationIds, typeIds);
     const userCount = await seedDemoUsers(tx, regionIds, organizationIds);
     await seedDemoPlans(tx, { regionIds, organizationIds, typeIds, cityRegionId: requireId(regionIds, '达州市', 'region') });
+    await seedCallsDemo(tx, { regionIds, organizationIds, typeIds });
     await recordAudit(tx, systemContext(db), {
       action: 'system.seed_demo',
       objectType: 'system',

@@ -338,7 +338,7 @@ export function findReviews(db: Executor, applicationId: string) {
     .select()
     .from(applicationReviews)
     .where(eq(applicationReviews.applicationId, applicationId))
-    .orderBy(asc(applicationReviews.createdAt), asc(applicationReviews.id));
+    .orderBy(asc(applicationReviews.seq));
 }
 
 export async function insertObjection(db: Executor, values: typeof applicationObjections.$inferInsert) {

@@ -162,7 +162,7 @@ export async function createCall(ctx: ActorContext, input: CreateCall, options: 
       materials: input.materials,
       eligibilityRules: input.eligibilityRules,
       description: input.description || null,
-      createdBy: ctx.actor.userId,
+      createdBy: userIdOf(ctx),
       isDemo: options.isDemo ?? false,
     });
     await recordAudit(tx, ctx, { action: 'call.create', objectType: 'call', objectId: id, after: input });
@@ -443,7 +443,7 @@ export async function createApplication(
       coBuilderIds: distinct(input.coBuilderIds),
       collaborators: input.collaborators,
       form: input.form,
-      createdBy: ctx.actor.userId,
+      createdBy: userIdOf(ctx),
       isDemo: options.isDemo ?? false,
     });
     await recordAudit(tx, ctx, { action: 'application.create', objectType: 'application', objectId: id, after: input });
@@ -520,7 +520,7 @@ export async function addMaterial(
       size: file.content.length,
       sha256,
       content: file.content,
-      uploadedBy: ctx.actor.userId,
+      uploadedBy: userIdOf(ctx),
     });
     await repository.updateApplicationRow(tx, applicationId, current.version, {});
     await recordAudit(tx, ctx, {
@@ -600,7 +600,7 @@ async function moveApplication(
       tx,
       current.id,
       { ...formOf(current), materials: materials.map((m) => ({ code: m.code, fileName: m.fileName, sha256: m.sha256, size: m.size })) },
-      ctx.actor.userId,
+      userIdOf(ctx),
     );
   }
   if (action === 'startPublicNotice') {
@@ -615,7 +615,8 @@ async function moveApplication(
     const [type] = await repository.findTypes(tx, [current.typeId]);
     const constructionEndsOn = type?.constructionPeriodMonths ? addMonths(recognizedOn, type.constructionPeriodMonths) : null;
     const form = current.form as ApplicationDetail['form'];
-    const platformId = await createPlatformInTx(tx, ctx, {
+    // The system actor of the demo seed has no user row to record: the platform is written as by the system.
+    const platformId = await createPlatformInTx(tx, userIdOf(ctx) ? ctx : { ...ctx, actor: null }, {
       name: current.platformName,
       typeId: current.typeId,
       hostOrganizationId: current.organizationId,
@@ -641,7 +642,7 @@ async function moveApplication(
     fromStatus: current.status,
     toStatus: move.to,
     comment: reason,
-    actorUserId: ctx.actor.userId === systemUserId ? null : ctx.actor.userId,
+    actorUserId: userIdOf(ctx),
     actorName: ctx.actor.username,
     actorRole: ctx.actor.role,
     eligibility,
@@ -664,6 +665,8 @@ async function moveApplication(
 
 /** The id the demo seed's system actor carries (no user row). */
 export const systemUserId = '00000000-0000-0000-0000-000000000000';
+/** The acting user's id for foreign keys, null for the system actor. */
+const userIdOf = (ctx: RequestContext) => (ctx.actor && ctx.actor.userId !== systemUserId ? ctx.actor.userId : null);
 
 /** Adds calendar months (the construction period): the same day of the month, or the month's last day. */
 export function addMonths(day: string, months: number): string {
@@ -746,7 +749,7 @@ export async function addObjection(ctx: ActorContext, id: string, input: { raise
       applicationId: id,
       raisedBy: input.raisedBy,
       text: input.text,
-      recordedBy: ctx.actor.userId === systemUserId ? null : ctx.actor.userId,
+      recordedBy: userIdOf(ctx),
       isDemo: current.isDemo,
     });
     await repository.updateApplicationRow(tx, id, current.version, {});
@@ -770,7 +773,7 @@ export async function resolveObjection(
     const resolved = await repository.resolveObjectionRow(tx, id, objectionId, {
       resolution: input.resolution,
       resolutionNote: input.note,
-      resolvedBy: ctx.actor.userId === systemUserId ? null : ctx.actor.userId,
+      resolvedBy: userIdOf(ctx),
     });
     if (!resolved) throw notFound('异议不存在或已处理');
     await recordAudit(tx, ctx, { action: 'application.objection.resolve', objectType: 'application', objectId: id, after: resolved });
@@ -794,4 +797,29 @@ export async function findCallApplicationsForExport(ctx: ActorContext, callId: s
   const details = [];
   for (const row of rows) details.push(await getApplication(ctx, row.id));
   return { call, applications: details };
+}
+
+/**
+ * For the demo seed only: records that an application in expert review went on public notice on past or
+ * given dates, as history (the guard's concluded panel belongs to the experts module's demo), with its
+ * review record. Not reachable from any route.
+ */
+export async function recordDemoPublicNotice(db: Executor, id: string, startsOn: string, endsOn: string): Promise<void> {
+  const current = await repository.getApplicationRow(db, id, undefined);
+  if (!current || current.status !== 'expert_review') throw new Error('demo: the application is not in expert review');
+  await repository.updateApplicationRow(db, id, current.version, {
+    status: 'public_notice',
+    noticeStartsOn: startsOn,
+    noticeEndsOn: endsOn,
+  });
+  await repository.insertReview(db, {
+    applicationId: id,
+    action: 'startPublicNotice',
+    fromStatus: 'expert_review',
+    toStatus: 'public_notice',
+    comment: `专家评审通过，公示${startsOn}至${endsOn}（演示数据）`,
+    actorName: 'system',
+    actorRole: 'city_staff',
+    isDemo: true,
+  });
 }

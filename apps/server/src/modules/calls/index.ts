@@ -10,6 +10,7 @@ export {
   createApplication,
   createCall,
   getApplication,
+  recordDemoPublicNotice,
   resolveObjection,
   reviewApplication,
   transitionCall,
