@@ -1,10 +1,18 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationDetail, Call, Platform } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
 import { buildOrganization, buildPlatformType, buildRegionTree, buildUser, findAuditRecords, unique } from '../../../test/factories';
 import { zipBombWorkbook } from '../../../test/zip-bomb';
-import { applications, calls, experts, organizationQualifications, panelMembers, panels } from '../../db/schema/index';
+import {
+  applications,
+  calls,
+  experts,
+  organizationQualifications,
+  organizations as organizationsTable,
+  panelMembers,
+  panels,
+} from '../../db/schema/index';
 import { todayInChina } from '../../shared/clock';
 import { verifyAuditChain } from '../audit/audit.service';
 import { findTodos } from './calls.todos';
@@ -313,6 +321,39 @@ describe('scope', () => {
     expect(list.items.map((a: { id: string }) => a.id)).toEqual([application.id]);
     expect((await inject(cookies.expert, 'GET', `/api/applications/${other.id}`)).statusCode).toBe(404);
     expect((await inject(cookies.otherExpert, 'GET', '/api/applications')).json().total).toBe(0);
+  });
+
+  it('lets the supervising department recommend applications of its types, and leaders only read', async () => {
+    const departmentId = (
+      await db.select({ id: organizationsTable.id }).from(organizationsTable).where(like(organizationsTable.name, '市经信局-%'))
+    )[0]!.id;
+    const supervisedType = await buildPlatformType(db, { name: unique('企业技术中心'), supervisorOrganizationId: departmentId });
+    await db
+      .update(calls)
+      .set({ typeIds: [typeId, supervisedType] })
+      .where(eq(calls.id, call.id));
+    const created = await inject(cookies.hostA, 'POST', '/api/applications', {
+      callId: call.id,
+      typeId: supervisedType,
+      platformName: unique('技术中心'),
+      technicalFields: [],
+      coBuilderIds: [],
+      collaborators: [],
+      form: {},
+    });
+    const application = created.json() as ApplicationDetail;
+    await upload(cookies.hostA, application.id, '建设方案.pdf', pdf);
+    const submittedOne = (
+      await inject(cookies.hostA, 'POST', `/api/applications/${application.id}/submit`, { version: application.version + 1 })
+    ).json();
+    const waiting = (await inject(cookies.department, 'GET', '/api/applications?waiting=true')).json();
+    expect(waiting.items.map((a: { id: string }) => a.id)).toEqual([application.id]);
+    const leader = await t.login((await buildUser(db, { role: 'leader', regionId: tree.city.id })).username);
+    expect((await inject(leader, 'GET', `/api/applications/${application.id}`)).statusCode).toBe(200);
+    expect((await review(leader, submittedOne, 'recommend')).statusCode).toBe(403);
+    expect((await review(cookies.hostA, submittedOne, 'recommend')).statusCode).toBe(403);
+    const recommended = await review(cookies.department, submittedOne, 'recommend');
+    expect(recommended.json().status).toBe('formal_review');
   });
 
   it('hides drafts from reviewers', async () => {
