@@ -515,4 +515,22 @@ describe('to-dos', () => {
     expect(countyTodos.map((todo) => todo.subjectId)).toContain(s.id);
     expect(countyTodos.map((todo) => todo.subjectId)).not.toContain(a.id);
   });
+
+  it('asks the city to start the notice only once the expert panel has concluded', async () => {
+    let a = await submitted();
+    a = (await review(cookies.countyA, a, 'recommend')).json();
+    a = (await review(cookies.city, a, 'pass')).json();
+    const cityActor = {
+      userId: countyAUser.id,
+      username: 'city',
+      role: 'city_staff' as const,
+      regionId: tree.city.id,
+      regionPath: tree.city.path,
+      organizationId: null,
+      permissions: [],
+    };
+    expect((await findTodos(db, cityActor)).map((todo) => todo.subjectId)).not.toContain(a.id);
+    await db.insert(panels).values({ applicationId: a.id, seed: 'x', size: 3, concludedAt: new Date() });
+    expect((await findTodos(db, cityActor)).map((todo) => todo.subjectId)).toContain(a.id);
+  });
 });

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Todo } from '@stip/contracts';
 import type { Executor } from '../../db/client';
-import { applications, calls } from '../../db/schema/index';
+import { applications, calls, panels } from '../../db/schema/index';
 import type { Actor } from '../../shared/context';
 import { applicationScope } from './calls.policy';
 
@@ -41,6 +41,8 @@ export async function findTodos(db: Executor, actor: Actor): Promise<Todo[]> {
           wanted.map((s) => sql`${s}`),
           sql`, `,
         )})${cityFirstStep})`,
+        // Expert review waits on the experts until the chair concludes; only then is the city's next step due.
+        sql`(${applications.status} <> 'expert_review' or exists (select 1 from ${panels} where ${panels.applicationId} = ${applications.id} and ${panels.concludedAt} is not null))`,
       ),
     );
   const verb: Record<string, string> = {
@@ -48,16 +50,20 @@ export async function findTodos(db: Executor, actor: Actor): Promise<Todo[]> {
     returned: '修改后重新提交申报',
     county_review: '推荐审核',
     formal_review: '形式审查',
-    expert_review: '专家评审后开始公示',
+    expert_review: '专家评审已完成，开始公示',
     public_notice: '公示期满后认定',
   };
-  return rows
-    .map((row) => ({
-      kind: actor.role === 'host_user' ? ('application_fill' as const) : ('application_review' as const),
-      title: `${verb[row.status] ?? '办理申报'}：${row.platformName}`,
-      path: `/applications/${row.id}`,
-      dueOn: row.status === 'public_notice' ? row.noticeEndsOn : actor.role === 'host_user' ? row.closesOn : null,
-      subjectId: row.id,
-    }))
-    .sort((a, b) => (b.dueOn ?? '').localeCompare(a.dueOn ?? ''));
+  return (
+    rows
+      .map((row) => ({
+        kind: actor.role === 'host_user' ? ('application_fill' as const) : ('application_review' as const),
+        title: `${verb[row.status] ?? '办理申报'}：${row.platformName}`,
+        path: `/applications/${row.id}`,
+        // A host's deadline is the call's; the city may recognise once the notice has ended.
+        dueOn: row.status === 'public_notice' ? row.noticeEndsOn : actor.role === 'host_user' ? row.closesOn : null,
+        subjectId: row.id,
+      }))
+      // Those with a deadline first, the nearest first; the rest after.
+      .sort((a, b) => (a.dueOn ?? '9999-12-31').localeCompare(b.dueOn ?? '9999-12-31'))
+  );
 }
