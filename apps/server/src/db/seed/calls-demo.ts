@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type Role, rolePermissions } from '@stip/contracts';
 import type { Database, Executor } from '../client';
-import { applications, regions } from '../schema/index';
+import { applications, platforms, regions } from '../schema/index';
 import type { Actor, ActorContext } from '../../shared/context';
 import { todayInChina } from '../../shared/clock';
 import {
@@ -53,7 +53,10 @@ const sixHaves = { site: true, equipment: true, staff: true, funding: true, dire
  * a concluded panel (the experts module's table), so their notice is recorded with its own dates here, and the
  * recognised one's notice lies in the past so that recognition (through the service) is allowed today.
  */
-export async function seedCallsDemo(db: Executor, maps: DemoCallMaps): Promise<{ callId: string; applicationIds: Record<string, string> }> {
+export async function seedCallsDemo(
+  db: Executor,
+  maps: DemoCallMaps,
+): Promise<{ callId: string; applicationIds: Record<string, string>; platformIds: string[] }> {
   const today = todayInChina();
   const cityId = need(maps.regionIds, '达州市', 'region');
   const regionPaths = new Map((await db.select({ id: regions.id, path: regions.path }).from(regions)).map((r) => [r.id, r.path]));
@@ -219,8 +222,13 @@ export async function seedCallsDemo(db: Executor, maps: DemoCallMaps): Promise<{
     director: '郑工（演示）',
   });
   await toNotice(recognized, shiftDays(today, -20), shiftDays(today, -13));
-  await step(city, recognized, 'recognize', { documentNo: '达市科〔2026〕88号（演示）', recognizedOn: shiftDays(today, -7) });
+  const { platformId } = await step(city, recognized, 'recognize', {
+    documentNo: '达市科〔2026〕88号（演示）',
+    recognizedOn: shiftDays(today, -7),
+  });
   ids.recognized = recognized;
+  // The platform recognition created is demo data like the rest of the registry's demo rows (the seed flags it, as seedPlatform does).
+  await db.update(platforms).set({ isDemo: true }).where(eq(platforms.id, platformId!));
 
-  return { callId: call.id, applicationIds: ids };
+  return { callId: call.id, applicationIds: ids, platformIds: [platformId!] };
 }

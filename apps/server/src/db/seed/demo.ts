@@ -227,10 +227,12 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
       },
     });
     await seedCatalogue(tx, db, 'industry', dazhouIndustries);
-    const platformCount = await seedDemoPlatforms(tx, regionIds, organizationIds, typeIds);
+    const registryPlatformCount = await seedDemoPlatforms(tx, regionIds, organizationIds, typeIds);
     const userCount = await seedDemoUsers(tx, regionIds, organizationIds);
     await seedDemoPlans(tx, { regionIds, organizationIds, typeIds, cityRegionId: requireId(regionIds, '达州市', 'region') });
-    await seedCallsDemo(tx, { regionIds, organizationIds, typeIds });
+    // The demo call's recognised application adds its platform to the registry.
+    const callsDemo = await seedCallsDemo(tx, { regionIds, organizationIds, typeIds });
+    const platformCount = registryPlatformCount + callsDemo.platformIds.length;
     await recordAudit(tx, systemContext(db), {
       action: 'system.seed_demo',
       objectType: 'system',
