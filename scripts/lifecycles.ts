@@ -7,11 +7,15 @@ import * as prettier from 'prettier';
 import { type Lifecycle, toMermaid } from '../apps/server/src/shared/lifecycle';
 import { platformLifecycle } from '../apps/server/src/modules/platforms/platforms.lifecycle';
 import { taskLifecycle } from '../apps/server/src/modules/tasks/tasks.state';
+import { callLifecycle } from '../apps/server/src/modules/calls/calls.lifecycle';
+import { applicationLifecycle } from '../apps/server/src/modules/calls/applications.lifecycle';
 import { grantLifecycle } from '../apps/server/src/modules/funding/grants.lifecycle';
 
 const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, string> }[] = [
   { source: 'apps/server/src/modules/platforms/platforms.lifecycle.ts', lifecycle: platformLifecycle as never },
   { source: 'apps/server/src/modules/tasks/tasks.state.ts', lifecycle: taskLifecycle as never },
+  { source: 'apps/server/src/modules/calls/calls.lifecycle.ts', lifecycle: callLifecycle as never },
+  { source: 'apps/server/src/modules/calls/applications.lifecycle.ts', lifecycle: applicationLifecycle as never },
   { source: 'apps/server/src/modules/funding/grants.lifecycle.ts', lifecycle: grantLifecycle as never },
 ];
 

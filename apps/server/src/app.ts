@@ -31,6 +31,7 @@ import { reportRoutes } from './modules/reports';
 import { catalogueRoutes } from './modules/catalogues';
 import { todoRoutes } from './modules/todos';
 import { fundingRoutes } from './modules/funding';
+import { callRoutes } from './modules/calls';
 
 export interface BuildAppOptions {
   db: Database;
@@ -157,6 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(catalogueRoutes);
       await api.register(todoRoutes);
       await api.register(fundingRoutes);
+      await api.register(callRoutes);
       api.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

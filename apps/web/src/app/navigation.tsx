@@ -1,8 +1,11 @@
 import {
   AimOutlined,
+  ScheduleOutlined,
+  CheckSquareOutlined,
+  FileDoneOutlined,
+  NotificationOutlined,
   AlertOutlined,
   AuditOutlined,
-  CheckSquareOutlined,
   BankOutlined,
   ClusterOutlined,
   DashboardOutlined,
@@ -32,12 +35,27 @@ export interface NavItem {
 /** The left menu; each entry shows only to users whose role grants its permission. */
 export const navItems: NavItem[] = [
   { path: '/', label: t.menu.home, icon: <DashboardOutlined />, permission: 'platform:read' },
-  { path: '/todos', label: t.menu.todos, icon: <CheckSquareOutlined />, permission: 'authenticated', todoKinds: todoKinds },
+  { path: '/todos', label: t.menu.todos, icon: <ScheduleOutlined />, permission: 'authenticated', todoKinds: todoKinds },
   { path: '/cockpit', label: t.menu.cockpit, icon: <FundProjectionScreenOutlined />, permission: 'cockpit:read' },
   { path: '/platforms', label: t.menu.platforms, icon: <DatabaseOutlined />, permission: 'platform:read' },
   { path: '/plans', label: t.menu.plans, icon: <AimOutlined />, permission: 'plan:read' },
   { path: '/plans/ingest', label: t.ingest.menu, icon: <FileAddOutlined />, permission: 'plan:write' },
   { path: '/supervision', label: t.menu.supervision, icon: <AlertOutlined />, permission: 'plan:read' },
+  { path: '/calls', label: t.calls.menu.calls, icon: <NotificationOutlined />, permission: 'call:read' },
+  {
+    path: '/applications/mine',
+    label: t.calls.menu.mine,
+    icon: <FileDoneOutlined />,
+    permission: 'application:write',
+    todoKinds: ['application_fill'],
+  },
+  {
+    path: '/applications/review',
+    label: t.calls.menu.review,
+    icon: <CheckSquareOutlined />,
+    permission: 'application:review',
+    todoKinds: ['application_review'],
+  },
   {
     path: '/funding',
     label: t.funding.menu,

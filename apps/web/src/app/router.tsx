@@ -35,6 +35,12 @@ const PolicyIngestPage = lazy(() => import('../modules/policy-ingest/pages/Polic
 const FundingPage = lazy(() => import('../modules/funding/pages/FundingPage'));
 const GrantDetailPage = lazy(() => import('../modules/funding/pages/GrantDetailPage'));
 const AccountSecurityPage = lazy(() => import('../modules/two-factor/pages/AccountSecurityPage'));
+const CallListPage = lazy(() => import('../modules/calls/pages/CallListPage'));
+const CallDetailPage = lazy(() => import('../modules/calls/pages/CallDetailPage'));
+const MyApplicationsPage = lazy(() => import('../modules/calls/pages/MyApplicationsPage'));
+const ApplicationEditPage = lazy(() => import('../modules/calls/pages/ApplicationEditPage'));
+const ReviewQueuePage = lazy(() => import('../modules/calls/pages/ReviewQueuePage'));
+const ApplicationDetailPage = lazy(() => import('../modules/calls/pages/ApplicationDetailPage'));
 
 /** When the session expires mid-work, any request's 401 returns to /login (keeping the page) without a reload. */
 function Root() {
@@ -117,6 +123,25 @@ export const router = createBrowserRouter([
               {
                 element: <RequirePermission permission="plan:write" />,
                 children: [{ path: 'plans/ingest', element: <PolicyIngestPage /> }],
+              },
+              {
+                element: <RequirePermission permission="call:read" />,
+                children: [
+                  { path: 'calls', element: <CallListPage /> },
+                  { path: 'calls/:id', element: <CallDetailPage /> },
+                  { path: 'applications/:id', element: <ApplicationDetailPage /> },
+                ],
+              },
+              {
+                element: <RequirePermission permission="application:write" />,
+                children: [
+                  { path: 'applications/mine', element: <MyApplicationsPage /> },
+                  { path: 'applications/:id/edit', element: <ApplicationEditPage /> },
+                ],
+              },
+              {
+                element: <RequirePermission permission="application:review" />,
+                children: [{ path: 'applications/review', element: <ReviewQueuePage /> }],
               },
               // Every signed-in user has reminders (the API asks only for a session).
               { path: 'todos', element: <TodosPage /> },

@@ -4,6 +4,7 @@ import { insertRegion } from '../../modules/regions';
 import { recordAudit } from '../../modules/audit';
 import { systemContext } from '../../shared/context';
 import { demoRegionTree, type RegionSeed } from './demo-regions';
+import { seedCallsDemo } from './calls-demo';
 import { seedOrganization } from './organizations';
 import { seedPlatform } from './platforms';
 import { seedUser } from './accounts';
@@ -227,9 +228,12 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
       },
     });
     await seedCatalogue(tx, db, 'industry', dazhouIndustries);
-    const platformCount = await seedDemoPlatforms(tx, regionIds, organizationIds, typeIds);
+    const registryPlatformCount = await seedDemoPlatforms(tx, regionIds, organizationIds, typeIds);
     const userCount = await seedDemoUsers(tx, regionIds, organizationIds);
     await seedDemoPlans(tx, { regionIds, organizationIds, typeIds, cityRegionId: requireId(regionIds, '达州市', 'region') });
+    // The demo call's recognised application adds its platform to the registry.
+    const callsDemo = await seedCallsDemo(tx, { regionIds, organizationIds, typeIds });
+    const platformCount = registryPlatformCount + callsDemo.platformIds.length;
     await seedDemoFunding(tx);
     await recordAudit(tx, systemContext(db), {
       action: 'system.seed_demo',

@@ -2,13 +2,18 @@ import type { Todo, TodoList } from '@stip/contracts';
 import type { ActorContext } from '../../shared/context';
 import { todayInChina } from '../../shared/clock';
 import { findTaskTodos } from '../tasks';
+import { findTodos as findCallTodos } from '../calls';
 import { findTodos as findFundingTodos } from '../funding';
 
 /** One module's part of 我的待办: what waits for this actor there, on `today` (China's calendar day). */
 export type TodoSource = (ctx: ActorContext, today: string) => Promise<Todo[]>;
 
 /** Every module that gives people work says what waits; the to-do list is their union. */
-const sources: readonly TodoSource[] = [findTaskTodos, (ctx) => findFundingTodos(ctx.db, ctx.actor)];
+const sources: readonly TodoSource[] = [
+  findTaskTodos,
+  (ctx) => findCallTodos(ctx.db, ctx.actor),
+  (ctx) => findFundingTodos(ctx.db, ctx.actor),
+];
 
 /** Most urgent first: the earliest deadline (a passed one first of all), then those without one, then by title. */
 export function byUrgency(a: Todo, b: Todo): number {
