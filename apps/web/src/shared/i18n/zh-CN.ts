@@ -875,7 +875,7 @@ export const t = {
     viewAll: '查看全部消息',
     empty: '暂无消息',
     onlyUnread: '只看未读',
-    type: { task_due_soon: '即将到期', task_overdue: '已逾期' } satisfies Record<NotificationType, string>,
+    type: { task_due_soon: '即将到期', task_overdue: '已逾期', annual_report_due_soon: '年报将截止', annual_report_late: '年报逾期' } satisfies Record<NotificationType, string>,
     read: '已读',
   },
 
