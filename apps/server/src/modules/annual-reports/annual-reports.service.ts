@@ -26,7 +26,7 @@ import { recordAudit } from '../audit';
 import { getRegionRow } from '../regions';
 import type { NewNotification } from '../notifications';
 import * as repository from './annual-reports.repository';
-import { type AnnualReportMover, allowedAnnualReportActions, annualReportMove } from './annual-reports.lifecycle';
+import { type AnnualReportMover, allowedAnnualReportActions, annualReportLifecycle, annualReportMove } from './annual-reports.lifecycle';
 import { canManageReporting, moverFor, reportScope } from './annual-reports.policy';
 import { checkFigures, defaultIndicatorForm, unknownKeys } from './annual-reports.forms';
 
@@ -208,7 +208,10 @@ export async function applyAnnualReportMove(
 ): Promise<void> {
   const today = todayInChina(move.at);
   const result = annualReportMove(factsOf(row, Boolean(move.comment)), move.action, move.mover, today);
-  if (result.refusal !== null) throw ruleViolation(result.refusal);
+  if (result.refusal !== null) {
+    const hasPart = annualReportLifecycle.transitions.some((t) => t.action === move.action && move.mover && t.by.includes(move.mover));
+    throw new AppError(hasPart ? ErrorCode.TransitionNotAllowed : ErrorCode.Forbidden, { message: result.refusal });
+  }
   const report = row.report;
   const after = await repository.updateReportVersioned(tx, report.id, move.version, {
     status: result.to,
@@ -249,7 +252,7 @@ export async function moveAnnualReport(
   const row = await getVisibleRow(ctx, id);
   const mover = moverFor(ctx.actor, row);
   const comment = input.comment?.trim() || null;
-  if (input.action === 'submit' && mover === 'host') {
+  if (input.action === 'submit' && mover === 'host' && (row.report.status === 'draft' || row.report.status === 'returned')) {
     const form = await getIndicatorForm(ctx.db, row.typeId);
     const figures = { indicators: numbersOf(row.report.indicators), narratives: row.report.narratives ?? {} };
     const { errors } = checkFigures(form, figures, null, true);
