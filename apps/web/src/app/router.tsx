@@ -32,6 +32,9 @@ const SupervisionPage = lazy(() => import('../modules/tasks/pages/SupervisionPag
 const NotificationsPage = lazy(() => import('../modules/notifications/pages/NotificationsPage'));
 const PolicyIngestPage = lazy(() => import('../modules/policy-ingest/pages/PolicyIngestPage'));
 const AccountSecurityPage = lazy(() => import('../modules/two-factor/pages/AccountSecurityPage'));
+const AnnualReportListPage = lazy(() => import('../modules/annual-reports/pages/AnnualReportListPage'));
+const AnnualReportDetailPage = lazy(() => import('../modules/annual-reports/pages/AnnualReportDetailPage'));
+const IndicatorFormsPage = lazy(() => import('../modules/annual-reports/pages/IndicatorFormsPage'));
 
 /** When the session expires mid-work, any request's 401 returns to /login (keeping the page) without a reload. */
 function Root() {
@@ -107,6 +110,14 @@ export const router = createBrowserRouter([
               {
                 element: <RequirePermission permission="plan:write" />,
                 children: [{ path: 'plans/ingest', element: <PolicyIngestPage /> }],
+              },
+              {
+                element: <RequirePermission permission="annual-report:read" />,
+                children: [
+                  { path: 'annual-reports', element: <AnnualReportListPage /> },
+                  { path: 'annual-reports/forms', element: <IndicatorFormsPage /> },
+                  { path: 'annual-reports/:id', element: <AnnualReportDetailPage /> },
+                ],
               },
               // Every signed-in user has reminders (the API asks only for a session).
               { path: 'notifications', element: <NotificationsPage /> },
