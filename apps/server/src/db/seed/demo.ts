@@ -8,6 +8,7 @@ import { seedOrganization } from './organizations';
 import { seedPlatform } from './platforms';
 import { seedUser } from './accounts';
 import { seedTaxonomyCatalogue } from './taxonomy-catalogue';
+import { seedAnnualReportsDemo } from './annual-reports-demo';
 import { seedDemoPlans } from './plans-demo';
 import { dazhouIndustries, seedCatalogue } from './catalogues';
 
@@ -229,6 +230,7 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
     const platformCount = await seedDemoPlatforms(tx, regionIds, organizationIds, typeIds);
     const userCount = await seedDemoUsers(tx, regionIds, organizationIds);
     await seedDemoPlans(tx, { regionIds, organizationIds, typeIds, cityRegionId: requireId(regionIds, '达州市', 'region') });
+    await seedAnnualReportsDemo(tx, { organizationIds });
     await recordAudit(tx, systemContext(db), {
       action: 'system.seed_demo',
       objectType: 'system',

@@ -195,6 +195,26 @@ export async function saveAnnualReport(ctx: ActorContext, id: string, input: Sav
   return getAnnualReport(ctx, id);
 }
 
+/** Writes a report's figures inside the caller's transaction, audited (the demo seed fills past years with it). */
+export async function fillAnnualReportInTx(
+  tx: Transaction,
+  ctx: RequestContext,
+  id: string,
+  version: number,
+  figures: { indicators: Record<string, number>; narratives: Record<string, string> },
+): Promise<void> {
+  const after = await repository.updateReportVersioned(tx, id, version, figures);
+  if (!after) throw versionConflict();
+  await recordAudit(tx, ctx, { action: 'annual-report.save', objectType: 'annual_report', objectId: id, after: figures });
+}
+
+/** A report row by id whatever the scope (the system's own work: seeding). */
+export async function getAnnualReportRowForSystem(db: Executor, id: string) {
+  const row = await repository.getReportRow(db, id, sql`true`);
+  if (!row) throw notFound();
+  return row;
+}
+
 /**
  * Applies one move of the lifecycle inside the caller's transaction and records it in the review history and
  * the audit trail. `at` is when it happened (the demo seeds past moves).

@@ -3,6 +3,8 @@ export { annualReportRoutes } from './annual-reports.routes';
 export {
   annualReportReminders,
   applyAnnualReportMove,
+  fillAnnualReportInTx,
+  getAnnualReportRowForSystem,
   findTodos,
   getIndicatorForm,
   openReportingYear,
