@@ -3,8 +3,13 @@ import type { AnnualReportAction } from '@stip/contracts';
 import type { Database, Transaction } from '../client';
 import { annualReports, platformVersions, regions } from '../schema/index';
 import { systemContext } from '../../shared/context';
-import { applyAnnualReportMove, fillAnnualReportInTx, getAnnualReportRowForSystem, openReportingYear } from '../../modules/annual-reports';
-import type { AnnualReportMover } from '../../modules/annual-reports/annual-reports.lifecycle';
+import {
+  type AnnualReportMover,
+  applyAnnualReportMove,
+  fillAnnualReportInTx,
+  getAnnualReportRowForSystem,
+  openReportingYear,
+} from '../../modules/annual-reports';
 
 /** A small deterministic generator (mulberry32), so the demo figures are the same on every seed. */
 function seededRandom(seed: number) {

@@ -11,4 +11,5 @@ export {
   saveIndicatorForm,
 } from './annual-reports.service';
 export { annualReportLifecycle } from './annual-reports.lifecycle';
+export type { AnnualReportMover } from './annual-reports.lifecycle';
 export { defaultIndicatorForm } from './annual-reports.forms';
