@@ -129,6 +129,7 @@ export const zReportingYear = z.object({
   accepted: z.number().int(),
   late: z.number().int(),
   openedAt: z.string(),
+  version: z.number().int(),
 });
 export type ReportingYear = z.infer<typeof zReportingYear>;
 
@@ -141,6 +142,13 @@ export const zOpenReportingYear = z.object({
   dueOn: zDate,
 });
 export type OpenReportingYear = z.infer<typeof zOpenReportingYear>;
+
+/** Moves a year's due date (for the reports not yet submitted) and adds reports for platforms that became due since. */
+export const zUpdateReportingYear = z.object({ dueOn: zDate, version: z.number().int().min(1) });
+export type UpdateReportingYear = z.infer<typeof zUpdateReportingYear>;
+export const zReportingYearParams = z.object({
+  year: z.coerce.number({ message: '年度应为数字' }).int({ message: '年度应为整数' }).min(2000).max(2100),
+});
 
 const zRef = z.object({ id: z.string(), name: z.string() });
 

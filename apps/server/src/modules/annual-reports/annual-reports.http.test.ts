@@ -357,3 +357,53 @@ describe('indicator forms and export', () => {
     expect((await inject('city', 'GET', '/api/annual-reports.xlsx')).statusCode).toBe(400);
   });
 });
+
+describe('adjusting an open year, and the readers who may not move reports', () => {
+  it('moves the due date of unsubmitted reports only, adds platforms that became due, and refuses a stale version', async () => {
+    const department = await buildOrganization(db, { name: unique('市经信局'), kind: 'department', regionId: tree.city.id });
+    const supervisedType = await buildPlatformType(db, { supervisorOrganizationId: department });
+    const platformD = await buildPlatform(db, { regionId: tree.countyA.id, typeId: supervisedType, status: 'constructing' });
+    const year = (await inject('city', 'GET', '/api/annual-report-years')).json().items[0];
+    expect(
+      (await inject('countyA', 'PATCH', '/api/annual-report-years/2026', { dueOn: '2026-04-30', version: year.version })).statusCode,
+    ).toBe(403);
+    expect((await inject('city', 'PATCH', '/api/annual-report-years/2031', { dueOn: '2031-04-30', version: 1 })).statusCode).toBe(404);
+    const response = await inject('city', 'PATCH', '/api/annual-report-years/2026', { dueOn: '2026-04-30', version: year.version });
+    expect(response.statusCode, response.body).toBe(200);
+    // Platform B was never submitted; A and the city platform were.
+    expect(response.json()).toEqual({ year: 2026, created: 1, moved: 1 });
+    expect((await detail('hostB', reportOf[platformB]!.id)).dueOn).toBe('2026-04-30');
+    expect((await detail('city', reportOf[platformA]!.id)).dueOn).toBe('2026-03-31');
+    expect(
+      (await inject('city', 'PATCH', '/api/annual-report-years/2026', { dueOn: '2026-05-30', version: year.version })).statusCode,
+    ).toBe(409);
+
+    // Department staff read the reports of the types their organisation supervises, and move none.
+    const departmentUser = await buildUser(db, { role: 'department_staff', regionId: tree.city.id, organizationId: department });
+    cookies.department = await t.login(departmentUser.username);
+    const seen = (await inject('department', 'GET', '/api/annual-reports?year=2026')).json();
+    expect(seen.items.map((r: AnnualReport) => r.platform.id)).toEqual([platformD]);
+    expect(seen.items[0]).toMatchObject({ dueOn: '2026-04-30', status: 'draft' });
+    const report = await detail('department', seen.items[0].id);
+    expect(report.allowedActions).toEqual([]);
+    const refused = await inject('department', 'POST', `/api/annual-reports/${report.id}/transitions`, {
+      action: 'submit',
+      version: report.version,
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('lets leaders read every report in the city and move none', async () => {
+    const id = reportOf[platformB]!.id;
+    const report = await detail('leader', id);
+    expect(report.allowedActions).toEqual([]);
+    expect(report.canEdit).toBe(false);
+    expect(
+      (await inject('leader', 'POST', `/api/annual-reports/${id}/transitions`, { action: 'countyPass', version: report.version }))
+        .statusCode,
+    ).toBe(403);
+    expect((await inject('leader', 'PATCH', `/api/annual-reports/${id}`, { version: report.version, indicators: {} })).statusCode).toBe(
+      403,
+    );
+  });
+});

@@ -202,6 +202,25 @@ export async function insertYear(db: Executor, values: { year: number; dueOn: st
   return row;
 }
 
+export async function updateYearVersioned(db: Executor, year: number, version: number, dueOn: string) {
+  const [row] = await db
+    .update(annualReportYears)
+    .set({ dueOn, version: sql`${annualReportYears.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(annualReportYears.year, year), eq(annualReportYears.version, version)))
+    .returning();
+  return row;
+}
+
+/** Moves the due date of the year's reports not yet submitted; answers how many. */
+export async function moveUnsubmittedDueDates(db: Executor, year: number, dueOn: string): Promise<number> {
+  const rows = await db
+    .update(annualReports)
+    .set({ dueOn, version: sql`${annualReports.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(annualReports.year, year), isNull(annualReports.submittedAt), isNull(annualReports.deletedAt)))
+    .returning({ id: annualReports.id });
+  return rows.length;
+}
+
 /** The years with their counts among the reports the scope admits. */
 export async function findYears(db: Executor, scope: SQL, lateOn: string) {
   const years = await db.select().from(annualReportYears).orderBy(desc(annualReportYears.year));
@@ -228,6 +247,7 @@ export async function findYears(db: Executor, scope: SQL, lateOn: string) {
       accepted: Number(found?.accepted ?? 0),
       late: Number(found?.late ?? 0),
       openedAt: year.createdAt.toISOString(),
+      version: year.version,
     };
   });
 }

@@ -13,6 +13,8 @@ import {
   zReportingYear,
   zSaveAnnualReport,
   zSaveIndicatorForm,
+  zReportingYearParams,
+  zUpdateReportingYear,
 } from '@stip/contracts';
 import { actorContext } from '../../shared/context';
 import { xlsxMime } from '../../shared/uploads';
@@ -131,6 +133,20 @@ export const annualReportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => annualReports.openReportingYear(actorContext(request), request.body),
+  );
+  app.patch(
+    '/annual-report-years/:year',
+    {
+      config: { permission: 'annual-report:review' },
+      schema: {
+        tags,
+        summary: '调整年度报告截止日期（未提交的报告随之调整），并为新进入建设期、运行的平台补充报告（市科技局）',
+        params: zReportingYearParams,
+        body: zUpdateReportingYear,
+        response: { 200: z.object({ year: z.number().int(), created: z.number().int(), moved: z.number().int() }) },
+      },
+    },
+    async (request) => annualReports.updateReportingYear(actorContext(request), request.params.year, request.body),
   );
   app.get(
     '/annual-report-forms',

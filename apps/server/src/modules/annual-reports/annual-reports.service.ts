@@ -14,6 +14,7 @@ import {
   type ReportingYear,
   type SaveAnnualReport,
   type SaveIndicatorForm,
+  type UpdateReportingYear,
   type Todo,
   annualReportActionLabels,
 } from '@stip/contracts';
@@ -312,26 +313,60 @@ export async function openReportingYear(
       isDemo: options.isDemo ?? false,
     });
     if (!year) throw ruleViolation(`${input.year}年度的年度报告已开启`);
-    const platforms = await repository.findPlatformsWithoutReport(tx, input.year, ctx.actor ? reportScope(ctx.actor) : undefined);
-    const created = await repository.insertReports(
-      tx,
-      platforms.map((platform) => ({
-        platformId: platform.platformId,
-        year: input.year,
-        dueOn: input.dueOn,
-        // Pre-filled from the registry: the co-builders it records.
-        indicators: { coBuilders: platform.coBuilderIds.length },
-        createdBy: ctx.actor?.userId ?? null,
-        isDemo: options.isDemo ?? platform.isDemo,
-      })),
-    );
+    const created = await createMissingReports(tx, ctx, input.year, input.dueOn, options.isDemo);
     await recordAudit(tx, ctx, {
       action: 'annual-report.open-year',
       objectType: 'annual_report_year',
       objectId: String(input.year),
-      after: { ...input, reports: created.length },
+      after: { ...input, reports: created },
     });
-    return { year: input.year, created: created.length };
+    return { year: input.year, created };
+  });
+}
+
+/** Drafts for the platforms in 建设期 or 运行 (in the actor's scope) that have no report for the year, pre-filled from the registry. */
+async function createMissingReports(tx: Transaction, ctx: RequestContext, year: number, dueOn: string, isDemo?: boolean): Promise<number> {
+  const platforms = await repository.findPlatformsWithoutReport(tx, year, ctx.actor ? reportScope(ctx.actor) : undefined);
+  const created = await repository.insertReports(
+    tx,
+    platforms.map((platform) => ({
+      platformId: platform.platformId,
+      year,
+      dueOn,
+      // Pre-filled from the registry: the co-builders it records.
+      indicators: { coBuilders: platform.coBuilderIds.length },
+      createdBy: ctx.actor?.userId ?? null,
+      isDemo: isDemo ?? platform.isDemo,
+    })),
+  );
+  return created.length;
+}
+
+/**
+ * Moves an open year's due date (the reports not yet submitted take the new date) and adds drafts for platforms that
+ * entered 建设期 or 运行 since the year was opened.
+ */
+export async function updateReportingYear(
+  ctx: ActorContext,
+  year: number,
+  input: UpdateReportingYear,
+): Promise<{ year: number; created: number; moved: number }> {
+  if (!canManageReporting(ctx.actor)) throw new AppError(ErrorCode.Forbidden, { message: '只有市科技局可以调整年度报告填报' });
+  const existing = await repository.getYear(ctx.db, year);
+  if (!existing) throw notFound(`${year}年度的年度报告尚未开启`);
+  if (input.dueOn.slice(0, 4) < String(year)) throw invalidField('dueOn', '截止日期不能早于报告年度');
+  return inTransaction(ctx, async (tx) => {
+    if (!(await repository.updateYearVersioned(tx, year, input.version, input.dueOn))) throw versionConflict();
+    const moved = await repository.moveUnsubmittedDueDates(tx, year, input.dueOn);
+    const created = await createMissingReports(tx, ctx, year, input.dueOn);
+    await recordAudit(tx, ctx, {
+      action: 'annual-report.update-year',
+      objectType: 'annual_report_year',
+      objectId: String(year),
+      before: { dueOn: existing.dueOn },
+      after: { dueOn: input.dueOn, moved, created },
+    });
+    return { year, created, moved };
   });
 }
 

@@ -6,6 +6,7 @@ import type {
   OpenReportingYear,
   SaveAnnualReport,
   SaveIndicatorForm,
+  UpdateReportingYear,
 } from '@stip/contracts';
 import { zAnnualReport, zAnnualReportDetail, zIndicatorForm, zPage, zReportingYear } from '@stip/contracts';
 import { api, toQueryString } from '../../shared/api/client';
@@ -19,6 +20,8 @@ export interface AnnualReportListQuery {
   late?: boolean;
   mine?: boolean;
   q?: string;
+  regionId?: string;
+  typeId?: string;
 }
 
 export const annualReportsApi = {
@@ -28,6 +31,8 @@ export const annualReportsApi = {
   move: (id: string, body: AnnualReportTransition) => api.post<AnnualReportDetail>(`/annual-reports/${id}/transitions`, body),
   years: () => api.get('/annual-report-years', zPage(zReportingYear)),
   openYear: (body: OpenReportingYear) => api.post<{ year: number; created: number }>('/annual-report-years', body),
+  updateYear: (year: number, body: UpdateReportingYear) =>
+    api.patch<{ year: number; created: number; moved: number }>(`/annual-report-years/${year}`, body),
   forms: () => api.get('/annual-report-forms', zPage(zIndicatorForm)),
   saveForm: (body: SaveIndicatorForm) => api.put<IndicatorForm>('/annual-report-forms', body),
   exportYear: (year: number) => api.download(`/annual-reports.xlsx${toQueryString({ year })}`, t.annualReports.exportFileName(year)),

@@ -1076,6 +1076,12 @@ export const t = {
       numberPlaceholder: '请输入',
       textPlaceholder: '请填写',
     },
+    adjust: {
+      button: '调整截止日期',
+      title: (year: number) => `调整${year}年度截止日期`,
+      hint: '尚未提交的报告随之调整截止日期；期间新进入建设期、运行状态的平台将补充生成待填报的报告。',
+      done: (moved: number, created: number) => `已调整 ${moved} 份报告的截止日期，新增报告 ${created} 份`,
+    },
     formEditor: {
       title: '年度报告指标表',
       hint: '指标表按平台类型配置；未单独配置的类型使用默认指标表。标准指标代码供评估考核引用，请勿随意改动。',
@@ -1083,7 +1089,7 @@ export const t = {
       typeForm: (type: string) => `${type}专用指标表`,
       builtIn: '（系统内置，尚未修改）',
       addType: '为平台类型新增指标表',
-      chooseType: '选择平台类型',
+      chooseType: '为平台类型新增指标表：选择类型',
       addIndicator: '新增指标',
       key: '指标代码',
       label: '指标名称',

@@ -1,4 +1,4 @@
-import type { AnnualReportTransition, OpenReportingYear, SaveAnnualReport, SaveIndicatorForm } from '@stip/contracts';
+import type { AnnualReportTransition, OpenReportingYear, SaveAnnualReport, SaveIndicatorForm, UpdateReportingYear } from '@stip/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type AnnualReportListQuery, annualReportsApi } from '../api';
 
@@ -44,3 +44,5 @@ export const useMoveAnnualReport = () =>
   useAnnualReportMutation(({ id, body }: { id: string; body: AnnualReportTransition }) => annualReportsApi.move(id, body));
 export const useOpenReportingYear = () => useAnnualReportMutation((body: OpenReportingYear) => annualReportsApi.openYear(body));
 export const useSaveIndicatorForm = () => useAnnualReportMutation((body: SaveIndicatorForm) => annualReportsApi.saveForm(body));
+export const useUpdateReportingYear = () =>
+  useAnnualReportMutation(({ year, body }: { year: number; body: UpdateReportingYear }) => annualReportsApi.updateYear(year, body));

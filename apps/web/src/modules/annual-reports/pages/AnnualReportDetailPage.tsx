@@ -342,7 +342,7 @@ export default function AnnualReportDetailPage() {
               {data.canEdit ? (
                 <Form.Item
                   name={['narratives', indicator.key]}
-                  style={{ margin: 0 }}
+                  style={{ marginBottom: 24 }}
                   rules={indicator.required ? [{ required: true, whitespace: true, message: t.common.required(indicator.label) }] : []}
                 >
                   <Input.TextArea

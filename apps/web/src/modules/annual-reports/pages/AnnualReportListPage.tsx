@@ -1,4 +1,4 @@
-import { DownloadOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
+import { CalendarOutlined, DownloadOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
 import { type AnnualReport, type AnnualReportStatus, annualReportStatuses } from '@stip/contracts';
 import { Alert, Button, Card, Flex, Select, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -12,8 +12,11 @@ import { useListParams } from '../../../shared/hooks/useListParams';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useCan, useCurrentUser } from '../../accounts/hooks/useSession';
+import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
+import { PlatformTypeSelect } from '../../taxonomy/components/PlatformTypeSelect';
 import { AnnualReportStatusTag } from '../components/AnnualReportStatusTag';
 import { OpenYearModal } from '../components/OpenYearModal';
+import { AdjustYearModal } from '../components/AdjustYearModal';
 import { annualReportsApi } from '../api';
 import { useAnnualReports, useReportingYears } from '../hooks/useAnnualReports';
 
@@ -41,12 +44,15 @@ export default function AnnualReportListPage() {
     late: tab === 'late' || undefined,
     mine: tab === 'mine' || undefined,
     q: list.get('q'),
+    regionId: list.get('regionId'),
+    typeId: list.get('typeId'),
   });
   const years = useReportingYears();
   const notify = useNotify();
   const navigate = useNavigate();
   const [opening, setOpening] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [adjusting, setAdjusting] = useState(false);
   const yearInfo = years.data?.items.find((item) => item.year === year);
 
   const exportYear = async () => {
@@ -95,6 +101,11 @@ export default function AnnualReportListPage() {
                 {text.forms}
               </Button>
             ) : null}
+            {isCity && yearInfo ? (
+              <Button icon={<CalendarOutlined />} onClick={() => setAdjusting(true)} data-testid="annual-adjust-year">
+                {text.adjust.button}
+              </Button>
+            ) : null}
             {isCity ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)} data-testid="annual-open-year">
                 {text.open.button}
@@ -126,6 +137,23 @@ export default function AnnualReportListPage() {
             options={annualReportStatuses.map((value) => ({ value, label: text.status[value] }))}
             data-testid="annual-filter-status"
           />
+          {isStaff ? (
+            <>
+              <RegionTreeSelect
+                style={{ width: 180 }}
+                placeholder={text.fields.region}
+                value={list.get('regionId')}
+                onChange={(regionId) => list.update({ regionId })}
+                data-testid="annual-filter-region"
+              />
+              <PlatformTypeSelect
+                style={{ width: 220 }}
+                placeholder={text.fields.type}
+                value={list.get('typeId')}
+                onChange={(typeId) => list.update({ typeId })}
+              />
+            </>
+          ) : null}
           <SearchInput value={list.get('q')} onSearch={(q) => list.update({ q })} placeholder={text.keywordPlaceholder} />
           <Button onClick={list.clear}>{t.common.reset}</Button>
         </Flex>
@@ -192,6 +220,7 @@ export default function AnnualReportListPage() {
           ]}
         />
       )}
+      <AdjustYearModal year={adjusting && yearInfo ? yearInfo : null} onClose={() => setAdjusting(false)} />
       <OpenYearModal open={opening} onClose={() => setOpening(false)} onOpened={(opened) => list.update({ year: opened, tab: null })} />
     </>
   );
