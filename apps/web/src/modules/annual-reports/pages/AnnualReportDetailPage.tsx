@@ -323,7 +323,7 @@ export default function AnnualReportDetailPage() {
                   return (
                     <Typography.Text type="secondary">
                       {indicator.help}
-                      {prefilled ? `（${detailText.computed(prefilled.source)}：${prefilled.value}）` : ''}
+                      {prefilled ? detailText.computed(prefilled.source, prefilled.value) : ''}
                     </Typography.Text>
                   );
                 },
@@ -360,7 +360,7 @@ export default function AnnualReportDetailPage() {
               )}
               {data.lastYear?.narratives[indicator.key] ? (
                 <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: true }}>
-                  {detailText.lastYear}：{data.lastYear.narratives[indicator.key]}
+                  {detailText.lastYearText(data.lastYear.narratives[indicator.key]!)}
                 </Typography.Paragraph>
               ) : null}
             </div>

@@ -211,7 +211,7 @@ export default function IndicatorFormsPage() {
           key={newTypeId}
           form={{ typeId: newTypeId, indicators: defaultForm.indicators }}
           canEdit={canEdit}
-          title={`${text.addType}：${newTypeName}`}
+          title={text.addType(newTypeName)}
         />
       ) : null}
       <FormCard
