@@ -3,22 +3,11 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedUser } from '../apps/server/src/db/seed/accounts';
-import { demoPassword, startStip, type Stip } from './harness';
+import { startStip, type Stip } from './harness';
 
 let stip: Stip;
 beforeAll(async () => {
   stip = await startStip();
-  // The demo has no account for 通川区's bureau (达钢集团's county): the journey adds one.
-  const [region] = ((await stip.db.execute(sql`select id from regions where name = '通川区'`)) as unknown as { rows: { id: string }[] })
-    .rows;
-  await seedUser(stip.db, {
-    username: 'tongchuan',
-    password: demoPassword,
-    role: 'county_staff',
-    regionId: region!.id,
-    displayName: '通川区科技局（测试）',
-  });
 });
 afterAll(async () => {
   await stip?.stop();

@@ -10,6 +10,7 @@ import { taskLifecycle } from '../apps/server/src/modules/tasks/tasks.state';
 import { callLifecycle } from '../apps/server/src/modules/calls/calls.lifecycle';
 import { applicationLifecycle } from '../apps/server/src/modules/calls/applications.lifecycle';
 import { grantLifecycle } from '../apps/server/src/modules/funding/grants.lifecycle';
+import { annualReportLifecycle } from '../apps/server/src/modules/annual-reports/annual-reports.lifecycle';
 
 const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, string> }[] = [
   { source: 'apps/server/src/modules/platforms/platforms.lifecycle.ts', lifecycle: platformLifecycle as never },
@@ -17,6 +18,7 @@ const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, 
   { source: 'apps/server/src/modules/calls/calls.lifecycle.ts', lifecycle: callLifecycle as never },
   { source: 'apps/server/src/modules/calls/applications.lifecycle.ts', lifecycle: applicationLifecycle as never },
   { source: 'apps/server/src/modules/funding/grants.lifecycle.ts', lifecycle: grantLifecycle as never },
+  { source: 'apps/server/src/modules/annual-reports/annual-reports.lifecycle.ts', lifecycle: annualReportLifecycle as never },
 ];
 
 const sections = lifecycles.map(({ source, lifecycle }) => {

@@ -32,6 +32,7 @@ import { catalogueRoutes } from './modules/catalogues';
 import { todoRoutes } from './modules/todos';
 import { fundingRoutes } from './modules/funding';
 import { callRoutes } from './modules/calls';
+import { annualReportRoutes } from './modules/annual-reports';
 
 export interface BuildAppOptions {
   db: Database;
@@ -159,6 +160,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(todoRoutes);
       await api.register(fundingRoutes);
       await api.register(callRoutes);
+      await api.register(annualReportRoutes);
       api.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

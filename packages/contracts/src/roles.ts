@@ -46,6 +46,7 @@ export const permissions = [
   'expert:read', // the expert pool (contact data masked unless expert:write)
   'expert:write', // keep the pool, draw panels
   'panel:score', // declare conflicts and score the applications of one's own panels (experts)
+  'annual-report:read', // read the yearly reports in scope (own organisation's, region subtree, supervised types)
   'annual-report:file', // file the yearly reports of one's own platforms
   'annual-report:review', // pre-review (county) and review (city) yearly reports in scope
   'evaluation:read',
@@ -78,6 +79,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'application:review',
     'expert:read',
     'expert:write',
+    'annual-report:read',
     'annual-report:review',
     'evaluation:read',
     'evaluation:write',
@@ -92,6 +94,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'call:read',
     'application:review',
     'expert:read',
+    'annual-report:read',
     'annual-report:review',
     'evaluation:read',
   ],
@@ -107,6 +110,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'call:read',
     'application:review',
     'expert:read',
+    'annual-report:read',
     'annual-report:review',
     'evaluation:read',
     'funding:read',
@@ -118,12 +122,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'task:report',
     'call:read',
     'application:write',
+    'annual-report:read',
     'annual-report:file',
     'evaluation:read',
     'funding:read',
   ],
   expert: ['call:read', 'panel:score'],
-  leader: [...registryReader, 'plan:read', 'cockpit:read', 'call:read', 'evaluation:read', 'funding:read'],
+  leader: [...registryReader, 'plan:read', 'cockpit:read', 'call:read', 'annual-report:read', 'evaluation:read', 'funding:read'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

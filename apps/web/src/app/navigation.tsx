@@ -12,6 +12,7 @@ import {
   DatabaseOutlined,
   EnvironmentOutlined,
   FileAddOutlined,
+  FileTextOutlined,
   FundProjectionScreenOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -55,6 +56,13 @@ export const navItems: NavItem[] = [
     icon: <CheckSquareOutlined />,
     permission: 'application:review',
     todoKinds: ['application_review'],
+  },
+  {
+    path: '/annual-reports',
+    label: t.annualReports.menu,
+    icon: <FileTextOutlined />,
+    permission: 'annual-report:read',
+    todoKinds: ['annual_report_file', 'annual_report_review'],
   },
   {
     path: '/funding',

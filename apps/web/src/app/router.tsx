@@ -41,6 +41,9 @@ const MyApplicationsPage = lazy(() => import('../modules/calls/pages/MyApplicati
 const ApplicationEditPage = lazy(() => import('../modules/calls/pages/ApplicationEditPage'));
 const ReviewQueuePage = lazy(() => import('../modules/calls/pages/ReviewQueuePage'));
 const ApplicationDetailPage = lazy(() => import('../modules/calls/pages/ApplicationDetailPage'));
+const AnnualReportListPage = lazy(() => import('../modules/annual-reports/pages/AnnualReportListPage'));
+const AnnualReportDetailPage = lazy(() => import('../modules/annual-reports/pages/AnnualReportDetailPage'));
+const IndicatorFormsPage = lazy(() => import('../modules/annual-reports/pages/IndicatorFormsPage'));
 
 /** When the session expires mid-work, any request's 401 returns to /login (keeping the page) without a reload. */
 function Root() {
@@ -142,6 +145,14 @@ export const router = createBrowserRouter([
               {
                 element: <RequirePermission permission="application:review" />,
                 children: [{ path: 'applications/review', element: <ReviewQueuePage /> }],
+              },
+              {
+                element: <RequirePermission permission="annual-report:read" />,
+                children: [
+                  { path: 'annual-reports', element: <AnnualReportListPage /> },
+                  { path: 'annual-reports/forms', element: <IndicatorFormsPage /> },
+                  { path: 'annual-reports/:id', element: <AnnualReportDetailPage /> },
+                ],
               },
               // Every signed-in user has reminders (the API asks only for a session).
               { path: 'todos', element: <TodosPage /> },

@@ -116,13 +116,13 @@ describe('the demo registry', () => {
     for (const name of unmarked) expect(text, name).toContain(name);
 
     const accounts = await db.select({ displayName: users.displayName }).from(users);
-    expect(accounts).toHaveLength(9);
+    expect(accounts).toHaveLength(10);
     for (const account of accounts) expect(account.displayName).toContain('（演示）');
   });
 });
 
 describe('the demo accounts', () => {
-  it('signs in every one of the 9 demo accounts with the shared password, each in its role', async () => {
+  it('signs in every one of the 10 demo accounts with the shared password, each in its role', async () => {
     for (const [username, role] of demoAccounts) {
       const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: demoPassword } });
       expect(response.statusCode, `${username}: ${response.body}`).toBe(200);
@@ -200,7 +200,7 @@ describe('stip seed --demo', () => {
   it('loads the demo data into an empty database once; a second run creates nothing', async () => {
     const first = runStip(['seed', '--demo']);
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/已载入演示数据.*68 个平台，9 个演示账号/);
+    expect(first.stdout).toMatch(/已载入演示数据.*68 个平台，10 个演示账号/);
     const second = runStip(['seed', '--demo']);
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/数据库中已有账号，未载入演示数据/);
@@ -210,7 +210,7 @@ describe('stip seed --demo', () => {
       const [platformRows] = await handle.db.select({ n: count() }).from(platforms);
       const [userRows] = await handle.db.select({ n: count() }).from(users);
       const [seedRuns] = await handle.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'system.seed_demo'));
-      expect([platformRows!.n, userRows!.n, seedRuns!.n]).toEqual([68, 9, 1]);
+      expect([platformRows!.n, userRows!.n, seedRuns!.n]).toEqual([68, 10, 1]);
     } finally {
       await handle.close();
     }

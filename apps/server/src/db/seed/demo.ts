@@ -9,6 +9,7 @@ import { seedOrganization } from './organizations';
 import { seedPlatform } from './platforms';
 import { seedUser } from './accounts';
 import { seedTaxonomyCatalogue } from './taxonomy-catalogue';
+import { seedAnnualReportsDemo } from './annual-reports-demo';
 import { seedDemoPlans } from './plans-demo';
 import { seedDemoFunding } from './funding-demo';
 import { dazhouIndustries, seedCatalogue } from './catalogues';
@@ -234,6 +235,7 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
     // The demo call's recognised application adds its platform to the registry.
     const callsDemo = await seedCallsDemo(tx, { regionIds, organizationIds, typeIds });
     const platformCount = registryPlatformCount + callsDemo.platformIds.length;
+    await seedAnnualReportsDemo(tx, { organizationIds });
     await seedDemoFunding(tx);
     await recordAudit(tx, systemContext(db), {
       action: 'system.seed_demo',
@@ -376,6 +378,7 @@ async function seedDemoUsers(tx: Transaction, regionIds: Map<string, string>, or
     { username: 'city', displayName: '市科技局 张科长（演示）', role: 'city_staff', region: '达州市', organization: '市科技局' },
     { username: 'jxj', displayName: '市经信局 李科长（演示）', role: 'department_staff', region: '达州市', organization: '市经信局' },
     { username: 'xuanhan', displayName: '宣汉县科技局 王股长（演示）', role: 'county_staff', region: '宣汉县' },
+    { username: 'tongchuan', displayName: '通川区科技局 赵股长（演示）', role: 'county_staff', region: '通川区' },
     { username: 'dagang', displayName: '达钢集团 科技部（演示）', role: 'host_user', organization: '达钢集团' },
     { username: 'expert1', displayName: '专家 刘教授（演示）', role: 'expert' },
     { username: 'leader', displayName: '市政府 分管领导（演示）', role: 'leader', region: '达州市' },

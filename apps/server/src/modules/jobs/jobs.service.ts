@@ -5,6 +5,7 @@ import { recordAudit } from '../audit';
 import { raiseNotifications } from '../notifications';
 import type { NewNotification } from '../notifications';
 import { findTasksDueWithin, markLateTasksOverdue } from '../tasks';
+import { annualReportReminders } from '../annual-reports';
 import * as repository from './jobs.repository';
 import { type JobHandler, enqueueJob } from './jobs.queue';
 
@@ -73,6 +74,7 @@ async function runDailyJobsInTx(tx: Transaction, today: string): Promise<DailyJo
     }
   }
 
+  notifications.push(...(await annualReportReminders(tx, today)));
   const remindersRaised = await raiseNotifications(tx, notifications);
   const result = { ran: true, day: today, tasksMarkedOverdue: overdue.length, remindersRaised };
   await repository.finishJobRun(tx, dailyJob, today, result);

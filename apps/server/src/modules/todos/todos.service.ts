@@ -3,6 +3,7 @@ import type { ActorContext } from '../../shared/context';
 import { todayInChina } from '../../shared/clock';
 import { findTaskTodos } from '../tasks';
 import { findTodos as findCallTodos } from '../calls';
+import { findTodos as findAnnualReportTodos } from '../annual-reports';
 import { findTodos as findFundingTodos } from '../funding';
 
 /** One module's part of 我的待办: what waits for this actor there, on `today` (China's calendar day). */
@@ -12,6 +13,7 @@ export type TodoSource = (ctx: ActorContext, today: string) => Promise<Todo[]>;
 const sources: readonly TodoSource[] = [
   findTaskTodos,
   (ctx) => findCallTodos(ctx.db, ctx.actor),
+  (ctx) => findAnnualReportTodos(ctx.db, ctx.actor),
   (ctx) => findFundingTodos(ctx.db, ctx.actor),
 ];
 

@@ -32,7 +32,11 @@ export function NotificationList({ items, onOpen, onMarkRead, compact = false }:
             </Badge>
             <Flex vertical gap={2} style={{ flex: 1, minWidth: 0 }}>
               <Flex gap={6} align="center" wrap>
-                <Tag color={notification.type === 'task_overdue' ? 'red' : 'gold'} bordered={false} style={{ marginInlineEnd: 0 }}>
+                <Tag
+                  color={notification.type === 'task_overdue' || notification.type === 'annual_report_late' ? 'red' : 'gold'}
+                  bordered={false}
+                  style={{ marginInlineEnd: 0 }}
+                >
                   {t.notifications.type[notification.type]}
                 </Tag>
                 <Typography.Link
