@@ -7,10 +7,12 @@ import * as prettier from 'prettier';
 import { type Lifecycle, toMermaid } from '../apps/server/src/shared/lifecycle';
 import { platformLifecycle } from '../apps/server/src/modules/platforms/platforms.lifecycle';
 import { taskLifecycle } from '../apps/server/src/modules/tasks/tasks.state';
+import { seatLifecycle } from '../apps/server/src/modules/experts/panels.lifecycle';
 
 const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, string> }[] = [
   { source: 'apps/server/src/modules/platforms/platforms.lifecycle.ts', lifecycle: platformLifecycle as never },
   { source: 'apps/server/src/modules/tasks/tasks.state.ts', lifecycle: taskLifecycle as never },
+  { source: 'apps/server/src/modules/experts/panels.lifecycle.ts', lifecycle: seatLifecycle as never },
 ];
 
 const sections = lifecycles.map(({ source, lifecycle }) => {

@@ -23,3 +23,4 @@ export * from './calls';
 export * from './annual-reports';
 export * from './evaluations';
 export * from './todos';
+export * from './experts';
