@@ -65,7 +65,8 @@ export const zExpertSettings = z.object({
   version: z.number().int(),
 });
 export type ExpertSettings = z.infer<typeof zExpertSettings>;
-export const zUpdateExpertSettings = zExpertSettings.extend({ version: zVersion });
+/** Version 0 saves the settings for the first time. */
+export const zUpdateExpertSettings = zExpertSettings.extend({ version: z.number().int().min(0) });
 
 // ——— panels ———
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import {
   applications,
@@ -22,9 +22,10 @@ export type PanelRecord = typeof panels.$inferSelect;
 export type SeatRecord = typeof panelMembers.$inferSelect;
 
 /** Seats of panels drawn in `year` that count against the cap (a declared conflict does not). */
-function panelsInYear(expertId: SQL | typeof experts.id, year: number) {
+function panelsInYear(year: number) {
+  // Qualified by hand: drizzle drops the table name of columns in a single-table select.
   return sql<number>`(select count(*)::int from ${panelMembers} pm join ${panels} p on p.id = pm.panel_id
-    where pm.expert_id = ${expertId} and extract(year from p.drawn_at at time zone 'Asia/Shanghai') = ${year}
+    where pm.expert_id = "experts"."id" and extract(year from p.drawn_at at time zone 'Asia/Shanghai') = ${year}
     and pm.declared_conflict is not true)`;
 }
 
@@ -32,7 +33,7 @@ const expertFields = (year: number) => ({
   expert: experts,
   organizationName: organizations.name,
   regionName: regions.name,
-  panelsThisYear: panelsInYear(experts.id, year),
+  panelsThisYear: panelsInYear(year),
 });
 
 export type ExpertRow = { expert: ExpertRecord; organizationName: string; regionName: string | null; panelsThisYear: number };
@@ -273,7 +274,8 @@ export async function findApplicationFacts(db: Executor, ids: readonly string[])
 
 /**
  * The organisations that hosted or co-built a platform together with one of `parties` (as host or
- * co-builder) in a platform state in force at some day of [from, to].
+ * co-builder) in a platform state in force at some day of [from, to] (a revoked or merged state
+ * joins no one).
  */
 export async function findRecentPartnerIds(db: Executor, parties: readonly string[], from: string, to: string): Promise<string[]> {
   if (!parties.length) return [];
@@ -288,6 +290,7 @@ export async function findRecentPartnerIds(db: Executor, parties: readonly strin
     .where(
       and(
         isNull(platforms.deletedAt),
+        notInArray(platformVersions.status, ['revoked', 'merged']),
         sql`daterange(${platformVersions.validFrom}, ${platformVersions.validTo}, '[)') && daterange(${from}::date, ${to}::date, '[]')`,
         or(sql`${platformVersions.hostOrganizationId} = any(${partyArray})`, sql`${platformVersions.coBuilderIds} && ${partyArray}`),
       ),
@@ -310,7 +313,7 @@ export async function findPool(db: Executor, year: number) {
       organizationId: experts.organizationId,
       fields: experts.fields,
       suspended: experts.suspended,
-      panelsThisYear: panelsInYear(experts.id, year),
+      panelsThisYear: panelsInYear(year),
     })
     .from(experts)
     .where(isNull(experts.deletedAt));
