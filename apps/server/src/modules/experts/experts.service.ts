@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  type ApplicationStatus,
   type CreateExpert,
   type Declaration,
   type Declare,
@@ -31,6 +32,9 @@ import { managesApplication, maskIdNumber, maskPhone, overseesApplication, seesC
 import * as repository from './experts.repository';
 import { defaultRubric, panelStatistics, rankOf, type RubricData, scoreProblems, weightedTotal } from './experts.scoring';
 import { seatMove, seatStatusOf } from './panels.lifecycle';
+
+/** The user id seeds act under (the system, audited as such): no account, so no `drawn_by`. */
+const systemUserId = '00000000-0000-0000-0000-000000000000';
 
 const currentYear = () => Number(todayInChina().slice(0, 4));
 
@@ -259,7 +263,7 @@ async function gatherFacts(db: Executor, application: repository.ApplicationFact
 }
 
 /** Statuses in which an application's panel may be drawn. */
-const drawableStatuses = ['formal_review', 'expert_review'] as const;
+const drawableStatuses: readonly ApplicationStatus[] = ['formal_review', 'expert_review'];
 
 async function getApplicationInScope(ctx: ActorContext, applicationId: string, manage: boolean) {
   const application = await repository.getApplicationFacts(ctx.db, applicationId);
@@ -274,14 +278,19 @@ async function getApplicationInScope(ctx: ActorContext, applicationId: string, m
  * conflicted, capped or suspended, at random with a recorded seed (experts.draw.ts). Refuses with 409
  * when fewer qualify — nothing is drawn — or when an open panel exists already.
  */
-export async function drawApplicationPanel(ctx: ActorContext, applicationId: string, input: DrawPanel): Promise<PanelDraw> {
+export async function drawApplicationPanel(
+  ctx: ActorContext,
+  applicationId: string,
+  input: DrawPanel,
+  options: { statuses?: readonly ApplicationStatus[]; seed?: string } = {},
+): Promise<PanelDraw> {
   const application = await getApplicationInScope(ctx, applicationId, true);
-  if (!(drawableStatuses as readonly string[]).includes(application.status))
+  if (!(options.statuses ?? drawableStatuses).includes(application.status))
     throw new AppError(ErrorCode.TransitionNotAllowed, { message: '只有处于形式审查或专家评审阶段的申报可以抽取评审专家' });
   if (!application.technicalFields.length)
     throw ruleViolation('该申报未填写技术领域，无法按领域匹配评审专家', [{ field: 'technicalFields', message: '未填写技术领域' }]);
   const today = todayInChina();
-  const seed = randomBytes(8).toString('hex');
+  const seed = options.seed ?? randomBytes(8).toString('hex');
   const rubric = await getRubricForType(ctx.db, application.typeId);
   return inTransaction(ctx, async (tx) => {
     await repository.lockDraws(tx);
@@ -300,7 +309,7 @@ export async function drawApplicationPanel(ctx: ActorContext, applicationId: str
       applicationId,
       seed,
       size: input.size,
-      drawnBy: ctx.actor.userId,
+      drawnBy: ctx.actor.userId === systemUserId ? null : ctx.actor.userId,
       dueOn: input.dueOn ?? addDays(today, 14),
       excluded,
       rubric,
@@ -508,15 +517,21 @@ export async function findMySeats(ctx: ActorContext): Promise<Page<MySeat>> {
 
 // ——— declarations and scores ———
 
-/** The actor's own seat (experts.user_id = actor) with its panel, locked; 404 for anyone else's. */
-async function lockOwnSeat(ctx: ActorContext, tx: Executor, seatId: string) {
-  const expert = await repository.findExpertByUser(tx, ctx.actor.userId);
+/** The expert the signed-in user is (experts.user_id = actor); 404 when none. */
+async function myExpertId(ctx: ActorContext): Promise<string> {
+  const expert = await repository.findExpertByUser(ctx.db, ctx.actor.userId);
+  if (!expert) throw notFound();
+  return expert.id;
+}
+
+/** The expert's own seat with its panel, locked; 404 for anyone else's. */
+async function lockOwnSeat(tx: Executor, expertId: string, seatId: string) {
   const seat = await repository.getSeat(tx, seatId);
-  if (!expert || !seat || seat.expertId !== expert.id) throw notFound();
+  if (!seat || seat.expertId !== expertId) throw notFound();
   const panel = await repository.lockPanel(tx, seat.panelId);
   if (!panel?.applicationId) throw notFound();
   const fresh = (await repository.getSeat(tx, seatId))!;
-  return { expert, seat: fresh, panel };
+  return { seat: fresh, panel };
 }
 
 /**
@@ -525,9 +540,17 @@ async function lockOwnSeat(ctx: ActorContext, tx: Executor, seatId: string) {
  * gives the seat to the next qualified expert (none left: the seat stays empty and staff see it).
  */
 export async function declare(ctx: ActorContext, seatId: string, input: Declare): Promise<Declaration> {
+  return declareForExpert(ctx, await myExpertId(ctx), seatId, input);
+}
+
+/**
+ * The declaration of expert `expertId` on their seat. Routes call it for the signed-in expert
+ * (`declare`); the demo seed, audited as the system, for the demo experts who have no account.
+ */
+export async function declareForExpert(ctx: ActorContext, expertId: string, seatId: string, input: Declare): Promise<Declaration> {
   const today = todayInChina();
   return inTransaction(ctx, async (tx) => {
-    const { seat, panel } = await lockOwnSeat(ctx, tx, seatId);
+    const { seat, panel } = await lockOwnSeat(tx, expertId, seatId);
     const action = input.hasConflict ? 'declareConflict' : 'declareNoConflict';
     const move = seatMove(seatStatusOf(seat), action, 'member', { isConcluded: Boolean(panel.concludedAt) }, today);
     if (move.refusal !== null) throw new AppError(ErrorCode.TransitionNotAllowed, { message: move.refusal });
@@ -571,9 +594,15 @@ export async function declare(ctx: ActorContext, seatId: string, input: Declare)
 
 /** Saves (or submits, which locks) the expert's scores on the panel's rubric; low scores need a comment. */
 export async function saveScores(ctx: ActorContext, seatId: string, input: SaveScores): Promise<Panel> {
+  const panelId = await saveScoresForExpert(ctx, await myExpertId(ctx), seatId, input);
+  return getPanel(ctx, panelId);
+}
+
+/** Saves or submits expert `expertId`'s scores on their seat (see `declareForExpert`); answers the panel's id. */
+export async function saveScoresForExpert(ctx: ActorContext, expertId: string, seatId: string, input: SaveScores): Promise<string> {
   const today = todayInChina();
-  const panelId = await inTransaction(ctx, async (tx) => {
-    const { seat, panel } = await lockOwnSeat(ctx, tx, seatId);
+  return inTransaction(ctx, async (tx) => {
+    const { seat, panel } = await lockOwnSeat(tx, expertId, seatId);
     const rubric = panel.rubric as RubricData;
     const scores = input.scores.map((score) => ({ criterionKey: score.criterionKey, score: score.score, comment: score.comment || null }));
     const problems = scoreProblems(rubric, scores, input.submit);
@@ -602,7 +631,6 @@ export async function saveScores(ctx: ActorContext, seatId: string, input: SaveS
     });
     return panel.id;
   });
-  return getPanel(ctx, panelId);
 }
 
 /** Staff choose the panel's chair among its seated experts. */
@@ -628,13 +656,23 @@ export async function chooseChair(ctx: ActorContext, panelId: string, input: { e
 
 /** The chair records the consensus opinion once every seat has submitted: the panel is concluded. */
 export async function conclude(ctx: ActorContext, panelId: string, input: { consensus: string; version: number }): Promise<Panel> {
+  await concludeForExpert(ctx, await myExpertId(ctx), panelId, input);
+  return getPanel(ctx, panelId);
+}
+
+/** Records chair `expertId`'s consensus (see `declareForExpert`). */
+export async function concludeForExpert(
+  ctx: ActorContext,
+  expertId: string,
+  panelId: string,
+  input: { consensus: string; version: number },
+): Promise<void> {
   await inTransaction(ctx, async (tx) => {
-    const expert = await repository.findExpertByUser(tx, ctx.actor.userId);
     const panel = await repository.lockPanel(tx, panelId);
-    if (!panel?.applicationId || !expert) throw notFound();
+    if (!panel?.applicationId) throw notFound();
     const seats = await repository.findSeats(tx, [panel.id]);
-    if (!seats.some((row) => row.seat.expertId === expert.id)) throw notFound();
-    if (panel.chairExpertId !== expert.id) throw new AppError(ErrorCode.Forbidden, { message: '只有专家组组长可以填写综合意见' });
+    if (!seats.some((row) => row.seat.expertId === expertId)) throw notFound();
+    if (panel.chairExpertId !== expertId) throw new AppError(ErrorCode.Forbidden, { message: '只有专家组组长可以填写综合意见' });
     if (panel.concludedAt) throw new AppError(ErrorCode.TransitionNotAllowed, { message: '综合意见已填写，评审已结束' });
     const pending = seats.filter((row) => !row.seat.replacedAt && !row.seat.submittedAt);
     if (pending.length)
@@ -647,8 +685,7 @@ export async function conclude(ctx: ActorContext, panelId: string, input: { cons
       action: 'panel.conclude',
       objectType: 'panel',
       objectId: panel.id,
-      after: { consensus: input.consensus },
+      after: { consensus: input.consensus, chairExpertId: expertId },
     });
   });
-  return getPanel(ctx, panelId);
 }

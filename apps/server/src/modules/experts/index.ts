@@ -2,13 +2,13 @@
 export { expertRoutes } from './experts.routes';
 export { findTodos } from './experts.todos';
 export {
+  concludeForExpert,
   createExpert,
-  declare,
+  declareForExpert,
   drawApplicationPanel,
   ensureDefaultRubric,
-  findMySeats,
   getRubricForType,
-  saveScores,
-  conclude,
+  saveScoresForExpert,
+  updateExpert,
 } from './experts.service';
 export { seatLifecycle } from './panels.lifecycle';
