@@ -32,6 +32,8 @@ const SupervisionPage = lazy(() => import('../modules/tasks/pages/SupervisionPag
 const NotificationsPage = lazy(() => import('../modules/notifications/pages/NotificationsPage'));
 const PolicyIngestPage = lazy(() => import('../modules/policy-ingest/pages/PolicyIngestPage'));
 const AccountSecurityPage = lazy(() => import('../modules/two-factor/pages/AccountSecurityPage'));
+const ExpertsPage = lazy(() => import('../modules/experts/pages/ExpertsPage'));
+const MyReviewsPage = lazy(() => import('../modules/experts/pages/MyReviewsPage'));
 
 /** When the session expires mid-work, any request's 401 returns to /login (keeping the page) without a reload. */
 function Root() {
@@ -108,6 +110,8 @@ export const router = createBrowserRouter([
                 element: <RequirePermission permission="plan:write" />,
                 children: [{ path: 'plans/ingest', element: <PolicyIngestPage /> }],
               },
+              { element: <RequirePermission permission="expert:read" />, children: [{ path: 'experts', element: <ExpertsPage /> }] },
+              { element: <RequirePermission permission="panel:score" />, children: [{ path: 'my-reviews', element: <MyReviewsPage /> }] },
               // Every signed-in user has reminders (the API asks only for a session).
               { path: 'notifications', element: <NotificationsPage /> },
               { path: 'account/security', element: <AccountSecurityPage /> },

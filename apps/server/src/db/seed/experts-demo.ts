@@ -287,6 +287,7 @@ async function drawDemoPanel(
     } catch (error) {
       if (error instanceof RetryDraw) continue;
       if (error instanceof AppError) return false; // too few qualified or conflicted: the application keeps no panel
+      throw error;
     }
   }
   if (!drawn) return false;
