@@ -34,6 +34,7 @@ const PolicyIngestPage = lazy(() => import('../modules/policy-ingest/pages/Polic
 const AccountSecurityPage = lazy(() => import('../modules/two-factor/pages/AccountSecurityPage'));
 const ExpertsPage = lazy(() => import('../modules/experts/pages/ExpertsPage'));
 const MyReviewsPage = lazy(() => import('../modules/experts/pages/MyReviewsPage'));
+const RubricsPage = lazy(() => import('../modules/experts/pages/RubricsPage'));
 
 /** When the session expires mid-work, any request's 401 returns to /login (keeping the page) without a reload. */
 function Root() {
@@ -110,7 +111,13 @@ export const router = createBrowserRouter([
                 element: <RequirePermission permission="plan:write" />,
                 children: [{ path: 'plans/ingest', element: <PolicyIngestPage /> }],
               },
-              { element: <RequirePermission permission="expert:read" />, children: [{ path: 'experts', element: <ExpertsPage /> }] },
+              {
+                element: <RequirePermission permission="expert:read" />,
+                children: [
+                  { path: 'experts', element: <ExpertsPage /> },
+                  { path: 'rubrics', element: <RubricsPage /> },
+                ],
+              },
               { element: <RequirePermission permission="panel:score" />, children: [{ path: 'my-reviews', element: <MyReviewsPage /> }] },
               // Every signed-in user has reminders (the API asks only for a session).
               { path: 'notifications', element: <NotificationsPage /> },
