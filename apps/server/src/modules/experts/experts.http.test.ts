@@ -552,3 +552,109 @@ async function actorOf(userId: string): Promise<Actor> {
     permissions: rolePermissions[role],
   };
 }
+
+describe('rubrics per platform type', () => {
+  it('keeps a type’s rubric as data, refuses weights not summing to 100, and copies it onto panels at the draw', async () => {
+    const typeId = await buildPlatformType(db);
+    const bad = await app.inject({
+      method: 'PUT',
+      url: `/api/rubrics/${typeId}`,
+      headers: { cookie: cityCookie },
+      payload: { name: '专用指标', lowScorePercent: 50, criteria: [{ key: 'a', name: '甲', weight: 60, maxScore: 10 }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('权重之和应为100');
+    const byCounty = await app.inject({
+      method: 'PUT',
+      url: `/api/rubrics/${typeId}`,
+      headers: { cookie: countyCookie },
+      payload: { name: '专用指标', lowScorePercent: 50, criteria: [{ key: 'a', name: '甲', weight: 100, maxScore: 10 }] },
+    });
+    expect(byCounty.statusCode).toBe(403);
+    const saved = await app.inject({
+      method: 'PUT',
+      url: `/api/rubrics/${typeId}`,
+      headers: { cookie: cityCookie },
+      payload: {
+        name: '专用指标',
+        lowScorePercent: 50,
+        criteria: [
+          { key: 'a', name: '甲', weight: 70, maxScore: 10 },
+          { key: 'b', name: '乙', weight: 30, maxScore: 10 },
+        ],
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const listed = await app.inject({ method: 'GET', url: '/api/rubrics', headers: { cookie: countyCookie } });
+    expect(listed.json().items.map((rubric: { typeId: string | null }) => rubric.typeId)).toContain(typeId);
+
+    const organizationId = await buildOrganization(db, { regionId: tree.countyB.id });
+    await expertId({ name: unique('专家'), organizationId, fields: ['声学'], title: '教授' });
+    const applicationId = await buildApplication(db, {
+      organizationId: await buildOrganization(db, { regionId: tree.countyA.id }),
+      technicalFields: ['声学'],
+      typeId,
+    });
+    const drawn = await app.inject({
+      method: 'POST',
+      url: `/api/applications/${applicationId}/panel`,
+      headers: { cookie: cityCookie },
+      payload: { size: 1 },
+    });
+    expect(drawn.statusCode, drawn.body).toBe(200);
+    // A later edit of the type's rubric does not move the panel's.
+    await app.inject({
+      method: 'PUT',
+      url: `/api/rubrics/${typeId}`,
+      headers: { cookie: cityCookie },
+      payload: { name: '改后', lowScorePercent: 50, criteria: [{ key: 'c', name: '丙', weight: 100, maxScore: 10 }], version: 1 },
+    });
+    const panel = (await app.inject({ method: 'GET', url: `/api/panels/${drawn.json().panelId}`, headers: { cookie: cityCookie } })).json();
+    expect(panel.rubric.criteria.map((c: { key: string }) => c.key)).toEqual(['a', 'b']);
+
+    const stale = await app.inject({
+      method: 'PUT',
+      url: `/api/rubrics/${typeId}`,
+      headers: { cookie: cityCookie },
+      payload: { name: '再改', lowScorePercent: 50, criteria: [{ key: 'c', name: '丙', weight: 100, maxScore: 10 }], version: 1 },
+    });
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it('lets staff choose a chair among the seated experts only', async () => {
+    const organizationId = await buildOrganization(db, { regionId: tree.countyB.id });
+    const first = await expertId({ name: unique('专家'), organizationId, fields: ['海洋'], title: '教授' });
+    const second = await expertId({ name: unique('专家'), organizationId, fields: ['海洋'], title: '教授' });
+    const applicationId = await buildApplication(db, {
+      organizationId: await buildOrganization(db, { regionId: tree.countyA.id }),
+      technicalFields: ['海洋'],
+    });
+    const drawn = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/applications/${applicationId}/panel`,
+        headers: { cookie: cityCookie },
+        payload: { size: 2 },
+      })
+    ).json();
+    const panel = (await app.inject({ method: 'GET', url: `/api/panels/${drawn.panelId}`, headers: { cookie: cityCookie } })).json();
+    const other = [first, second].find((id) => id !== panel.chairExpertId)!;
+    const outsider = await expertId({ name: unique('专家'), organizationId, fields: ['其他'], title: '教授' });
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/panels/${drawn.panelId}/chair`,
+      headers: { cookie: cityCookie },
+      payload: { expertId: outsider, version: panel.version },
+    });
+    expect(refused.statusCode).toBe(400);
+    const chosen = await app.inject({
+      method: 'POST',
+      url: `/api/panels/${drawn.panelId}/chair`,
+      headers: { cookie: cityCookie },
+      payload: { expertId: other, version: panel.version },
+    });
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    expect(chosen.json().chairExpertId).toBe(other);
+    expect(await findAuditRecords(db, 'panel.chair', drawn.panelId)).toHaveLength(1);
+  });
+});
