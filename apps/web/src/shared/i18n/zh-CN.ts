@@ -1107,7 +1107,7 @@ export const t = {
       expert: '专家',
       organization: '单位',
       status: '状态',
-      declarationNote: '声明说明',
+      declarationNote: '声明说明 / 评审意见',
     },
     rubrics: {
       menu: '评审指标',

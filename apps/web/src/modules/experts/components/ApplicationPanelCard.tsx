@@ -25,13 +25,12 @@ export function ApplicationPanelCard({ applicationId }: { applicationId: string 
   const panels = useApplicationPanels(applicationId);
   const canDraw = useCan('expert:write');
   const latest = panels.data?.items[0];
-  const open = latest && !latest.concludedAt;
   return (
     <Card title={text.title} size="small" data-testid="application-panel-card">
       {panels.isLoading ? <PageLoading /> : null}
       {panels.isError ? <LoadFailed error={panels.error} onRetry={() => void panels.refetch()} /> : null}
       {panels.data && !latest ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text.none} /> : null}
-      {canDraw && panels.data && !open ? <DrawForm applicationId={applicationId} /> : null}
+      {canDraw && panels.data && !latest ? <DrawForm applicationId={applicationId} /> : null}
       {latest ? <PanelView panel={latest} /> : null}
     </Card>
   );

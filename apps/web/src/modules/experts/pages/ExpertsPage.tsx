@@ -116,7 +116,7 @@ export default function ExpertsPage() {
               title: fields.name,
               dataIndex: 'name',
               fixed: 'left',
-              width: 130,
+              width: 170,
               render: (name: string, row) => (
                 <Space size={4}>
                   {name}
