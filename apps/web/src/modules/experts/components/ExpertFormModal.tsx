@@ -111,10 +111,9 @@ export function ExpertFormModal({ target, onClose }: Props) {
             <Form.Item
               name="fields"
               label={fields.fields}
-              rules={[
-                { required: true, type: 'array', min: 1, message: t.common.required(fields.fields) },
-                schemaRule(zCreateExpert.shape.fields),
-              ]}
+              required
+              // The contract's own rule says "at least one field" (an empty list is not "empty" to schemaRule).
+              rules={[schemaRule(zCreateExpert.shape.fields)]}
             >
               <Select
                 mode="tags"
