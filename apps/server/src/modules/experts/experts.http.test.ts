@@ -658,3 +658,30 @@ describe('rubrics per platform type', () => {
     expect(await findAuditRecords(db, 'panel.chair', drawn.panelId)).toHaveLength(1);
   });
 });
+
+describe('concurrent draws', () => {
+  it('never seat an expert beyond the yearly cap (1 here), also when six draws race', async () => {
+    const settings = (await app.inject({ method: 'GET', url: '/api/experts/settings', headers: { cookie: cityCookie } })).json();
+    expect(settings.yearlyPanelCap).toBe(1);
+    const organizationId = await buildOrganization(db, { regionId: tree.countyB.id });
+    const pool = [];
+    for (let i = 0; i < 3; i++) pool.push(await expertId({ name: unique('专家'), organizationId, fields: ['并发'], title: '教授' }));
+    const applicationIds = [];
+    for (let i = 0; i < 6; i++) {
+      applicationIds.push(
+        await buildApplication(db, {
+          organizationId: await buildOrganization(db, { regionId: tree.countyA.id }),
+          technicalFields: ['并发'],
+        }),
+      );
+    }
+    const responses = await Promise.all(
+      applicationIds.map((id) =>
+        app.inject({ method: 'POST', url: `/api/applications/${id}/panel`, headers: { cookie: cityCookie }, payload: { size: 1 } }),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 200, 200, 409, 409, 409]);
+    const seated = responses.filter((response) => response.statusCode === 200).map((response) => response.json().experts[0].id);
+    expect(seated.sort()).toEqual([...pool].sort());
+  });
+});
