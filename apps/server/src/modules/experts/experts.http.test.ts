@@ -685,3 +685,121 @@ describe('concurrent draws', () => {
     expect(seated.sort()).toEqual([...pool].sort());
   });
 });
+
+describe('who may act on a seat, role by role', () => {
+  it('lets only the seat’s own expert declare and score; every other role is refused', async () => {
+    const organizationId = await buildOrganization(db, { regionId: tree.countyB.id });
+    const owner = await buildUser(db, { role: 'expert' });
+    await expertId({ name: unique('专家'), organizationId, fields: ['角色'], title: '教授', userId: owner.id });
+    const applicationId = await buildApplication(db, {
+      organizationId: await buildOrganization(db, { regionId: tree.countyA.id }),
+      technicalFields: ['角色'],
+    });
+    const drawn = await app.inject({
+      method: 'POST',
+      url: `/api/applications/${applicationId}/panel`,
+      headers: { cookie: cityCookie },
+      payload: { size: 1 },
+    });
+    expect(drawn.statusCode, drawn.body).toBe(200);
+    const ownerCookie = await login(owner.username);
+    const seat = (await app.inject({ method: 'GET', url: '/api/panels/mine', headers: { cookie: ownerCookie } })).json().items[0];
+
+    const department = await buildOrganization(db, { regionId: tree.city.id, kind: 'department' });
+    const others: [string, number][] = [
+      [city.username, 403],
+      [countyA.username, 403],
+      [hostUser.username, 403],
+      [(await buildUser(db, { role: 'department_staff', regionId: tree.city.id, organizationId: department })).username, 403],
+      [(await buildUser(db, { role: 'leader', regionId: tree.city.id })).username, 403],
+      [(await buildUser(db, { role: 'expert' })).username, 404],
+    ];
+    for (const [username, status] of others) {
+      const cookie = await login(username);
+      const declared = await app.inject({
+        method: 'POST',
+        url: `/api/panel-seats/${seat.seatId}/declaration`,
+        headers: { cookie },
+        payload: { hasConflict: false },
+      });
+      expect(declared.statusCode, `${username} declares`).toBe(status);
+      const scored = await app.inject({
+        method: 'PUT',
+        url: `/api/panel-seats/${seat.seatId}/scores`,
+        headers: { cookie },
+        payload: { scores: [] },
+      });
+      expect(scored.statusCode, `${username} scores`).toBe(status);
+    }
+    // Before declaring, the owner may not score either.
+    const early = await app.inject({
+      method: 'PUT',
+      url: `/api/panel-seats/${seat.seatId}/scores`,
+      headers: { cookie: ownerCookie },
+      payload: { scores: [] },
+    });
+    expect(early.statusCode).toBe(409);
+    const declared = await app.inject({
+      method: 'POST',
+      url: `/api/panel-seats/${seat.seatId}/declaration`,
+      headers: { cookie: ownerCookie },
+      payload: { hasConflict: false },
+    });
+    expect(declared.json().status).toBe('scoring');
+    expect(await findAuditRecords(db, 'panel.declare', seat.seatId)).toHaveLength(1);
+  });
+
+  it('exports the results workbook with the summary and each expert’s scores', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const organizationId = await buildOrganization(db, { regionId: tree.countyB.id });
+    const owner = await buildUser(db, { role: 'expert' });
+    const ownerName = unique('导出专家');
+    await expertId({ name: ownerName, organizationId, fields: ['导出'], title: '教授', userId: owner.id });
+    const applicationId = await buildApplication(db, {
+      organizationId: await buildOrganization(db, { regionId: tree.countyA.id }),
+      technicalFields: ['导出'],
+    });
+    const drawn = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/applications/${applicationId}/panel`,
+        headers: { cookie: cityCookie },
+        payload: { size: 1 },
+      })
+    ).json();
+    const cookie = await login(owner.username);
+    const seat = (await app.inject({ method: 'GET', url: '/api/panels/mine', headers: { cookie } })).json().items[0];
+    await app.inject({
+      method: 'POST',
+      url: `/api/panel-seats/${seat.seatId}/declaration`,
+      headers: { cookie },
+      payload: { hasConflict: false },
+    });
+    const panel = (await app.inject({ method: 'GET', url: `/api/panels/${drawn.panelId}`, headers: { cookie } })).json();
+    const scores = panel.rubric.criteria.map((c: { key: string }) => ({ criterionKey: c.key, score: 90 }));
+    await app.inject({
+      method: 'PUT',
+      url: `/api/panel-seats/${seat.seatId}/scores`,
+      headers: { cookie },
+      payload: { scores, submit: true },
+    });
+
+    const response = await app.inject({ method: 'GET', url: `/api/panels/${drawn.panelId}/results.xlsx`, headers: { cookie: cityCookie } });
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const summary = workbook.getWorksheet('评审结果')!;
+    const values = new Map<string, unknown>();
+    summary.eachRow((row) => values.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(values.get('专家平均分')).toBe(90);
+    expect(values.get('排名')).toBe('1/1');
+    const sheet = workbook.getWorksheet('专家评分')!;
+    expect(String(sheet.getRow(2).getCell(1).value)).toContain(ownerName);
+    expect(sheet.getRow(2).getCell(panel.rubric.criteria.length + 4).value).toBe(90);
+    // Someone outside the panel and the region gets nothing.
+    const stranger = await login((await buildUser(db, { role: 'expert' })).username);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/panels/${drawn.panelId}/results.xlsx`, headers: { cookie: stranger } })).statusCode,
+    ).toBe(404);
+  });
+});
