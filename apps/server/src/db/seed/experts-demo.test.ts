@@ -70,4 +70,27 @@ describe('the demo experts', async () => {
     const [colleague] = await db.select().from(experts).where(eq(experts.organizationId, host!.id));
     expect(panel.excluded.find((entry) => entry.expertId === colleague!.id)?.reason).toBe('同单位');
   });
+
+  it('still draws a panel when expert1 is ruled out (here: the applicant is expert1’s own university)', async () => {
+    const [type] = await db.select().from(platformTypes).limit(1);
+    const [university] = await db.select().from(organizations).where(eq(organizations.name, '四川文理学院'));
+    const [call] = await db.select().from(calls).where(eq(calls.title, '演示申报通知'));
+    const [application] = await db
+      .insert(applications)
+      .values({
+        callId: call!.id,
+        typeId: type!.id,
+        organizationId: university!.id,
+        regionId: university!.regionId,
+        platformName: '演示·文理学院光电平台',
+        technicalFields: ['光电'],
+        status: 'expert_review',
+        isDemo: true,
+      })
+      .returning();
+    expect((await seedDemoPanels(db, seeded)).panels).toBe(1);
+    const [panel] = await db.select().from(panels).where(eq(panels.applicationId, application!.id));
+    const excluded = panel!.excluded as { name: string; reason: string }[];
+    expect(excluded.find((entry) => entry.name === '刘教授（演示）')?.reason).toBe('同单位');
+  });
 });

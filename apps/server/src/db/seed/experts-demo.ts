@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type ApplicationStatus, rolePermissions } from '@stip/contracts';
 import type { Database, Executor } from '../client';
 import { applications, experts, panelMembers, panels, regions, users } from '../schema/index';
@@ -237,7 +237,8 @@ export async function seedDemoPanels(db: Executor, maps: DemoExpertMaps): Promis
     .select()
     .from(applications)
     .where(and(inArray(applications.status, stories), isNull(applications.deletedAt)))
-    .orderBy(asc(applications.createdAt));
+    // Those still in review first, so expert1's seats with work to do are drawn before the cap is reached.
+    .orderBy(sql`${applications.status} = 'expert_review' desc`, asc(applications.createdAt));
   let panelCount = 0;
   const random = seededRandom(20250415);
   for (const application of targets) {
@@ -271,8 +272,10 @@ async function drawDemoPanel(
   }
   const statuses: ApplicationStatus[] = ['expert_review', 'public_notice', 'recognized'];
   let drawn: { panelId: string; experts: { id: string }[] } | null = null;
-  // Seeds are tried in order until 刘教授 (expert1) sits on the panel, so expert1 has work to show.
-  for (let attempt = 1; attempt <= 40 && !drawn; attempt++) {
+  // Seeds are tried in order until 刘教授 (expert1) sits on the panel, so expert1 has work to show; when
+  // expert1 cannot sit on it (a conflict, or the yearly cap reached), the last try takes the panel as drawn.
+  const attempts = 30;
+  for (let attempt = 1; attempt <= attempts && !drawn; attempt++) {
     try {
       drawn = await db.transaction(async (savepoint) => {
         const result = await drawApplicationPanel(
@@ -281,7 +284,8 @@ async function drawDemoPanel(
           { size: demoPanelSize },
           { statuses, seed: `demo-${attempt}` },
         );
-        if (expert1Id && !result.experts.some((expert) => expert.id === expert1Id)) throw new RetryDraw();
+        const wanted = attempt < attempts && expert1Id !== null;
+        if (wanted && !result.experts.some((expert) => expert.id === expert1Id)) throw new RetryDraw();
         return result;
       });
     } catch (error) {
