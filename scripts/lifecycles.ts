@@ -11,6 +11,7 @@ import { callLifecycle } from '../apps/server/src/modules/calls/calls.lifecycle'
 import { applicationLifecycle } from '../apps/server/src/modules/calls/applications.lifecycle';
 import { grantLifecycle } from '../apps/server/src/modules/funding/grants.lifecycle';
 import { annualReportLifecycle } from '../apps/server/src/modules/annual-reports/annual-reports.lifecycle';
+import { seatLifecycle } from '../apps/server/src/modules/experts/panels.lifecycle';
 
 const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, string> }[] = [
   { source: 'apps/server/src/modules/platforms/platforms.lifecycle.ts', lifecycle: platformLifecycle as never },
@@ -19,6 +20,7 @@ const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, 
   { source: 'apps/server/src/modules/calls/applications.lifecycle.ts', lifecycle: applicationLifecycle as never },
   { source: 'apps/server/src/modules/funding/grants.lifecycle.ts', lifecycle: grantLifecycle as never },
   { source: 'apps/server/src/modules/annual-reports/annual-reports.lifecycle.ts', lifecycle: annualReportLifecycle as never },
+  { source: 'apps/server/src/modules/experts/panels.lifecycle.ts', lifecycle: seatLifecycle as never },
 ];
 
 const sections = lifecycles.map(({ source, lifecycle }) => {

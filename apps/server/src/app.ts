@@ -33,6 +33,7 @@ import { todoRoutes } from './modules/todos';
 import { fundingRoutes } from './modules/funding';
 import { callRoutes } from './modules/calls';
 import { annualReportRoutes } from './modules/annual-reports';
+import { expertRoutes } from './modules/experts';
 
 export interface BuildAppOptions {
   db: Database;
@@ -161,6 +162,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(fundingRoutes);
       await api.register(callRoutes);
       await api.register(annualReportRoutes);
+      await api.register(expertRoutes);
       api.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

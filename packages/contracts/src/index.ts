@@ -24,3 +24,4 @@ export * from './annual-reports';
 export * from './evaluations';
 export * from './todos';
 export * from './funding';
+export * from './experts';

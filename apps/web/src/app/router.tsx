@@ -44,6 +44,9 @@ const ApplicationDetailPage = lazy(() => import('../modules/calls/pages/Applicat
 const AnnualReportListPage = lazy(() => import('../modules/annual-reports/pages/AnnualReportListPage'));
 const AnnualReportDetailPage = lazy(() => import('../modules/annual-reports/pages/AnnualReportDetailPage'));
 const IndicatorFormsPage = lazy(() => import('../modules/annual-reports/pages/IndicatorFormsPage'));
+const ExpertsPage = lazy(() => import('../modules/experts/pages/ExpertsPage'));
+const MyReviewsPage = lazy(() => import('../modules/experts/pages/MyReviewsPage'));
+const RubricsPage = lazy(() => import('../modules/experts/pages/RubricsPage'));
 
 /** When the session expires mid-work, any request's 401 returns to /login (keeping the page) without a reload. */
 function Root() {
@@ -154,6 +157,14 @@ export const router = createBrowserRouter([
                   { path: 'annual-reports/:id', element: <AnnualReportDetailPage /> },
                 ],
               },
+              {
+                element: <RequirePermission permission="expert:read" />,
+                children: [
+                  { path: 'experts', element: <ExpertsPage /> },
+                  { path: 'rubrics', element: <RubricsPage /> },
+                ],
+              },
+              { element: <RequirePermission permission="panel:score" />, children: [{ path: 'my-reviews', element: <MyReviewsPage /> }] },
               // Every signed-in user has reminders (the API asks only for a session).
               { path: 'todos', element: <TodosPage /> },
               { path: 'notifications', element: <NotificationsPage /> },

@@ -12,6 +12,7 @@ import { seedTaxonomyCatalogue } from './taxonomy-catalogue';
 import { seedAnnualReportsDemo } from './annual-reports-demo';
 import { seedDemoPlans } from './plans-demo';
 import { seedDemoFunding } from './funding-demo';
+import { seedDemoExperts } from './experts-demo';
 import { dazhouIndustries, seedCatalogue } from './catalogues';
 
 /** The password every demo account shares. Demo data only: a production start (STIP_DEMO=off) has none. */
@@ -235,6 +236,8 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
     // The demo call's recognised application adds its platform to the registry.
     const callsDemo = await seedCallsDemo(tx, { regionIds, organizationIds, typeIds });
     const platformCount = registryPlatformCount + callsDemo.platformIds.length;
+    // After the demo applications: panels are drawn (and scored) for those in review.
+    await seedDemoExperts(tx, { regionIds, organizationIds });
     await seedAnnualReportsDemo(tx, { organizationIds });
     await seedDemoFunding(tx);
     await recordAudit(tx, systemContext(db), {

@@ -3,6 +3,7 @@ import type { ActorContext } from '../../shared/context';
 import { todayInChina } from '../../shared/clock';
 import { findTaskTodos } from '../tasks';
 import { findTodos as findCallTodos } from '../calls';
+import { findTodos as findExpertTodos } from '../experts';
 import { findTodos as findAnnualReportTodos } from '../annual-reports';
 import { findTodos as findFundingTodos } from '../funding';
 
@@ -13,6 +14,7 @@ export type TodoSource = (ctx: ActorContext, today: string) => Promise<Todo[]>;
 const sources: readonly TodoSource[] = [
   findTaskTodos,
   (ctx) => findCallTodos(ctx.db, ctx.actor),
+  (ctx) => findExpertTodos(ctx.db, ctx.actor),
   (ctx) => findAnnualReportTodos(ctx.db, ctx.actor),
   (ctx) => findFundingTodos(ctx.db, ctx.actor),
 ];

@@ -22,6 +22,7 @@ import { EligibilityTable } from '../components/EligibilityTable';
 import { ReasonModal, type ReasonValues } from '../components/ReasonModal';
 import { ApplicationStatusTag } from '../components/StatusTags';
 import { useApplication, useCallsMutation } from '../hooks/useCalls';
+import { ApplicationPanelCard } from '../../experts/components/ApplicationPanelCard';
 
 const isReviewAction = (action: ApplicationAction): action is ReviewAction => (reviewActions as readonly string[]).includes(action);
 
@@ -145,7 +146,10 @@ export default function ApplicationDetailPage() {
           ]}
         />
       </Card>
-      {/* experts panel card */}
+      {user.permissions.includes('expert:read') &&
+      ['formal_review', 'expert_review', 'public_notice', 'recognized', 'rejected'].includes(a.status) ? (
+        <ApplicationPanelCard applicationId={a.id} />
+      ) : null}
       <Card
         size="small"
         title={t.calls.review.notice}
