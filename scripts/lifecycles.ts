@@ -7,10 +7,14 @@ import * as prettier from 'prettier';
 import { type Lifecycle, toMermaid } from '../apps/server/src/shared/lifecycle';
 import { platformLifecycle } from '../apps/server/src/modules/platforms/platforms.lifecycle';
 import { taskLifecycle } from '../apps/server/src/modules/tasks/tasks.state';
+import { roundLifecycle } from '../apps/server/src/modules/evaluations/evaluations.lifecycle';
+import { rectificationLifecycle } from '../apps/server/src/modules/evaluations/rectifications.lifecycle';
 
 const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, string> }[] = [
   { source: 'apps/server/src/modules/platforms/platforms.lifecycle.ts', lifecycle: platformLifecycle as never },
   { source: 'apps/server/src/modules/tasks/tasks.state.ts', lifecycle: taskLifecycle as never },
+  { source: 'apps/server/src/modules/evaluations/evaluations.lifecycle.ts', lifecycle: roundLifecycle as never },
+  { source: 'apps/server/src/modules/evaluations/rectifications.lifecycle.ts', lifecycle: rectificationLifecycle as never },
 ];
 
 const sections = lifecycles.map(({ source, lifecycle }) => {

@@ -29,6 +29,7 @@ import { policyIngestRoutes } from './modules/policy-ingest';
 import { twoFactorRoutes } from './modules/accounts';
 import { reportRoutes } from './modules/reports';
 import { catalogueRoutes } from './modules/catalogues';
+import { evaluationRoutes } from './modules/evaluations';
 
 export interface BuildAppOptions {
   db: Database;
@@ -153,6 +154,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(policyIngestRoutes);
       await api.register(reportRoutes);
       await api.register(catalogueRoutes);
+      await api.register(evaluationRoutes);
       api.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },
