@@ -9,6 +9,8 @@ import {
   EnvironmentOutlined,
   FileAddOutlined,
   FundProjectionScreenOutlined,
+  SolutionOutlined,
+  ToolOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UploadOutlined,
@@ -37,6 +39,8 @@ export const navItems: NavItem[] = [
   { path: '/catalogues', label: t.menu.catalogues, icon: <UnorderedListOutlined />, permission: 'taxonomy:read' },
   { path: '/regions', label: t.menu.regions, icon: <EnvironmentOutlined />, permission: 'region:read' },
   { path: '/imports', label: t.menu.imports, icon: <UploadOutlined />, permission: 'import:write' },
+  { path: '/evaluations', label: t.evaluations.menu, icon: <SolutionOutlined />, permission: 'evaluation:read' },
+  { path: '/rectifications', label: t.evaluations.rectificationMenu, icon: <ToolOutlined />, permission: 'evaluation:read' },
   { path: '/users', label: t.menu.users, icon: <TeamOutlined />, permission: 'user:read' },
   { path: '/audit', label: t.menu.audit, icon: <AuditOutlined />, permission: 'audit:read' },
 ];

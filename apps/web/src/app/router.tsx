@@ -32,6 +32,11 @@ const SupervisionPage = lazy(() => import('../modules/tasks/pages/SupervisionPag
 const NotificationsPage = lazy(() => import('../modules/notifications/pages/NotificationsPage'));
 const PolicyIngestPage = lazy(() => import('../modules/policy-ingest/pages/PolicyIngestPage'));
 const AccountSecurityPage = lazy(() => import('../modules/two-factor/pages/AccountSecurityPage'));
+const EvaluationRoundsPage = lazy(() => import('../modules/evaluations/pages/EvaluationRoundsPage'));
+const EvaluationRoundDetailPage = lazy(() => import('../modules/evaluations/pages/EvaluationRoundDetailPage'));
+const EvaluationFormulasPage = lazy(() => import('../modules/evaluations/pages/EvaluationFormulasPage'));
+const RectificationsPage = lazy(() => import('../modules/evaluations/pages/RectificationsPage'));
+const RectificationDetailPage = lazy(() => import('../modules/evaluations/pages/RectificationDetailPage'));
 
 /** When the session expires mid-work, any request's 401 returns to /login (keeping the page) without a reload. */
 function Root() {
@@ -107,6 +112,16 @@ export const router = createBrowserRouter([
               {
                 element: <RequirePermission permission="plan:write" />,
                 children: [{ path: 'plans/ingest', element: <PolicyIngestPage /> }],
+              },
+              {
+                element: <RequirePermission permission="evaluation:read" />,
+                children: [
+                  { path: 'evaluations', element: <EvaluationRoundsPage /> },
+                  { path: 'evaluations/:id', element: <EvaluationRoundDetailPage /> },
+                  { path: 'evaluation-formulas', element: <EvaluationFormulasPage /> },
+                  { path: 'rectifications', element: <RectificationsPage /> },
+                  { path: 'rectifications/:id', element: <RectificationDetailPage /> },
+                ],
               },
               // Every signed-in user has reminders (the API asks only for a session).
               { path: 'notifications', element: <NotificationsPage /> },
