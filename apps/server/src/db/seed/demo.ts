@@ -9,6 +9,7 @@ import { seedPlatform } from './platforms';
 import { seedUser } from './accounts';
 import { seedTaxonomyCatalogue } from './taxonomy-catalogue';
 import { seedDemoPlans } from './plans-demo';
+import { seedDemoEvaluations } from './evaluations-demo';
 import { dazhouIndustries, seedCatalogue } from './catalogues';
 
 /** The password every demo account shares. Demo data only: a production start (STIP_DEMO=off) has none. */
@@ -229,6 +230,7 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
     const platformCount = await seedDemoPlatforms(tx, regionIds, organizationIds, typeIds);
     const userCount = await seedDemoUsers(tx, regionIds, organizationIds);
     await seedDemoPlans(tx, { regionIds, organizationIds, typeIds, cityRegionId: requireId(regionIds, '达州市', 'region') });
+    await seedDemoEvaluations(tx);
     await recordAudit(tx, systemContext(db), {
       action: 'system.seed_demo',
       objectType: 'system',

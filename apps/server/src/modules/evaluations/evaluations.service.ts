@@ -231,7 +231,11 @@ async function checkTypes(db: Executor, typeIds: readonly string[]) {
 }
 
 /** Opens a round (草稿) over the actor's region for some types and years. */
-export async function createRound(ctx: ActorContext, input: CreateEvaluationRound): Promise<EvaluationRoundDetail> {
+export async function createRound(
+  ctx: ActorContext,
+  input: CreateEvaluationRound,
+  options: { isDemo?: boolean } = {},
+): Promise<EvaluationRoundDetail> {
   if (!canWriteEvaluations(ctx.actor)) throw forbidden();
   if (!ctx.actor.regionId) throw forbidden('您的账号未设置所属区域，不能发起考核');
   if (input.periodTo > Number(todayInChina().slice(0, 4))) throw invalidField('periodTo', '考核期不能晚于今年');
@@ -244,6 +248,7 @@ export async function createRound(ctx: ActorContext, input: CreateEvaluationRoun
       periodTo: input.periodTo,
       regionId: ctx.actor.regionId,
       createdBy: ctx.actor.userId,
+      isDemo: options.isDemo ?? false,
     });
     await recordAudit(tx, ctx, { action: 'evaluation-round.create', objectType: 'evaluation_round', objectId: round.id, after: round });
     return round.id;
@@ -533,4 +538,42 @@ export async function updateResult(
     });
   });
   return getRound(ctx, roundId);
+}
+
+/**
+ * Records a platform's indicator figures from outside the annual reports — a third-party evaluation's
+ * data, or the demo's figures where no accepted report exists — while the round is 评分中. The
+ * figures are scored like one report of the period's last year; `source` says where they came from.
+ */
+export async function recordIndicatorFiguresInTx(
+  tx: Transaction,
+  ctx: ActorContext,
+  roundId: string,
+  platformId: string,
+  figures: Record<string, number>,
+  source: string,
+): Promise<void> {
+  const { round } = await getWritableRound(tx, ctx, roundId);
+  if (round.status !== 'scoring') throw ruleViolation('只有“评分中”的考核轮次可以录入指标数据');
+  const [row] = (await repository.findResultRows(tx, roundId, undefined)).filter((r) => r.result.platformId === platformId);
+  if (!row) throw notFound('该平台不在本轮考核范围内');
+  const formula = ((round.formula ?? {}) as RoundFormulas)[row.typeId] ?? defaultFormula;
+  const scoring = scoreIndicators(formula, [{ year: round.periodTo, indicators: figures }]);
+  const expertScore = toNumber(row.result.expertScore);
+  const score = expertScore === null ? null : combineScores(formula, scoring.indicatorScore, expertScore);
+  const details = row.result.details as ResultDetails;
+  const updated = await repository.updateResult(tx, row.result.id, row.result.version, {
+    indicatorScore: String(scoring.indicatorScore),
+    score: score === null ? null : String(score),
+    grade: score === null ? null : gradeFor(formula, score),
+    details: { ...details, ...scoring, notes: [], source },
+  });
+  if (!updated) throw versionConflict();
+  await recordAudit(tx, ctx, {
+    action: 'evaluation-result.figures',
+    objectType: 'evaluation_result',
+    objectId: row.result.id,
+    before: { indicatorScore: row.result.indicatorScore },
+    after: { indicatorScore: updated.indicatorScore, figures, source },
+  });
 }
