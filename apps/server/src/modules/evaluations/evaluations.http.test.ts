@@ -232,6 +232,20 @@ describe('evaluation round, from opening to applying', () => {
     expect(response.statusCode, response.body).toBe(200);
     round = response.json();
     expect(resultOf(failing)).toMatchObject({ outcome: 'rectify', defaultOutcome: 'rectify' });
+    const staff = {
+      userId: crypto.randomUUID(),
+      username: 'c',
+      role: 'city_staff' as const,
+      regionId: tree.city.id,
+      regionPath: tree.city.path,
+      organizationId: null,
+      permissions: rolePermissions.city_staff,
+    };
+    expect(await findTodos(db, staff)).toContainEqual(
+      expect.objectContaining({ kind: 'evaluation_review', path: `/evaluations/${round.id}` }),
+    );
+    const elsewhere = { ...staff, regionPath: `${tree.city.path}nowhere/` };
+    expect(await findTodos(db, elsewhere)).toEqual([]);
     expect(resultOf(repeat).outcome).toBe('revoke');
     expect(resultOf(excellent).outcome).toBe('recommend');
     const fairResult = resultOf(fair);

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Todo } from '@stip/contracts';
 import type { Executor } from '../../db/client';
-import { evaluationRounds, platforms, platformVersions, rectifications } from '../../db/schema/index';
+import { evaluationRounds, platforms, platformVersions, rectifications, regions } from '../../db/schema/index';
 import type { Actor } from '../../shared/context';
+import { likePrefix } from '../../shared/scope';
 import { canWriteEvaluations, evaluationScope, rectificationMoverOf } from './evaluations.policy';
 
 /**
@@ -12,11 +13,13 @@ import { canWriteEvaluations, evaluationScope, rectificationMoverOf } from './ev
 export async function findTodos(db: Executor, actor: Actor): Promise<Todo[]> {
   const todos: Todo[] = [];
   const isStaff = actor.role !== 'host_user' && canWriteEvaluations(actor);
-  if (isStaff) {
+  if (isStaff && actor.regionPath) {
+    // The rounds this actor may review: those over a region in their subtree (as canWriteRound).
     const rounds = await db
       .select({ id: evaluationRounds.id, title: evaluationRounds.title })
       .from(evaluationRounds)
-      .where(eq(evaluationRounds.status, 'reviewing'))
+      .innerJoin(regions, eq(regions.id, evaluationRounds.regionId))
+      .where(and(eq(evaluationRounds.status, 'reviewing'), sql`${regions.path} like ${likePrefix(actor.regionPath)}`))
       .orderBy(asc(evaluationRounds.createdAt));
     for (const round of rounds) {
       todos.push({
