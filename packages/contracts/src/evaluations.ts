@@ -135,7 +135,7 @@ export const zUpdateEvaluationRound = z
   .refine((r) => r.periodFrom <= r.periodTo, { message: '考核期起始年份不能晚于截止年份', path: ['periodTo'] });
 export type UpdateEvaluationRound = z.infer<typeof zUpdateEvaluationRound>;
 
-export const evaluationRoundActions = ['startScoring', 'submitForReview', 'returnToScoring', 'publish', 'apply'] as const;
+export const evaluationRoundActions = ['startScoring', 'submitForReview', 'returnToScoring', 'publish', 'withdraw', 'apply'] as const;
 export const zEvaluationRoundAction = z.enum(evaluationRoundActions);
 export type EvaluationRoundAction = z.infer<typeof zEvaluationRoundAction>;
 export const evaluationRoundActionLabels: Record<EvaluationRoundAction, string> = {
@@ -143,6 +143,7 @@ export const evaluationRoundActionLabels: Record<EvaluationRoundAction, string> 
   submitForReview: '提交审核',
   returnToScoring: '退回评分',
   publish: '公布结果',
+  withdraw: '撤回公布',
   apply: '执行结果',
 };
 

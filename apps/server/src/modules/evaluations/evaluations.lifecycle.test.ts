@@ -17,6 +17,7 @@ describe('evaluation round lifecycle', () => {
     'scoring/submitForReview': 'reviewing',
     'reviewing/returnToScoring': 'scoring',
     'reviewing/publish': 'published',
+    'published/withdraw': 'reviewing',
     'published/apply': 'applied',
   };
   for (const from of evaluationRoundStatuses) {

@@ -23,7 +23,8 @@ export interface RoundFacts {
  * The evaluation round lifecycle — 草稿 → 评分中 → 审核中 → 已公布 → 已执行 — as the only moves the
  * server makes. Opening scoring computes each in-scope platform's indicator score from its accepted
  * annual reports; review needs every expert score; 审核中 may go back to 评分中; publishing needs
- * every outcome; applying (已执行) moves the platforms through their own transition table.
+ * every outcome; a publication may be withdrawn back to review (e.g. when the platform table refuses an
+ * outcome on applying); applying (已执行) moves the platforms through their own transition table.
  */
 export const roundLifecycle = defineLifecycle<EvaluationRoundStatus, RoundMover, RoundFacts, EvaluationRoundAction>({
   title: '评估考核轮次',
@@ -53,6 +54,7 @@ export const roundLifecycle = defineLifecycle<EvaluationRoundStatus, RoundMover,
       by: ['staff'],
       guard: (facts) => (facts.missingOutcomes > 0 ? `还有${facts.missingOutcomes}个平台没有考核结果` : null),
     },
+    { action: 'withdraw', from: ['published'], to: 'reviewing', by: ['staff'] },
     { action: 'apply', from: ['published'], to: 'applied', by: ['staff'] },
   ],
 });

@@ -388,14 +388,19 @@ async function applyOutcomes(tx: Transaction, ctx: RequestContext, round: reposi
       } catch (error) {
         if (error instanceof AppError && error.code === ErrorCode.TransitionNotAllowed) {
           throw new AppError(ErrorCode.TransitionNotAllowed, {
-            message: `平台“${row.platformName}”当前为“${labels.platformStatus[row.platformStatus]}”，不能${labels.platformAction[action]}；请在审核中调整其考核结果`,
+            message: `平台“${row.platformName}”当前为“${labels.platformStatus[row.platformStatus]}”，不能${labels.platformAction[action]}；请撤回公布，在审核中调整其考核结果`,
           });
         }
         throw error;
       }
     };
     let appliedNote: string;
-    switch (row.result.outcome) {
+    // A platform revoked or merged since the review has ended: there is nothing left to apply to it.
+    const hasEnded = row.platformStatus === 'revoked' || row.platformStatus === 'merged';
+    switch (hasEnded ? 'ended' : row.result.outcome) {
+      case 'ended':
+        appliedNote = `平台已为“${labels.platformStatus[row.platformStatus]}”，未作调整`;
+        break;
       case 'rectify': {
         await move('rectifying', 'orderRectification');
         await orderRectificationInTx(tx, ctx, {
@@ -464,6 +469,7 @@ export async function transitionRound(ctx: ActorContext, id: string, input: Eval
     if (input.action === 'startScoring') changes = await openScoring(tx, round, regionPath);
     if (input.action === 'submitForReview') await proposeOutcomes(tx, round);
     if (input.action === 'publish') changes = { publishedOn: today };
+    if (input.action === 'withdraw') changes = { publishedOn: null };
     if (input.action === 'apply') {
       await applyOutcomes(tx, ctx, round, input.rectificationDeadline ?? addDays(today, defaultRectificationDays));
       changes = { appliedOn: today };

@@ -95,6 +95,25 @@ describe('applying a round', () => {
     const after = (await inject(cookies.city_staff!, 'GET', `/api/evaluation-rounds/${round.id}`)).json() as EvaluationRoundDetail;
     expect(after).toMatchObject({ status: 'published', results: [{ platformStatus: 'constructing' }] });
     expect(await rectificationOf(building)).toBeUndefined();
+
+    // Withdrawn to review, the outcome is adjusted with a reason, and the round applies.
+    round = (await transition(after, 'withdraw')).json();
+    expect(round).toMatchObject({ status: 'reviewing', publishedOn: null });
+    const result = round.results[0]!;
+    round = (
+      await inject(cookies.city_staff!, 'PATCH', `/api/evaluation-rounds/${round.id}/results/${result.id}`, {
+        outcome: 'keep',
+        outcomeReason: '建设期内，待建设期满验收时一并考核',
+        version: result.version,
+      })
+    ).json();
+    round = (await transition(round, 'publish')).json();
+    const applied = await transition(round, 'apply', { rectificationDeadline: deadline });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json()).toMatchObject({
+      status: 'applied',
+      results: [{ platformStatus: 'constructing', appliedNote: '保留，不作调整' }],
+    });
   });
 
   it('refuses staff of another city, and every role but city staff', async () => {

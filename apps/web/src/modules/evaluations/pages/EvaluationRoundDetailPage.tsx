@@ -64,7 +64,7 @@ export default function EvaluationRoundDetailPage() {
         cancelText={t.common.cancel}
       >
         <Button
-          type={action === 'returnToScoring' ? 'default' : 'primary'}
+          type={action === 'returnToScoring' || action === 'withdraw' ? 'default' : 'primary'}
           loading={transition.isPending}
           data-testid={`round-action-${action}`}
         >
