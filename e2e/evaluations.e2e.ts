@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStip, type Stip } from './harness';
+import { seedUser } from '../apps/server/src/db/seed/accounts';
+import { demoPassword, startStip, type Stip } from './harness';
 
 let stip: Stip;
 beforeAll(async () => {
@@ -43,7 +44,7 @@ async function confirmPopover(page: Page) {
 }
 
 describe('city staff and an evaluation round', () => {
-  it('opens a round, records the experts’ scores, grades one platform 不合格, publishes and applies it: the platform is in 整改', async () => {
+  it('opens a round, records the experts’ scores, grades one platform 不合格, publishes and applies it: the platform is in 整改 until the host’s rectification passes the city’s check', async () => {
     const { name: typeName, platforms } = await pickType();
     expect(platforms.length).toBeGreaterThan(0);
     const failing = platforms[0]!;
@@ -102,5 +103,44 @@ describe('city staff and an evaluation round', () => {
       sql`select status from rectifications where platform_id = ${failing.id} and status = 'ordered'`,
     );
     expect(rectification?.status).toBe('ordered');
+    // The host reports what was done; the city checks it and the platform operates again.
+    const [hostRow] = await rows<{ id: string }>(
+      sql`select host_organization_id as id from platform_versions where platform_id = ${failing.id} and valid_to is null`,
+    );
+    await seedUser(stip.db, { username: 'e2e-host', password: demoPassword, role: 'host_user', organizationId: hostRow!.id });
+    const host = await stip.newPage();
+    await stip.login(host, 'e2e-host');
+    await host.getByTestId('main-menu').getByText('整改').click();
+    await host.waitForURL((url) => url.pathname === '/rectifications');
+    await host.getByTestId('rectification-link').filter({ hasText: failing.name }).click();
+    await host.getByTestId('rectification-action-submit').click();
+    await host.getByTestId('rectification-note').fill('已补齐专职研究人员，新增授权专利2项');
+    await host.getByTestId('rectification-confirm').click();
+    await expect.poll(() => host.getByText('待核查').count()).toBeGreaterThan(0);
+
+    await page.goto('/rectifications');
+    await page.getByTestId('rectification-link').filter({ hasText: failing.name }).click();
+    await page.getByTestId('rectification-action-pass').click();
+    await page.getByTestId('rectification-note').fill('整改到位');
+    await page.getByTestId('rectification-confirm').click();
+    await expect.poll(() => page.getByText('整改通过').count()).toBeGreaterThan(0);
+    const [after] = await rows<{ status: string }>(
+      sql`select status from platform_versions where platform_id = ${failing.id} and valid_to is null`,
+    );
+    expect(after!.status).toBe('operating');
+  });
+
+  it('lets city staff save the scoring formula as data, with a version', async () => {
+    const page = await stip.newPage();
+    await stip.login(page, 'city');
+    await page.goto('/evaluation-formulas');
+    await expect.poll(() => page.getByText('系统内置，尚未保存').count()).toBe(1);
+    await page
+      .getByRole('button', { name: /保\s*存/ })
+      .first()
+      .click();
+    await expect.poll(() => page.getByText('第 1 版').count()).toBe(1);
+    const [row] = await rows<{ n: number }>(sql`select count(*)::int as n from evaluation_formulas where type_id is null`);
+    expect(row!.n).toBe(1);
   });
 });
