@@ -8,10 +8,12 @@ import {
   buildPlatformType,
   buildRegionTree,
   buildUser,
+  changePlatform,
   findAuditRecords,
   unique,
 } from '../../../test/factories';
 import { rectifications } from '../../db/schema/index';
+import { todayInChina } from '../../shared/clock';
 
 const t = await buildTestApp();
 const { db } = t.handle;
@@ -114,6 +116,20 @@ describe('applying a round', () => {
       status: 'applied',
       results: [{ platformStatus: 'constructing', appliedNote: '保留，不作调整' }],
     });
+  });
+
+  it('leaves alone a platform revoked since the review', async () => {
+    const typeId = await buildPlatformType(db);
+    const platform = await buildPlatform(db, { typeId, regionId: tree.countyA.id, status: 'operating' });
+    let round = await reviewedRound([platform], typeId, [0]);
+    round = (await transition(round, 'publish')).json();
+    await changePlatform(db, platform, todayInChina(), { status: 'revoked' });
+    const applied = await transition(round, 'apply', { rectificationDeadline: deadline });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json()).toMatchObject({
+      results: [{ outcome: 'rectify', platformStatus: 'revoked', appliedNote: '平台已为“撤销”，未作调整' }],
+    });
+    expect(await rectificationOf(platform)).toBeUndefined();
   });
 
   it('refuses staff of another city, and every role but city staff', async () => {
