@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client';
 import { evaluationRounds, platforms, platformVersions, rectifications, regions } from '../../db/schema/index';
 import type { Actor } from '../../shared/context';
 import { likePrefix } from '../../shared/scope';
+import { todayInChina } from '../../shared/clock';
 import { canWriteEvaluations, evaluationScope, rectificationMoverOf } from './evaluations.policy';
 
 /**
@@ -31,12 +32,15 @@ export async function findTodos(db: Executor, actor: Actor): Promise<Todo[]> {
       });
     }
   }
-  const wanted = isStaff ? (['submitted'] as const) : actor.role === 'host_user' ? (['ordered'] as const) : null;
+  // Staff: reports to check, and overdue rectifications to fail or extend; hosts: rectifications to report on.
+  const wanted = isStaff ? (['submitted', 'ordered'] as const) : actor.role === 'host_user' ? (['ordered'] as const) : null;
+  const today = todayInChina();
   if (wanted) {
     const rows = await db
       .select({
         id: rectifications.id,
         deadline: rectifications.deadline,
+        status: rectifications.status,
         platformName: platformVersions.name,
         hostOrganizationId: platformVersions.hostOrganizationId,
       })
@@ -47,9 +51,11 @@ export async function findTodos(db: Executor, actor: Actor): Promise<Todo[]> {
       .orderBy(asc(rectifications.deadline));
     for (const row of rows) {
       if (!isStaff && rectificationMoverOf(actor, row.hostOrganizationId) !== 'host') continue;
+      if (isStaff && row.status === 'ordered' && row.deadline >= today) continue;
+      const title = !isStaff ? '提交整改报告' : row.status === 'submitted' ? '核查整改' : '逾期未提交整改报告';
       todos.push({
         kind: 'rectification_due',
-        title: isStaff ? `核查整改：${row.platformName}` : `提交整改报告：${row.platformName}`,
+        title: `${title}：${row.platformName}`,
         path: `/rectifications/${row.id}`,
         dueOn: row.deadline,
         subjectId: row.id,

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { EvaluationRoundDetail, Rectification, Role } from '@stip/contracts';
+import { type EvaluationRoundDetail, type Rectification, type Role, rolePermissions } from '@stip/contracts';
+import { findTodos } from './evaluations.todos';
+import { defaultFormula } from './evaluations.score';
 import { buildTestApp } from '../../../test/build-test-app';
 import {
   buildOrganization,
@@ -24,7 +26,7 @@ let tree: Awaited<ReturnType<typeof buildRegionTree>>;
 let host: string;
 const cookies: Partial<Record<Role | 'otherCity', string>> = {};
 
-const inject = (cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+const inject = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 beforeAll(async () => {
@@ -116,6 +118,24 @@ describe('applying a round', () => {
       status: 'applied',
       results: [{ platformStatus: 'constructing', appliedNote: '保留，不作调整' }],
     });
+  });
+
+  it('scores a type by its own formula, copied into the round when scoring opens', async () => {
+    const typeId = await buildPlatformType(db);
+    const platform = await buildPlatform(db, { typeId, regionId: tree.countyA.id, status: 'operating' });
+    const saved = await inject(cookies.city_staff!, 'PUT', '/api/evaluation-formulas', {
+      ...defaultFormula,
+      indicatorWeight: 0,
+      gradeThresholds: { excellent: 95, good: 85, qualified: 50 },
+      typeId,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const round = await reviewedRound([platform], typeId, [90]);
+    expect(round.formulas).toEqual([
+      expect.objectContaining({ type: expect.objectContaining({ id: typeId }), formula: expect.objectContaining({ indicatorWeight: 0 }) }),
+    ]);
+    // By the default formula 90 would be 优秀; by this type's own it is 良好.
+    expect(round.results[0]).toMatchObject({ score: 90, grade: 'good', outcome: 'keep' });
   });
 
   it('leaves alone a platform revoked since the review', async () => {
@@ -229,6 +249,23 @@ describe('rectification checks', () => {
     const overdue = (await inject(cookies.city_staff!, 'GET', '/api/rectifications?overdue=true')).json();
     expect(overdue.items.map((r: Rectification) => r.id)).toEqual([late.id]);
     expect(overdue.items[0].isOverdue).toBe(true);
+    const staff = {
+      userId: crypto.randomUUID(),
+      username: 'c',
+      role: 'city_staff' as const,
+      regionId: tree.city.id,
+      regionPath: tree.city.path,
+      organizationId: null,
+      permissions: rolePermissions.city_staff,
+    };
+    const todos = await findTodos(db, staff);
+    expect(todos).toContainEqual(
+      expect.objectContaining({ kind: 'rectification_due', path: `/rectifications/${late.id}`, dueOn: '2020-01-31' }),
+    );
+    expect(todos.find((todo) => todo.title.startsWith('逾期未提交整改报告'))).toBeTruthy();
+    // One not yet due is not the staff's work.
+    const notDue = await rectificationOf(extended);
+    expect(todos.map((todo) => todo.subjectId)).not.toContain(notDue.id);
     expect((await inject(cookies.county_staff!, 'GET', '/api/rectifications?overdue=true')).json().total).toBe(1);
     expect((await inject(cookies.expert!, 'GET', '/api/rectifications')).statusCode).toBe(403);
   });
