@@ -997,6 +997,9 @@ export const t = {
     keywordPlaceholder: '按名称查询',
     statusFilter: '状态',
     exportResults: '导出结果（Excel）',
+    roundFormulas: '本轮指标体系（开始评分时复制）',
+    formulaSummary: (indicatorPercent: number, aggregation: string, excellent: number, good: number, qualified: number) =>
+      `指标得分占 ${indicatorPercent}%，专家评分占 ${100 - indicatorPercent}%；多年报告${aggregation}；优秀 ≥ ${excellent}，良好 ≥ ${good}，合格 ≥ ${qualified}`,
     exportFileName: '考核结果.xlsx',
     fields: {
       title: '考核名称',

@@ -1,6 +1,21 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { type EvaluationResult, type EvaluationRoundAction, evaluationRoundActionLabels, labels } from '@stip/contracts';
-import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Collapse,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Form,
+  Modal,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -110,6 +125,42 @@ export default function EvaluationRoundDetailPage() {
           <Descriptions.Item label={fields.results}>{data.results.length}</Descriptions.Item>
         </Descriptions>
       </Card>
+      {data.formulas.length ? (
+        <Collapse
+          size="small"
+          style={{ marginBottom: 12 }}
+          items={[
+            {
+              key: 'formulas',
+              label: text.roundFormulas,
+              children: data.formulas.map(({ type, formula }) => (
+                <div key={type.id} style={{ marginBottom: 12 }}>
+                  <Typography.Text strong>{type.name}</Typography.Text>
+                  <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>
+                    {text.formulaSummary(
+                      Math.round(formula.indicatorWeight * 100),
+                      text.formulas.aggregation[formula.yearAggregation],
+                      formula.gradeThresholds.excellent,
+                      formula.gradeThresholds.good,
+                      formula.gradeThresholds.qualified,
+                    )}
+                  </Typography.Paragraph>
+                  <Table
+                    size="small"
+                    rowKey="key"
+                    pagination={false}
+                    dataSource={formula.indicators}
+                    columns={(['label', 'weight', 'threshold', 'target', 'cap'] as const).map((field) => ({
+                      title: field === 'label' ? text.formulas.indicator.label : text.formulas.indicator[field],
+                      dataIndex: field,
+                    }))}
+                  />
+                </div>
+              )),
+            },
+          ]}
+        />
+      ) : null}
       <Card size="small" title={text.results.title}>
         <Table<EvaluationResult>
           size="small"
