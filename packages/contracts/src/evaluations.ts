@@ -75,13 +75,13 @@ export const zEvaluationFormulaBody = z
     indicators: z
       .array(zFormulaIndicator)
       .min(1, { message: '至少一个指标' })
-      .max(30)
+      .max(30, { message: '指标不能超过30个' })
       .refine((list) => new Set(list.map((i) => i.key)).size === list.length, { message: '指标代码不能重复' })
       .refine((list) => list.some((i) => i.weight > 0), { message: '至少一个指标的权重大于0' }),
     /** The indicator score's share of the total (0–1); the expert score has the rest. */
     indicatorWeight: z.number().min(0, { message: '指标得分占比应在0到1之间' }).max(1, { message: '指标得分占比应在0到1之间' }),
     /** How the years of a period combine: the mean of the accepted reports, or the latest accepted report. */
-    yearAggregation: z.enum(['average', 'latest']),
+    yearAggregation: z.enum(['average', 'latest'], { message: '多年报告的取值方式应为平均值或最近一年' }),
     /** The lowest total (0–100) that earns each grade; 不合格 below 合格. */
     gradeThresholds: z
       .object({
@@ -117,7 +117,10 @@ const zYear = z.number({ message: '年份应为数字' }).int({ message: '年份
 export const zCreateEvaluationRound = z
   .object({
     title: zName(120),
-    typeIds: z.array(zId).min(1, { message: '至少选择一个平台类型' }).max(50),
+    typeIds: z
+      .array(zId, { message: '请选择平台类型' })
+      .min(1, { message: '至少选择一个平台类型' })
+      .max(50, { message: '最多选择50个平台类型' }),
     periodFrom: zYear,
     periodTo: zYear,
   })
@@ -127,7 +130,10 @@ export type CreateEvaluationRound = z.infer<typeof zCreateEvaluationRound>;
 export const zUpdateEvaluationRound = z
   .object({
     title: zName(120),
-    typeIds: z.array(zId).min(1, { message: '至少选择一个平台类型' }).max(50),
+    typeIds: z
+      .array(zId, { message: '请选择平台类型' })
+      .min(1, { message: '至少选择一个平台类型' })
+      .max(50, { message: '最多选择50个平台类型' }),
     periodFrom: zYear,
     periodTo: zYear,
     version: zVersion,
