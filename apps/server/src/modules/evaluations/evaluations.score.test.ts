@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { EvaluationFormulaBody } from '@stip/contracts';
 import { combineScores, defaultFormula, defaultOutcome, gradeFor, scoreIndicators } from './evaluations.score';
 
@@ -98,5 +99,59 @@ describe('default outcome', () => {
     expect(defaultOutcome('excellent', { status: 'operating', hasFailedBefore: false })).toBe('recommend');
     expect(defaultOutcome('good', { status: 'operating', hasFailedBefore: true })).toBe('keep');
     expect(defaultOutcome('qualified', { status: 'rectifying', hasFailedBefore: false })).toBe('keep');
+  });
+});
+
+describe('properties over generated formulas and reports', () => {
+  const indicatorArb = fc.record({
+    key: fc.constantFrom('rdSpend', 'researchers', 'projects', 'patentsGranted', 'income'),
+    label: fc.constant('指标'),
+    weight: fc.integer({ min: 0, max: 100 }),
+    threshold: fc.integer({ min: 0, max: 50 }),
+    target: fc.integer({ min: 50, max: 1000 }),
+    cap: fc.double({ min: 1, max: 5, noNaN: true }),
+  });
+  const formulaArb = fc
+    .uniqueArray(indicatorArb, { minLength: 1, maxLength: 5, selector: (i) => i.key })
+    .filter((list) => list.some((i) => i.weight > 0))
+    .chain((indicators) =>
+      fc.record({
+        indicators: fc.constant(indicators),
+        indicatorWeight: fc.double({ min: 0, max: 1, noNaN: true }),
+        yearAggregation: fc.constantFrom('average' as const, 'latest' as const),
+        gradeThresholds: fc.constant({ excellent: 90, good: 80, qualified: 60 }),
+      }),
+    );
+  const figuresArb = fc.dictionary(
+    fc.constantFrom('rdSpend', 'researchers', 'projects', 'patentsGranted', 'income'),
+    fc.integer({ min: 0, max: 5000 }),
+  );
+  const reportsArb = fc.array(fc.record({ year: fc.integer({ min: 2020, max: 2025 }), indicators: figuresArb }), { maxLength: 4 });
+
+  it('keeps every score within 0–100', () => {
+    fc.assert(
+      fc.property(formulaArb, reportsArb, fc.integer({ min: 0, max: 100 }), (f, reports, expert) => {
+        const { indicatorScore } = scoreIndicators(f, reports);
+        const total = combineScores(f, indicatorScore, expert);
+        return indicatorScore >= 0 && indicatorScore <= 100 && total >= 0 && total <= 100;
+      }),
+    );
+  });
+
+  it('never lowers the score when a figure or the expert score rises', () => {
+    fc.assert(
+      fc.property(
+        formulaArb,
+        figuresArb,
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 500 }),
+        (f, figures, expert, raise) => {
+          const key = f.indicators[0]!.key;
+          const base = scoreIndicators(f, [{ year: 2025, indicators: figures }]).indicatorScore;
+          const more = scoreIndicators(f, [{ year: 2025, indicators: { ...figures, [key]: (figures[key] ?? 0) + raise } }]).indicatorScore;
+          return more >= base && combineScores(f, base, Math.min(100, expert + 1)) >= combineScores(f, base, expert);
+        },
+      ),
+    );
   });
 });
