@@ -249,6 +249,7 @@ describe('rectification checks', () => {
     const overdue = (await inject(cookies.city_staff!, 'GET', '/api/rectifications?overdue=true')).json();
     expect(overdue.items.map((r: Rectification) => r.id)).toEqual([late.id]);
     expect(overdue.items[0].isOverdue).toBe(true);
+    expect(overdue.items[0].allowedActions.sort()).toEqual(['extend', 'fail']);
     const staff = {
       userId: crypto.randomUUID(),
       username: 'c',
@@ -302,6 +303,7 @@ describe('rectification checks', () => {
 
   it('refuses failing before the deadline without a report, and extends to a later deadline', async () => {
     let open = await rectificationOf(extended);
+    expect(open.allowedActions).toEqual(['extend']); // not yet due and not reported: nothing to fail
     const url = `/api/rectifications/${open.id}/transitions`;
     const early = await inject(cookies.city_staff!, 'POST', url, { action: 'fail', note: '不通过', version: open.version });
     expect(early.statusCode).toBe(409);

@@ -54,7 +54,12 @@ function toRectification(
     checkComment: r.checkComment,
     checkedAt: r.checkedAt?.toISOString() ?? null,
     history: r.history as HistoryEntry[],
-    allowedActions: mover ? allowedRectificationActions(r.status, mover) : [],
+    // Guards applied, except the extension's, which depends on the deadline the user will choose.
+    allowedActions: mover
+      ? allowedRectificationActions(r.status, mover).filter(
+          (action) => action === 'extend' || rectificationMove(r, action, mover, today).refusal === null,
+        )
+      : [],
     isDemo: r.isDemo,
     version: r.version,
   };
