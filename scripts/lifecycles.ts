@@ -12,6 +12,8 @@ import { applicationLifecycle } from '../apps/server/src/modules/calls/applicati
 import { grantLifecycle } from '../apps/server/src/modules/funding/grants.lifecycle';
 import { annualReportLifecycle } from '../apps/server/src/modules/annual-reports/annual-reports.lifecycle';
 import { seatLifecycle } from '../apps/server/src/modules/experts/panels.lifecycle';
+import { roundLifecycle } from '../apps/server/src/modules/evaluations/evaluations.lifecycle';
+import { rectificationLifecycle } from '../apps/server/src/modules/evaluations/rectifications.lifecycle';
 
 const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, string> }[] = [
   { source: 'apps/server/src/modules/platforms/platforms.lifecycle.ts', lifecycle: platformLifecycle as never },
@@ -21,6 +23,8 @@ const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, 
   { source: 'apps/server/src/modules/funding/grants.lifecycle.ts', lifecycle: grantLifecycle as never },
   { source: 'apps/server/src/modules/annual-reports/annual-reports.lifecycle.ts', lifecycle: annualReportLifecycle as never },
   { source: 'apps/server/src/modules/experts/panels.lifecycle.ts', lifecycle: seatLifecycle as never },
+  { source: 'apps/server/src/modules/evaluations/evaluations.lifecycle.ts', lifecycle: roundLifecycle as never },
+  { source: 'apps/server/src/modules/evaluations/rectifications.lifecycle.ts', lifecycle: rectificationLifecycle as never },
 ];
 
 const sections = lifecycles.map(({ source, lifecycle }) => {

@@ -34,6 +34,7 @@ import { fundingRoutes } from './modules/funding';
 import { callRoutes } from './modules/calls';
 import { annualReportRoutes } from './modules/annual-reports';
 import { expertRoutes } from './modules/experts';
+import { evaluationRoutes } from './modules/evaluations';
 
 export interface BuildAppOptions {
   db: Database;
@@ -163,6 +164,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(callRoutes);
       await api.register(annualReportRoutes);
       await api.register(expertRoutes);
+      await api.register(evaluationRoutes);
       api.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

@@ -1,5 +1,6 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { Badge, Dropdown, Flex, Layout, Menu, Tag, Typography } from 'antd';
+import { Badge, Dropdown, Flex, Layout, Menu, type MenuProps, Tag, Typography } from 'antd';
+import type { TodoList } from '@stip/contracts';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PageLoading } from '../shared/components/PageLoading';
@@ -10,7 +11,7 @@ import { useCurrentUser } from '../modules/accounts/hooks/useSession';
 import { NotificationBell } from '../modules/notifications/components/NotificationBell';
 import { countTodos, useTodos } from '../modules/todos/hooks/useTodos';
 import { PageErrorBoundary } from './PageErrorBoundary';
-import { type NavItem, visibleNavItems } from './navigation';
+import { type NavItem, navGroups, visibleNavItems } from './navigation';
 
 /** The menu entry a path belongs to: `/platforms/123` lights up 平台库. */
 function selectedKey(pathname: string): string {
@@ -27,6 +28,28 @@ function NavLabel({ item, count }: { item: NavItem; count: number }) {
       <Badge count={count} size="small" overflowCount={99} data-testid={`menu-count-${item.path}`} />
     </Flex>
   );
+}
+
+/**
+ * The menu's entries under their sections' headings (a divider when the menu is folded); a section
+ * with a single visible entry needs no heading.
+ */
+function menuItems(items: NavItem[], todos: TodoList | undefined, collapsed: boolean): MenuProps['items'] {
+  const entry = (item: NavItem) => ({
+    key: item.path,
+    icon: item.icon,
+    label: <NavLabel item={item} count={countTodos(todos, item.todoKinds)} />,
+  });
+  const sections = navGroups
+    .map((group) => ({ group, entries: items.filter((item) => item.group === group) }))
+    .filter((section) => section.entries.length);
+  if (sections.length < 2) return items.map(entry);
+  type Items = NonNullable<MenuProps['items']>;
+  return sections.flatMap(({ group, entries }, index): Items => {
+    if (entries.length < 2 && group === 'work') return entries.map(entry);
+    if (collapsed) return [...(index ? [{ type: 'divider' as const, key: `divider-${group}` }] : []), ...entries.map(entry)];
+    return [{ type: 'group' as const, key: `group-${group}`, label: t.menuGroups[group], children: entries.map(entry) }];
+  });
 }
 
 function UserMenu() {
@@ -102,11 +125,7 @@ export function AppLayout() {
           <Menu
             mode="inline"
             selectedKeys={[selectedKey(location.pathname)]}
-            items={visibleNavItems(user).map((item) => ({
-              key: item.path,
-              icon: item.icon,
-              label: <NavLabel item={item} count={countTodos(todos.data, item.todoKinds)} />,
-            }))}
+            items={menuItems(visibleNavItems(user), todos.data, collapsed)}
             onClick={({ key }) => navigate(key)}
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}
             data-testid="main-menu"

@@ -17,6 +17,8 @@ import {
   SolutionOutlined,
   OrderedListOutlined,
   IdcardOutlined,
+  ToolOutlined,
+  TrophyOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UploadOutlined,
@@ -27,8 +29,13 @@ import type { ReactNode } from 'react';
 import { todoKinds } from '@stip/contracts';
 import { t } from '../shared/i18n/zh-CN';
 
+/** The menu's sections, in order; each entry belongs to one. */
+export const navGroups = ['work', 'lifecycle', 'plans', 'data', 'system'] as const;
+export type NavGroup = (typeof navGroups)[number];
+
 export interface NavItem {
   path: string;
+  group: NavGroup;
   label: string;
   icon: ReactNode;
   permission: Permission;
@@ -38,16 +45,14 @@ export interface NavItem {
 
 /** The left menu; each entry shows only to users whose role grants its permission. */
 export const navItems: NavItem[] = [
-  { path: '/', label: t.menu.home, icon: <DashboardOutlined />, permission: 'platform:read' },
-  { path: '/todos', label: t.menu.todos, icon: <ScheduleOutlined />, permission: 'authenticated', todoKinds: todoKinds },
-  { path: '/cockpit', label: t.menu.cockpit, icon: <FundProjectionScreenOutlined />, permission: 'cockpit:read' },
-  { path: '/platforms', label: t.menu.platforms, icon: <DatabaseOutlined />, permission: 'platform:read' },
-  { path: '/plans', label: t.menu.plans, icon: <AimOutlined />, permission: 'plan:read' },
-  { path: '/plans/ingest', label: t.ingest.menu, icon: <FileAddOutlined />, permission: 'plan:write' },
-  { path: '/supervision', label: t.menu.supervision, icon: <AlertOutlined />, permission: 'plan:read' },
-  { path: '/calls', label: t.calls.menu.calls, icon: <NotificationOutlined />, permission: 'call:read' },
+  { path: '/', group: 'work', label: t.menu.home, icon: <DashboardOutlined />, permission: 'platform:read' },
+  { path: '/todos', group: 'work', label: t.menu.todos, icon: <ScheduleOutlined />, permission: 'authenticated', todoKinds: todoKinds },
+  { path: '/cockpit', group: 'work', label: t.menu.cockpit, icon: <FundProjectionScreenOutlined />, permission: 'cockpit:read' },
+  { path: '/platforms', group: 'work', label: t.menu.platforms, icon: <DatabaseOutlined />, permission: 'platform:read' },
+  { path: '/calls', group: 'lifecycle', label: t.calls.menu.calls, icon: <NotificationOutlined />, permission: 'call:read' },
   {
     path: '/applications/mine',
+    group: 'lifecycle',
     label: t.calls.menu.mine,
     icon: <FileDoneOutlined />,
     permission: 'application:write',
@@ -55,41 +60,64 @@ export const navItems: NavItem[] = [
   },
   {
     path: '/applications/review',
+    group: 'lifecycle',
     label: t.calls.menu.review,
     icon: <CheckSquareOutlined />,
     permission: 'application:review',
     todoKinds: ['application_review'],
   },
+  { path: '/experts', group: 'lifecycle', label: t.experts.menuPool, icon: <IdcardOutlined />, permission: 'expert:read' },
+  { path: '/rubrics', group: 'lifecycle', label: t.experts.rubrics.menu, icon: <OrderedListOutlined />, permission: 'expert:read' },
+  {
+    path: '/my-reviews',
+    group: 'lifecycle',
+    label: t.experts.menuMine,
+    icon: <SolutionOutlined />,
+    permission: 'panel:score',
+    todoKinds: ['panel_declare', 'panel_score', 'panel_conclude'],
+  },
   {
     path: '/annual-reports',
+    group: 'lifecycle',
     label: t.annualReports.menu,
     icon: <FileTextOutlined />,
     permission: 'annual-report:read',
     todoKinds: ['annual_report_file', 'annual_report_review'],
   },
   {
+    path: '/evaluations',
+    group: 'lifecycle',
+    label: t.evaluations.menu,
+    icon: <TrophyOutlined />,
+    permission: 'evaluation:read',
+    todoKinds: ['evaluation_review'],
+  },
+  {
+    path: '/rectifications',
+    group: 'lifecycle',
+    label: t.evaluations.rectificationMenu,
+    icon: <ToolOutlined />,
+    permission: 'evaluation:read',
+    todoKinds: ['rectification_due'],
+  },
+  {
     path: '/funding',
+    group: 'lifecycle',
     label: t.funding.menu,
     icon: <WalletOutlined />,
     permission: 'funding:read',
     todoKinds: ['grant_payment', 'expenditure_report'],
   },
-  { path: '/experts', label: t.experts.menuPool, icon: <IdcardOutlined />, permission: 'expert:read' },
-  { path: '/rubrics', label: t.experts.rubrics.menu, icon: <OrderedListOutlined />, permission: 'expert:read' },
-  {
-    path: '/my-reviews',
-    label: t.experts.menuMine,
-    icon: <SolutionOutlined />,
-    permission: 'panel:score',
-    todoKinds: ['panel_declare', 'panel_score', 'panel_conclude'],
-  },
-  { path: '/organizations', label: t.menu.organizations, icon: <BankOutlined />, permission: 'organization:read' },
-  { path: '/taxonomy', label: t.menu.taxonomy, icon: <ClusterOutlined />, permission: 'taxonomy:read' },
-  { path: '/catalogues', label: t.menu.catalogues, icon: <UnorderedListOutlined />, permission: 'taxonomy:read' },
-  { path: '/regions', label: t.menu.regions, icon: <EnvironmentOutlined />, permission: 'region:read' },
-  { path: '/imports', label: t.menu.imports, icon: <UploadOutlined />, permission: 'import:write' },
-  { path: '/users', label: t.menu.users, icon: <TeamOutlined />, permission: 'user:read' },
-  { path: '/audit', label: t.menu.audit, icon: <AuditOutlined />, permission: 'audit:read' },
+  { path: '/plans', group: 'plans', label: t.menu.plans, icon: <AimOutlined />, permission: 'plan:read' },
+  { path: '/plans/ingest', group: 'plans', label: t.ingest.menu, icon: <FileAddOutlined />, permission: 'plan:write' },
+  { path: '/supervision', group: 'plans', label: t.menu.supervision, icon: <AlertOutlined />, permission: 'plan:read' },
+  { path: '/organizations', group: 'data', label: t.menu.organizations, icon: <BankOutlined />, permission: 'organization:read' },
+  { path: '/taxonomy', group: 'data', label: t.menu.taxonomy, icon: <ClusterOutlined />, permission: 'taxonomy:read' },
+  { path: '/catalogues', group: 'data', label: t.menu.catalogues, icon: <UnorderedListOutlined />, permission: 'taxonomy:read' },
+  { path: '/regions', group: 'data', label: t.menu.regions, icon: <EnvironmentOutlined />, permission: 'region:read' },
+  { path: '/imports', group: 'data', label: t.menu.imports, icon: <UploadOutlined />, permission: 'import:write' },
+  { path: '/users', group: 'system', label: t.menu.users, icon: <TeamOutlined />, permission: 'user:read' },
+  { path: '/audit', group: 'system', label: t.menu.audit, icon: <AuditOutlined />, permission: 'audit:read' },
 ];
 
 export function visibleNavItems(user: SessionUser): NavItem[] {

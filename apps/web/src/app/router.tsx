@@ -47,6 +47,11 @@ const IndicatorFormsPage = lazy(() => import('../modules/annual-reports/pages/In
 const ExpertsPage = lazy(() => import('../modules/experts/pages/ExpertsPage'));
 const MyReviewsPage = lazy(() => import('../modules/experts/pages/MyReviewsPage'));
 const RubricsPage = lazy(() => import('../modules/experts/pages/RubricsPage'));
+const EvaluationRoundsPage = lazy(() => import('../modules/evaluations/pages/EvaluationRoundsPage'));
+const EvaluationRoundDetailPage = lazy(() => import('../modules/evaluations/pages/EvaluationRoundDetailPage'));
+const EvaluationFormulasPage = lazy(() => import('../modules/evaluations/pages/EvaluationFormulasPage'));
+const RectificationsPage = lazy(() => import('../modules/evaluations/pages/RectificationsPage'));
+const RectificationDetailPage = lazy(() => import('../modules/evaluations/pages/RectificationDetailPage'));
 
 /** When the session expires mid-work, any request's 401 returns to /login (keeping the page) without a reload. */
 function Root() {
@@ -165,6 +170,16 @@ export const router = createBrowserRouter([
                 ],
               },
               { element: <RequirePermission permission="panel:score" />, children: [{ path: 'my-reviews', element: <MyReviewsPage /> }] },
+              {
+                element: <RequirePermission permission="evaluation:read" />,
+                children: [
+                  { path: 'evaluations', element: <EvaluationRoundsPage /> },
+                  { path: 'evaluations/:id', element: <EvaluationRoundDetailPage /> },
+                  { path: 'evaluation-formulas', element: <EvaluationFormulasPage /> },
+                  { path: 'rectifications', element: <RectificationsPage /> },
+                  { path: 'rectifications/:id', element: <RectificationDetailPage /> },
+                ],
+              },
               // Every signed-in user has reminders (the API asks only for a session).
               { path: 'todos', element: <TodosPage /> },
               { path: 'notifications', element: <NotificationsPage /> },

@@ -13,6 +13,7 @@ import { seedAnnualReportsDemo } from './annual-reports-demo';
 import { seedDemoPlans } from './plans-demo';
 import { seedDemoFunding } from './funding-demo';
 import { seedDemoExperts } from './experts-demo';
+import { seedDemoEvaluations } from './evaluations-demo';
 import { dazhouIndustries, seedCatalogue } from './catalogues';
 
 /** The password every demo account shares. Demo data only: a production start (STIP_DEMO=off) has none. */
@@ -239,6 +240,8 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
     // After the demo applications: panels are drawn (and scored) for those in review.
     await seedDemoExperts(tx, { regionIds, organizationIds });
     await seedAnnualReportsDemo(tx, { organizationIds });
+    // After the annual reports: last year's round scores the accepted ones; funding follows its grades.
+    await seedDemoEvaluations(tx);
     await seedDemoFunding(tx);
     await recordAudit(tx, systemContext(db), {
       action: 'system.seed_demo',

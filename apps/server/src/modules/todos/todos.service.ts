@@ -5,6 +5,7 @@ import { findTaskTodos } from '../tasks';
 import { findTodos as findCallTodos } from '../calls';
 import { findTodos as findExpertTodos } from '../experts';
 import { findTodos as findAnnualReportTodos } from '../annual-reports';
+import { findTodos as findEvaluationTodos } from '../evaluations';
 import { findTodos as findFundingTodos } from '../funding';
 
 /** One module's part of 我的待办: what waits for this actor there, on `today` (China's calendar day). */
@@ -16,6 +17,7 @@ const sources: readonly TodoSource[] = [
   (ctx) => findCallTodos(ctx.db, ctx.actor),
   (ctx) => findExpertTodos(ctx.db, ctx.actor),
   (ctx) => findAnnualReportTodos(ctx.db, ctx.actor),
+  (ctx) => findEvaluationTodos(ctx.db, ctx.actor),
   (ctx) => findFundingTodos(ctx.db, ctx.actor),
 ];
 
