@@ -40,7 +40,7 @@ async function review(page: Page, action: string, reason: string) {
   await page.getByTestId('reason-ok').click();
 }
 
-describe('an application from draft to expert review', () => {
+describe('an application from draft to recognition, across the host, the county, the city and an expert', () => {
   const platformName = `达钢钢铁冶金工程技术研究中心（端到端测试 ${Date.now()}）`;
 
   it('lets the host draft the application, upload its construction plan and submit it', async () => {
@@ -55,6 +55,10 @@ describe('an application from draft to expert review', () => {
     await page.getByTestId('application-create').click();
     await page.waitForURL(/\/applications\/[0-9a-f-]{36}\/edit$/);
 
+    // 玄武岩纤维 is a field only 刘教授 (expert1) covers in the demo pool, so a panel of one draws expert1.
+    await page.getByTestId('application-fields').locator('input').fill('玄武岩纤维');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
     await page.getByTestId('application-rd').fill('1200');
     for (const item of [
       '有固定的研发场所',
@@ -108,5 +112,94 @@ describe('an application from draft to expert review', () => {
     await review(page, 'pass', '形式审查合格。');
     await expect.poll(() => page.getByTestId('application-status').first().textContent()).toBe('专家评审');
     expect(await statusOf(platformName)).toBe('expert_review');
+  });
+
+  it('lets the city draw a panel, whose expert declares, scores and, as chair, records the consensus', async () => {
+    const city = await stip.newPage();
+    await stip.login(city, 'city');
+    await openApplication(city, platformName);
+    const card = city.getByTestId('application-panel-card');
+    await card.locator('input[data-testid=panel-size], [data-testid=panel-size] input').first().fill('1');
+    await card.getByTestId('panel-draw').click();
+    await expect.poll(() => card.getByTestId('panel-members').textContent(), { timeout: 20_000 }).toContain('刘教授');
+
+    const expert = await stip.newPage();
+    await stip.login(expert, 'expert1');
+    await expert.getByTestId('main-menu').getByText('我的评审').click();
+    await expert.waitForURL((url) => url.pathname === '/my-reviews');
+    const row = expert.locator('[data-testid=my-review-table] tr.ant-table-row').filter({ hasText: platformName });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByTestId('seat-declare').click();
+    await expert.getByTestId('declaration-no-conflict').click();
+    await expert.getByTestId('declaration-submit').click();
+    const table = expert.getByTestId('score-table');
+    await expect.poll(() => table.isVisible()).toBe(true);
+    const inputs = table.locator('input.ant-input-number-input');
+    await expect.poll(() => inputs.count()).toBeGreaterThan(0);
+    for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill('88');
+    await expert.getByTestId('score-submit').click();
+    await expert.locator('.ant-modal-confirm').getByRole('button', { name: '提交评分' }).click();
+    await expect.poll(() => row.getByTestId('seat-status').textContent()).toBe('已提交');
+    await row.getByTestId('seat-conclude').click();
+    await expert.getByTestId('conclude-consensus').fill('专家组一致认为该中心研发基础扎实，同意通过评审。');
+    await expert.getByTestId('conclude-submit').click();
+    await expect
+      .poll(async () => {
+        const result = (await stip.db.execute(
+          sql`select p.concluded_at from panels p join applications a on a.id = p.application_id where a.platform_name = ${platformName}`,
+        )) as unknown as { rows: { concluded_at: string | null }[] };
+        return result.rows[0]?.concluded_at ?? null;
+      })
+      .not.toBeNull();
+  });
+
+  it('lets the city publish the notice and, once it has ended, recognise the platform: it joins the registry and a target moves', async () => {
+    const page = await stip.newPage();
+    await stip.login(page, 'city');
+    // The demo plans' deadlines have passed, so their figures are final; a target for next year counts the new centre.
+    const [type] = (
+      (await stip.db.execute(sql`select id from platform_types where name = '市级工程技术研究中心'`)) as unknown as {
+        rows: { id: string }[];
+      }
+    ).rows;
+    const plans = (await (await page.request.get('/api/plans?limit=1')).json()) as { items: { id: string }[] };
+    const created = await page.request.post(`/api/plans/${plans.items[0]!.id}/targets`, {
+      data: {
+        kind: 'count',
+        subject: '2027年底市级工程技术研究中心达到30家（端到端测试）',
+        value: 30,
+        unit: '家',
+        deadline: '2027-12-31',
+        filter: { typeIds: [type!.id] },
+      },
+    });
+    expect(created.ok(), await created.text()).toBe(true);
+    const targetId = ((await created.json()) as { id: string }).id;
+    const progress = async () => {
+      const response = await page.request.get(`/api/targets/${targetId}`);
+      expect(response.ok()).toBe(true);
+      return ((await response.json()) as { progress: { current: number | null } }).progress.current ?? 0;
+    };
+    await openApplication(page, platformName);
+    await review(page, 'startPublicNotice', '经专家评审，拟认定为市级工程技术研究中心，现予公示。');
+    await expect.poll(() => page.getByTestId('application-status').first().textContent()).toBe('公示中');
+    expect(await statusOf(platformName)).toBe('public_notice');
+
+    // The notice runs for working days; the test lets them pass instead of waiting.
+    await stip.db.execute(
+      sql`update applications set notice_starts_on = current_date - 10, notice_ends_on = current_date - 1 where platform_name = ${platformName}`,
+    );
+    const before = await progress();
+    await page.reload();
+    await page.getByTestId('review-recognize').click();
+    await page.getByTestId('recognition-doc').fill('达市科技〔2026〕88号');
+    await page.getByTestId('review-reason').fill('公示期满无异议，予以认定。');
+    await page.getByTestId('reason-ok').click();
+    await expect.poll(() => page.getByTestId('application-status').first().textContent()).toBe('已认定');
+    expect(await statusOf(platformName)).toBe('recognized');
+
+    await page.goto(`/platforms?keyword=${encodeURIComponent(platformName.slice(0, 14))}`);
+    await expect.poll(() => page.locator('body').textContent(), { timeout: 20_000 }).toContain(platformName);
+    expect(await progress()).toBe(before + 1);
   });
 });

@@ -26,6 +26,7 @@ import {
 import { formatChinaTime } from '../../shared/clock';
 import type { ActorContext } from '../../shared/context';
 import { findCallApplicationsForExport, getApplication } from './calls.service';
+import { findApplicationPanels } from '../experts';
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder };
@@ -142,6 +143,7 @@ export async function buildDossierDocx(ctx: ActorContext, id: string): Promise<{
       ]),
     ),
   ];
+  children.push(...(await expertReviewSection(ctx, a.id)));
   const document = new Document({
     creator: 'STIP 科技创新平台体系管理系统',
     title: `${a.platformName} 认定申报材料`,
@@ -151,6 +153,51 @@ export async function buildDossierDocx(ctx: ActorContext, id: string): Promise<{
     sections: [{ properties: { page: { size: { width: 11906, height: 16838 } } }, children }],
   });
   return { fileName: `${a.platformName}-申报材料.docx`, content: await Packer.toBuffer(document) };
+}
+
+/**
+ * 七、专家评审: each panel's experts, their totals and opinions, the panel's result and the chair's consensus —
+ * for readers who may see panels (staff); an applicant's copy leaves the experts' names out, as review is blind.
+ */
+async function expertReviewSection(ctx: ActorContext, applicationId: string): Promise<(Paragraph | Table)[]> {
+  const section: (Paragraph | Table)[] = [heading('七、专家评审')];
+  if (!ctx.actor.permissions.includes('expert:read')) {
+    section.push(new Paragraph({ children: [new TextRun('专家评审情况由管理部门掌握，不向申报单位公开。')] }));
+    return section;
+  }
+  const panels = (await findApplicationPanels(ctx, applicationId)).items;
+  if (!panels.length) section.push(new Paragraph({ children: [new TextRun('尚未抽取评审专家')] }));
+  const score = (value: number | null) => (value === null ? '' : value.toFixed(2));
+  for (const panel of panels) {
+    const r = panel.result;
+    section.push(
+      new Paragraph({ children: [new TextRun(`抽取时间：${time(panel.drawnAt)}；随机种子：${panel.seed}；专家 ${panel.size} 名`)] }),
+      table(
+        ['专家', '职称', '单位', '组长', '总分', '评审意见'],
+        panel.seats
+          .filter((seat) => !seat.replacedAt)
+          .map((seat) => [
+            seat.expert.name,
+            seat.expert.title,
+            seat.expert.organizationName,
+            seat.isChair ? '是' : '',
+            score(seat.total),
+            seat.opinion ?? '',
+          ]),
+      ),
+      new Paragraph({
+        children: [
+          new TextRun(
+            `已提交 ${r.submitted}/${r.seats}；平均分 ${score(r.mean)}；极差 ${score(r.range)}；标准差 ${score(r.stdDev)}` +
+              (r.rank ? `；在本批 ${r.rankedAmong} 项中排第 ${r.rank} 名` : '') +
+              (r.outliers.length ? `；偏离较大：${r.outliers.map((o) => o.name).join('、')}` : ''),
+          ),
+        ],
+      }),
+      new Paragraph({ children: [new TextRun(`专家组意见：${panel.consensus ?? '尚未形成'}`)] }),
+    );
+  }
+  return section;
 }
 
 /** A call's review results as Excel: one row per application the actor sees, with its eligibility and last review record. */

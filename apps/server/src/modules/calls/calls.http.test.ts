@@ -2,6 +2,7 @@ import { eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationDetail, Call, Platform } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
+import { zipEntry } from '../../../test/zip-entry';
 import { buildOrganization, buildPlatformType, buildRegionTree, buildUser, findAuditRecords, unique } from '../../../test/factories';
 import { zipBombWorkbook } from '../../../test/zip-bomb';
 import {
@@ -431,6 +432,15 @@ describe('the review chain to recognition', () => {
     const dossier = await inject(cookies.city, 'GET', `/api/applications/${a.id}/dossier.docx`);
     expect(dossier.statusCode).toBe(200);
     expect(dossier.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const dossierText = zipEntry(dossier.rawPayload, 'word/document.xml')!;
+    expect(dossierText).toContain(a.platformName);
+    expect(dossierText).toContain('七、专家评审');
+    // The applicant's copy: review is blind, the experts are not named.
+    const hostCopy = zipEntry(
+      (await inject(cookies.hostA, 'GET', `/api/applications/${a.id}/dossier.docx`)).rawPayload,
+      'word/document.xml',
+    )!;
+    expect(hostCopy).toContain('不向申报单位公开');
     const results = await inject(cookies.city, 'GET', `/api/calls/${call.id}/applications.xlsx`);
     expect(results.statusCode).toBe(200);
     expect(results.rawPayload.subarray(0, 2).toString()).toBe('PK');

@@ -7,6 +7,7 @@ export {
   declareForExpert,
   drawApplicationPanel,
   ensureDefaultRubric,
+  findApplicationPanels,
   getRubricForType,
   saveScoresForExpert,
   updateExpert,

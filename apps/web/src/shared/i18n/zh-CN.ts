@@ -1,5 +1,6 @@
 import {
   applicationActionLabels,
+  grantActionLabels,
   applicationStatusLabels,
   callActionLabels,
   callStatusLabels,
@@ -571,6 +572,51 @@ export const t = {
       job_run: '定时任务',
     } as Record<string, string>,
     actions: {
+      'call.create': '新建申报通知',
+      'call.update': '修改申报通知',
+      'call.delete': '删除申报通知',
+      'call.transition': '申报通知状态变更',
+      'application.create': '新建申报',
+      'application.update': '修改申报',
+      'application.material.add': '上传申报材料',
+      'application.material.remove': '删除申报材料',
+      'application.objection.add': '登记公示异议',
+      'application.objection.resolve': '处理公示异议',
+      'expert.create': '新增专家',
+      'expert.update': '修改专家信息',
+      'expert.delete': '删除专家',
+      'expert.settings': '修改专家抽取设置',
+      'rubric.save': '保存评审指标',
+      'panel.draw': '抽取评审专家',
+      'panel.chair': '指定评审组长',
+      'panel.declare': '专家回避声明',
+      'panel.conclude': '形成评审结论',
+      'annual-report.open-year': '开启年度报告填报',
+      'annual-report.update-year': '调整年度报告期限',
+      'annual-report.form': '修改年度报告指标表',
+      'annual-report.save': '保存年度报告',
+      'evaluation-result.figures': '记录考核指标数据',
+      'funding.budget.create': '设定年度预算',
+      'funding.budget.update': '修改年度预算',
+      'funding.rule.create': '新增资助标准',
+      'funding.rule.update': '修改资助标准',
+      'funding.rule.delete': '删除资助标准',
+      'funding.grant.create': '新建资助',
+      'funding.grant.update': '修改资助',
+      'funding.payment.create': '登记拨付',
+      'funding.expenditure.create': '登记支出',
+      'catalogue.create': '新增名录条目',
+      'catalogue.update': '修改名录条目',
+      'platform.transition': '平台状态变更',
+      'taxonomy.system.update': '修改平台体系',
+      'auth.second_factor_requested': '登录（待二次验证）',
+      'auth.second_factor_failed': '二次验证失败',
+      'user.two_factor_enrolment_start': '开始绑定动态口令',
+      'user.two_factor_enable': '启用动态口令',
+      'user.two_factor_disable': '停用动态口令',
+      'user.two_factor_recovery_codes_regenerate': '重新生成恢复码',
+      'user.reset_two_factor': '重置动态口令',
+      'user.reset_two_factor_console': '重置动态口令（命令行）',
       'auth.login': '登录',
       'auth.logout': '退出登录',
       'auth.login_failed': '登录失败',
@@ -1750,5 +1796,18 @@ export const t = {
 
 /** The Chinese name of an audit action (`platform.update` → 修改平台); an action not in the catalogue shows as recorded. */
 export function actionLabel(action: string): string {
-  return t.audit.actions[action] ?? t.evaluationAuditActions[action] ?? action;
+  const named = t.audit.actions[action] ?? t.evaluationAuditActions[action];
+  if (named) return named;
+  // The lifecycle moves are audited as `<record>.<action>`: named from the lifecycle's own action labels.
+  for (const [prefix, record, actions] of lifecycleAuditActions) {
+    const move = action.startsWith(prefix) ? (actions as Record<string, string>)[action.slice(prefix.length)] : undefined;
+    if (move) return `${record}：${move}`;
+  }
+  return action;
 }
+
+const lifecycleAuditActions: [prefix: string, record: string, actions: object][] = [
+  ['application.', '申报', applicationActionLabels],
+  ['annual-report.', '年度报告', annualReportActionLabels],
+  ['funding.grant.', '资助', grantActionLabels],
+];
