@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Expert, MySeat, Panel } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
 import { demoPassword, seedDemo } from './demo';
@@ -41,23 +41,31 @@ describe('the demo experts', async () => {
         isDemo: true,
       })
       .returning();
+    const ids: string[] = [];
     for (const status of ['expert_review', 'recognized'] as const) {
-      await db.insert(applications).values({
-        callId: call!.id,
-        typeId: type!.id,
-        organizationId: host!.id,
-        regionId: host!.regionId,
-        platformName: `演示·光电平台（${status}）`,
-        technicalFields: ['光电'],
-        status,
-        isDemo: true,
-      });
+      const [row] = await db
+        .insert(applications)
+        .values({
+          callId: call!.id,
+          typeId: type!.id,
+          organizationId: host!.id,
+          regionId: host!.regionId,
+          platformName: `演示·光电平台（${status}）`,
+          technicalFields: ['光电'],
+          status,
+          isDemo: true,
+        })
+        .returning();
+      ids.push(row!.id);
     }
+    // The demo's own applications (calls module) already have their panels; only these two are new.
     const result = await seedDemoPanels(db, seeded);
     expect(result.panels).toBe(2);
-    expect(await db.select().from(panels).where(eq(panels.isDemo, true))).toHaveLength(2);
+    expect(await db.select().from(panels).where(inArray(panels.applicationId, ids))).toHaveLength(2);
 
-    const mine = (await t.app.inject({ url: '/api/panels/mine', headers: { cookie: expert1 } })).json().items as MySeat[];
+    const mine = ((await t.app.inject({ url: '/api/panels/mine', headers: { cookie: expert1 } })).json().items as MySeat[]).filter((seat) =>
+      ids.includes(seat.application.id),
+    );
     expect(mine.map((seat) => [seat.application.status, seat.status]).sort()).toEqual([
       ['expert_review', 'pending_declaration'],
       ['recognized', 'submitted'],
