@@ -28,17 +28,29 @@ describe('the funding demo', () => {
   it('shows the city its budget use, and dagang its own grants with a report to file', async () => {
     const city = await t.login('city', demoPassword);
     const budgets = (await t.app.inject({ url: '/api/funding/budgets', headers: { cookie: city } })).json().items as Budget[];
+    // Granted: the five hand-made grants (1,800,000) and those the rules gave the demo evaluation round's grades.
+    const all = await db.select().from(grants).where(eq(grants.year, demoFundingYear));
+    const fromRound = all.filter((g) => g.evaluationResultId !== null);
+    expect(fromRound.length).toBeGreaterThan(0);
+    const grantedFen = all.filter((g) => g.status !== 'cancelled').reduce((sum, g) => sum + g.amountFen, 0);
+    expect(grantedFen - fromRound.reduce((sum, g) => sum + g.amountFen, 0)).toBe(180_000_000);
     expect(budgets[0]).toMatchObject({
       year: 2026,
       amount: '30000000.00',
-      granted: '1800000.00',
+      granted: (grantedFen / 100).toFixed(2),
       paid: '770000.00',
       remaining: '29230000.00',
     });
 
     const dagang = await t.login('dagang', demoPassword);
     const list = (await t.app.inject({ url: '/api/funding/grants', headers: { cookie: dagang } })).json();
-    expect(list.items.map((g: Grant) => g.platform.name)).toEqual(['达钢集团国家企业技术中心', '达钢集团国家企业技术中心']);
+    // dagang sees the grants of the platforms its organisation hosts or co-builds, exactly as its registry does.
+    const names = list.items.map((g: Grant) => g.platform.name) as string[];
+    expect(names.filter((name) => name === '达钢集团国家企业技术中心')).toHaveLength(2);
+    const registry = (await t.app.inject({ url: '/api/platforms?limit=500', headers: { cookie: dagang } })).json().items as {
+      name: string;
+    }[];
+    expect(names.every((name) => registry.some((p) => p.name === name))).toBe(true);
     const paid = list.items.find((g: Grant) => g.status === 'paid');
     const detail = (await t.app.inject({ url: `/api/funding/grants/${paid.id}`, headers: { cookie: dagang } })).json() as GrantDetail;
     expect(detail).toMatchObject({ amount: '500000.00', paid: '500000.00', spent: '349950.50', canPay: false, canFileExpenditure: true });
