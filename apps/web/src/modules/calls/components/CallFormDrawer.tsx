@@ -73,7 +73,8 @@ export function CallFormDrawer({ open, call, onClose }: { open: boolean; call: C
   const [form] = Form.useForm<Values>();
   const notify = useNotify();
   const user = useCurrentUser();
-  const taxonomy = useTaxonomy();
+  // Only those who may write calls open the drawer; others (experts, hosts) need not read the taxonomy.
+  const taxonomy = useTaxonomy(open);
   const [conflict, setConflict] = useState(false);
   const save = useCallsMutation((values: Values) => {
     const body: CreateCall = {
