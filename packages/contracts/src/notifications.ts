@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { zBooleanQuery, zId, zLimit, zOffset } from './common';
 
-export const notificationTypes = ['task_due_soon', 'task_overdue', 'annual_report_due_soon', 'annual_report_late'] as const;
+export const notificationTypes = [
+  'task_due_soon',
+  'task_overdue',
+  'annual_report_due_soon',
+  'annual_report_late',
+  'panel_assigned',
+  'rectification_ordered',
+] as const;
 export const zNotificationType = z.enum(notificationTypes);
 export type NotificationType = z.infer<typeof zNotificationType>;
 

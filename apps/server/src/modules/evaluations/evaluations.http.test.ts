@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { EvaluationRoundDetail, PlatformVersion, Rectification, Role } from '@stip/contracts';
+import type { EvaluationRoundDetail, Notification, Page, PlatformVersion, Rectification, Role } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
 import {
   buildOrganization,
@@ -323,6 +323,14 @@ describe('evaluation round, from opening to applying', () => {
     expect(
       (await findAuditRecords(db, 'evaluation-round.transition', round.id)).map((a) => (a.after as { action: string }).action),
     ).toEqual(['startScoring', 'submitForReview', 'publish', 'apply']);
+
+    // The host of the platform put into 整改 is told at once, with the deadline; the other host is not.
+    const told = (await inject(cookies.host_user!, 'GET', '/api/notifications?limit=50')).json() as Page<Notification>;
+    const notice = told.items.find((n) => n.type === 'rectification_ordered');
+    expect(notice?.body).toContain(deadline);
+    expect(notice?.link).toMatch(/^\/rectifications\//);
+    const other = (await inject(cookies.otherHost!, 'GET', '/api/notifications?limit=50')).json() as Page<Notification>;
+    expect(other.items.filter((n) => n.type === 'rectification_ordered')).toEqual([]);
 
     const again = await move('apply');
     expect(again.statusCode).toBe(409);

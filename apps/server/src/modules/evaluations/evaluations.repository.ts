@@ -13,6 +13,7 @@ import {
   platformVersions,
   rectifications,
   regions,
+  users,
 } from '../../db/schema/index';
 import { escapeLike } from '../../shared/scope';
 import { subtreeIdsSql } from '../regions';
@@ -340,4 +341,17 @@ export function findResultTypeIds(db: Executor, platformIds: readonly string[]) 
     .select({ platformId: platformVersions.platformId, typeId: platformVersions.typeId })
     .from(platformVersions)
     .where(and(inArray(platformVersions.platformId, [...platformIds]), isNull(platformVersions.validTo)));
+}
+
+/** The platform's current name, and the active host-organisation accounts of its current host. */
+export async function findPlatformHostUsers(db: Executor, platformId: string) {
+  const rows = await db
+    .select({ platformName: platformVersions.name, userId: users.id })
+    .from(platformVersions)
+    .leftJoin(
+      users,
+      and(eq(users.organizationId, platformVersions.hostOrganizationId), eq(users.role, 'host_user'), eq(users.isActive, true)),
+    )
+    .where(and(eq(platformVersions.platformId, platformId), isNull(platformVersions.validTo)));
+  return { platformName: rows[0]?.platformName ?? '', userIds: rows.flatMap((row) => (row.userId ? [row.userId] : [])) };
 }

@@ -12,6 +12,7 @@ import { AppError, invalidField, notFound, versionConflict } from '../../shared/
 import { type ActorContext, inTransaction, type RequestContext } from '../../shared/context';
 import { todayInChina } from '../../shared/clock';
 import { recordAudit } from '../audit';
+import { raiseNotifications } from '../notifications';
 import { updatePlatformInTx } from '../platforms';
 import { evaluationScope, rectificationMoverOf } from './evaluations.policy';
 import * as repository from './evaluations.repository';
@@ -92,6 +93,19 @@ export async function orderRectificationInTx(
 ) {
   const row = await repository.insertRectification(tx, { ...values, status: 'ordered', history: [] });
   await recordAudit(tx, ctx, { action: 'rectification.order', objectType: 'rectification', objectId: row.id, after: row });
+  // The host is told at once: the deadline runs from today.
+  const host = await repository.findPlatformHostUsers(tx, values.platformId);
+  await raiseNotifications(
+    tx,
+    host.userIds.map((userId) => ({
+      userId,
+      type: 'rectification_ordered',
+      title: `整改通知：${host.platformName}`,
+      body: `“${host.platformName}”在考核中被责令整改，请于${values.deadline}前提交整改报告。整改要求：${values.requirements}`,
+      link: `/rectifications/${row.id}`,
+      dedupeKey: `rectification:${row.id}`,
+    })),
+  );
   return row;
 }
 

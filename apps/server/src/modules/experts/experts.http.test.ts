@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { rolePermissions } from '@stip/contracts';
-import { applications, calls, panelMembers, panels, regions, users } from '../../db/schema/index';
+import { applications, calls, notifications, panelMembers, panels, regions, users } from '../../db/schema/index';
 import type { Actor } from '../../shared/context';
 import { buildTestApp } from '../../../test/build-test-app';
 import {
@@ -523,6 +523,10 @@ describe('to-dos for experts', () => {
     const todos = await findTodos(db, await actorOf(user.id));
     expect(todos).toEqual([expect.objectContaining({ kind: 'panel_declare', dueOn: '2030-06-30', path: '/my-reviews' })]);
     expect(todayInChina() < '2030-06-30').toBe(true);
+    // The drawn expert is also told (消息提醒), once, with the deadline.
+    const told = await db.select().from(notifications).where(eq(notifications.userId, user.id));
+    expect(told).toEqual([expect.objectContaining({ type: 'panel_assigned', link: '/my-reviews' })]);
+    expect(told[0]!.body).toContain('2030-06-30');
   });
 
   it('refuses a draw for an application not in formal or expert review', async () => {

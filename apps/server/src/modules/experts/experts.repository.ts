@@ -458,3 +458,12 @@ export async function findOpenPanelsInScope(db: Executor, regionPath: string | n
     .innerJoin(regions, eq(regions.id, applications.regionId))
     .where(and(isNull(panels.concludedAt), regionPath ? sql`${regions.path} like ${likePrefix(regionPath)}` : undefined));
 }
+
+/** The accounts of the given experts that have one (an expert without an account is told by the bureau). */
+export function findExpertUsers(db: Executor, expertIds: readonly string[]) {
+  if (!expertIds.length) return Promise.resolve([]);
+  return db
+    .select({ expertId: experts.id, userId: experts.userId })
+    .from(experts)
+    .where(and(inArray(experts.id, [...expertIds]), isNotNull(experts.userId)));
+}

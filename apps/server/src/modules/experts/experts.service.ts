@@ -22,11 +22,12 @@ import {
   type UpdateExpert,
   zSaveRubric,
 } from '@stip/contracts';
-import type { Executor } from '../../db/client';
+import type { Executor, Transaction } from '../../db/client';
 import { AppError, invalidField, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
 import { type ActorContext, inTransaction } from '../../shared/context';
 import { todayInChina } from '../../shared/clock';
 import { recordAudit } from '../audit';
+import { raiseNotifications } from '../notifications';
 import { type ConflictFacts, type DrawCandidate, drawPanel, drawReplacement } from './experts.draw';
 import { managesApplication, maskIdNumber, maskPhone, overseesApplication, seesContactData } from './experts.policy';
 import * as repository from './experts.repository';
@@ -278,6 +279,22 @@ async function getApplicationInScope(ctx: ActorContext, applicationId: string, m
  * conflicted, capped or suspended, at random with a recorded seed (experts.draw.ts). Refuses with 409
  * when fewer qualify — nothing is drawn — or when an open panel exists already.
  */
+/** Tells the drawn experts who have an account that a review waits for them (我的评审), once per seat. */
+async function notifyDrawn(tx: Transaction, panelId: string, expertIds: string[], platformName: string, dueOn: string | null) {
+  const users = await repository.findExpertUsers(tx, expertIds);
+  await raiseNotifications(
+    tx,
+    users.map(({ expertId, userId }) => ({
+      userId: userId!,
+      type: 'panel_assigned',
+      title: `评审任务：${platformName}`,
+      body: `您被抽取为“${platformName}”的评审专家。请先作利益冲突声明，再按评审指标评分${dueOn ? `，${dueOn}前提交` : ''}。`,
+      link: '/my-reviews',
+      dedupeKey: `panel:${panelId}:${expertId}`,
+    })),
+  );
+}
+
 export async function drawApplicationPanel(
   ctx: ActorContext,
   applicationId: string,
@@ -317,6 +334,13 @@ export async function drawApplicationPanel(
     });
     let position = 1;
     for (const expert of outcome.drawn) await repository.insertSeat(tx, { panelId: panel.id, expertId: expert.id, position: position++ });
+    await notifyDrawn(
+      tx,
+      panel.id,
+      outcome.drawn.map((expert) => expert.id),
+      application.platformName,
+      panel.dueOn,
+    );
     const answer: PanelDraw = {
       panelId: panel.id,
       seed,
@@ -576,6 +600,7 @@ export async function declareForExpert(ctx: ActorContext, expertId: string, seat
           position: Math.max(...seats.map((row) => row.seat.position)) + 1,
         });
         replacement = { id: next.id, name: next.name };
+        await notifyDrawn(tx, panel.id, [next.id], application.platformName, panel.dueOn);
       }
       if (panel.chairExpertId === seat.expertId) {
         await repository.updatePanelVersioned(tx, panel.id, panel.version, { chairExpertId: next?.id ?? null });

@@ -974,6 +974,8 @@ export const t = {
       task_overdue: '已逾期',
       annual_report_due_soon: '年报将截止',
       annual_report_late: '年报逾期',
+      panel_assigned: '评审任务',
+      rectification_ordered: '整改通知',
     } satisfies Record<NotificationType, string>,
     read: '已读',
   },
