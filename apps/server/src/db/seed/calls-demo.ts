@@ -3,7 +3,7 @@ import { type Role, rolePermissions } from '@stip/contracts';
 import type { Database, Executor } from '../client';
 import { applications, platforms, regions } from '../schema/index';
 import type { Actor, ActorContext } from '../../shared/context';
-import { todayInChina } from '../../shared/clock';
+import { addDays, todayInChina } from '../../shared/clock';
 import {
   addMaterial,
   addObjection,
@@ -23,12 +23,6 @@ export interface DemoCallMaps {
 }
 
 const systemUserId = '00000000-0000-0000-0000-000000000000';
-
-function shiftDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 function need(map: Map<string, string>, key: string, what: string): string {
   const id = map.get(key);
@@ -85,8 +79,8 @@ export async function seedCallsDemo(
       year: 2026,
       regionId: cityId,
       typeIds: [laboratory, engineeringCentre],
-      opensOn: shiftDays(today, -30),
-      closesOn: shiftDays(today, 30),
+      opensOn: addDays(today, -30),
+      closesOn: addDays(today, 30),
       materials: [
         { code: 'construction_plan', name: '平台建设方案', required: true },
         { code: 'audit_report', name: '上年度财务审计报告', required: false },
@@ -209,7 +203,7 @@ export async function seedCallsDemo(
     summary: '连续玄武岩纤维制备',
     director: '吴工（演示）',
   });
-  await toNotice(notice, today, shiftDays(today, 7));
+  await toNotice(notice, today, addDays(today, 7));
   await addObjection(city, notice, {
     raisedBy: '匿名来信（演示）',
     text: '反映该单位研发场地为临时租用，与“有固定的研发场所”不符，请核实。',
@@ -221,10 +215,10 @@ export async function seedCallsDemo(
     summary: '光电显示用功能材料',
     director: '郑工（演示）',
   });
-  await toNotice(recognized, shiftDays(today, -20), shiftDays(today, -13));
+  await toNotice(recognized, addDays(today, -20), addDays(today, -13));
   const { platformId } = await step(city, recognized, 'recognize', {
     documentNo: '达市科〔2026〕88号（演示）',
-    recognizedOn: shiftDays(today, -7),
+    recognizedOn: addDays(today, -7),
   });
   ids.recognized = recognized;
   // The platform recognition created is demo data like the rest of the registry's demo rows (the seed flags it, as seedPlatform does).

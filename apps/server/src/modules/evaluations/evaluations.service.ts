@@ -21,7 +21,7 @@ import {
 import type { Executor, Transaction } from '../../db/client';
 import { AppError, invalidField, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
 import { type ActorContext, inTransaction, type RequestContext } from '../../shared/context';
-import { todayInChina } from '../../shared/clock';
+import { addDays, todayInChina } from '../../shared/clock';
 import { recordAudit } from '../audit';
 import { updatePlatformInTx } from '../platforms';
 import { allowedRoundActions, type RoundFacts, roundMove } from './evaluations.lifecycle';
@@ -356,12 +356,6 @@ async function proposeOutcomes(tx: Transaction, round: repository.RoundRow) {
       details: { ...details, defaultOutcome: proposed },
     });
   }
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 /**

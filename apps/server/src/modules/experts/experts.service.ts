@@ -25,7 +25,7 @@ import {
 import type { Executor, Transaction } from '../../db/client';
 import { AppError, invalidField, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
 import { type ActorContext, inTransaction } from '../../shared/context';
-import { todayInChina } from '../../shared/clock';
+import { addDays, todayInChina } from '../../shared/clock';
 import { recordAudit } from '../audit';
 import { raiseNotifications } from '../notifications';
 import { type ConflictFacts, type DrawCandidate, drawPanel, drawReplacement } from './experts.draw';
@@ -38,10 +38,6 @@ import { seatMove, seatStatusOf } from './panels.lifecycle';
 const systemUserId = '00000000-0000-0000-0000-000000000000';
 
 const currentYear = () => Number(todayInChina().slice(0, 4));
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 // ——— the pool ———
 

@@ -20,7 +20,7 @@ import type { Executor, Transaction } from '../../db/client';
 import { AppError, invalidField, notFound, versionConflict } from '../../shared/app-error';
 import { type Actor, type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
 import { recordAudit } from '../audit';
-import { todayInChina } from '../../shared/clock';
+import { addDays, todayInChina } from '../../shared/clock';
 import { getWritablePlanRow, oversees } from '../plans';
 import { canSeeOrganization } from '../organizations';
 import * as repository from './tasks.repository';
@@ -486,9 +486,7 @@ export async function findTaskTodos(ctx: ActorContext, today: string): Promise<T
   if (!ctx.actor.permissions.includes('task:report')) return [];
   const viewer = await viewerOf(ctx);
   if (!viewer.actingUnitIds.length) return [];
-  const horizon = new Date(`${today}T00:00:00Z`);
-  horizon.setUTCDate(horizon.getUTCDate() + taskTodoHorizonDays);
-  const until = horizon.toISOString().slice(0, 10);
+  const until = addDays(today, taskTodoHorizonDays);
   const { rows } = await repository.findTaskRows(
     ctx.db,
     { visibility: viewer.visibility, statuses: ['not_started', 'in_progress', 'overdue'], unitIds: viewer.actingUnitIds },

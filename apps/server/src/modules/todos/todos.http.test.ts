@@ -2,17 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TodoList } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
 import { buildOrganization, buildPlan, buildRegionTree, buildTask, buildUser, unique } from '../../../test/factories';
-import { todayInChina } from '../../shared/clock';
+import { addDays, todayInChina } from '../../shared/clock';
 import { byUrgency } from './todos.service';
 
 const t = await buildTestApp();
 const { db } = t.handle;
 
-function daysFromToday(days: number): string {
-  const day = new Date(`${todayInChina()}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
-}
+const daysFromToday = (days: number) => addDays(todayInChina(), days);
 
 let hostCookie: string;
 let otherCookie: string;
