@@ -1,24 +1,41 @@
 import { type EvaluationOutcome, type EvaluationResult, evaluationLabels, evaluationOutcomes } from '@stip/contracts';
-import { Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Form, type FormInstance, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useUpdateResult } from '../hooks/useEvaluations';
 
 const text = t.evaluations;
 
-/** Records the expert panel's score of one platform (while 评分中). */
-export function ExpertScoreModal({ roundId, result, onClose }: { roundId: string; result: EvaluationResult | null; onClose: () => void }) {
-  const [form] = Form.useForm<{ expertScore: number; expertNote?: string }>();
+type UpdateBody = Parameters<ReturnType<typeof useUpdateResult>['mutate']>[0]['body'];
+
+/**
+ * One result's edit in a modal: the form's values become the update (with the result's version), a
+ * success closes it, and a refusal marks the fields. The two edits below differ only in their fields.
+ */
+function ResultEditModal<V extends object>(props: {
+  roundId: string;
+  result: EvaluationResult | null;
+  onClose: () => void;
+  form: FormInstance<V>;
+  title: (platformName: string) => string;
+  testId: string;
+  done: string;
+  initialValues: (result: EvaluationResult) => Partial<V>;
+  toBody: (values: V) => Omit<UpdateBody, 'version'>;
+  children: (result: EvaluationResult) => ReactNode;
+}) {
+  const { roundId, result, onClose, form } = props;
   const update = useUpdateResult();
   const notify = useNotify();
   return (
     <Modal
       open={!!result}
-      title={result ? text.scoreModal.title(result.platform.name) : ''}
+      title={result ? props.title(result.platform.name) : ''}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t.common.save}
-      okButtonProps={{ 'data-testid': 'score-submit' }}
+      okButtonProps={{ 'data-testid': props.testId }}
       confirmLoading={update.isPending}
       destroyOnHidden
     >
@@ -27,17 +44,13 @@ export function ExpertScoreModal({ roundId, result, onClose }: { roundId: string
           form={form}
           layout="vertical"
           clearOnDestroy
-          initialValues={{ expertScore: result.expertScore ?? undefined, expertNote: result.expertNote ?? undefined }}
+          initialValues={props.initialValues(result)}
           onFinish={(values) =>
             update.mutate(
-              {
-                roundId,
-                resultId: result.id,
-                body: { expertScore: values.expertScore, expertNote: values.expertNote?.trim() || undefined, version: result.version },
-              },
+              { roundId, resultId: result.id, body: { ...props.toBody(values), version: result.version } as UpdateBody },
               {
                 onSuccess: () => {
-                  notify.success(text.done.score);
+                  notify.success(props.done);
                   onClose();
                 },
                 onError: (error) => notify.error(error, form),
@@ -45,15 +58,39 @@ export function ExpertScoreModal({ roundId, result, onClose }: { roundId: string
             )
           }
         >
+          {props.children(result)}
+        </Form>
+      ) : null}
+    </Modal>
+  );
+}
+
+/** Records the expert panel's score of one platform (while 评分中). */
+export function ExpertScoreModal({ roundId, result, onClose }: { roundId: string; result: EvaluationResult | null; onClose: () => void }) {
+  const [form] = Form.useForm<{ expertScore: number; expertNote?: string }>();
+  return (
+    <ResultEditModal
+      roundId={roundId}
+      result={result}
+      onClose={onClose}
+      form={form}
+      title={text.scoreModal.title}
+      testId="score-submit"
+      done={text.done.score}
+      initialValues={(r) => ({ expertScore: r.expertScore ?? undefined, expertNote: r.expertNote ?? undefined })}
+      toBody={(values) => ({ expertScore: values.expertScore, expertNote: values.expertNote?.trim() || undefined })}
+    >
+      {() => (
+        <>
           <Form.Item name="expertScore" label={text.scoreModal.expertScore} rules={[{ required: true, message: text.scoreModal.required }]}>
             <InputNumber min={0} max={100} precision={2} style={{ width: 200 }} autoFocus data-testid="score-input" />
           </Form.Item>
           <Form.Item name="expertNote" label={text.scoreModal.expertNote}>
             <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
-        </Form>
-      ) : null}
-    </Modal>
+        </>
+      )}
+    </ResultEditModal>
   );
 }
 
@@ -61,46 +98,24 @@ export function ExpertScoreModal({ roundId, result, onClose }: { roundId: string
 export function OutcomeModal({ roundId, result, onClose }: { roundId: string; result: EvaluationResult | null; onClose: () => void }) {
   const [form] = Form.useForm<{ outcome: EvaluationOutcome; outcomeReason?: string }>();
   const outcome = Form.useWatch('outcome', form);
-  const update = useUpdateResult();
-  const notify = useNotify();
   const isDefault = outcome === result?.defaultOutcome;
   return (
-    <Modal
-      open={!!result}
-      title={result ? text.outcomeModal.title(result.platform.name) : ''}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t.common.save}
-      okButtonProps={{ 'data-testid': 'outcome-submit' }}
-      confirmLoading={update.isPending}
-      destroyOnHidden
+    <ResultEditModal
+      roundId={roundId}
+      result={result}
+      onClose={onClose}
+      form={form}
+      title={text.outcomeModal.title}
+      testId="outcome-submit"
+      done={text.done.outcome}
+      initialValues={(r) => ({ outcome: r.outcome ?? undefined, outcomeReason: r.outcomeReason ?? undefined })}
+      toBody={(values) => ({ outcome: values.outcome, outcomeReason: values.outcomeReason?.trim() || undefined })}
     >
-      {result ? (
-        <Form
-          form={form}
-          layout="vertical"
-          clearOnDestroy
-          initialValues={{ outcome: result.outcome ?? undefined, outcomeReason: result.outcomeReason ?? undefined }}
-          onFinish={(values) =>
-            update.mutate(
-              {
-                roundId,
-                resultId: result.id,
-                body: { outcome: values.outcome, outcomeReason: values.outcomeReason?.trim() || undefined, version: result.version },
-              },
-              {
-                onSuccess: () => {
-                  notify.success(text.done.outcome);
-                  onClose();
-                },
-                onError: (error) => notify.error(error, form),
-              },
-            )
-          }
-        >
-          {result.defaultOutcome ? (
+      {(r) => (
+        <>
+          {r.defaultOutcome ? (
             <Typography.Paragraph type="secondary">
-              {text.outcomeModal.defaultOutcome(evaluationLabels.outcome[result.defaultOutcome])}
+              {text.outcomeModal.defaultOutcome(evaluationLabels.outcome[r.defaultOutcome])}
             </Typography.Paragraph>
           ) : null}
           <Form.Item name="outcome" label={text.outcomeModal.outcome} rules={[{ required: true }]}>
@@ -116,8 +131,8 @@ export function OutcomeModal({ roundId, result, onClose }: { roundId: string; re
           >
             <Input.TextArea rows={3} maxLength={500} data-testid="outcome-reason" />
           </Form.Item>
-        </Form>
-      ) : null}
-    </Modal>
+        </>
+      )}
+    </ResultEditModal>
   );
 }
