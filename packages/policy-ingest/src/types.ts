@@ -17,6 +17,23 @@ export interface ExtractedTarget {
   /** YYYY-MM */
   deadline: string | null;
   kind: TargetKind;
+  /**
+   * What a count counts: all that stands (`stock`, 总数达到…) or what is added during the plan (`added`:
+   * 新建 / 新增 / 新培育 / 新认定 …), which is counted from the plan's start. Absent: `stock`.
+   */
+  basis?: 'stock' | 'added';
+  /** A yearly rate (每年…, 年均…): the figure is required in each year, judged year by year. Absent: false. */
+  perYear?: boolean;
+  /**
+   * The figure is required of each region of this level (推动每个县（市、区）至少…), judged region by region;
+   * absent or null: of the plan's region as a whole.
+   */
+  perRegion?: Level | null;
+  /**
+   * What could not be read unambiguously, in reviewer's words (比较关系, 数值, 单位, 期限, 对象); empty when
+   * comparator, value, unit, deadline and subject were all read without doubt. Absent: not assessed.
+   */
+  doubts?: string[];
   /** Character offsets of `text` in the input, for highlighting. */
   span?: [number, number];
 }
