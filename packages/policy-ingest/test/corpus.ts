@@ -103,6 +103,19 @@ export const HOLDOUT_DOCUMENTS: CorpusDocument[] = [
   ['unit-centric-lishui', '2026-02-09'],
 ].map(([name = '', date = '']) => ({ name, date, path: join(HOLDOUT_DOCS_DIR, `${name}.txt`), gold: name }));
 
+/** The sealed set: only ever scored, never used to fix the rules (see sealed/README.md). */
+export const SEALED_GOLD_DIR = fileURLToPath(new URL('./sealed/gold/', import.meta.url));
+const SEALED_DOCS_DIR = fileURLToPath(new URL('./sealed/docs/', import.meta.url));
+
+export const SEALED_DOCUMENTS: CorpusDocument[] = [
+  ['action-plan-hengshui', '2026-03-10'],
+  ['work-points-pingchang', '2026-02-15'],
+  ['county-opinions-gansu', '2026-05-20'],
+  ['work-points-nanchong', '2026-02-28'],
+  ['news-changzhou', '2026-04-02'],
+  ['indicators-zhuhai', '2026-01-20'],
+].map(([name = '', date = '']) => ({ name, date, path: join(SEALED_DOCS_DIR, `${name}.txt`), gold: name }));
+
 export function readGold(name: string, directory: string = GOLD_DIR): Gold {
   return JSON.parse(readFileSync(join(directory, `${name}.json`), 'utf8')) as Gold;
 }
