@@ -101,6 +101,13 @@ export const HOLDOUT_DOCUMENTS: CorpusDocument[] = [
   ['speech-liuan', '2019-03-08'],
   ['tech-center-echelon-xiangyang', '2020-04-20'],
   ['unit-centric-lishui', '2026-02-09'],
+  // set 5 (issue 11, meaning): first contact recorded in FIRST-CONTACT.md before any fix
+  ['plan-platforms-ganzhou', '2026-01-15'],
+  ['work-points-jiangyin', '2026-02-20'],
+  ['provincial-plan-yunnan', '2026-06-10'],
+  ['notice-xiangtan', '2026-03-05'],
+  ['speech-bengbu', '2026-02-08'],
+  ['table-tasks-liuyang', '2026-01-28'],
 ].map(([name = '', date = '']) => ({ name, date, path: join(HOLDOUT_DOCS_DIR, `${name}.txt`), gold: name }));
 
 /** The sealed set: only ever scored, never used to fix the rules (see sealed/README.md). */
