@@ -4,7 +4,7 @@
  * name, or a unit after the figure) gives the unit, the column's year gives the deadline. Baseline columns are history
  * and never read.
  */
-import { AT_LEAST_AFTER, AT_LEAST_BEFORE, AT_MOST_AFTER, AT_MOST_BEFORE, MONEY_UNITS, RATIO_UNITS } from './lexicon.js';
+import { AT_LEAST_AFTER, AT_LEAST_BEFORE, AT_MOST_AFTER, AT_MOST_BEFORE, MONEY_UNITS, RATIO_UNITS } from './catalogue.js';
 import { comparatorFor, kindOfUnit } from './quantity.js';
 import { cleanSubject, levelOf } from './subject.js';
 import type { Cell, Table } from './tables.js';

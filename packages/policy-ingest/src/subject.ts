@@ -9,7 +9,7 @@ import {
   SCOPE_WORDS,
   SELF_DESCRIPTION_NOUNS,
   TRAILING_FILLERS,
-} from './lexicon.js';
+} from './catalogue.js';
 import type { Level } from './types.js';
 
 /** A due date in front of a subject: 到2025年, 2024年6月底前, 2025年上半年前, 2024年第三季度末. */

@@ -5,7 +5,18 @@
  * phrase after it ("引进和培育5家省级专业性技术转移示范机构").
  */
 import { findDateMentions, toDeadline, type DateMention } from './dates.js';
-import { ACHIEVED_CUES, alternation, AT_LEAST_IN_CLAUSE, INCENTIVE_CUES, INNER_CUT_VERBS, LEADING_VERBS, PLAN_MODALS } from './lexicon.js';
+import {
+  ACHIEVED_CUES,
+  alternation,
+  AT_LEAST_IN_CLAUSE,
+  INCENTIVE_CUES,
+  INNER_CUT_VERBS,
+  LEADING_VERBS,
+  EACH_REGION_HAS,
+  PLAN_MODALS,
+  SUB_YEAR_RATE_CUE,
+} from './catalogue.js';
+import { isPerYear, readMeaning, type DeadlineSource, type MeaningEvidence } from './meaning.js';
 import { findQuantities, kindOfUnit, type Quantity } from './quantity.js';
 import {
   cleanSubject,
@@ -29,6 +40,8 @@ export interface TargetContext {
   sectionDeadline: string | null;
   /** Year-end of an annual plan, for figures with no date of their own. */
   annualDeadline: string | null;
+  /** End of the span in the plan's title ("（2026—2028年）"), the last resort for a figure with no date. */
+  planDeadline?: string | null;
 }
 
 export type FoundTarget = ExtractedTarget & { span: [number, number] };
@@ -42,6 +55,10 @@ interface Anchor {
   unit: string;
   comparator: Comparator;
   hasComparatorWord: boolean;
+  /** A binding word stated the comparator (false: a plain figure, read as at least). */
+  comparatorRead: boolean;
+  approximate: boolean;
+  isRange: boolean;
   isHanzi: boolean;
 }
 
@@ -80,7 +97,7 @@ function anchorFromQuantity(quantity: Quantity): Anchor {
 function impliedAnchor(
   kind: Anchor['kind'],
   match: RegExpMatchArray & { index: number },
-  figure: { value: number; unit: string; comparator: Comparator; figureStart?: number },
+  figure: { value: number; unit: string; comparator: Comparator; figureStart?: number; comparatorRead?: boolean },
 ): Anchor {
   return {
     kind,
@@ -91,6 +108,9 @@ function impliedAnchor(
     unit: figure.unit,
     comparator: figure.comparator,
     hasComparatorWord: true,
+    comparatorRead: figure.comparatorRead ?? true,
+    approximate: false,
+    isRange: false,
     isHanzi: false,
   };
 }
@@ -103,11 +123,24 @@ function findAnchors(sentence: string): Anchor[] {
       impliedAnchor('index', match, {
         value: Number(match[2]),
         unit: '',
-        comparator: '=',
+        // "指数达到48" is a floor like any 达到; "得分为90" states a figure without binding it.
+        comparator: '>=',
+        comparatorRead: match[1] !== '为',
         figureStart: match.index + (match[1]?.length ?? 0),
       }),
     ),
   ];
+
+  // "确保每个县区都有省级以上孵化器": at least one of what follows, in each region.
+  for (const match of sentence.matchAll(EACH_REGION_HAS)) {
+    const end = match.index + match[0].length;
+    const following = followingSubject(sentence.slice(end).split(/[，,；;。]/)[0] ?? '');
+    if (!following.subject || !endsWithHeadNoun(following.subject)) continue;
+    special.push({
+      ...impliedAnchor('quantity', match, { value: 1, unit: unitForFirst(following.subject), comparator: '>=' }),
+      end,
+    });
+  }
 
   const quotes = quoteRanges(sentence);
   const isQuoted = (anchor: Anchor) => quotes.some(([start, end]) => anchor.start >= start && anchor.end <= end);
@@ -272,16 +305,25 @@ function isIncentive(scan: SentenceScan, anchor: Anchor): boolean {
  * The nearest date before the figure in its sentence, else a due date after it in its clause, else the row or item's
  * 完成时限, the paragraph's or section's governing date, or the annual plan's year-end.
  */
-function deadlineFor(scan: SentenceScan, anchor: Anchor, paragraphDeadline: string | null, context: TargetContext): string | null {
+function deadlineFor(
+  scan: SentenceScan,
+  anchor: Anchor,
+  paragraphDeadline: string | null,
+  context: TargetContext,
+  perYear: boolean,
+): { deadline: string | null; source: DeadlineSource } {
   // "每年新建省级重点实验室20家左右": a yearly rate falls due every year, so no single date (gold convention).
   const [clauseStart] = containing(scan.clauses, anchor.start);
-  if (/每年|每季度|每月|每半年/.test(scan.sentence.slice(clauseStart, anchor.start))) return null;
+  if (perYear) return { deadline: null, source: 'yearly' };
+  if (SUB_YEAR_RATE_CUE.test(scan.sentence.slice(clauseStart, anchor.start))) return { deadline: null, source: 'none' };
   const preceding = scan.dates.filter((date) => date.end <= anchor.start).at(-1);
-  if (preceding) return toDeadline(preceding);
+  if (preceding) return { deadline: toDeadline(preceding), source: 'stated' };
   const [, clauseEnd] = containing(scan.clauses, anchor.start);
   const following = scan.dates.find((date) => date.start >= anchor.end && date.start < clauseEnd && date.isDeadline);
-  if (following) return toDeadline(following);
-  return context.rowDeadline ?? paragraphDeadline ?? context.sectionDeadline ?? context.annualDeadline;
+  if (following) return { deadline: toDeadline(following), source: 'stated' };
+  if (context.rowDeadline) return { deadline: context.rowDeadline, source: 'stated' };
+  const inherited = paragraphDeadline ?? context.sectionDeadline ?? context.annualDeadline ?? context.planDeadline ?? null;
+  return { deadline: inherited, source: inherited ? 'inherited' : 'none' };
 }
 
 /** How far into a sentence its governing date may start ("力争到2025年…", "2024年底前…"). */
@@ -309,6 +351,8 @@ export interface Reading {
   subject: string;
   textStart: number;
   textEnd: number;
+  /** The subject was taken from the clause or the target before, not from this figure's own phrase. */
+  borrowed?: boolean;
 }
 
 function textBeforeFigure(text: string): string {
@@ -336,12 +380,14 @@ function readSubject(scan: SentenceScan, index: number, previousSubject: string 
   };
 
   if (anchor.kind === 'coverage') {
-    const subject = coverageSubject(before) || previousClauseObject();
-    return subject ? { subject, textStart, textEnd: anchor.end } : null;
+    const own = coverageSubject(before);
+    const subject = own || previousClauseObject();
+    return subject ? { subject, textStart, textEnd: anchor.end, borrowed: !own } : null;
   }
   if (anchor.kind === 'first' || anchor.kind === 'index') {
-    const subject = cleanSubject(before) || (anchor.kind === 'first' ? previousClauseObject() : '');
-    return subject && isPlausibleSubject(subject) ? { subject, textStart, textEnd: anchor.end } : null;
+    const own = cleanSubject(before);
+    const subject = own || (anchor.kind === 'first' ? previousClauseObject() : '');
+    return subject && isPlausibleSubject(subject) ? { subject, textStart, textEnd: anchor.end, borrowed: !own } : null;
   }
 
   const next = anchors[index + 1];
@@ -362,18 +408,24 @@ function readSubject(scan: SentenceScan, index: number, previousSubject: string 
   }
 
   let subject = beforeSubject;
+  let borrowed = false;
   if (subject && !isPlausibleSubject(subject)) subject = objectOfClause(before);
   // "高新技术企业净增15家，总数达到230家": the measure is of the thing the clause before counted, not of its figure.
   if (GENERIC_MEASURE.test(subject)) {
     // "高新技术企业净增60家以上、总数突破380家": a bare total is of the thing the target before counted.
+    const measure = subject;
     subject = previousSubject && TOTAL.test(subject) ? previousSubject : cleanSubject(previousClauseObject() + subject) || subject;
+    borrowed = subject !== measure;
   }
-  if (!subject && after.subject === '') subject = previousClauseObject();
+  if (!subject && after.subject === '') {
+    subject = previousClauseObject();
+    borrowed = true;
+  }
   if (!subject || !isPlausibleSubject(subject)) return null;
   if (anchor.isHanzi && kindOfUnit(anchor.unit) === 'count' && !endsWithHeadNoun(subject)) return null;
   const subjectAt = before.lastIndexOf(subject);
   const start = subjectAt >= 0 ? phraseStart(sentence, regionStart, before.slice(0, subjectAt)) : textStart;
-  return { subject, textStart: start, textEnd: anchor.end };
+  return { subject, textStart: start, textEnd: anchor.end, borrowed };
 }
 
 /** "至少建成1个…": a binding word earlier in the clause applies when none stands right at the figure. */
@@ -382,7 +434,9 @@ function withClauseComparator(scan: SentenceScan, index: number, anchor: Anchor)
   const [clauseStart] = containing(scan.clauses, anchor.start);
   const previous = scan.anchors[index - 1];
   const from = previous && previous.end > clauseStart ? previous.end : clauseStart;
-  return AT_LEAST_IN_CLAUSE.test(scan.sentence.slice(from, anchor.start)) ? { ...anchor, comparator: '>=' } : anchor;
+  return AT_LEAST_IN_CLAUSE.test(scan.sentence.slice(from, anchor.start))
+    ? { ...anchor, comparator: '>=', comparatorRead: true }
+    : anchor;
 }
 
 /** "A和B分别超过90家和870家": the anchors after 分别 that are joined only by 和/、, and their subjects. */
@@ -465,6 +519,25 @@ function singleCountBefore(
   return /^[，,]?(?:力争|争取|努力)?(?:实现)?$/.test(between.replace(/\s/g, '')) ? last : null;
 }
 
+/** The figure's own phrase and the clause before it, which meaning.ts reads for 新建, 每年, 每个县 and the like. */
+interface Due {
+  deadline: string | null;
+  source: DeadlineSource;
+}
+
+function anchorKind(anchor: Anchor): TargetKind {
+  return anchor.kind === 'quantity' ? kindOfUnit(anchor.unit) : anchor.kind === 'index' ? 'amount' : anchor.kind;
+}
+
+function meaningWords(scan: SentenceScan, index: number): Pick<MeaningEvidence, 'own' | 'clauseBefore'> {
+  const anchor = scan.anchors[index];
+  if (!anchor) return { own: '', clauseBefore: '' };
+  const [clauseStart] = containing(scan.clauses, anchor.start);
+  const previous = scan.anchors[index - 1];
+  const ownStart = previous && previous.end > clauseStart ? previous.end : clauseStart;
+  return { own: scan.sentence.slice(ownStart, anchor.end), clauseBefore: scan.sentence.slice(clauseStart, ownStart) };
+}
+
 function buildTarget(
   view: TextView,
   input: string,
@@ -472,19 +545,34 @@ function buildTarget(
   anchor: Anchor,
   subject: string,
   textRange: [number, number],
-  deadline: string | null,
+  due: Due,
+  words: Pick<MeaningEvidence, 'own' | 'clauseBefore'>,
+  subjectBorrowed = false,
 ): FoundTarget {
   const span = sourceSpan(view, sentenceOffset + textRange[0], sentenceOffset + textRange[1]);
-  const kind: TargetKind = anchor.kind === 'quantity' ? kindOfUnit(anchor.unit) : anchor.kind === 'index' ? 'amount' : anchor.kind;
+  const kind = anchorKind(anchor);
+  const unit = anchor.kind === 'first' ? unitForFirst(subject) : anchor.unit;
+  const meaning = readMeaning({
+    ...words,
+    kind,
+    subject,
+    unit,
+    comparatorRead: anchor.comparatorRead,
+    approximate: anchor.approximate,
+    isRange: anchor.isRange,
+    deadlineSource: due.source,
+    subjectBorrowed,
+  });
   return {
     text: input.slice(span[0], span[1]),
     subject,
     level: levelOf(subject),
     comparator: anchor.comparator,
     value: anchor.value,
-    unit: anchor.kind === 'first' ? unitForFirst(subject) : anchor.unit,
-    deadline,
+    unit,
+    deadline: due.deadline,
     kind,
+    ...meaning,
     span,
   };
 }
@@ -525,7 +613,8 @@ export function findTargets(view: TextView, input: string, context: TargetContex
       const reading = readSubject(scan, index, previousSubject);
       if (!reading) continue;
       const boundAnchor = withClauseComparator(scan, index, anchor);
-      const deadline = deadlineFor(scan, anchor, paragraphDeadline, context);
+      const words = meaningWords(scan, index);
+      const due = deadlineFor(scan, anchor, paragraphDeadline, context, isPerYear(words));
 
       const group = respectiveGroup(scan, index, reading);
       if (group) {
@@ -534,10 +623,21 @@ export function findTargets(view: TextView, input: string, context: TargetContex
           const member = scan.anchors[index + offset];
           const subject = group.subjects[offset];
           if (!member || !subject) continue;
-          const comparator = member.hasComparatorWord ? member.comparator : anchor.comparator;
-          const memberDeadline = group.deadlines?.[offset] ?? deadline;
+          const borrowsWord = !member.hasComparatorWord;
+          const comparator = borrowsWord ? anchor.comparator : member.comparator;
+          const comparatorRead = borrowsWord ? anchor.comparatorRead : member.comparatorRead;
+          const memberDue: Due = group.deadlines?.[offset] ? { deadline: group.deadlines[offset] ?? null, source: 'stated' } : due;
           found.push(
-            buildTarget(view, input, sentenceStart, { ...member, comparator }, subject, [reading.textStart, groupEnd], memberDeadline),
+            buildTarget(
+              view,
+              input,
+              sentenceStart,
+              { ...member, comparator, comparatorRead },
+              subject,
+              [reading.textStart, groupEnd],
+              memberDue,
+              words,
+            ),
           );
         }
         previousSubject = group.subjects.at(-1) ?? previousSubject;
@@ -548,7 +648,7 @@ export function findTargets(view: TextView, input: string, context: TargetContex
       const each = distributiveSubjects(scan.sentence, reading, anchor);
       if (each) {
         for (const subject of each) {
-          found.push(buildTarget(view, input, sentenceStart, boundAnchor, subject, [reading.textStart, reading.textEnd], deadline));
+          found.push(buildTarget(view, input, sentenceStart, boundAnchor, subject, [reading.textStart, reading.textEnd], due, words));
         }
         previousSubject = each.at(-1) ?? previousSubject;
         continue;
@@ -559,7 +659,7 @@ export function findTargets(view: TextView, input: string, context: TargetContex
       const breakthroughs = anchor.kind === 'first' ? conjuncts(subject) : [];
       if (breakthroughs.length >= 2 && breakthroughs.every((part) => endsWithHeadNoun(part))) {
         for (const part of breakthroughs)
-          found.push(buildTarget(view, input, sentenceStart, boundAnchor, part, [reading.textStart, reading.textEnd], deadline));
+          found.push(buildTarget(view, input, sentenceStart, boundAnchor, part, [reading.textStart, reading.textEnd], due, words));
         previousSubject = breakthroughs.at(-1) ?? previousSubject;
         continue;
       }
@@ -568,11 +668,30 @@ export function findTargets(view: TextView, input: string, context: TargetContex
         // "争创国家级科技企业孵化器1家，实现零的突破": one target, the breakthrough, named by the count before it.
         found.splice(found.indexOf(single.target), 1);
         found.push(
-          buildTarget(view, input, sentenceStart, boundAnchor, single.target.subject, [single.textStart, reading.textEnd], deadline),
+          buildTarget(
+            view,
+            input,
+            sentenceStart,
+            boundAnchor,
+            single.target.subject,
+            [single.textStart, reading.textEnd],
+            due,
+            meaningWords(scan, index - 1),
+          ),
         );
         continue;
       }
-      const target = buildTarget(view, input, sentenceStart, boundAnchor, subject, [reading.textStart, reading.textEnd], deadline);
+      const target = buildTarget(
+        view,
+        input,
+        sentenceStart,
+        boundAnchor,
+        subject,
+        [reading.textStart, reading.textEnd],
+        due,
+        words,
+        reading.borrowed === true || subject !== reading.subject,
+      );
       found.push(target);
       lastSingle =
         anchor.kind === 'quantity' && anchor.value === 1
