@@ -4,6 +4,8 @@
  * means editing lists, not code — and so that the whole rule surface can be reviewed (and counted) in one file.
  */
 
+import type { Level } from './types.js';
+
 /** A word list written as whitespace-separated words, which keeps long lexicons readable. */
 function words(list: string): readonly string[] {
   return list.trim().split(/\s+/);
@@ -52,8 +54,28 @@ export const UNIT_FALSE_FRIENDS: Readonly<Record<string, string>> = {
  * figure is rare and only read from explicit wording (保持在/稳定在/等于 without 以上/以下); 控制在/降至 mean at most.
  */
 export const AT_LEAST_BEFORE = [
-  '不少于', '不低于', '突破', '超过', '高于', '多于', '至少', '超', '逾', '大于',
-  '力争达到', '总数达到', '累计达到', '达到', '达', '提高到', '提升到', '增加到', '增长到', '增至', '发展到', '扩大到',
+  '不少于',
+  '不低于',
+  '突破',
+  '超过',
+  '高于',
+  '多于',
+  '至少',
+  '超',
+  '逾',
+  '大于',
+  '力争达到',
+  '总数达到',
+  '累计达到',
+  '达到',
+  '达',
+  '提高到',
+  '提升到',
+  '增加到',
+  '增长到',
+  '增至',
+  '发展到',
+  '扩大到',
 ];
 export const AT_MOST_BEFORE = ['不超过', '不高于', '控制在', '低于', '少于', '降低到', '降至', '降到', '压减到'];
 export const EXACT_BEFORE = ['保持在', '稳定在', '等于'];
@@ -234,3 +256,95 @@ export const FIRST_HEADING = /^\s*(?:[一二三四五六七八九十]+、|第[�
  */
 export const EACH_REGION_HAS =
   /(?:每个|各)(?:县|区县|县区|县市区|县[（(][市区、]+[）)]|市[（(]州[）)]|市州)(?:都|均)(?:要|应|需)?(?:有|建有|拥有|设有)(?=[\u4e00-\u9fa5])/g;
+
+// ——— Patterns the rules read, moved here from the rule modules (issue 11: one catalogue) ———
+
+// from targets.ts
+
+export const FIRST_BREAKTHROUGH = /(?:实现)?[“"‘]?零[”"’]?的?突破/g;
+
+/** 全覆盖 as a goal, not as the name of a programme ("实施县域孵化全覆盖工程"). */
+export const FULL_COVERAGE = /全覆盖(?!工程|行动|计划|专项|试点)/g;
+
+export const INDEX_VALUE = /(?<=指数|得分)(达到|达|提高到|提升到|突破|超过|不低于|为)(\d+(?:\.\d+)?)(?![\d.%万亿元家个项])/g;
+
+/** A share is a subsidy rule only where the money is said to be given ("按研发投入的10%给予补助"). */
+export const SUBSIDY = /给予|奖励|补助|资助|补贴|奖补/;
+
+export const PREDICATE_START = /申报|开展|进行|围绕|通过|作为|用于|对接|参与|落户|入驻|挂牌|的基础上/;
+
+export const PLATFORM_HEAD = /(实验室|中心|平台|基地|企业|机构|园区|孵化器|空间|天地|站|联盟|院|所|高校|载体|分中心)$/;
+
+export const ITEM_HEAD = /(奖|项目|成果|专利|标准|专项)$/;
+
+export const LEVEL_ONLY = /^(国家级|省级|市级|县级|区级)$/;
+
+export const TOTAL = /^(?:总数|数量|总量)$/;
+
+/** Measures that name no thing of their own ("规模达到5亿元"): the thing is the previous clause's object. */
+export const GENERIC_MEASURE = /^(规模|总量|总额|数量|金额|比例|比重|占比|总数|面积|产值|收入|营业收入|资金规模)$/;
+
+/** The places named after what covers them: "省级科技企业孵化器市（州）全覆盖", "众创空间县区全覆盖". */
+export const TRAILING_SCOPE = /(?:各?[市县区州](?:[（(][^）)]{1,8}[）)])|县区|区县|乡镇|市州|各县|各区)$/;
+
+export const HISTORY_OPENING = /^(?:去年|过去一年|过去五年|上年|前年|近年来|这几年|近几年|目前[，,]|截至|截止)/;
+
+export const PROGRESS_LABEL = /(?:推进情况|进展情况|完成情况|工作进展|落实情况|进度)[:：][^：:]*$/;
+
+/** Cues that report the present only about the figure of their own clause ("全市现有…300家", not "对现有…进行整合，新建…"). */
+export const CLAUSE_ACHIEVED_CUES = /(?<!实)现有|目前/;
+
+export const PLANNABLE_CUES = new Set(['累计', '较上年', '比上年', '较去年']);
+
+/** Conditions for applying or qualifying: "申请认定…的，应具有…", "依托单位应为…", "须具备…". */
+export const CONDITION = /^(?:申报|申请|参评|推荐)[^。]{0,40}的|应(?:为|具有|具备|当具备|满足)|须(?:具备|具有|满足)|应当具备/;
+
+/** 考核 rules score figures, they do not set them: "每少1家扣0.5分", "未实现全覆盖扣5分", "完成率低于60%不得分". */
+export const SCORING_RULE = /扣[\d一二三四五六七八九十半]|扣完|扣分|得满分|不得分|计分|加[\d一二三四五]+分|每少|每多/;
+
+// from quantity.ts
+
+/** A figure right after these is an ordinal, an example count, a code or part of another figure. */
+export const NOT_A_QUANTITY_BEFORE = /[第等前每+/.A-Za-z\d#\-—]$/;
+
+// from subject.ts
+
+/** "支持湖南文理学院建设省级重点实验室": the supported actor and its verb come before what is counted. */
+export const SUPPORTED_ACTOR =
+  /^(?:支持|推动|鼓励|引导|指导|帮助)[\u4e00-\u9fa5（）()、]{2,24}?(?:建设|创建|申报|争创|组建|新建)(?=[\u4e00-\u9fa5]{2})/;
+
+/** A due date inside the words before a figure: what precedes it is a headline or a lead-in, never the subject. */
+export const INNER_DUE_DATE = /(?:到|至)\d{4}年(?:底|末)?(?:以前|之前|前)?/g;
+
+/** Object verbs: after the last of them comes what a clause builds ("指导企业申报国家企业技术中心" → 国家企业技术中心). */
+export const OBJECT_VERBS = [...INNER_CUT_VERBS, '建设', '申报', '建立', '设立', '搭建', '支持', '推动', '推进', '实施', '开展', '布局'];
+
+export const LEVEL_PREFIXES: ReadonlyArray<[RegExp, Level]> = [
+  [/^(国家?级?[、和及与]省|省级及以上|省级以上|省部级|省级|省(?![份内外会委政])|[\u4e00-\u9fa5]{2,3}省(?=[\u4e00-\u9fa5]))/, '省'],
+  [/^(国家级|国家|全国重点实验室|国字号)/, '国家'],
+  [/^(市级及以上|市级以上|市级|市(?![场民值属直内外区县]))/, '市'],
+  [/^(县级及以上|县级以上|县级|区级|县(?![域城内外]))/, '县'],
+];
+
+export const LEVEL_WORD = /^(国家级|国家|省级|市级|县级|区级)(及以上|以上)?$/;
+
+/** After these a verb was an adjective or a noun all along ("突破性", "转化型", "信息化"). */
+export const MAKES_VERB_A_NOUN = /^[性型式化率]/;
+
+// from dates.ts
+
+export const ABSOLUTE_DATE =
+  /(到|至|截至|截止|力争到|力争在|力争|计划到|预计到|在|于)?(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(底|末|年底|年末|上半年|下半年|第?[一二三四1-4]季度末?)?(以前|之前|前|内|止|完成)?/g;
+
+export const FIVE_YEAR_PLAN = /(到|至)?[“"]?十([一二三四五])五[”"]?(期间|末|时期|期末|内)/g;
+
+export const RELATIVE_YEAR = /(今年|本年度|本年|年内|全年|当年|明年|年底|年末)(底|末)?(以前|之前|前)?/g;
+
+export const MONTH_ONLY = /(?<![\d.])(\d{1,2})月(底|末|中旬|上旬|下旬)?(以前|之前|前)?/g;
+
+// from indicators.ts
+
+/** Verbs a goal cell may open with that change nothing of the figure ("净增20家", "新增3个", "达到1.3%"). */
+export const PLAIN_VERB_BEFORE = /^(净增|新增|新建|新认定|新培育|培育|认定|达到|达|实现|完成|增加)/;
+
+export const NAME_NOISE = /^(其中[:：]?|[\d一二三四五六七八九十]{1,2}[.．、]|[（(]\d{1,2}[）)]|[①-⑳])|[*★☆▲△#]+$/g;

@@ -4,7 +4,16 @@
  * name, or a unit after the figure) gives the unit, the column's year gives the deadline. Baseline columns are history
  * and never read.
  */
-import { AT_LEAST_AFTER, AT_LEAST_BEFORE, AT_MOST_AFTER, AT_MOST_BEFORE, MONEY_UNITS, RATIO_UNITS } from './catalogue.js';
+import {
+  AT_LEAST_AFTER,
+  AT_LEAST_BEFORE,
+  AT_MOST_AFTER,
+  AT_MOST_BEFORE,
+  MONEY_UNITS,
+  NAME_NOISE,
+  PLAIN_VERB_BEFORE,
+  RATIO_UNITS,
+} from './catalogue.js';
 import { kindOfUnit, readComparator } from './quantity.js';
 import { isPerYear, readMeaning } from './meaning.js';
 import { cleanSubject, levelOf } from './subject.js';
@@ -23,14 +32,11 @@ export interface IndicatorContext {
 const SYMBOL_AT_LEAST = /^[≥＞>≧]/;
 const SYMBOL_AT_MOST = /^[≤＜<≦]/;
 const WORD_BEFORE = new RegExp(`^(${[...AT_LEAST_BEFORE, ...AT_MOST_BEFORE].sort((a, b) => b.length - a.length).join('|')})`);
-/** Verbs a goal cell may open with that change nothing of the figure ("净增20家", "新增3个", "达到1.3%"). */
-const PLAIN_VERB_BEFORE = /^(净增|新增|新建|新认定|新培育|培育|认定|达到|达|实现|完成|增加)/;
 const WORD_AFTER = new RegExp(`(${[...AT_LEAST_AFTER, ...AT_MOST_AFTER, '左右'].join('|')})$`);
 /** Brackets mark a cumulative five-year figure in 规划 tables ("[200]", "〔200〕"); the figure is the target all the same. */
 const FIGURE = /^[[［〔【(（]?(\d+(?:,\d{3})*(?:\.\d+)?)[\]］〕】)）]?(.*)$/;
 const UNIT_IN_NAME = /[（(]([^（）()]{1,6})[）)]$/;
 const KNOWN_UNIT = /^(%|‰|个百分点|百分点|[万亿千]?[\u4e00-\u9fa5]{1,2}(?:\/[\u4e00-\u9fa5]{1,3})?)$/;
-const NAME_NOISE = /^(其中[:：]?|[\d一二三四五六七八九十]{1,2}[.．、]|[（(]\d{1,2}[）)]|[①-⑳])|[*★☆▲△#]+$/g;
 
 export interface GoalFigure {
   value: number;

@@ -10,6 +10,7 @@ import {
   COUNT_UNITS,
   EXACT_BEFORE,
   MONEY_UNITS,
+  NOT_A_QUANTITY_BEFORE,
   PLAIN_BEFORE,
   RATIO_UNITS,
   UNIT_FALSE_FRIENDS,
@@ -46,9 +47,6 @@ const QUANTITY = new RegExp(`(${BEFORE_WORDS})?(${NUMBER_OR_RANGE})(余|多)?(${
 /** "百分之三十", "百分之12.5": a percentage written out, read as 30%. */
 const WRITTEN_PERCENT = new RegExp(`(${BEFORE_WORDS})?百分之(${NUMBER_OR_RANGE})(${AFTER_WORDS})?`, 'g');
 
-/** A figure right after these is an ordinal, an example count, a code or part of another figure. */
-const NOT_A_QUANTITY_BEFORE = /[第等前每+/.A-Za-z\d#\-—]$/;
-
 /**
  * The comparator a phrase states: 以上/突破/不少于/达到/提高到 → >=, 以内/不超过/控制在…以下 → <=, and = only for
  * explicit wording (保持在/稳定在/等于 with no 以上/以下). A plain figure, a range or an approximate figure is read as
@@ -59,10 +57,7 @@ export function comparatorFor(wordBefore: string | undefined, wordAfter: string 
 }
 
 /** The comparator and whether a binding word stated it (false: defaulted to >= for a plain figure). */
-export function readComparator(
-  wordBefore: string | undefined,
-  wordAfter: string | undefined,
-): { comparator: Comparator; read: boolean } {
+export function readComparator(wordBefore: string | undefined, wordAfter: string | undefined): { comparator: Comparator; read: boolean } {
   if (wordAfter && AT_LEAST_AFTER.includes(wordAfter)) return { comparator: '>=', read: true };
   if (wordAfter && AT_MOST_AFTER.includes(wordAfter)) return { comparator: '<=', read: true };
   if (wordBefore && AT_MOST_BEFORE.includes(wordBefore)) return { comparator: '<=', read: true };

@@ -9,12 +9,29 @@ import {
   ACHIEVED_CUES,
   alternation,
   AT_LEAST_IN_CLAUSE,
-  INCENTIVE_CUES,
-  INNER_CUT_VERBS,
-  LEADING_VERBS,
+  CLAUSE_ACHIEVED_CUES,
+  CONDITION,
   EACH_REGION_HAS,
+  FIRST_BREAKTHROUGH,
+  FULL_COVERAGE,
+  GENERIC_MEASURE,
+  HISTORY_OPENING,
+  INCENTIVE_CUES,
+  INDEX_VALUE,
+  INNER_CUT_VERBS,
+  ITEM_HEAD,
+  LEADING_VERBS,
+  LEVEL_ONLY,
+  PLANNABLE_CUES,
   PLAN_MODALS,
+  PLATFORM_HEAD,
+  PREDICATE_START,
+  PROGRESS_LABEL,
+  SCORING_RULE,
+  SUBSIDY,
   SUB_YEAR_RATE_CUE,
+  TOTAL,
+  TRAILING_SCOPE,
 } from './catalogue.js';
 import { isPerYear, readMeaning, type DeadlineSource, type MeaningEvidence } from './meaning.js';
 import { findQuantities, kindOfUnit, type Quantity } from './quantity.js';
@@ -62,24 +79,11 @@ interface Anchor {
   isHanzi: boolean;
 }
 
-const FIRST_BREAKTHROUGH = /(?:实现)?[“"‘]?零[”"’]?的?突破/g;
-/** 全覆盖 as a goal, not as the name of a programme ("实施县域孵化全覆盖工程"). */
-const FULL_COVERAGE = /全覆盖(?!工程|行动|计划|专项|试点)/g;
-const INDEX_VALUE = /(?<=指数|得分)(达到|达|提高到|提升到|突破|超过|不低于|为)(\d+(?:\.\d+)?)(?![\d.%万亿元家个项])/g;
 const SHORT_QUOTE = /[“"「『]([^”"」』]{0,12})[”"」』]/g;
 const INCENTIVE = new RegExp(alternation(INCENTIVE_CUES));
-/** A share is a subsidy rule only where the money is said to be given ("按研发投入的10%给予补助"). */
-const SUBSIDY = /给予|奖励|补助|资助|补贴|奖补/;
 const PLAN_MODAL = new RegExp(alternation(PLAN_MODALS));
 const ENDS_WITH_VERB = new RegExp(`(?:${alternation([...LEADING_VERBS, ...INNER_CUT_VERBS])})$`);
-const PREDICATE_START = /申报|开展|进行|围绕|通过|作为|用于|对接|参与|落户|入驻|挂牌|的基础上/;
 const LEADING_PUNCTUATION = /^[，,、；;：:|和及与并—–•·●■◆▪-]+/;
-const PLATFORM_HEAD = /(实验室|中心|平台|基地|企业|机构|园区|孵化器|空间|天地|站|联盟|院|所|高校|载体|分中心)$/;
-const ITEM_HEAD = /(奖|项目|成果|专利|标准|专项)$/;
-const LEVEL_ONLY = /^(国家级|省级|市级|县级|区级)$/;
-const TOTAL = /^(?:总数|数量|总量)$/;
-/** Measures that name no thing of their own ("规模达到5亿元"): the thing is the previous clause's object. */
-const GENERIC_MEASURE = /^(规模|总量|总额|数量|金额|比例|比重|占比|总数|面积|产值|收入|营业收入|资金规模)$/;
 
 function containing(ranges: readonly Range[], position: number): Range {
   return ranges.find(([start, end]) => position >= start && position < end) ?? [0, 0];
@@ -172,9 +176,6 @@ function unitForFirst(subject: string): string {
   return PLATFORM_HEAD.test(head) ? '家' : '个';
 }
 
-/** The places named after what covers them: "省级科技企业孵化器市（州）全覆盖", "众创空间县区全覆盖". */
-const TRAILING_SCOPE = /(?:各?[市县区州](?:[（(][^）)]{1,8}[）)])|县区|区县|乡镇|市州|各县|各区)$/;
-
 function stripTrailingScope(subject: string): string {
   const rest = subject.replace(TRAILING_SCOPE, '');
   return rest !== subject && rest.length >= 2 && endsWithHeadNoun(rest) ? rest : subject;
@@ -233,12 +234,6 @@ function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | nu
   return documentYear !== null && preceding !== undefined && preceding.year < documentYear;
 }
 
-const HISTORY_OPENING = /^(?:去年|过去一年|过去五年|上年|前年|近年来|这几年|近几年|目前[，,]|截至|截止)/;
-const PROGRESS_LABEL = /(?:推进情况|进展情况|完成情况|工作进展|落实情况|进度)[:：][^：:]*$/;
-
-/** Cues that report the present only about the figure of their own clause ("全市现有…300家", not "对现有…进行整合，新建…"). */
-const CLAUSE_ACHIEVED_CUES = /(?<!实)现有|目前/;
-
 /**
  * "到2025年…累计投入不少于50亿元", "2026年…较上年提高0.2个百分点": a running total or a change on last year is a
  * target when a due date ahead governs it (or, for a total, a comparator binds it), a report otherwise.
@@ -259,18 +254,10 @@ function isDateAhead(date: DateMention, documentYear: number | null): boolean {
   return date.isDeadline || date.year > documentYear || date.start === 0;
 }
 
-const PLANNABLE_CUES = new Set(['累计', '较上年', '比上年', '较去年']);
-
 /** "较2022年翻一番", "比2020年增长10%", "在2022年基础上": the year is the baseline a target is measured from. */
 function isBaselineYear(sentence: string, date: DateMention): boolean {
   return /(?:较|比|相比|相较于?|对比|同|在)$/.test(sentence.slice(Math.max(0, date.start - 3), date.start));
 }
-
-/** Conditions for applying or qualifying: "申请认定…的，应具有…", "依托单位应为…", "须具备…". */
-const CONDITION = /^(?:申报|申请|参评|推荐)[^。]{0,40}的|应(?:为|具有|具备|当具备|满足)|须(?:具备|具有|满足)|应当具备/;
-
-/** 考核 rules score figures, they do not set them: "每少1家扣0.5分", "未实现全覆盖扣5分", "完成率低于60%不得分". */
-const SCORING_RULE = /扣[\d一二三四五六七八九十半]|扣完|扣分|得满分|不得分|计分|加[\d一二三四五]+分|每少|每多/;
 
 function isScoringRule(scan: SentenceScan, anchor: Anchor): boolean {
   const [clauseStart, clauseEnd] = containing(scan.clauses, anchor.start);
@@ -434,9 +421,7 @@ function withClauseComparator(scan: SentenceScan, index: number, anchor: Anchor)
   const [clauseStart] = containing(scan.clauses, anchor.start);
   const previous = scan.anchors[index - 1];
   const from = previous && previous.end > clauseStart ? previous.end : clauseStart;
-  return AT_LEAST_IN_CLAUSE.test(scan.sentence.slice(from, anchor.start))
-    ? { ...anchor, comparator: '>=', comparatorRead: true }
-    : anchor;
+  return AT_LEAST_IN_CLAUSE.test(scan.sentence.slice(from, anchor.start)) ? { ...anchor, comparator: '>=', comparatorRead: true } : anchor;
 }
 
 /** "A和B分别超过90家和870家": the anchors after 分别 that are joined only by 和/、, and their subjects. */

@@ -41,7 +41,11 @@ export function readBaseline(): Baseline {
 /** Merges these entries into the file (read fresh, so test files running side by side keep each other's). */
 export function writeBaseline(entries: Baseline): void {
   const merged: Baseline = { ...readBaseline(), ...entries };
-  const sorted = Object.fromEntries(Object.keys(merged).sort().map((key) => [key, merged[key]]));
+  const sorted = Object.fromEntries(
+    Object.keys(merged)
+      .sort()
+      .map((key) => [key, merged[key]]),
+  );
   writeFileSync(BASELINE_PATH, `${JSON.stringify(sorted, null, 2)}\n`);
 }
 
