@@ -3,7 +3,7 @@
  * table cell → find tasks in numbered items and table rows → drop restated targets.
  */
 import { parseDeadline } from './dates.js';
-import { FIRST_HEADING, PLAN_SPAN_IN_TITLE, RECURRING_IN_DEADLINE } from './catalogue.js';
+import { DOUBTS, FIRST_HEADING, PLAN_SPAN_IN_TITLE, RECURRING_IN_DEADLINE } from './catalogue.js';
 import { analyseDocument, type Block, type DocumentModel, type Part } from './structure.js';
 import { isSameSubject } from './subject.js';
 import { findBodyTasks, findItemGroups, findTableTasks, labelledDeadlineOf, type FoundTask } from './tasks.js';
@@ -88,6 +88,8 @@ function namesResponsibleUnits(table: Table): boolean {
   return table.roles.some((role) => role === 'lead' || role === 'responsible' || role === 'participant');
 }
 
+const DEADLINE_DOUBTS = new Set<string>([DOUBTS.deadlineInherited, DOUBTS.deadlineMissing]);
+
 /** Restatements share kind, figure, unit and level exactly, so only targets with the same key need comparing. */
 function restatementKey(target: ExtractedTarget): string {
   return [target.kind, target.value, target.unit, target.level].join('|');
@@ -115,7 +117,14 @@ function dedupeTargets(targets: readonly FoundTarget[]): FoundTarget[] {
     const sameKey = keptByKey.get(key) ?? [];
     const earlier = sameKey.find((candidate) => isRestatement(candidate, target));
     if (earlier) {
-      if (earlier.deadline === null) earlier.deadline = target.deadline;
+      // A yearly rate has no single date by design; any other target takes the restatement's date and its doubts.
+      if (earlier.deadline === null && target.deadline !== null && earlier.perYear !== true) {
+        earlier.deadline = target.deadline;
+        earlier.doubts = [
+          ...(earlier.doubts ?? []).filter((doubt) => !DEADLINE_DOUBTS.has(doubt)),
+          ...(target.doubts ?? []).filter((doubt) => DEADLINE_DOUBTS.has(doubt)),
+        ];
+      }
       continue;
     }
     const copy = { ...target };
