@@ -108,6 +108,13 @@ export const HOLDOUT_DOCUMENTS: CorpusDocument[] = [
   ['notice-xiangtan', '2026-03-05'],
   ['speech-bengbu', '2026-02-08'],
   ['table-tasks-liuyang', '2026-01-28'],
+  // set 6 (issue 11, written after the meaning rules, by the same author): first contact in FIRST-CONTACT.md
+  ['staged-goals-shangrao', '2026-04-01'],
+  ['district-report-tianhe', '2026-01-10'],
+  ['assessment-indicators-xinyang', '2026-01-20'],
+  ['qa-anhui', '2026-03-15'],
+  ['county-action-lankao', '2026-03-01'],
+  ['provincial-notice-hubei', '2026-02-26'],
 ].map(([name = '', date = '']) => ({ name, date, path: join(HOLDOUT_DOCS_DIR, `${name}.txt`), gold: name }));
 
 /** The sealed set: only ever scored, never used to fix the rules (see sealed/README.md). */

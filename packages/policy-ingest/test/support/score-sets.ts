@@ -34,6 +34,7 @@ const SETS: Record<string, { documents: CorpusDocument[]; goldDir?: string }> = 
   'holdout-3': { documents: holdout('assessment-bishan', 'webpage-kunming'), goldDir: HOLDOUT_GOLD_DIR },
   'holdout-4': { documents: holdout('agri-carriers-enshi', 'unit-centric-lishui'), goldDir: HOLDOUT_GOLD_DIR },
   'holdout-5': { documents: holdout('plan-platforms-ganzhou', 'table-tasks-liuyang'), goldDir: HOLDOUT_GOLD_DIR },
+  'holdout-6': { documents: holdout('staged-goals-shangrao', 'provincial-notice-hubei'), goldDir: HOLDOUT_GOLD_DIR },
   sealed: { documents: SEALED_DOCUMENTS, goldDir: SEALED_GOLD_DIR },
 };
 
