@@ -114,7 +114,7 @@ export const INNER_CUT_VERBS = words(`
 /** Adverbs, modals and scope words stripped from the front of a subject. */
 export const LEADING_FILLERS = words(`
   力争 争取 确保 努力 全力 着力 大力 积极 加快 加紧 择优 逐步 进一步 持续 不断 全年
-  今年 年内 本年度 当年 明年 每年 再 要 将 计划 预计 目标是 到 使 柔性 各类 一批
+  今年 年内 本年度 当年 明年 每年 每年度 年均 再 要 将 计划 预计 目标是 到 使 柔性 各类 一批
   全市 全省 全区 全县 全州 我市 本市 我省 我区 我县 其中 同时 另外 此外 以及 和 及
   与 并 、 的 至少 均 把 累计 较上年 比上年 较去年 同比
 `);
@@ -123,6 +123,7 @@ export const LEADING_FILLERS = words(`
 export const TRAILING_FILLERS = words(`
   建设 数量 总数 个数 家数 达 为 实现 取得 方面 目标 的 等 力争 争取 新增 新建
   完成 累计 分别 和 及 、 要 将 总量达 入库备案 入库评价 评价入库 入库 备案 净增 提高 翻番 翻一番
+  均 总量 逐年递增 逐年增加 稳步增长 持续增长 入库培育
 `);
 
 /** Nouns a counted subject ends in; required when the figure comes first ("5家省级…机构") or is written in hanzi. */
@@ -183,7 +184,7 @@ export const ANNUAL_PLAN_TITLE_WITHOUT_YEAR = /^(?:[\u4e00-\u9fa5]{0,12})?政府
 
 /** Title words of an annual plan, whose figures are due at the end of its year; the end of a span（2024—2025年）is not one. */
 export const ANNUAL_PLAN_TITLE =
-  /(?<![—–\-~～至到]\s?)(\d{4})年[^，。；]{0,30}?(工作要点|工作计划|工作安排|重点工作|工作方案|行动计划|任务清单|目标任务|实施计划|工作任务|任务分工|任务分解|目标考核|考核细则|考核办法)/;
+  /(?<![—–\-~～至到]\s?)(\d{4})年[^，。；]{0,30}?(工作要点|工作计划|工作安排|重点工作|工作方案|行动计划|任务清单|目标任务|实施计划|工作任务|任务分工|任务分解|目标考核|考核细则|考核办法|考核指标|年度任务|建设任务|政府工作报告)/;
 
 /** Words in a deadline or task that mark it as ongoing rather than one-off. */
 export const RECURRING_IN_DEADLINE = /持续推进|持续开展|动态更新|长期|常态化|每季度|每月|每年|每半年|按季度|按月|定期|逐年|持续/;
@@ -205,12 +206,21 @@ export const ADDED_CUE =
  */
 export const REACH_CUE = /达到|突破|超过|提高到|提升到|发展到|增至|保持|稳定在/;
 /** A total stated as such (总数/总量/累计/保有量): the figure is the stock, even after an 新增 in the clause. */
-export const STOCK_CUE = /总数|总量|累计|保有量|总规模/;
+export const STOCK_CUE = /总数|总量|累计(?!新增|新建|新培育|新认定|新引进|净增)|保有量|总规模/;
 /**
  * A yearly rate: the figure is required in each plan year (每年/年均/每年度/年度新增/平均每年/逐年). An average
  * growth rate (年均增长10%) is one figure over the period, not a yearly series.
  */
-export const PER_YEAR_CUE = /每年|年均(?!增长|增速|提高|递增)|平均每年|年度新增|逐年新增|每一年/;
+export const PER_YEAR_CUE = /每年|年均(?!增长|增速|提高|递增)|平均每年|年度新增|逐年新增|每一年|(?<![全今当本明去上])年新增/;
+/**
+ * A sentence that opens on the regions of a level as its actors ("各设区市要制定…，确保新增…每年不少于5家", after an
+ * optional label such as 答：) requires its figures of each of them.
+ */
+export const PER_REGION_SENTENCE_OPENING: ReadonlyArray<{ level: '市' | '县'; pattern: RegExp }> = [
+  { level: '县', pattern: /^(?:[\u4e00-\u9fa5]{1,2}[:：])?(?:各|每个)(?:县[（(][市区、]+[）)]|区县|县区|县市区|县)(?:要|应|须|均)/ },
+  { level: '市', pattern: /^(?:[\u4e00-\u9fa5]{1,2}[:：])?(?:各|每个)(?:设区市|省辖市|市[（(]州[）)]|市州|地市)(?:要|应|须|均)/ },
+];
+
 /** Rates of a shorter period: no single due date, but not a yearly series either. */
 export const SUB_YEAR_RATE_CUE = /每季度|每月|每半年/;
 
@@ -223,9 +233,13 @@ export const PER_REGION_CUES: ReadonlyArray<{ level: '市' | '县'; pattern: Reg
   {
     level: '县',
     pattern:
-      /每个(?:县|区县|县区|县市区|区市|县[（(][市区、]+[）)])|每县|各(?:县[（(][市区、]+[）)]|区县|县区|县市区|县)[^，,；;。]{0,16}(?:均|都|各)/,
+      /每个(?:县|区县|县区|县市区|区市|县[（(][市区、]+[）)])|每县|各(?:县[（(][市区、]+[）)]|区县|县区|县市区|县)[^，,；;。]{0,16}(?:均|都|各|至少|不少于|要|应|须)/,
   },
-  { level: '市', pattern: /每个(?:市|地市|省辖市|地级市|市[（(]州[）)]|市州|设区市)|各(?:市[（(]州[）)]|市州|设区市|地市)[^，,；;。]{0,16}(?:均|都|各)/ },
+  {
+    level: '市',
+    pattern:
+      /每个(?:市|地市|省辖市|地级市|市[（(]州[）)]|市州|设区市)|各(?:市[（(]州[）)]|市州|设区市|地市)[^，,；;。]{0,16}(?:均|都|各|至少|不少于|要|应|须)/,
+  },
 ];
 
 /**
@@ -348,3 +362,9 @@ export const MONTH_ONLY = /(?<![\d.])(\d{1,2})月(底|末|中旬|上旬|下旬)?
 export const PLAIN_VERB_BEFORE = /^(净增|新增|新建|新认定|新培育|培育|认定|达到|达|实现|完成|增加)/;
 
 export const NAME_NOISE = /^(其中[:：]?|[\d一二三四五六七八九十]{1,2}[.．、]|[（(]\d{1,2}[）)]|[①-⑳])|[*★☆▲△#]+$/g;
+
+/** "三年累计新增…300家": a running total of additions ahead is a plan, not a report of what was achieved. */
+export const PLANNED_RUNNING_TOTAL = /^累计(?:新增|新建|新培育|新认定|新引进|净增)/;
+
+/** A clause that details the one before ("…新建研发平台10个，其中市级以上5个") shares its meaning (basis, yearly, regions). */
+export const DETAIL_CLAUSE = /^[，,；;、]?其中/;

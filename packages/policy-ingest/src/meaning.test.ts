@@ -157,3 +157,36 @@ describe('meaning rules on their own', () => {
     expect(perRegionOf({ own: '1家孵化器', clauseBefore: '推动每个县（市、区）至少建成', kind: 'count' })).toBe('县');
   });
 });
+
+describe('wording met in held-out set 6', () => {
+  it('keeps a running total of additions ahead as an added target', () => {
+    const { targets } = extractPlan('某市科技型企业培育三年行动方案（2026—2028年）\n\n一、目标\n\n三年累计新增国家高新技术企业300家。', {
+      date: '2026-04-01',
+    });
+    expect(targets).toHaveLength(1);
+    expect(targets[0]).toMatchObject({ value: 300, basis: 'added', deadline: '2028-12' });
+  });
+
+  it('reads 年新增 as a yearly rate, but not 全年新增', () => {
+    expect(targetOf('科技型中小企业年新增不少于500家')).toMatchObject({ perYear: true, deadline: null });
+    expect(targetOf('全年新增科技型中小企业500家').perYear).toBe(false);
+  });
+
+  it('lets a 其中 clause share the basis of the clause it details', () => {
+    const { targets } = extractPlan('到2028年，新建县级以上研发平台10个，其中市级以上5个。', { date: '2026-03-01' });
+    expect(targets.map((target) => target.basis)).toEqual(['added', 'added']);
+  });
+
+  it('reads 各县（市、区）至少… and a sentence whose actors are 各设区市 as per region', () => {
+    expect(targetOf('各县（市、区）至少培育高新技术企业20家').perRegion).toBe('县');
+    const { targets } = extractPlan('答：各设区市要制定本地实施方案，确保新增省级新型研发机构每年不少于5家。', { date: '2026-03-15' });
+    expect(targets[0]).toMatchObject({ perRegion: '市', perYear: true, basis: 'added' });
+  });
+
+  it('dates the figures of a dated 政府工作报告 or 考核指标 list at its year-end', () => {
+    for (const title of ['2026年天河区政府工作报告（摘要）', '信阳市2026年度县区科技创新工作考核指标']) {
+      const { targets } = extractPlan(`${title}\n\n主要目标：技术合同成交额达5亿元以上。`, { date: '2026-01-20' });
+      expect(targets[0]).toMatchObject({ deadline: '2026-12' });
+    }
+  });
+});

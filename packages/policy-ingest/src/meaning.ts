@@ -3,7 +3,7 @@
  * is a yearly rate (perYear), whether each region of a level must meet it (perRegion), and what was not read without
  * doubt. Pure: it reads only the words around the figure, given as evidence by the rules that found it.
  */
-import { ADDED_CUE, DOUBTS, PER_REGION_CUES, PER_YEAR_CUE, REACH_CUE, STOCK_CUE } from './catalogue.js';
+import { ADDED_CUE, DOUBTS, PER_REGION_CUES, PER_REGION_SENTENCE_OPENING, PER_YEAR_CUE, REACH_CUE, STOCK_CUE } from './catalogue.js';
 import { endsWithHeadNoun } from './subject.js';
 import type { ExtractedTarget, Level, TargetKind } from './types.js';
 
@@ -22,6 +22,8 @@ export interface MeaningEvidence {
   own: string;
   /** The clause before `own`: a verb there ("新建A10家、B15家") governs every figure of the list. */
   clauseBefore: string;
+  /** The sentence's first words, whose actor may be every region of a level ("各设区市要…"). */
+  sentenceOpening?: string;
   kind: TargetKind;
   subject: string;
   unit: string;
@@ -54,10 +56,13 @@ export function basisOf(evidence: Pick<MeaningEvidence, 'own' | 'clauseBefore' |
 }
 
 /** The level whose every region must meet the figure ("每个县（市、区）至少…" → 县); null for the plan's region as a whole. */
-export function perRegionOf(evidence: Pick<MeaningEvidence, 'own' | 'clauseBefore' | 'kind'>): Level | null {
+export function perRegionOf(evidence: Pick<MeaningEvidence, 'own' | 'clauseBefore' | 'kind' | 'sentenceOpening'>): Level | null {
   if (evidence.kind === 'coverage') return null;
   const words = evidence.clauseBefore + evidence.own;
-  return PER_REGION_CUES.find((cue) => cue.pattern.test(words))?.level ?? null;
+  const inClause = PER_REGION_CUES.find((cue) => cue.pattern.test(words))?.level;
+  if (inClause) return inClause;
+  const opening = evidence.sentenceOpening ?? '';
+  return PER_REGION_SENTENCE_OPENING.find((cue) => cue.pattern.test(opening))?.level ?? null;
 }
 
 /** A subject too short or, for a count, without a noun that can be counted. */

@@ -11,6 +11,7 @@ import {
   AT_LEAST_IN_CLAUSE,
   CLAUSE_ACHIEVED_CUES,
   CONDITION,
+  DETAIL_CLAUSE,
   EACH_REGION_HAS,
   FIRST_BREAKTHROUGH,
   FULL_COVERAGE,
@@ -23,6 +24,7 @@ import {
   LEADING_VERBS,
   LEVEL_ONLY,
   PLANNABLE_CUES,
+  PLANNED_RUNNING_TOTAL,
   PLAN_MODALS,
   PLATFORM_HEAD,
   PREDICATE_START,
@@ -224,7 +226,8 @@ function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | nu
   // "去年省里给我们下达的目标是…；全社会研发投入强度达到1.62%": a sentence that opens on the past reports throughout.
   if (HISTORY_OPENING.test(scan.sentence.trimStart())) return true;
   const cue = ACHIEVED_CUES.exec(lead);
-  if (cue && !isPlannedTotal(scan, anchor, cue[0], documentYear, isAnnualPlan)) return true;
+  const isPlannedRunningTotal = cue !== null && PLANNED_RUNNING_TOTAL.test(lead.slice(cue.index));
+  if (cue && !isPlannedRunningTotal && !isPlannedTotal(scan, anchor, cue[0], documentYear, isAnnualPlan)) return true;
   const [clauseStart] = containing(scan.clauses, anchor.start);
   if (CLAUSE_ACHIEVED_CUES.test(scan.sentence.slice(clauseStart, anchor.figureStart))) return true;
   // "完成…" reports, unless a plan's modal or an annual plan makes it what is still to be done.
@@ -514,13 +517,19 @@ function anchorKind(anchor: Anchor): TargetKind {
   return anchor.kind === 'quantity' ? kindOfUnit(anchor.unit) : anchor.kind === 'index' ? 'amount' : anchor.kind;
 }
 
-function meaningWords(scan: SentenceScan, index: number): Pick<MeaningEvidence, 'own' | 'clauseBefore'> {
+type MeaningWords = Pick<MeaningEvidence, 'own' | 'clauseBefore' | 'sentenceOpening'>;
+
+function meaningWords(scan: SentenceScan, index: number): MeaningWords {
   const anchor = scan.anchors[index];
-  if (!anchor) return { own: '', clauseBefore: '' };
-  const [clauseStart] = containing(scan.clauses, anchor.start);
+  if (!anchor) return { own: '', clauseBefore: '', sentenceOpening: '' };
+  const clause = containing(scan.clauses, anchor.start);
   const previous = scan.anchors[index - 1];
-  const ownStart = previous && previous.end > clauseStart ? previous.end : clauseStart;
-  return { own: scan.sentence.slice(ownStart, anchor.end), clauseBefore: scan.sentence.slice(clauseStart, ownStart) };
+  const ownStart = previous && previous.end > clause[0] ? previous.end : clause[0];
+  const own = scan.sentence.slice(ownStart, anchor.end);
+  // "…新建县级以上研发平台10个，其中市级以上5个": a detail clause is read with the clause it details.
+  const detailed = DETAIL_CLAUSE.test(own) ? scan.clauses[scan.clauses.indexOf(clause) - 1] : undefined;
+  const clauseBefore = scan.sentence.slice(detailed ? detailed[0] : clause[0], ownStart);
+  return { own, clauseBefore, sentenceOpening: scan.sentence.slice(0, 16) };
 }
 
 function buildTarget(
@@ -531,7 +540,7 @@ function buildTarget(
   subject: string,
   textRange: [number, number],
   due: Due,
-  words: Pick<MeaningEvidence, 'own' | 'clauseBefore'>,
+  words: MeaningWords,
   subjectBorrowed = false,
 ): FoundTarget {
   const span = sourceSpan(view, sentenceOffset + textRange[0], sentenceOffset + textRange[1]);
