@@ -123,7 +123,7 @@ export const LEADING_FILLERS = words(`
 export const TRAILING_FILLERS = words(`
   建设 数量 总数 个数 家数 达 为 实现 取得 方面 目标 的 等 力争 争取 新增 新建
   完成 累计 分别 和 及 、 要 将 总量达 入库备案 入库评价 评价入库 入库 备案 净增 提高 翻番 翻一番
-  均 总量 逐年递增 逐年增加 稳步增长 持续增长 入库培育
+  均 总量 逐年递增 逐年增加 稳步增长 持续增长 入库培育 每年 每年度 提高至 提升至 合计
 `);
 
 /** Nouns a counted subject ends in; required when the figure comes first ("5家省级…机构") or is written in hanzi. */
@@ -368,3 +368,9 @@ export const PLANNED_RUNNING_TOTAL = /^累计(?:新增|新建|新培育|新认�
 
 /** A clause that details the one before ("…新建研发平台10个，其中市级以上5个") shares its meaning (basis, yearly, regions). */
 export const DETAIL_CLAUSE = /^[，,；;、]?其中/;
+
+/**
+ * Ends of a counted subject that name a specific thing even though they are not platform nouns (HEAD_NOUNS): measures
+ * (拥有量, 面积), people (技术经纪人, 青年骨干), classes, rooms, contests. Used only to decide whether to doubt a subject.
+ */
+export const SPECIFIC_SUBJECT_END = /(?:量|面积|人|员|师|才|骨干|团队|班|室|房|站|赛|会|活动)$/;

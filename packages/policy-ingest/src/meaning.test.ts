@@ -190,3 +190,34 @@ describe('wording met in held-out set 6', () => {
     }
   });
 });
+
+describe('indicator tables', () => {
+  const table = [
+    '某市“十五五”科技创新规划（节选）',
+    '',
+    '| 序号 | 指标名称 | 2025年基数 | 2030年目标 | 属性 |',
+    '| --- | --- | --- | --- | --- |',
+    '| 1 | 国家高新技术企业数（家） | 820 | 1500 | 预期性 |',
+    '| 2 | 年均新增科技型中小企业（家） | — | 400 | 预期性 |',
+    '| 3 | 技术合同成交额（亿元） | 45 | ≥100 | 预期性 |',
+  ].join('\n');
+
+  it('reads a yearly indicator as a series, a plain goal as at least with a doubt, and ≥ as read', () => {
+    const { targets } = extractPlan(table, { date: '2026-01-20' });
+    expect(
+      targets.map(({ subject, comparator, value, deadline, basis, perYear, doubts }) => [
+        subject,
+        comparator,
+        value,
+        deadline,
+        basis,
+        perYear,
+        doubts,
+      ]),
+    ).toEqual([
+      ['国家高新技术企业数', '>=', 1500, '2030-12', 'stock', false, [DOUBTS.comparatorGuessed]],
+      ['科技型中小企业', '>=', 400, null, 'added', true, [DOUBTS.comparatorGuessed]],
+      ['技术合同成交额', '>=', 100, '2030-12', 'stock', false, []],
+    ]);
+  });
+});

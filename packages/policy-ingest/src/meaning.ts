@@ -3,7 +3,16 @@
  * is a yearly rate (perYear), whether each region of a level must meet it (perRegion), and what was not read without
  * doubt. Pure: it reads only the words around the figure, given as evidence by the rules that found it.
  */
-import { ADDED_CUE, DOUBTS, PER_REGION_CUES, PER_REGION_SENTENCE_OPENING, PER_YEAR_CUE, REACH_CUE, STOCK_CUE } from './catalogue.js';
+import {
+  ADDED_CUE,
+  DOUBTS,
+  PER_REGION_CUES,
+  PER_REGION_SENTENCE_OPENING,
+  PER_YEAR_CUE,
+  REACH_CUE,
+  SPECIFIC_SUBJECT_END,
+  STOCK_CUE,
+} from './catalogue.js';
 import { endsWithHeadNoun } from './subject.js';
 import type { ExtractedTarget, Level, TargetKind } from './types.js';
 
@@ -67,7 +76,9 @@ export function perRegionOf(evidence: Pick<MeaningEvidence, 'own' | 'clauseBefor
 
 /** A subject too short or, for a count, without a noun that can be counted. */
 function isGenericSubject(subject: string, kind: TargetKind): boolean {
-  return subject.length < 3 || (kind === 'count' && !endsWithHeadNoun(subject));
+  // An indicator's name may end in what it measures ("国家高新技术企业数"): the noun before it is what is counted.
+  const counted = subject.replace(/(?:数量|总数|个数|家数|数)$/, '');
+  return subject.length < 3 || (kind === 'count' && !endsWithHeadNoun(counted) && !SPECIFIC_SUBJECT_END.test(counted));
 }
 
 /** What a reviewer must check: empty only when comparator, value, unit, deadline and subject were all read plainly. */
