@@ -374,3 +374,32 @@ export const DETAIL_CLAUSE = /^[，,；;、]?其中/;
  * (拥有量, 面积), people (技术经纪人, 青年骨干), classes, rooms, contests. Used only to decide whether to doubt a subject.
  */
 export const SPECIFIC_SUBJECT_END = /(?:量|面积|人|员|师|才|骨干|团队|班|室|房|站|赛|会|活动)$/;
+
+// ——— Smaller patterns moved from inside the rules ———
+
+/** "共部署了5个方面": a verb in the perfect right before a figure reports what was done. */
+export const PERFECT_BEFORE_FIGURE = /了$/;
+
+/** Words before a year that make it the baseline a target is measured from ("较2022年", "在2022年基础上"). */
+export const BASELINE_YEAR_BEFORE = /(?:较|比|相比|相较于?|对比|同|在)$/;
+
+/** "4个街道各建成1家": places counted as the scope of a figure that follows 各. */
+export const PLACES_COUNTED = /^(?:街道|乡镇|镇街|镇|县|区|村|园区)/;
+
+/** "列入本次督查的7项重点工作中，已完成2项": the figure names the set that is being divided. */
+export const SET_BEING_DIVIDED = /^[\u4e00-\u9fa5]{0,8}中[，,]/;
+
+/** "A和B分别超过90家和870家": the word that pairs a list of subjects with a list of figures. */
+export const RESPECTIVELY = /分别(?:增长|提高|达到|达|为|超过|突破|新增|新建)?$/;
+
+/** "争创国家级科技企业孵化器1家，实现零的突破": what may stand between a count of one and its 零的突破. */
+export const COUNT_THEN_BREAKTHROUGH = /^[，,]?(?:力争|争取|努力)?(?:实现)?$/;
+
+/** Words before a date that make it a due date (到2025年, 力争2023年). */
+export const DUE_DATE_PREFIX = /^(到|至|力争到|力争在|力争|计划到|预计到)$/;
+
+/** A content column headed 年度目标/目标任务/工作目标 states goals, even in a progress report. */
+export const GOAL_COLUMN = /目标/;
+
+/** What an indicator's name may end in after the thing it counts ("国家高新技术企业数"). */
+export const MEASURE_SUFFIX = /(?:数量|总数|个数|家数|数)$/;

@@ -1,6 +1,6 @@
 /** Dates as plans write them: 到2025年, 2022年底前, 2023年6月前, 年内, 明年底前, “十四五”末. */
 
-import { ABSOLUTE_DATE, FIVE_YEAR_PLAN, RELATIVE_YEAR, MONTH_ONLY } from './catalogue.js';
+import { ABSOLUTE_DATE, DUE_DATE_PREFIX, FIVE_YEAR_PLAN, MONTH_ONLY, RELATIVE_YEAR } from './catalogue.js';
 
 export interface DateMention {
   /** Offsets in the searched text. */
@@ -53,7 +53,7 @@ export function findDateMentions(text: string, context: DateContext, options: { 
     const month = monthOfPeriod(period, explicitMonth);
     const prefix = match[1] ?? '';
     const suffix = match[6] ?? '';
-    const isDeadline = /^(到|至|力争到|力争在|力争|计划到|预计到)$/.test(prefix) || suffix !== '' || (period !== undefined && !hasDay);
+    const isDeadline = DUE_DATE_PREFIX.test(prefix) || suffix !== '' || (period !== undefined && !hasDay);
     const start = match.index + prefix.length;
     mentions.push({ start, end: match.index + match[0].length, year, month: month && month <= 12 ? month : null, isDeadline });
   }

@@ -3,7 +3,7 @@
  * table cell → find tasks in numbered items and table rows → drop restated targets.
  */
 import { parseDeadline } from './dates.js';
-import { DOUBTS, FIRST_HEADING, PLAN_SPAN_IN_TITLE, RECURRING_IN_DEADLINE } from './catalogue.js';
+import { DOUBTS, FIRST_HEADING, GOAL_COLUMN, PLAN_SPAN_IN_TITLE, RECURRING_IN_DEADLINE } from './catalogue.js';
 import { analyseDocument, type Block, type DocumentModel, type Part } from './structure.js';
 import { isSameSubject } from './subject.js';
 import { findBodyTasks, findItemGroups, findTableTasks, labelledDeadlineOf, type FoundTask } from './tasks.js';
@@ -56,9 +56,6 @@ function tableTargets(model: PlanModel, table: Table, part: Part, roles: Readonl
       );
   });
 }
-
-/** A content column headed 年度目标/目标任务/工作目标 states goals, even in a progress report. */
-const GOAL_COLUMN = /目标/;
 
 /**
  * A table in a results section or report (推进情况, 完成情况) still states targets in its goal column ("年度目标"),

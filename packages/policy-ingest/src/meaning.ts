@@ -6,6 +6,7 @@
 import {
   ADDED_CUE,
   DOUBTS,
+  MEASURE_SUFFIX,
   PER_REGION_CUES,
   PER_REGION_SENTENCE_OPENING,
   PER_YEAR_CUE,
@@ -77,7 +78,7 @@ export function perRegionOf(evidence: Pick<MeaningEvidence, 'own' | 'clauseBefor
 /** A subject too short or, for a count, without a noun that can be counted. */
 function isGenericSubject(subject: string, kind: TargetKind): boolean {
   // An indicator's name may end in what it measures ("国家高新技术企业数"): the noun before it is what is counted.
-  const counted = subject.replace(/(?:数量|总数|个数|家数|数)$/, '');
+  const counted = subject.replace(MEASURE_SUFFIX, '');
   return subject.length < 3 || (kind === 'count' && !endsWithHeadNoun(counted) && !SPECIFIC_SUBJECT_END.test(counted));
 }
 

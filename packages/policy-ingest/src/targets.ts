@@ -9,8 +9,10 @@ import {
   ACHIEVED_CUES,
   alternation,
   AT_LEAST_IN_CLAUSE,
+  BASELINE_YEAR_BEFORE,
   CLAUSE_ACHIEVED_CUES,
   CONDITION,
+  COUNT_THEN_BREAKTHROUGH,
   DETAIL_CLAUSE,
   EACH_REGION_HAS,
   FIRST_BREAKTHROUGH,
@@ -23,13 +25,17 @@ import {
   ITEM_HEAD,
   LEADING_VERBS,
   LEVEL_ONLY,
+  PERFECT_BEFORE_FIGURE,
+  PLACES_COUNTED,
   PLANNABLE_CUES,
   PLANNED_RUNNING_TOTAL,
   PLAN_MODALS,
   PLATFORM_HEAD,
   PREDICATE_START,
   PROGRESS_LABEL,
+  RESPECTIVELY,
   SCORING_RULE,
+  SET_BEING_DIVIDED,
   SUBSIDY,
   SUB_YEAR_RATE_CUE,
   TOTAL,
@@ -220,7 +226,7 @@ function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | nu
   const [groupStart] = containing(scan.groups, anchor.start);
   const lead = scan.sentence.slice(groupStart, anchor.figureStart);
   // "共部署了5个方面": a verb in the perfect right before the figure reports what was done.
-  if (/了$/.test(lead)) return true;
+  if (PERFECT_BEFORE_FIGURE.test(lead)) return true;
   // "推进情况：已获批…；推荐申报…5家": everything after a progress label reports.
   if (PROGRESS_LABEL.test(scan.sentence.slice(0, anchor.start))) return true;
   // "去年省里给我们下达的目标是…；全社会研发投入强度达到1.62%": a sentence that opens on the past reports throughout.
@@ -259,7 +265,7 @@ function isDateAhead(date: DateMention, documentYear: number | null): boolean {
 
 /** "较2022年翻一番", "比2020年增长10%", "在2022年基础上": the year is the baseline a target is measured from. */
 function isBaselineYear(sentence: string, date: DateMention): boolean {
-  return /(?:较|比|相比|相较于?|对比|同|在)$/.test(sentence.slice(Math.max(0, date.start - 3), date.start));
+  return BASELINE_YEAR_BEFORE.test(sentence.slice(Math.max(0, date.start - 3), date.start));
 }
 
 function isScoringRule(scan: SentenceScan, anchor: Anchor): boolean {
@@ -271,12 +277,12 @@ function isScoringRule(scan: SentenceScan, anchor: Anchor): boolean {
 function isThreshold(scan: SentenceScan, anchor: Anchor): boolean {
   const after = scan.sentence.slice(anchor.end);
   // "平湖、横岗等4个街道各建成1家": the places counted are the scope of the figure after 各.
-  if (/^[\u4e00-\u9fa5]{0,3}各/.test(after) && /^(?:街道|乡镇|镇街|镇|县|区|村|园区)/.test(after)) return true;
+  if (/^[\u4e00-\u9fa5]{0,3}各/.test(after) && PLACES_COUNTED.test(after)) return true;
   // "培育对象（5家）：…": a bracketed count annotates a list; "申报…的依托单位应为…不少于3项": a condition.
   if (/[（(]$/.test(scan.sentence.slice(0, anchor.start)) && /^[）)]/.test(after)) return true;
   if (CONDITION.test(scan.sentence.slice(0, anchor.start))) return true;
   // "列入本次督查的7项重点工作中，已完成2项": the figure names the set that is being divided.
-  if (/^[\u4e00-\u9fa5]{0,8}中[，,]/.test(after)) return true;
+  if (SET_BEING_DIVIDED.test(after)) return true;
   return kindOfUnit(anchor.unit) === 'amount' && /^的[\u4e00-\u9fa5]/.test(after);
 }
 
@@ -445,7 +451,7 @@ function respectiveGroup(
   const anchor = anchors[index];
   if (!anchor) return null;
   const lead = sentence.slice(reading.textStart, anchor.start);
-  const respectively = /分别(?:增长|提高|达到|达|为|超过|突破|新增|新建)?$/.exec(lead);
+  const respectively = RESPECTIVELY.exec(lead);
   if (!respectively) return null;
   let size = 1;
   for (let next = index + 1; next < anchors.length; next += 1) {
@@ -504,7 +510,7 @@ function singleCountBefore(
 ): SingleCount | null {
   if (!last || last.sentenceStart !== sentenceStart || last.anchorIndex !== index - 1 || found.at(-1) !== last.target) return null;
   const between = scan.sentence.slice(scan.anchors[index - 1]?.end ?? 0, scan.anchors[index]?.start ?? 0);
-  return /^[，,]?(?:力争|争取|努力)?(?:实现)?$/.test(between.replace(/\s/g, '')) ? last : null;
+  return COUNT_THEN_BREAKTHROUGH.test(between.replace(/\s/g, '')) ? last : null;
 }
 
 /** The figure's own phrase and the clause before it, which meaning.ts reads for 新建, 每年, 每个县 and the like. */
