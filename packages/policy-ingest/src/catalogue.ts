@@ -251,6 +251,7 @@ export const DOUBTS = {
   valueRange: '数值：写的是区间，取了下限',
   valueApproximate: '数值：写的是约数（约/左右/余/多）',
   unitMissing: '单位：未写明',
+  unitOdd: '单位：不是常见的计量单位，请核对',
   deadlineInherited: '期限：句中未写明，取自所在段落、章节或文件年度',
   deadlineMissing: '期限：未写明',
   subjectBorrowed: '对象：句中未写明，取自上文',

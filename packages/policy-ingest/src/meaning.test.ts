@@ -147,6 +147,10 @@ describe('doubts: empty only when all five parts were read plainly', () => {
       subjectBorrowed: false,
     };
     expect(doubtsOf(evidence)).toEqual([DOUBTS.unitMissing, DOUBTS.deadlineMissing]);
+    expect(doubtsOf({ ...evidence, kind: 'count', subject: '每万人口发明专利拥有量', unit: '件/万人', deadlineSource: 'stated' })).toEqual([
+      DOUBTS.unitOdd,
+    ]);
+    expect(doubtsOf({ ...evidence, kind: 'count', subject: '科技特派员', unit: '万人次', deadlineSource: 'stated' })).toEqual([]);
   });
 });
 

@@ -5,11 +5,14 @@
  */
 import {
   ADDED_CUE,
+  COUNT_UNITS,
   DOUBTS,
   MEASURE_SUFFIX,
+  MONEY_UNITS,
   PER_REGION_CUES,
   PER_REGION_SENTENCE_OPENING,
   PER_YEAR_CUE,
+  RATIO_UNITS,
   REACH_CUE,
   SPECIFIC_SUBJECT_END,
   STOCK_CUE,
@@ -75,6 +78,12 @@ export function perRegionOf(evidence: Pick<MeaningEvidence, 'own' | 'clauseBefor
   return PER_REGION_SENTENCE_OPENING.find((cue) => cue.pattern.test(opening))?.level ?? null;
 }
 
+/** A unit of the catalogue's lists (家, 亿元, %, 万人次 …); others come from indicator tables and deserve a look. */
+function isKnownUnit(unit: string): boolean {
+  const bare = unit.replace(/^[万亿]/, '');
+  return MONEY_UNITS.includes(unit) || RATIO_UNITS.includes(unit) || COUNT_UNITS.includes(bare);
+}
+
 /** A subject too short or, for a count, without a noun that can be counted. */
 function isGenericSubject(subject: string, kind: TargetKind): boolean {
   // An indicator's name may end in what it measures ("国家高新技术企业数"): the noun before it is what is counted.
@@ -89,6 +98,7 @@ export function doubtsOf(evidence: MeaningEvidence): string[] {
   if (evidence.isRange) doubts.push(DOUBTS.valueRange);
   if (evidence.approximate) doubts.push(DOUBTS.valueApproximate);
   if (evidence.unit === '' && evidence.kind !== 'coverage') doubts.push(DOUBTS.unitMissing);
+  else if (evidence.unit !== '' && !isKnownUnit(evidence.unit)) doubts.push(DOUBTS.unitOdd);
   if (evidence.deadlineSource === 'inherited') doubts.push(DOUBTS.deadlineInherited);
   if (evidence.deadlineSource === 'none') doubts.push(DOUBTS.deadlineMissing);
   if (evidence.subjectBorrowed) doubts.push(DOUBTS.subjectBorrowed);
