@@ -1,5 +1,7 @@
 /** Dates as plans write them: 到2025年, 2022年底前, 2023年6月前, 年内, 明年底前, “十四五”末. */
 
+import { ABSOLUTE_DATE, DUE_DATE_PREFIX, FIVE_YEAR_PLAN, MONTH_ONLY, RELATIVE_YEAR } from './catalogue.js';
+
 export interface DateMention {
   /** Offsets in the searched text. */
   start: number;
@@ -19,12 +21,7 @@ export interface DateContext {
 const CHINESE_DIGITS = '一二三四五六七八九';
 const QUARTER_END_MONTH: Readonly<Record<string, number>> = { 一: 3, 二: 6, 三: 9, 四: 12, '1': 3, '2': 6, '3': 9, '4': 12 };
 
-const ABSOLUTE_DATE =
-  /(到|至|截至|截止|力争到|力争在|力争|计划到|预计到|在|于)?(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(底|末|年底|年末|上半年|下半年|第?[一二三四1-4]季度末?)?(以前|之前|前|内|止|完成)?/g;
 const NUMERIC_DATE = /(?<!\d)(\d{4})[.\-/年](\d{1,2})(?:[.\-/月](\d{1,2})日?)?(?!\d)/g;
-const FIVE_YEAR_PLAN = /(到|至)?[“"]?十([一二三四五])五[”"]?(期间|末|时期|期末|内)/g;
-const RELATIVE_YEAR = /(今年|本年度|本年|年内|全年|当年|明年|年底|年末)(底|末)?(以前|之前|前)?/g;
-const MONTH_ONLY = /(?<![\d.])(\d{1,2})月(底|末|中旬|上旬|下旬)?(以前|之前|前)?/g;
 
 function monthOfPeriod(period: string | undefined, explicitMonth: number | null): number | null {
   if (explicitMonth !== null) return explicitMonth;
@@ -56,7 +53,7 @@ export function findDateMentions(text: string, context: DateContext, options: { 
     const month = monthOfPeriod(period, explicitMonth);
     const prefix = match[1] ?? '';
     const suffix = match[6] ?? '';
-    const isDeadline = /^(到|至|力争到|力争在|力争|计划到|预计到)$/.test(prefix) || suffix !== '' || (period !== undefined && !hasDay);
+    const isDeadline = DUE_DATE_PREFIX.test(prefix) || suffix !== '' || (period !== undefined && !hasDay);
     const start = match.index + prefix.length;
     mentions.push({ start, end: match.index + match[0].length, year, month: month && month <= 12 ? month : null, isDeadline });
   }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractPlan } from './extract.js';
 
+/** The targets without their text and span, and without the meaning fields (tested in meaning.test.ts). */
 function targetsOf(text: string, date = '2021-04-15') {
-  return extractPlan(text, { date }).targets.map(({ span: _span, text: _text, ...target }) => target);
+  return extractPlan(text, { date }).targets.map(
+    ({ span: _span, text: _text, basis: _basis, perYear: _perYear, perRegion: _perRegion, doubts: _doubts, ...target }) => target,
+  );
 }
 
 describe('extractPlan: targets', () => {
@@ -44,7 +47,7 @@ describe('extractPlan: targets', () => {
     const text = '2021年全市科技创新工作要点\n\n二、主要目标\n\n全市技术合同登记额突破1.3亿元，科技创新水平指数达到48。';
     expect(targetsOf(text, '2021-03-01')).toEqual([
       { subject: '技术合同登记额', level: null, comparator: '>=', value: 1.3, unit: '亿元', deadline: '2021-12', kind: 'amount' },
-      { subject: '科技创新水平指数', level: null, comparator: '=', value: 48, unit: '', deadline: '2021-12', kind: 'amount' },
+      { subject: '科技创新水平指数', level: null, comparator: '>=', value: 48, unit: '', deadline: '2021-12', kind: 'amount' },
     ]);
   });
 

@@ -3,7 +3,7 @@
  * table cell → find tasks in numbered items and table rows → drop restated targets.
  */
 import { parseDeadline } from './dates.js';
-import { RECURRING_IN_DEADLINE } from './lexicon.js';
+import { DOUBTS, FIRST_HEADING, GOAL_COLUMN, PLAN_SPAN_IN_TITLE, RECURRING_IN_DEADLINE } from './catalogue.js';
 import { analyseDocument, type Block, type DocumentModel, type Part } from './structure.js';
 import { isSameSubject } from './subject.js';
 import { findBodyTasks, findItemGroups, findTableTasks, labelledDeadlineOf, type FoundTask } from './tasks.js';
@@ -16,16 +16,32 @@ import type { ExtractedTarget, ExtractOptions, Extraction } from './types.js';
 /** Plans run to tens of thousands of characters; anything far beyond is not a plan, and is cut to bound the work. */
 const MAX_INPUT_LENGTH = 2_000_000;
 
-function baseContext(model: DocumentModel, part: Part): TargetContext {
+/** The document as structure.ts reads it, plus the end of the span its title gives the plan. */
+type PlanModel = DocumentModel & { planDeadline: string | null };
+
+/** The end of the span in the plan's title ("（2026—2028年）" → 2028-12), if it is not already past; else null. */
+export function planSpanDeadline(input: string, documentYear: number | null): string | null {
+  for (const line of input.split('\n').slice(0, 40)) {
+    if (FIRST_HEADING.test(line)) break;
+    if (line.length > 80 || /[。；]/.test(line)) continue;
+    const span = PLAN_SPAN_IN_TITLE.exec(line);
+    const end = span ? Number(span[2]) : null;
+    if (end !== null && Number(span?.[1]) < end && (documentYear === null || end >= documentYear)) return `${end}-12`;
+  }
+  return null;
+}
+
+function baseContext(model: PlanModel, part: Part): TargetContext {
   return {
     documentYear: model.annualYear ?? model.documentYear,
     rowDeadline: null,
     sectionDeadline: part.sectionDeadline,
     annualDeadline: model.annualYear !== null ? `${model.annualYear}-12` : null,
+    planDeadline: model.planDeadline,
   };
 }
 
-function tableTargets(model: DocumentModel, table: Table, part: Part, roles: ReadonlyArray<'task' | 'content'>): FoundTarget[] {
+function tableTargets(model: PlanModel, table: Table, part: Part, roles: ReadonlyArray<'task' | 'content'>): FoundTarget[] {
   return table.rows.flatMap((row) => {
     const deadlineText = row.cells.deadline?.text ?? '';
     const rowDeadline = parseDeadline(deadlineText, { documentYear: model.annualYear ?? model.documentYear });
@@ -41,15 +57,12 @@ function tableTargets(model: DocumentModel, table: Table, part: Part, roles: Rea
   });
 }
 
-/** A content column headed 年度目标/目标任务/工作目标 states goals, even in a progress report. */
-const GOAL_COLUMN = /目标/;
-
 /**
  * A table in a results section or report (推进情况, 完成情况) still states targets in its goal column ("年度目标"),
  * when those goals are still open: due no earlier than the document's year. Achieved figures sit in other columns
  * (完成情况), which are never read; goals of a year already closed are history.
  */
-function openGoalTargets(model: DocumentModel, part: Part & { type: 'table' }): FoundTarget[] {
+function openGoalTargets(model: PlanModel, part: Part & { type: 'table' }): FoundTarget[] {
   const { table } = part;
   const isOpen = (target: FoundTarget) =>
     target.deadline !== null && (model.documentYear === null || Number(target.deadline.slice(0, 4)) >= model.documentYear);
@@ -59,11 +72,11 @@ function openGoalTargets(model: DocumentModel, part: Part & { type: 'table' }): 
   return tableTargets(model, table, part, ['content']).filter(isOpen);
 }
 
-function indicatorTargets(model: DocumentModel, part: Part & { type: 'table' }): FoundTarget[] {
-  const { sectionDeadline, annualDeadline } = baseContext(model, part);
+function indicatorTargets(model: PlanModel, part: Part & { type: 'table' }): FoundTarget[] {
+  const { sectionDeadline, annualDeadline, planDeadline } = baseContext(model, part);
   return findIndicatorTargets(part.table, model.input, {
     documentYear: model.annualYear ?? model.documentYear,
-    fallbackDeadline: sectionDeadline ?? annualDeadline,
+    fallbackDeadline: sectionDeadline ?? annualDeadline ?? planDeadline ?? null,
   });
 }
 
@@ -71,6 +84,8 @@ function indicatorTargets(model: DocumentModel, part: Part & { type: 'table' }):
 function namesResponsibleUnits(table: Table): boolean {
   return table.roles.some((role) => role === 'lead' || role === 'responsible' || role === 'participant');
 }
+
+const DEADLINE_DOUBTS = new Set<string>([DOUBTS.deadlineInherited, DOUBTS.deadlineMissing]);
 
 /** Restatements share kind, figure, unit and level exactly, so only targets with the same key need comparing. */
 function restatementKey(target: ExtractedTarget): string {
@@ -99,7 +114,14 @@ function dedupeTargets(targets: readonly FoundTarget[]): FoundTarget[] {
     const sameKey = keptByKey.get(key) ?? [];
     const earlier = sameKey.find((candidate) => isRestatement(candidate, target));
     if (earlier) {
-      if (earlier.deadline === null) earlier.deadline = target.deadline;
+      // A yearly rate has no single date by design; any other target takes the restatement's date and its doubts.
+      if (earlier.deadline === null && target.deadline !== null && earlier.perYear !== true) {
+        earlier.deadline = target.deadline;
+        earlier.doubts = [
+          ...(earlier.doubts ?? []).filter((doubt) => !DEADLINE_DOUBTS.has(doubt)),
+          ...(target.doubts ?? []).filter((doubt) => DEADLINE_DOUBTS.has(doubt)),
+        ];
+      }
       continue;
     }
     const copy = { ...target };
@@ -110,7 +132,8 @@ function dedupeTargets(targets: readonly FoundTarget[]): FoundTarget[] {
 }
 
 function extractFromInput(input: string, options: ExtractOptions): Extraction {
-  const model = analyseDocument(input, normaliseText(input), options);
+  const analysed = analyseDocument(input, normaliseText(input), options);
+  const model: PlanModel = { ...analysed, planDeadline: planSpanDeadline(input, analysed.documentYear) };
   const groups = findItemGroups(model);
   const itemDeadlines = new Map<Block, string>();
   for (const group of groups) {

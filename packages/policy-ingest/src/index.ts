@@ -3,3 +3,6 @@ export { extractPlan } from './extract.js';
 export { readDocumentText } from './read-document.js';
 export { runIngestCli, type CliIo } from './cli.js';
 export { scoreExtraction, scoreTargets, scoreTasks, type Score, type ExtractionScore } from './score.js';
+/** The reviewer-facing wording of each doubt a target may carry (ExtractedTarget.doubts), for servers and UIs. */
+export { DOUBTS } from './catalogue.js';
+export { scoreMeaning, type MeaningScore } from './score.js';

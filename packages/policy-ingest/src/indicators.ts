@@ -4,8 +4,18 @@
  * name, or a unit after the figure) gives the unit, the column's year gives the deadline. Baseline columns are history
  * and never read.
  */
-import { AT_LEAST_AFTER, AT_LEAST_BEFORE, AT_MOST_AFTER, AT_MOST_BEFORE, MONEY_UNITS, RATIO_UNITS } from './lexicon.js';
-import { comparatorFor, kindOfUnit } from './quantity.js';
+import {
+  AT_LEAST_AFTER,
+  AT_LEAST_BEFORE,
+  AT_MOST_AFTER,
+  AT_MOST_BEFORE,
+  MONEY_UNITS,
+  NAME_NOISE,
+  PLAIN_VERB_BEFORE,
+  RATIO_UNITS,
+} from './catalogue.js';
+import { kindOfUnit, readComparator } from './quantity.js';
+import { isPerYear, readMeaning } from './meaning.js';
 import { cleanSubject, levelOf } from './subject.js';
 import type { Cell, Table } from './tables.js';
 import type { Comparator, ExtractedTarget, TargetKind } from './types.js';
@@ -22,18 +32,19 @@ export interface IndicatorContext {
 const SYMBOL_AT_LEAST = /^[≥＞>≧]/;
 const SYMBOL_AT_MOST = /^[≤＜<≦]/;
 const WORD_BEFORE = new RegExp(`^(${[...AT_LEAST_BEFORE, ...AT_MOST_BEFORE].sort((a, b) => b.length - a.length).join('|')})`);
-/** Verbs a goal cell may open with that change nothing of the figure ("净增20家", "新增3个", "达到1.3%"). */
-const PLAIN_VERB_BEFORE = /^(净增|新增|新建|新认定|新培育|培育|认定|达到|达|实现|完成|增加)/;
 const WORD_AFTER = new RegExp(`(${[...AT_LEAST_AFTER, ...AT_MOST_AFTER, '左右'].join('|')})$`);
 /** Brackets mark a cumulative five-year figure in 规划 tables ("[200]", "〔200〕"); the figure is the target all the same. */
 const FIGURE = /^[[［〔【(（]?(\d+(?:,\d{3})*(?:\.\d+)?)[\]］〕】)）]?(.*)$/;
 const UNIT_IN_NAME = /[（(]([^（）()]{1,6})[）)]$/;
 const KNOWN_UNIT = /^(%|‰|个百分点|百分点|[万亿千]?[\u4e00-\u9fa5]{1,2}(?:\/[\u4e00-\u9fa5]{1,3})?)$/;
-const NAME_NOISE = /^(其中[:：]?|[\d一二三四五六七八九十]{1,2}[.．、]|[（(]\d{1,2}[）)]|[①-⑳])|[*★☆▲△#]+$/g;
 
 export interface GoalFigure {
   value: number;
   comparator: Comparator;
+  /** A symbol (≥) or word (以上, 不少于) stated the comparator; false: a plain figure, read as at least. */
+  comparatorRead: boolean;
+  /** Written as approximate (左右). */
+  approximate: boolean;
   /** A unit written after the figure ("1000家", "2.6%"), or "". */
   unit: string;
 }
@@ -41,7 +52,7 @@ export interface GoalFigure {
 /** Reads a goal cell: "2.6", "≥1000", "1000以上", "突破300", "[200]", "2.6%"; null for "—" or words ("进入全省前列"). */
 export function parseGoalFigure(text: string): GoalFigure | null {
   let rest = text.replace(/\s+/g, '');
-  let comparator: Comparator = '=';
+  let comparator: Comparator | null = null;
   if (SYMBOL_AT_LEAST.test(rest)) comparator = '>=';
   else if (SYMBOL_AT_MOST.test(rest)) comparator = '<=';
   rest = rest.replace(/^[≥＞>≧≤＜<≦]=?/, '').replace(PLAIN_VERB_BEFORE, '');
@@ -53,8 +64,14 @@ export function parseGoalFigure(text: string): GoalFigure | null {
   if (!figure) return null;
   const unit = figure[2] ?? '';
   if (unit !== '' && !KNOWN_UNIT.test(unit)) return null;
-  if (comparator === '=') comparator = comparatorFor(before, after);
-  return { value: Number((figure[1] ?? '').replace(/,/g, '')), comparator, unit };
+  const read = comparator !== null ? { comparator, read: true } : readComparator(before, after);
+  return {
+    value: Number((figure[1] ?? '').replace(/,/g, '')),
+    comparator: read.comparator,
+    comparatorRead: read.read,
+    approximate: after === '左右',
+    unit,
+  };
 }
 
 /** The indicator's name without numbering, "其中：", markers (★ 约束性) or the unit in brackets. */
@@ -103,11 +120,28 @@ export function findIndicatorTargets(table: Table, input: string, context: Indic
       const cell = row.columns[column];
       const figure = cell ? parseGoalFigure(cell.text) : null;
       if (!cell || !figure) return [];
-      const deadline = goalDeadline(table.labels[column] ?? '', context.fallbackDeadline);
+      const label = table.labels[column] ?? '';
+      const deadline = goalDeadline(label, context.fallbackDeadline);
       const year = deadline ? Number(deadline.slice(0, 4)) : null;
       if (year !== null && context.documentYear !== null && year < context.documentYear) return [];
       const unit = columnUnit || unitFromName(nameCell.text) || figure.unit;
       const span = spanOf(nameCell, cell);
+      const kind = kindFor(unit);
+      // The indicator's name and its goal cell are the words that bind the figure ("年均新增…（家）", "净增20家").
+      const words = { own: `${nameCell.text}|${cell.text}`.replace(/\s+/g, ''), clauseBefore: '' };
+      const perYear = isPerYear(words);
+      const deadlineSource = perYear ? 'yearly' : /\d{4}/.test(label) ? 'stated' : deadline ? 'inherited' : 'none';
+      const meaning = readMeaning({
+        ...words,
+        kind,
+        subject,
+        unit,
+        comparatorRead: figure.comparatorRead,
+        approximate: figure.approximate,
+        isRange: false,
+        deadlineSource,
+        subjectBorrowed: false,
+      });
       return [
         {
           text: input.slice(span[0], span[1]),
@@ -116,8 +150,10 @@ export function findIndicatorTargets(table: Table, input: string, context: Indic
           comparator: figure.comparator,
           value: figure.value,
           unit,
-          deadline,
-          kind: kindFor(unit),
+          // A yearly rate falls due every year (gold convention), not at the goal column's year.
+          deadline: perYear ? null : deadline,
+          kind,
+          ...meaning,
           span,
         },
       ];

@@ -17,10 +17,17 @@ describe('comparator words', () => {
     ['至少1家', '>='],
     ['培育科技型中小企业200余家', '>='],
     ['建设1—2家', '>='],
-    ['省级临床医学研究中心1家', '='],
-    ['R&D经费投入总量达到15亿元', '='],
-    ['确保达到300家', '='],
-    ['160家左右', '='],
+    ['省级临床医学研究中心1家', '>='],
+    ['R&D经费投入总量达到15亿元', '>='],
+    ['总数达到30家', '>='],
+    ['达到120家', '>='],
+    ['确保达到300家', '>='],
+    ['力争达到50家', '>='],
+    ['研发投入强度提高到2.5%', '>='],
+    ['160家左右', '>='],
+    ['优秀率保持在20%', '='],
+    ['国家级平台稳定在12家以上', '>='],
+    ['空置率降至10%', '<='],
     ['控制在50家以内', '<='],
     ['不超过5%', '<='],
     ['控制在3%以下', '<='],
@@ -31,14 +38,29 @@ describe('comparator words', () => {
   it('prefers the word after the figure to the one before it', () => {
     expect(comparatorFor('达到', '以上')).toBe('>=');
     expect(comparatorFor('控制在', '以下')).toBe('<=');
-    expect(comparatorFor(undefined, undefined)).toBe('=');
+    expect(comparatorFor('保持在', '以上')).toBe('>=');
+  });
+
+  it('reads a plain figure as at least, and says the comparator was not written', () => {
+    expect(comparatorFor(undefined, undefined)).toBe('>=');
+    expect(only('省级临床医学研究中心1家')).toMatchObject({ comparator: '>=', comparatorRead: false });
+    expect(only('达到120家')).toMatchObject({ comparator: '>=', comparatorRead: true });
+    expect(only('目标为30家')).toMatchObject({ comparator: '>=', comparatorRead: false });
+  });
+
+  it('marks approximate figures and ranges', () => {
+    expect(only('160家左右')).toMatchObject({ approximate: true, isRange: false });
+    expect(only('约200家')).toMatchObject({ approximate: true, comparatorRead: false });
+    expect(only('200余家')).toMatchObject({ approximate: true, comparatorRead: true });
+    expect(only('建设1—2家')).toMatchObject({ value: 1, isRange: true, approximate: false });
+    expect(only('15家以上')).toMatchObject({ approximate: false, isRange: false, comparatorRead: true });
   });
 });
 
 describe('findQuantities', () => {
   it('reads a percentage written out in words, with its comparator', () => {
     expect(only('研发投入占比不低于百分之三十')).toMatchObject({ value: 30, unit: '%', comparator: '>=' });
-    expect(only('覆盖率达到百分之12.5')).toMatchObject({ value: 12.5, unit: '%', comparator: '=' });
+    expect(only('覆盖率达到百分之12.5')).toMatchObject({ value: 12.5, unit: '%', comparator: '>=' });
   });
 
   it('reads value and unit, with spaces squeezed out beforehand', () => {

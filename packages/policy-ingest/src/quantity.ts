@@ -1,17 +1,20 @@
 /** Figures with a measure word and the words that bind them: "突破1.3亿元", "15家以上", "1—2家", "不超过5%". */
 import {
   alternation,
+  APPROXIMATE_AFTER,
+  APPROXIMATE_BEFORE,
   AT_LEAST_AFTER,
   AT_LEAST_BEFORE,
   AT_MOST_AFTER,
   AT_MOST_BEFORE,
   COUNT_UNITS,
-  EXACT_AFTER,
   EXACT_BEFORE,
   MONEY_UNITS,
+  NOT_A_QUANTITY_BEFORE,
+  PLAIN_BEFORE,
   RATIO_UNITS,
   UNIT_FALSE_FRIENDS,
-} from './lexicon.js';
+} from './catalogue.js';
 import { NUMBER_OR_RANGE, parseFigure, type ParsedFigure } from './numbers.js';
 import type { Comparator, TargetKind } from './types.js';
 
@@ -26,33 +29,41 @@ export interface Quantity {
   comparator: Comparator;
   /** A comparator word was written for this figure (so a "分别…" list need not lend it one). */
   hasComparatorWord: boolean;
+  /** The comparator was read from a binding word (以上, 达到, 不超过…), not defaulted for a plain figure. */
+  comparatorRead: boolean;
+  /** The figure is approximate (约, 近, 左右, 余, 多). */
+  approximate: boolean;
+  /** The figure is a range ("1—2家"), read as its lower end. */
+  isRange: boolean;
   /** Written in hanzi (十五家): such figures also occur in set phrases, so callers demand more evidence. */
   isHanzi: boolean;
 }
 
 const UNIT = `(?:${alternation([...RATIO_UNITS, ...MONEY_UNITS])}|(?:万|亿)?(?:${alternation(COUNT_UNITS)}))`;
-const BEFORE_WORDS = alternation([...AT_LEAST_BEFORE, ...AT_MOST_BEFORE, ...EXACT_BEFORE]);
-const AFTER_WORDS = alternation([...AT_LEAST_AFTER, ...AT_MOST_AFTER, ...EXACT_AFTER]);
+const BEFORE_WORDS = alternation([...AT_LEAST_BEFORE, ...AT_MOST_BEFORE, ...EXACT_BEFORE, ...APPROXIMATE_BEFORE, ...PLAIN_BEFORE]);
+const AFTER_WORDS = alternation([...AT_LEAST_AFTER, ...AT_MOST_AFTER, ...APPROXIMATE_AFTER]);
 const QUANTITY = new RegExp(`(${BEFORE_WORDS})?(${NUMBER_OR_RANGE})(余|多)?(${UNIT})(${AFTER_WORDS})?`, 'g');
 
 /** "百分之三十", "百分之12.5": a percentage written out, read as 30%. */
 const WRITTEN_PERCENT = new RegExp(`(${BEFORE_WORDS})?百分之(${NUMBER_OR_RANGE})(${AFTER_WORDS})?`, 'g');
 
-/** A figure right after these is an ordinal, an example count, a code or part of another figure. */
-const NOT_A_QUANTITY_BEFORE = /[第等前每+/.A-Za-z\d#\-—]$/;
+/**
+ * The comparator a phrase states: 以上/突破/不少于/达到/提高到 → >=, 以内/不超过/控制在…以下 → <=, and = only for
+ * explicit wording (保持在/稳定在/等于 with no 以上/以下). A plain figure, a range or an approximate figure is read as
+ * at least: a target is a floor unless the document says otherwise, and an exact comparator is never guessed.
+ */
+export function comparatorFor(wordBefore: string | undefined, wordAfter: string | undefined): Comparator {
+  return readComparator(wordBefore, wordAfter).comparator;
+}
 
-/** The comparator a phrase states: 以上/突破/不少于 → >=, 以内/不超过/控制在…以下 → <=, a plain figure or 达到 → =. */
-export function comparatorFor(
-  wordBefore: string | undefined,
-  wordAfter: string | undefined,
-  options: { isRange?: boolean; isApproximateAtLeast?: boolean } = {},
-): Comparator {
-  if (wordAfter && AT_LEAST_AFTER.includes(wordAfter)) return '>=';
-  if (wordAfter && AT_MOST_AFTER.includes(wordAfter)) return '<=';
-  if (wordBefore && AT_MOST_BEFORE.includes(wordBefore)) return '<=';
-  if (wordBefore && AT_LEAST_BEFORE.includes(wordBefore)) return '>=';
-  if (options.isApproximateAtLeast || options.isRange) return '>=';
-  return '=';
+/** The comparator and whether a binding word stated it (false: defaulted to >= for a plain figure). */
+export function readComparator(wordBefore: string | undefined, wordAfter: string | undefined): { comparator: Comparator; read: boolean } {
+  if (wordAfter && AT_LEAST_AFTER.includes(wordAfter)) return { comparator: '>=', read: true };
+  if (wordAfter && AT_MOST_AFTER.includes(wordAfter)) return { comparator: '<=', read: true };
+  if (wordBefore && AT_MOST_BEFORE.includes(wordBefore)) return { comparator: '<=', read: true };
+  if (wordBefore && AT_LEAST_BEFORE.includes(wordBefore)) return { comparator: '>=', read: true };
+  if (wordBefore && EXACT_BEFORE.includes(wordBefore)) return { comparator: '=', read: true };
+  return { comparator: '>=', read: false };
 }
 
 export function kindOfUnit(unit: string): TargetKind {
@@ -92,14 +103,23 @@ function toQuantity(
   unit: string,
   isHanzi: boolean,
 ): Quantity {
+  const { comparator, read } = readComparator(wordBefore, wordAfter);
+  const isApproximate =
+    Boolean(approximate) ||
+    (wordBefore !== undefined && APPROXIMATE_BEFORE.includes(wordBefore)) ||
+    (wordAfter !== undefined && APPROXIMATE_AFTER.includes(wordAfter));
   return {
     start,
     end: start + whole.length,
     figureStart: start + (wordBefore?.length ?? 0),
     value: figure.value,
     unit,
-    comparator: comparatorFor(wordBefore, wordAfter, { isRange: figure.isRange, isApproximateAtLeast: Boolean(approximate) }),
+    comparator,
     hasComparatorWord: Boolean(wordBefore || wordAfter || approximate || figure.isRange),
+    // 200余家 and 1—2家 state a floor as plainly as 200家以上 (the value, not the comparator, is then in doubt).
+    comparatorRead: read || Boolean(approximate) || figure.isRange,
+    approximate: isApproximate,
+    isRange: figure.isRange,
     isHanzi,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigramDice, scoreTargets, scoreTasks, sumScores, titleSimilarity, type ScoredTarget } from './score.js';
+import { bigramDice, scoreMeaning, scoreTargets, scoreTasks, sumScores, titleSimilarity, type ScoredTarget } from './score.js';
 
 const target = (subject: string, value = 15, overrides: Partial<ScoredTarget> = {}): ScoredTarget => ({
   subject,
@@ -69,10 +69,36 @@ describe('sumScores', () => {
     const score = (matched: number, predicted: number, expected: number) => ({
       targets: { precision: 0, recall: 0, f1: 0, matched, predicted, expected },
       tasks: { precision: 0, recall: 0, f1: 0, matched: 0, predicted: 0, expected: 0 },
+      meaning: { agreed: matched - 1, compared: matched, accuracy: 0, disagreements: [] },
     });
     const total = sumScores([score(9, 10, 10), score(0, 0, 10)]);
     expect(total.targets).toMatchObject({ matched: 9, predicted: 10, expected: 20, precision: 0.9, recall: 0.45 });
     expect(total.targets.f1).toBeCloseTo(0.6, 5);
     expect(total.tasks).toMatchObject({ precision: 1, recall: 1, f1: 1 });
+    expect(total.meaning).toMatchObject({ agreed: 7, compared: 9 });
+  });
+});
+
+describe('scoreMeaning', () => {
+  const target = (extra: Partial<ScoredTarget>): ScoredTarget => ({
+    subject: '市级重点实验室',
+    comparator: '>=',
+    value: 5,
+    unit: '家',
+    deadline: '2028-12',
+    kind: 'count',
+    ...extra,
+  });
+
+  it('compares basis, perYear and perRegion on matched pairs only, absent fields read as their defaults', () => {
+    const gold = [target({ basis: 'added' }), target({ value: 1, perRegion: '县' }), target({ value: 9 })];
+    const predicted = [target({}), target({ value: 1, perRegion: '县', basis: 'stock', perYear: false }), target({ value: 3 })];
+    const meaning = scoreMeaning(predicted, gold);
+    expect(meaning).toMatchObject({ agreed: 1, compared: 2, accuracy: 0.5 });
+    expect(meaning.disagreements).toEqual(['市级重点实验室: basis stock→added']);
+  });
+
+  it('is vacuously 1 when nothing matched', () => {
+    expect(scoreMeaning([], [target({})]).accuracy).toBe(1);
   });
 });

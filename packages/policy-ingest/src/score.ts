@@ -5,7 +5,8 @@
 import { isSameSubject, subjectSimilarity } from './subject.js';
 import type { ExtractedTarget, ExtractedTask } from './types.js';
 
-export type ScoredTarget = Pick<ExtractedTarget, 'subject' | 'comparator' | 'value' | 'unit' | 'deadline' | 'kind'>;
+export type ScoredTarget = Pick<ExtractedTarget, 'subject' | 'comparator' | 'value' | 'unit' | 'deadline' | 'kind'> &
+  Partial<Pick<ExtractedTarget, 'basis' | 'perYear' | 'perRegion'>>;
 export type ScoredTask = Pick<ExtractedTask, 'title' | 'lead'>;
 
 export interface Score {
@@ -17,9 +18,23 @@ export interface Score {
   expected: number;
 }
 
+/**
+ * Meaning accuracy: of the matched target pairs, how many also agree on what the figure means — basis (stock or
+ * added), perYear and perRegion, absent fields read as their defaults (stock, false, null). The comparator is part of
+ * the match itself, so a wrong comparator already costs target F1.
+ */
+export interface MeaningScore {
+  agreed: number;
+  compared: number;
+  accuracy: number;
+  /** The matched pairs that disagree, for the score table: "subject: field predicted→gold". */
+  disagreements: string[];
+}
+
 export interface ExtractionScore {
   targets: Score;
   tasks: Score;
+  meaning: MeaningScore;
 }
 
 /** Nothing predicted is vacuously precise and nothing expected is vacuously recalled; F1 needs both. */
@@ -36,6 +51,15 @@ export function greedyMatchCount<P, G>(
   gold: readonly G[],
   similarity: (prediction: P, expectation: G) => number | null,
 ): number {
+  return greedyMatch(predicted, gold, similarity).length;
+}
+
+/** A one-to-one matching built greedily from the highest-similarity admissible pairs, as [predicted, gold] indexes. */
+export function greedyMatch<P, G>(
+  predicted: readonly P[],
+  gold: readonly G[],
+  similarity: (prediction: P, expectation: G) => number | null,
+): Array<[number, number]> {
   const pairs: Array<{ p: number; g: number; score: number }> = [];
   predicted.forEach((prediction, p) =>
     gold.forEach((expectation, g) => {
@@ -46,12 +70,14 @@ export function greedyMatchCount<P, G>(
   pairs.sort((a, b) => b.score - a.score);
   const usedPredicted = new Set<number>();
   const usedGold = new Set<number>();
+  const matching: Array<[number, number]> = [];
   for (const pair of pairs) {
     if (usedPredicted.has(pair.p) || usedGold.has(pair.g)) continue;
     usedPredicted.add(pair.p);
     usedGold.add(pair.g);
+    matching.push([pair.p, pair.g]);
   }
-  return usedPredicted.size;
+  return matching;
 }
 
 function sameFigure(a: number, b: number): boolean {
@@ -135,11 +161,45 @@ export function scoreTasks(predicted: readonly ScoredTask[], gold: readonly Scor
   return toScore(greedyMatchCount(predicted, gold, taskSimilarity), predicted.length, gold.length);
 }
 
+function meaningOf(target: ScoredTarget): { basis: string; perYear: boolean; perRegion: string | null } {
+  return { basis: target.basis ?? 'stock', perYear: target.perYear ?? false, perRegion: target.perRegion ?? null };
+}
+
+function toMeaning(agreed: number, compared: number, disagreements: string[]): MeaningScore {
+  return { agreed, compared, accuracy: compared === 0 ? 1 : agreed / compared, disagreements };
+}
+
+/** Meaning accuracy over the pairs the target matching made (see MeaningScore). */
+export function scoreMeaning(predicted: readonly ScoredTarget[], gold: readonly ScoredTarget[]): MeaningScore {
+  const disagreements: string[] = [];
+  let agreed = 0;
+  const matching = greedyMatch(predicted, gold, targetSimilarity);
+  for (const [p, g] of matching) {
+    const prediction = meaningOf(predicted[p] as ScoredTarget);
+    const expectation = meaningOf(gold[g] as ScoredTarget);
+    const differing = (Object.keys(expectation) as Array<keyof typeof expectation>).filter(
+      (field) => prediction[field] !== expectation[field],
+    );
+    if (differing.length === 0) agreed += 1;
+    else
+      disagreements.push(
+        `${(gold[g] as ScoredTarget).subject}: ${differing
+          .map((field) => `${field} ${String(prediction[field])}→${String(expectation[field])}`)
+          .join(', ')}`,
+      );
+  }
+  return toMeaning(agreed, matching.length, disagreements);
+}
+
 export function scoreExtraction(
   predicted: { targets: readonly ScoredTarget[]; tasks: readonly ScoredTask[] },
   gold: { targets: readonly ScoredTarget[]; tasks: readonly ScoredTask[] },
 ): ExtractionScore {
-  return { targets: scoreTargets(predicted.targets, gold.targets), tasks: scoreTasks(predicted.tasks, gold.tasks) };
+  return {
+    targets: scoreTargets(predicted.targets, gold.targets),
+    tasks: scoreTasks(predicted.tasks, gold.tasks),
+    meaning: scoreMeaning(predicted.targets, gold.targets),
+  };
 }
 
 /** The micro average over several documents: matches, predictions and gold entries summed, then scored once. */
@@ -155,5 +215,11 @@ export function sumScores(scores: readonly ExtractionScore[]): ExtractionScore {
     );
     return toScore(sums.matched, sums.predicted, sums.expected);
   };
-  return { targets: total((score) => score.targets), tasks: total((score) => score.tasks) };
+  const agreed = scores.reduce((sum, score) => sum + score.meaning.agreed, 0);
+  const compared = scores.reduce((sum, score) => sum + score.meaning.compared, 0);
+  return {
+    targets: total((score) => score.targets),
+    tasks: total((score) => score.tasks),
+    meaning: toMeaning(agreed, compared, []),
+  };
 }

@@ -3,13 +3,19 @@ import {
   alternation,
   HEAD_NOUNS,
   INNER_CUT_VERBS,
+  INNER_DUE_DATE,
   LEADING_FILLERS,
   LEADING_VERBS,
+  LEVEL_PREFIXES,
+  LEVEL_WORD,
+  MAKES_VERB_A_NOUN,
   NOUN_COMPOUNDS,
+  OBJECT_VERBS,
   SCOPE_WORDS,
   SELF_DESCRIPTION_NOUNS,
+  SUPPORTED_ACTOR,
   TRAILING_FILLERS,
-} from './lexicon.js';
+} from './catalogue.js';
 import type { Level } from './types.js';
 
 /** A due date in front of a subject: 到2025年, 2024年6月底前, 2025年上半年前, 2024年第三季度末. */
@@ -33,9 +39,6 @@ const TRAILING_JUNK = new RegExp(`(?:${alternation(TRAILING_FILLERS)}|[，,、�
 const HEAD_NOUN_END = new RegExp(`(?:${alternation(HEAD_NOUNS)})(?:[（(][^）)]*[）)])?$`);
 const SELF_DESCRIPTION_END = new RegExp(`(?:${alternation(SELF_DESCRIPTION_NOUNS)})$`);
 const MAX_SUBJECT_LENGTH = 40;
-
-/** After these a verb was an adjective or a noun all along ("突破性", "转化型", "信息化"). */
-const MAKES_VERB_A_NOUN = /^[性型式化率]/;
 
 function stripLeading(text: string): string {
   let current = text;
@@ -83,12 +86,6 @@ function dropUnbalancedBrackets(text: string): string {
  * ("全年力争新培育高新技术企业" → "高新技术企业"), an actor before a safe verb ("市科技局将新培育…"), and words that trail
  * it ("高新技术企业数量" → "高新技术企业"). Returns "" when nothing nameable is left.
  */
-/** "支持湖南文理学院建设省级重点实验室": the supported actor and its verb come before what is counted. */
-const SUPPORTED_ACTOR =
-  /^(?:支持|推动|鼓励|引导|指导|帮助)[\u4e00-\u9fa5（）()、]{2,24}?(?:建设|创建|申报|争创|组建|新建)(?=[\u4e00-\u9fa5]{2})/;
-
-/** A due date inside the words before a figure: what precedes it is a headline or a lead-in, never the subject. */
-const INNER_DUE_DATE = /(?:到|至)\d{4}年(?:底|末)?(?:以前|之前|前)?/g;
 
 function afterInnerDueDate(text: string): string {
   const last = [...text.matchAll(INNER_DUE_DATE)].at(-1);
@@ -128,9 +125,6 @@ export function endsWithHeadNoun(subject: string): boolean {
   return HEAD_NOUN_END.test(subject);
 }
 
-/** Object verbs: after the last of them comes what a clause builds ("指导企业申报国家企业技术中心" → 国家企业技术中心). */
-const OBJECT_VERBS = [...INNER_CUT_VERBS, '建设', '申报', '建立', '设立', '搭建', '支持', '推动', '推进', '实施', '开展', '布局'];
-
 /**
  * What a clause is about, for a figure whose own clause names nothing ("…申报国家企业技术中心，力争新增1家"): the
  * object after the clause's last verb, and of a list "A和B" the last item.
@@ -164,20 +158,11 @@ export function stripScope(text: string): string {
   return current;
 }
 
-const LEVEL_PREFIXES: ReadonlyArray<[RegExp, Level]> = [
-  [/^(国家?级?[、和及与]省|省级及以上|省级以上|省部级|省级|省(?![份内外会委政])|[\u4e00-\u9fa5]{2,3}省(?=[\u4e00-\u9fa5]))/, '省'],
-  [/^(国家级|国家|全国重点实验室|国字号)/, '国家'],
-  [/^(市级及以上|市级以上|市级|市(?![场民值属直内外区县]))/, '市'],
-  [/^(县级及以上|县级以上|县级|区级|县(?![域城内外]))/, '县'],
-];
-
 /** The subject's own level prefix; scope words (全市, 全省) are not levels. "省级及以上" is 省, "国、省级" is 省. */
 export function levelOf(subject: string): Level | null {
   const trimmed = subject.replace(/^[“"（(]/, '');
   return LEVEL_PREFIXES.find(([pattern]) => pattern.test(trimmed))?.[1] ?? null;
 }
-
-const LEVEL_WORD = /^(国家级|国家|省级|市级|县级|区级)(及以上|以上)?$/;
 
 /** "国家级" alone after "其中" borrows the head of the subject before it: 国家级 + 省级科技企业孵化器 → 国家级科技企业孵化器. */
 export function completeLevelOnlySubject(subject: string, previousSubject: string | null): string {

@@ -5,7 +5,43 @@
  * phrase after it ("引进和培育5家省级专业性技术转移示范机构").
  */
 import { findDateMentions, toDeadline, type DateMention } from './dates.js';
-import { ACHIEVED_CUES, alternation, AT_LEAST_IN_CLAUSE, INCENTIVE_CUES, INNER_CUT_VERBS, LEADING_VERBS, PLAN_MODALS } from './lexicon.js';
+import {
+  ACHIEVED_CUES,
+  alternation,
+  AT_LEAST_IN_CLAUSE,
+  BASELINE_YEAR_BEFORE,
+  CLAUSE_ACHIEVED_CUES,
+  CONDITION,
+  COUNT_THEN_BREAKTHROUGH,
+  DETAIL_CLAUSE,
+  EACH_REGION_HAS,
+  FIRST_BREAKTHROUGH,
+  FULL_COVERAGE,
+  GENERIC_MEASURE,
+  HISTORY_OPENING,
+  INCENTIVE_CUES,
+  INDEX_VALUE,
+  INNER_CUT_VERBS,
+  ITEM_HEAD,
+  LEADING_VERBS,
+  LEVEL_ONLY,
+  PERFECT_BEFORE_FIGURE,
+  PLACES_COUNTED,
+  PLANNABLE_CUES,
+  PLANNED_RUNNING_TOTAL,
+  PLAN_MODALS,
+  PLATFORM_HEAD,
+  PREDICATE_START,
+  PROGRESS_LABEL,
+  RESPECTIVELY,
+  SCORING_RULE,
+  SET_BEING_DIVIDED,
+  SUBSIDY,
+  SUB_YEAR_RATE_CUE,
+  TOTAL,
+  TRAILING_SCOPE,
+} from './catalogue.js';
+import { isPerYear, readMeaning, type DeadlineSource, type MeaningEvidence } from './meaning.js';
 import { findQuantities, kindOfUnit, type Quantity } from './quantity.js';
 import {
   cleanSubject,
@@ -29,6 +65,8 @@ export interface TargetContext {
   sectionDeadline: string | null;
   /** Year-end of an annual plan, for figures with no date of their own. */
   annualDeadline: string | null;
+  /** End of the span in the plan's title ("（2026—2028年）"), the last resort for a figure with no date. */
+  planDeadline?: string | null;
 }
 
 export type FoundTarget = ExtractedTarget & { span: [number, number] };
@@ -42,27 +80,18 @@ interface Anchor {
   unit: string;
   comparator: Comparator;
   hasComparatorWord: boolean;
+  /** A binding word stated the comparator (false: a plain figure, read as at least). */
+  comparatorRead: boolean;
+  approximate: boolean;
+  isRange: boolean;
   isHanzi: boolean;
 }
 
-const FIRST_BREAKTHROUGH = /(?:实现)?[“"‘]?零[”"’]?的?突破/g;
-/** 全覆盖 as a goal, not as the name of a programme ("实施县域孵化全覆盖工程"). */
-const FULL_COVERAGE = /全覆盖(?!工程|行动|计划|专项|试点)/g;
-const INDEX_VALUE = /(?<=指数|得分)(达到|达|提高到|提升到|突破|超过|不低于|为)(\d+(?:\.\d+)?)(?![\d.%万亿元家个项])/g;
 const SHORT_QUOTE = /[“"「『]([^”"」』]{0,12})[”"」』]/g;
 const INCENTIVE = new RegExp(alternation(INCENTIVE_CUES));
-/** A share is a subsidy rule only where the money is said to be given ("按研发投入的10%给予补助"). */
-const SUBSIDY = /给予|奖励|补助|资助|补贴|奖补/;
 const PLAN_MODAL = new RegExp(alternation(PLAN_MODALS));
 const ENDS_WITH_VERB = new RegExp(`(?:${alternation([...LEADING_VERBS, ...INNER_CUT_VERBS])})$`);
-const PREDICATE_START = /申报|开展|进行|围绕|通过|作为|用于|对接|参与|落户|入驻|挂牌|的基础上/;
 const LEADING_PUNCTUATION = /^[，,、；;：:|和及与并—–•·●■◆▪-]+/;
-const PLATFORM_HEAD = /(实验室|中心|平台|基地|企业|机构|园区|孵化器|空间|天地|站|联盟|院|所|高校|载体|分中心)$/;
-const ITEM_HEAD = /(奖|项目|成果|专利|标准|专项)$/;
-const LEVEL_ONLY = /^(国家级|省级|市级|县级|区级)$/;
-const TOTAL = /^(?:总数|数量|总量)$/;
-/** Measures that name no thing of their own ("规模达到5亿元"): the thing is the previous clause's object. */
-const GENERIC_MEASURE = /^(规模|总量|总额|数量|金额|比例|比重|占比|总数|面积|产值|收入|营业收入|资金规模)$/;
 
 function containing(ranges: readonly Range[], position: number): Range {
   return ranges.find(([start, end]) => position >= start && position < end) ?? [0, 0];
@@ -80,7 +109,7 @@ function anchorFromQuantity(quantity: Quantity): Anchor {
 function impliedAnchor(
   kind: Anchor['kind'],
   match: RegExpMatchArray & { index: number },
-  figure: { value: number; unit: string; comparator: Comparator; figureStart?: number },
+  figure: { value: number; unit: string; comparator: Comparator; figureStart?: number; comparatorRead?: boolean },
 ): Anchor {
   return {
     kind,
@@ -91,6 +120,9 @@ function impliedAnchor(
     unit: figure.unit,
     comparator: figure.comparator,
     hasComparatorWord: true,
+    comparatorRead: figure.comparatorRead ?? true,
+    approximate: false,
+    isRange: false,
     isHanzi: false,
   };
 }
@@ -103,11 +135,24 @@ function findAnchors(sentence: string): Anchor[] {
       impliedAnchor('index', match, {
         value: Number(match[2]),
         unit: '',
-        comparator: '=',
+        // "指数达到48" is a floor like any 达到; "得分为90" states a figure without binding it.
+        comparator: '>=',
+        comparatorRead: match[1] !== '为',
         figureStart: match.index + (match[1]?.length ?? 0),
       }),
     ),
   ];
+
+  // "确保每个县区都有省级以上孵化器": at least one of what follows, in each region.
+  for (const match of sentence.matchAll(EACH_REGION_HAS)) {
+    const end = match.index + match[0].length;
+    const following = followingSubject(sentence.slice(end).split(/[，,；;。]/)[0] ?? '');
+    if (!following.subject || !endsWithHeadNoun(following.subject)) continue;
+    special.push({
+      ...impliedAnchor('quantity', match, { value: 1, unit: unitForFirst(following.subject), comparator: '>=' }),
+      end,
+    });
+  }
 
   const quotes = quoteRanges(sentence);
   const isQuoted = (anchor: Anchor) => quotes.some(([start, end]) => anchor.start >= start && anchor.end <= end);
@@ -138,9 +183,6 @@ function unitForFirst(subject: string): string {
   if (ITEM_HEAD.test(head)) return '项';
   return PLATFORM_HEAD.test(head) ? '家' : '个';
 }
-
-/** The places named after what covers them: "省级科技企业孵化器市（州）全覆盖", "众创空间县区全覆盖". */
-const TRAILING_SCOPE = /(?:各?[市县区州](?:[（(][^）)]{1,8}[）)])|县区|区县|乡镇|市州|各县|各区)$/;
 
 function stripTrailingScope(subject: string): string {
   const rest = subject.replace(TRAILING_SCOPE, '');
@@ -184,13 +226,14 @@ function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | nu
   const [groupStart] = containing(scan.groups, anchor.start);
   const lead = scan.sentence.slice(groupStart, anchor.figureStart);
   // "共部署了5个方面": a verb in the perfect right before the figure reports what was done.
-  if (/了$/.test(lead)) return true;
+  if (PERFECT_BEFORE_FIGURE.test(lead)) return true;
   // "推进情况：已获批…；推荐申报…5家": everything after a progress label reports.
   if (PROGRESS_LABEL.test(scan.sentence.slice(0, anchor.start))) return true;
   // "去年省里给我们下达的目标是…；全社会研发投入强度达到1.62%": a sentence that opens on the past reports throughout.
   if (HISTORY_OPENING.test(scan.sentence.trimStart())) return true;
   const cue = ACHIEVED_CUES.exec(lead);
-  if (cue && !isPlannedTotal(scan, anchor, cue[0], documentYear, isAnnualPlan)) return true;
+  const isPlannedRunningTotal = cue !== null && PLANNED_RUNNING_TOTAL.test(lead.slice(cue.index));
+  if (cue && !isPlannedRunningTotal && !isPlannedTotal(scan, anchor, cue[0], documentYear, isAnnualPlan)) return true;
   const [clauseStart] = containing(scan.clauses, anchor.start);
   if (CLAUSE_ACHIEVED_CUES.test(scan.sentence.slice(clauseStart, anchor.figureStart))) return true;
   // "完成…" reports, unless a plan's modal or an annual plan makes it what is still to be done.
@@ -199,12 +242,6 @@ function isHistory(scan: SentenceScan, anchor: Anchor, documentYear: number | nu
   const preceding = scan.dates.filter((date) => date.end <= anchor.start).at(-1);
   return documentYear !== null && preceding !== undefined && preceding.year < documentYear;
 }
-
-const HISTORY_OPENING = /^(?:去年|过去一年|过去五年|上年|前年|近年来|这几年|近几年|目前[，,]|截至|截止)/;
-const PROGRESS_LABEL = /(?:推进情况|进展情况|完成情况|工作进展|落实情况|进度)[:：][^：:]*$/;
-
-/** Cues that report the present only about the figure of their own clause ("全市现有…300家", not "对现有…进行整合，新建…"). */
-const CLAUSE_ACHIEVED_CUES = /(?<!实)现有|目前/;
 
 /**
  * "到2025年…累计投入不少于50亿元", "2026年…较上年提高0.2个百分点": a running total or a change on last year is a
@@ -226,18 +263,10 @@ function isDateAhead(date: DateMention, documentYear: number | null): boolean {
   return date.isDeadline || date.year > documentYear || date.start === 0;
 }
 
-const PLANNABLE_CUES = new Set(['累计', '较上年', '比上年', '较去年']);
-
 /** "较2022年翻一番", "比2020年增长10%", "在2022年基础上": the year is the baseline a target is measured from. */
 function isBaselineYear(sentence: string, date: DateMention): boolean {
-  return /(?:较|比|相比|相较于?|对比|同|在)$/.test(sentence.slice(Math.max(0, date.start - 3), date.start));
+  return BASELINE_YEAR_BEFORE.test(sentence.slice(Math.max(0, date.start - 3), date.start));
 }
-
-/** Conditions for applying or qualifying: "申请认定…的，应具有…", "依托单位应为…", "须具备…". */
-const CONDITION = /^(?:申报|申请|参评|推荐)[^。]{0,40}的|应(?:为|具有|具备|当具备|满足)|须(?:具备|具有|满足)|应当具备/;
-
-/** 考核 rules score figures, they do not set them: "每少1家扣0.5分", "未实现全覆盖扣5分", "完成率低于60%不得分". */
-const SCORING_RULE = /扣[\d一二三四五六七八九十半]|扣完|扣分|得满分|不得分|计分|加[\d一二三四五]+分|每少|每多/;
 
 function isScoringRule(scan: SentenceScan, anchor: Anchor): boolean {
   const [clauseStart, clauseEnd] = containing(scan.clauses, anchor.start);
@@ -248,12 +277,12 @@ function isScoringRule(scan: SentenceScan, anchor: Anchor): boolean {
 function isThreshold(scan: SentenceScan, anchor: Anchor): boolean {
   const after = scan.sentence.slice(anchor.end);
   // "平湖、横岗等4个街道各建成1家": the places counted are the scope of the figure after 各.
-  if (/^[\u4e00-\u9fa5]{0,3}各/.test(after) && /^(?:街道|乡镇|镇街|镇|县|区|村|园区)/.test(after)) return true;
+  if (/^[\u4e00-\u9fa5]{0,3}各/.test(after) && PLACES_COUNTED.test(after)) return true;
   // "培育对象（5家）：…": a bracketed count annotates a list; "申报…的依托单位应为…不少于3项": a condition.
   if (/[（(]$/.test(scan.sentence.slice(0, anchor.start)) && /^[）)]/.test(after)) return true;
   if (CONDITION.test(scan.sentence.slice(0, anchor.start))) return true;
   // "列入本次督查的7项重点工作中，已完成2项": the figure names the set that is being divided.
-  if (/^[\u4e00-\u9fa5]{0,8}中[，,]/.test(after)) return true;
+  if (SET_BEING_DIVIDED.test(after)) return true;
   return kindOfUnit(anchor.unit) === 'amount' && /^的[\u4e00-\u9fa5]/.test(after);
 }
 
@@ -272,16 +301,25 @@ function isIncentive(scan: SentenceScan, anchor: Anchor): boolean {
  * The nearest date before the figure in its sentence, else a due date after it in its clause, else the row or item's
  * 完成时限, the paragraph's or section's governing date, or the annual plan's year-end.
  */
-function deadlineFor(scan: SentenceScan, anchor: Anchor, paragraphDeadline: string | null, context: TargetContext): string | null {
+function deadlineFor(
+  scan: SentenceScan,
+  anchor: Anchor,
+  paragraphDeadline: string | null,
+  context: TargetContext,
+  perYear: boolean,
+): { deadline: string | null; source: DeadlineSource } {
   // "每年新建省级重点实验室20家左右": a yearly rate falls due every year, so no single date (gold convention).
   const [clauseStart] = containing(scan.clauses, anchor.start);
-  if (/每年|每季度|每月|每半年/.test(scan.sentence.slice(clauseStart, anchor.start))) return null;
+  if (perYear) return { deadline: null, source: 'yearly' };
+  if (SUB_YEAR_RATE_CUE.test(scan.sentence.slice(clauseStart, anchor.start))) return { deadline: null, source: 'none' };
   const preceding = scan.dates.filter((date) => date.end <= anchor.start).at(-1);
-  if (preceding) return toDeadline(preceding);
+  if (preceding) return { deadline: toDeadline(preceding), source: 'stated' };
   const [, clauseEnd] = containing(scan.clauses, anchor.start);
   const following = scan.dates.find((date) => date.start >= anchor.end && date.start < clauseEnd && date.isDeadline);
-  if (following) return toDeadline(following);
-  return context.rowDeadline ?? paragraphDeadline ?? context.sectionDeadline ?? context.annualDeadline;
+  if (following) return { deadline: toDeadline(following), source: 'stated' };
+  if (context.rowDeadline) return { deadline: context.rowDeadline, source: 'stated' };
+  const inherited = paragraphDeadline ?? context.sectionDeadline ?? context.annualDeadline ?? context.planDeadline ?? null;
+  return { deadline: inherited, source: inherited ? 'inherited' : 'none' };
 }
 
 /** How far into a sentence its governing date may start ("力争到2025年…", "2024年底前…"). */
@@ -309,6 +347,8 @@ export interface Reading {
   subject: string;
   textStart: number;
   textEnd: number;
+  /** The subject was taken from the clause or the target before, not from this figure's own phrase. */
+  borrowed?: boolean;
 }
 
 function textBeforeFigure(text: string): string {
@@ -336,12 +376,14 @@ function readSubject(scan: SentenceScan, index: number, previousSubject: string 
   };
 
   if (anchor.kind === 'coverage') {
-    const subject = coverageSubject(before) || previousClauseObject();
-    return subject ? { subject, textStart, textEnd: anchor.end } : null;
+    const own = coverageSubject(before);
+    const subject = own || previousClauseObject();
+    return subject ? { subject, textStart, textEnd: anchor.end, borrowed: !own } : null;
   }
   if (anchor.kind === 'first' || anchor.kind === 'index') {
-    const subject = cleanSubject(before) || (anchor.kind === 'first' ? previousClauseObject() : '');
-    return subject && isPlausibleSubject(subject) ? { subject, textStart, textEnd: anchor.end } : null;
+    const own = cleanSubject(before);
+    const subject = own || (anchor.kind === 'first' ? previousClauseObject() : '');
+    return subject && isPlausibleSubject(subject) ? { subject, textStart, textEnd: anchor.end, borrowed: !own } : null;
   }
 
   const next = anchors[index + 1];
@@ -362,18 +404,24 @@ function readSubject(scan: SentenceScan, index: number, previousSubject: string 
   }
 
   let subject = beforeSubject;
+  let borrowed = false;
   if (subject && !isPlausibleSubject(subject)) subject = objectOfClause(before);
   // "高新技术企业净增15家，总数达到230家": the measure is of the thing the clause before counted, not of its figure.
   if (GENERIC_MEASURE.test(subject)) {
     // "高新技术企业净增60家以上、总数突破380家": a bare total is of the thing the target before counted.
+    const measure = subject;
     subject = previousSubject && TOTAL.test(subject) ? previousSubject : cleanSubject(previousClauseObject() + subject) || subject;
+    borrowed = subject !== measure;
   }
-  if (!subject && after.subject === '') subject = previousClauseObject();
+  if (!subject && after.subject === '') {
+    subject = previousClauseObject();
+    borrowed = true;
+  }
   if (!subject || !isPlausibleSubject(subject)) return null;
   if (anchor.isHanzi && kindOfUnit(anchor.unit) === 'count' && !endsWithHeadNoun(subject)) return null;
   const subjectAt = before.lastIndexOf(subject);
   const start = subjectAt >= 0 ? phraseStart(sentence, regionStart, before.slice(0, subjectAt)) : textStart;
-  return { subject, textStart: start, textEnd: anchor.end };
+  return { subject, textStart: start, textEnd: anchor.end, borrowed };
 }
 
 /** "至少建成1个…": a binding word earlier in the clause applies when none stands right at the figure. */
@@ -382,7 +430,7 @@ function withClauseComparator(scan: SentenceScan, index: number, anchor: Anchor)
   const [clauseStart] = containing(scan.clauses, anchor.start);
   const previous = scan.anchors[index - 1];
   const from = previous && previous.end > clauseStart ? previous.end : clauseStart;
-  return AT_LEAST_IN_CLAUSE.test(scan.sentence.slice(from, anchor.start)) ? { ...anchor, comparator: '>=' } : anchor;
+  return AT_LEAST_IN_CLAUSE.test(scan.sentence.slice(from, anchor.start)) ? { ...anchor, comparator: '>=', comparatorRead: true } : anchor;
 }
 
 /** "A和B分别超过90家和870家": the anchors after 分别 that are joined only by 和/、, and their subjects. */
@@ -403,7 +451,7 @@ function respectiveGroup(
   const anchor = anchors[index];
   if (!anchor) return null;
   const lead = sentence.slice(reading.textStart, anchor.start);
-  const respectively = /分别(?:增长|提高|达到|达|为|超过|突破|新增|新建)?$/.exec(lead);
+  const respectively = RESPECTIVELY.exec(lead);
   if (!respectively) return null;
   let size = 1;
   for (let next = index + 1; next < anchors.length; next += 1) {
@@ -462,7 +510,32 @@ function singleCountBefore(
 ): SingleCount | null {
   if (!last || last.sentenceStart !== sentenceStart || last.anchorIndex !== index - 1 || found.at(-1) !== last.target) return null;
   const between = scan.sentence.slice(scan.anchors[index - 1]?.end ?? 0, scan.anchors[index]?.start ?? 0);
-  return /^[，,]?(?:力争|争取|努力)?(?:实现)?$/.test(between.replace(/\s/g, '')) ? last : null;
+  return COUNT_THEN_BREAKTHROUGH.test(between.replace(/\s/g, '')) ? last : null;
+}
+
+/** The figure's own phrase and the clause before it, which meaning.ts reads for 新建, 每年, 每个县 and the like. */
+interface Due {
+  deadline: string | null;
+  source: DeadlineSource;
+}
+
+function anchorKind(anchor: Anchor): TargetKind {
+  return anchor.kind === 'quantity' ? kindOfUnit(anchor.unit) : anchor.kind === 'index' ? 'amount' : anchor.kind;
+}
+
+type MeaningWords = Pick<MeaningEvidence, 'own' | 'clauseBefore' | 'sentenceOpening'>;
+
+function meaningWords(scan: SentenceScan, index: number): MeaningWords {
+  const anchor = scan.anchors[index];
+  if (!anchor) return { own: '', clauseBefore: '', sentenceOpening: '' };
+  const clause = containing(scan.clauses, anchor.start);
+  const previous = scan.anchors[index - 1];
+  const ownStart = previous && previous.end > clause[0] ? previous.end : clause[0];
+  const own = scan.sentence.slice(ownStart, anchor.end);
+  // "…新建县级以上研发平台10个，其中市级以上5个": a detail clause is read with the clause it details.
+  const detailed = DETAIL_CLAUSE.test(own) ? scan.clauses[scan.clauses.indexOf(clause) - 1] : undefined;
+  const clauseBefore = scan.sentence.slice(detailed ? detailed[0] : clause[0], ownStart);
+  return { own, clauseBefore, sentenceOpening: scan.sentence.slice(0, 16) };
 }
 
 function buildTarget(
@@ -472,19 +545,34 @@ function buildTarget(
   anchor: Anchor,
   subject: string,
   textRange: [number, number],
-  deadline: string | null,
+  due: Due,
+  words: MeaningWords,
+  subjectBorrowed = false,
 ): FoundTarget {
   const span = sourceSpan(view, sentenceOffset + textRange[0], sentenceOffset + textRange[1]);
-  const kind: TargetKind = anchor.kind === 'quantity' ? kindOfUnit(anchor.unit) : anchor.kind === 'index' ? 'amount' : anchor.kind;
+  const kind = anchorKind(anchor);
+  const unit = anchor.kind === 'first' ? unitForFirst(subject) : anchor.unit;
+  const meaning = readMeaning({
+    ...words,
+    kind,
+    subject,
+    unit,
+    comparatorRead: anchor.comparatorRead,
+    approximate: anchor.approximate,
+    isRange: anchor.isRange,
+    deadlineSource: due.source,
+    subjectBorrowed,
+  });
   return {
     text: input.slice(span[0], span[1]),
     subject,
     level: levelOf(subject),
     comparator: anchor.comparator,
     value: anchor.value,
-    unit: anchor.kind === 'first' ? unitForFirst(subject) : anchor.unit,
-    deadline,
+    unit,
+    deadline: due.deadline,
     kind,
+    ...meaning,
     span,
   };
 }
@@ -525,7 +613,8 @@ export function findTargets(view: TextView, input: string, context: TargetContex
       const reading = readSubject(scan, index, previousSubject);
       if (!reading) continue;
       const boundAnchor = withClauseComparator(scan, index, anchor);
-      const deadline = deadlineFor(scan, anchor, paragraphDeadline, context);
+      const words = meaningWords(scan, index);
+      const due = deadlineFor(scan, anchor, paragraphDeadline, context, isPerYear(words));
 
       const group = respectiveGroup(scan, index, reading);
       if (group) {
@@ -534,10 +623,21 @@ export function findTargets(view: TextView, input: string, context: TargetContex
           const member = scan.anchors[index + offset];
           const subject = group.subjects[offset];
           if (!member || !subject) continue;
-          const comparator = member.hasComparatorWord ? member.comparator : anchor.comparator;
-          const memberDeadline = group.deadlines?.[offset] ?? deadline;
+          const borrowsWord = !member.hasComparatorWord;
+          const comparator = borrowsWord ? anchor.comparator : member.comparator;
+          const comparatorRead = borrowsWord ? anchor.comparatorRead : member.comparatorRead;
+          const memberDue: Due = group.deadlines?.[offset] ? { deadline: group.deadlines[offset] ?? null, source: 'stated' } : due;
           found.push(
-            buildTarget(view, input, sentenceStart, { ...member, comparator }, subject, [reading.textStart, groupEnd], memberDeadline),
+            buildTarget(
+              view,
+              input,
+              sentenceStart,
+              { ...member, comparator, comparatorRead },
+              subject,
+              [reading.textStart, groupEnd],
+              memberDue,
+              words,
+            ),
           );
         }
         previousSubject = group.subjects.at(-1) ?? previousSubject;
@@ -548,7 +648,7 @@ export function findTargets(view: TextView, input: string, context: TargetContex
       const each = distributiveSubjects(scan.sentence, reading, anchor);
       if (each) {
         for (const subject of each) {
-          found.push(buildTarget(view, input, sentenceStart, boundAnchor, subject, [reading.textStart, reading.textEnd], deadline));
+          found.push(buildTarget(view, input, sentenceStart, boundAnchor, subject, [reading.textStart, reading.textEnd], due, words));
         }
         previousSubject = each.at(-1) ?? previousSubject;
         continue;
@@ -559,7 +659,7 @@ export function findTargets(view: TextView, input: string, context: TargetContex
       const breakthroughs = anchor.kind === 'first' ? conjuncts(subject) : [];
       if (breakthroughs.length >= 2 && breakthroughs.every((part) => endsWithHeadNoun(part))) {
         for (const part of breakthroughs)
-          found.push(buildTarget(view, input, sentenceStart, boundAnchor, part, [reading.textStart, reading.textEnd], deadline));
+          found.push(buildTarget(view, input, sentenceStart, boundAnchor, part, [reading.textStart, reading.textEnd], due, words));
         previousSubject = breakthroughs.at(-1) ?? previousSubject;
         continue;
       }
@@ -568,11 +668,30 @@ export function findTargets(view: TextView, input: string, context: TargetContex
         // "争创国家级科技企业孵化器1家，实现零的突破": one target, the breakthrough, named by the count before it.
         found.splice(found.indexOf(single.target), 1);
         found.push(
-          buildTarget(view, input, sentenceStart, boundAnchor, single.target.subject, [single.textStart, reading.textEnd], deadline),
+          buildTarget(
+            view,
+            input,
+            sentenceStart,
+            boundAnchor,
+            single.target.subject,
+            [single.textStart, reading.textEnd],
+            due,
+            meaningWords(scan, index - 1),
+          ),
         );
         continue;
       }
-      const target = buildTarget(view, input, sentenceStart, boundAnchor, subject, [reading.textStart, reading.textEnd], deadline);
+      const target = buildTarget(
+        view,
+        input,
+        sentenceStart,
+        boundAnchor,
+        subject,
+        [reading.textStart, reading.textEnd],
+        due,
+        words,
+        reading.borrowed === true || subject !== reading.subject,
+      );
       found.push(target);
       lastSingle =
         anchor.kind === 'quantity' && anchor.value === 1

@@ -1,7 +1,10 @@
 /** Administrative level named by a counted subject's own prefix (国家级…, 省级…); scope words never set it. */
 export type Level = '国家' | '省' | '市' | '县';
 
-/** How the figure binds: at least (以上/突破), exactly (plain figure, 达到), at most (以内/不超过). */
+/**
+ * How the figure binds: at least (以上/突破/达到/力争, and a plain figure), at most (以内/不超过/控制在), exactly only
+ * for explicit wording (保持在/稳定在/等于) and 全覆盖. An exact comparator is never guessed.
+ */
 export type Comparator = '>=' | '=' | '<=';
 
 /** count: N things; amount: money or an index; ratio: a percentage; coverage: 全覆盖; first: 零的突破. */

@@ -101,7 +101,34 @@ export const HOLDOUT_DOCUMENTS: CorpusDocument[] = [
   ['speech-liuan', '2019-03-08'],
   ['tech-center-echelon-xiangyang', '2020-04-20'],
   ['unit-centric-lishui', '2026-02-09'],
+  // set 5 (issue 11, meaning): first contact recorded in FIRST-CONTACT.md before any fix
+  ['plan-platforms-ganzhou', '2026-01-15'],
+  ['work-points-jiangyin', '2026-02-20'],
+  ['provincial-plan-yunnan', '2026-06-10'],
+  ['notice-xiangtan', '2026-03-05'],
+  ['speech-bengbu', '2026-02-08'],
+  ['table-tasks-liuyang', '2026-01-28'],
+  // set 6 (issue 11, written after the meaning rules, by the same author): first contact in FIRST-CONTACT.md
+  ['staged-goals-shangrao', '2026-04-01'],
+  ['district-report-tianhe', '2026-01-10'],
+  ['assessment-indicators-xinyang', '2026-01-20'],
+  ['qa-anhui', '2026-03-15'],
+  ['county-action-lankao', '2026-03-01'],
+  ['provincial-notice-hubei', '2026-02-26'],
 ].map(([name = '', date = '']) => ({ name, date, path: join(HOLDOUT_DOCS_DIR, `${name}.txt`), gold: name }));
+
+/** The sealed set: only ever scored, never used to fix the rules (see sealed/README.md). */
+export const SEALED_GOLD_DIR = fileURLToPath(new URL('./sealed/gold/', import.meta.url));
+const SEALED_DOCS_DIR = fileURLToPath(new URL('./sealed/docs/', import.meta.url));
+
+export const SEALED_DOCUMENTS: CorpusDocument[] = [
+  ['action-plan-hengshui', '2026-03-10'],
+  ['work-points-pingchang', '2026-02-15'],
+  ['county-opinions-gansu', '2026-05-20'],
+  ['work-points-nanchong', '2026-02-28'],
+  ['news-changzhou', '2026-04-02'],
+  ['indicators-zhuhai', '2026-01-20'],
+].map(([name = '', date = '']) => ({ name, date, path: join(SEALED_DOCS_DIR, `${name}.txt`), gold: name }));
 
 export function readGold(name: string, directory: string = GOLD_DIR): Gold {
   return JSON.parse(readFileSync(join(directory, `${name}.json`), 'utf8')) as Gold;

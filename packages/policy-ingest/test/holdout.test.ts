@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractPlan } from '../src/index.js';
 import { scoreExtraction, type ExtractionScore } from '../src/score.js';
+import { baselineRecorder } from './support/baseline.js';
 import { scoreTable } from './support/score-table.js';
 import { HOLDOUT_DOCUMENTS, HOLDOUT_GOLD_DIR, readGold, readText } from './corpus.js';
 
@@ -12,9 +13,11 @@ const MIN_TARGET_F1 = 0.9;
 const MIN_TASK_F1 = 0.85;
 
 const rows: Array<{ name: string; score: ExtractionScore }> = [];
+const baseline = baselineRecorder('holdout');
 
 afterAll(() => {
   console.log(scoreTable('holdout doc', rows));
+  baseline.finish();
 });
 
 describe('extraction quality on held-out documents', () => {
@@ -23,6 +26,7 @@ describe('extraction quality on held-out documents', () => {
       const gold = readGold(document.name, HOLDOUT_GOLD_DIR);
       const score = scoreExtraction(extractPlan(readText(document.path), { date: document.date }), gold);
       rows.push({ name: document.name, score });
+      baseline.check(document.name, score);
       expect(score.targets.f1).toBeGreaterThanOrEqual(MIN_TARGET_F1);
       expect(score.tasks.f1).toBeGreaterThanOrEqual(MIN_TASK_F1);
     });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractPlan } from '../src/index.js';
 import { scoreExtraction, type ExtractionScore } from '../src/score.js';
+import { baselineRecorder } from './support/baseline.js';
 import { scoreTable } from './support/score-table.js';
 import { OWN_DOCUMENTS, readGold, readText, SEEDS, seedPath, type CorpusDocument } from './corpus.js';
 
@@ -8,15 +9,19 @@ const MIN_TARGET_F1 = 0.9;
 const MIN_TASK_F1 = 0.85;
 
 const rows: Array<{ name: string; score: ExtractionScore }> = [];
+const baseline = baselineRecorder('docs');
 
 afterAll(() => {
   console.log(scoreTable('doc', rows));
+  baseline.finish();
 });
 
+/** Scores a document against its gold and checks it against the committed baseline (a drop throws, naming it). */
 function scoreDocument(document: CorpusDocument): ExtractionScore {
   const gold = readGold(document.gold ?? document.name);
   const score = scoreExtraction(extractPlan(readText(document.path), { date: document.date }), gold);
   rows.push({ name: document.name, score });
+  baseline.check(document.name, score);
   return score;
 }
 
