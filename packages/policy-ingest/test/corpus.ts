@@ -110,3 +110,20 @@ export function readGold(name: string, directory: string = GOLD_DIR): Gold {
 export function readText(path: string): string {
   return readFileSync(path, 'utf8');
 }
+
+/** The formats set: documents in the files bureaus hold (.txt web-copied tables, .docx, .xlsx, .pdf, .html), see formats.test.ts. */
+export const FORMATS_GOLD_DIR = fileURLToPath(new URL('./formats/gold/', import.meta.url));
+const FORMATS_DOCS_DIR = fileURLToPath(new URL('./formats/docs/', import.meta.url));
+
+export const FORMAT_DOCUMENTS: CorpusDocument[] = [
+  ['space-wrapped-nanchong.txt', '2024-03-12'],
+  ['space-column-wrap-suqian.txt', '2024-04-02'],
+  ['space-no-index-hengshui.txt', '2025-02-10'],
+  ['docx-table-zigong.docx', '2024-05-20'],
+  ['xlsx-tasks-yueyang.xlsx', '2024-02-26'],
+  ['pdf-table-baoding.pdf', '2024-06-14'],
+  ['html-gbk-jingmen.html', '2025-02-18'],
+].map(([file = '', date = '']) => {
+  const name = file.replace(/\.[a-z]+$/, '');
+  return { name, date, path: join(FORMATS_DOCS_DIR, file), gold: name };
+});
