@@ -1,0 +1,314 @@
+/**
+ * Tables in plain text whose cells only spaces separate — a web page's table copied as text, a PDF converted without
+ * layout — rebuilt as tab-separated rows (table-text.ts), the form the task extractor reads.
+ *
+ * Such text has lost its grid: cells are separated by one space, and a long cell wraps onto the following lines, either
+ * mid-row (the rest of the row goes on on the next line) or column by column (each continuation line holds the next
+ * piece of every column that still has text). What is left is the header, which names the columns (序号, 重点工作任务,
+ * 主要责任单位, 协同配合单位, 完成期限 …, recognised as tables.ts recognises headers), and what each column holds: a
+ * 序号 is a small number that counts up, a deadline reads as a date or a rhythm (2024年12月底, 持续推进, 每季度), a
+ * unit column names organisations (…局, …委, …人民政府), a task column holds sentences. A row opens at its 序号 (or,
+ * in a table without one, at a line of several pieces); its pieces are assigned to the columns by the best-scoring
+ * alignment in header order, found by dynamic programming, and a cell's pieces are joined again.
+ */
+import { ORGANISATION_SUFFIX } from './lexicon.js';
+import { tableHeader, type ColumnRole } from './tables.js';
+import { tableToText } from './table-text.js';
+
+type ColumnType = 'index' | 'date' | 'unit' | 'text';
+
+interface Token {
+  text: string;
+  /** Whether the token opens a line of the row (it follows a line break, not a space). */
+  opensLine: boolean;
+  /** Line of the row the token is on. */
+  line: number;
+}
+
+const SEPARATOR = /[ \u3000\t]+/;
+const INDEX_TOKEN = /^(\d{1,3})[.、．]?$/;
+const DATE_CELL =
+  /^(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|中旬|上旬|下旬|份|中)?(?:前|以前|之前)?|\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?)$/;
+const RHYTHM = /长期|持续|全年|年内|年底|年末|每季度|每月|每年|每半年|按季度|按月|定期|常态化|动态|上半年|下半年|逐年|月底|季末|立即|已完成/;
+const OUTLINE_HEADING = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}(?:部分|类|项))/;
+const PROSE_END = /[。！？]$/;
+const MAX_TOKENS_PER_ROW = 80;
+const MAX_LINES_PER_ROW = 12;
+const MAX_LABEL_LENGTH = 12;
+
+function typeOf(role: ColumnRole): ColumnType {
+  if (role === 'index') return 'index';
+  if (role === 'deadline') return 'date';
+  if (role === 'lead' || role === 'responsible' || role === 'participant') return 'unit';
+  return 'text';
+}
+
+function isDateLike(text: string): boolean {
+  return text !== '' && (DATE_CELL.test(text) || (text.length <= 16 && RHYTHM.test(text)));
+}
+
+function unitPieces(text: string): string[] {
+  return text.split(/[、，,；;\s]+/).filter((piece) => piece !== '');
+}
+
+/** How well a cell's text fits a column of the given type (higher is better; negative is a misfit). */
+function fit(type: ColumnType, text: string): number {
+  if (text === '') return 0;
+  switch (type) {
+    case 'index':
+      return INDEX_TOKEN.test(text) ? 3 : -10;
+    case 'date':
+      if (isDateLike(text)) return 3;
+      return text.length <= 24 && (RHYTHM.test(text) || /\d{4}年|\d{1,2}月/.test(text)) ? 1 : -5;
+    case 'unit': {
+      if (/\d/.test(text) || /[。！？]/.test(text)) return -4;
+      const pieces = unitPieces(text.replace(/^(?:牵头|配合)[:：]?/, ''));
+      const named = pieces.filter((piece) => ORGANISATION_SUFFIX.test(piece)).length;
+      if (named === pieces.length) return 3;
+      return named > 0 && text.length <= 40 ? 1 : text.length <= 8 ? 0 : -3;
+    }
+    case 'text':
+      if (isDateLike(text)) return -1;
+      return 1 + Math.min(text.length, 40) / 20;
+  }
+}
+
+/** Joins a cell's tokens: a line break inside a cell was a wrap (nothing between); a space between units lists them. */
+function joinTokens(tokens: readonly Token[], type: ColumnType): string {
+  let text = '';
+  for (const token of tokens) {
+    if (text === '' || token.opensLine) text += token.text;
+    else if (type === 'unit') text += ` ${token.text}`;
+    else text += /[\u4e00-\u9fff，。、）]$/.test(text) && /^[\u4e00-\u9fff，。、（“]/.test(token.text) ? token.text : ` ${token.text}`;
+  }
+  return text;
+}
+
+/** What leaving a column of this role empty costs: participants, notes and leaders are often blank. */
+function emptyCost(role: ColumnRole): number {
+  return role === 'participant' || role === 'other' || role === 'result' || role === 'leader' || role === 'task' ? 0.2 : 1.5;
+}
+
+interface Alignment {
+  score: number;
+  /** The tokens of each column. */
+  cells: Token[][];
+}
+
+/**
+ * The best assignment of tokens to columns in order (cells are contiguous runs of tokens, columns may be skipped):
+ * best[e][c] is the best score of tokens [0, e) with the last cell in column c.
+ */
+function alignRun(tokens: readonly Token[], roles: readonly ColumnRole[], options: { fromColumn: number; isContinuation: boolean }): Alignment {
+  const types = roles.map(typeOf);
+  const columns = roles.length;
+  const count = tokens.length;
+  const best: number[][] = Array.from({ length: count + 1 }, () => Array<number>(columns + 1).fill(-Infinity));
+  const back: Array<Array<{ start: number; previous: number } | null>> = Array.from({ length: count + 1 }, () => Array(columns + 1).fill(null));
+  // Column index `columns` stands for "nothing yet" (before the first column).
+  const START = columns;
+  best[0]![START] = 0;
+  const skipCost = (from: number, to: number) => {
+    let cost = 0;
+    for (let column = from; column < to; column += 1) cost += options.isContinuation ? 0.05 : emptyCost(roles[column] ?? 'other');
+    return cost;
+  };
+  for (let end = 1; end <= count; end += 1) {
+    for (let column = options.fromColumn; column < columns; column += 1) {
+      if (options.isContinuation && types[column] === 'index') continue;
+      for (let start = end - 1; start >= 0; start -= 1) {
+        const text = joinTokens(tokens.slice(start, end), types[column] ?? 'text');
+        const cellScore = fit(types[column] ?? 'text', text);
+        for (let previous = 0; previous <= columns; previous += 1) {
+          const before = best[start]![previous]!;
+          if (before === -Infinity) continue;
+          const previousColumn = previous === START ? options.fromColumn - 1 : previous;
+          if (previous !== START && previous >= column) continue;
+          const score = before + cellScore - skipCost(previousColumn + 1, column);
+          if (score > best[end]![column]!) {
+            best[end]![column] = score;
+            back[end]![column] = { start, previous };
+          }
+        }
+        // A cell of only one kind of thing rarely runs on long: stop widening once it clearly misfits.
+        if (cellScore < -8) break;
+      }
+    }
+  }
+  let bestColumn = -1;
+  let bestScore = -Infinity;
+  for (let column = 0; column < columns; column += 1) {
+    const trailing = options.isContinuation ? 0 : skipCost(column + 1, columns);
+    const score = (best[count]![column] ?? -Infinity) - trailing;
+    if (score > bestScore) {
+      bestScore = score;
+      bestColumn = column;
+    }
+  }
+  const cells: Token[][] = roles.map(() => []);
+  let end = count;
+  let column = bestColumn;
+  while (end > 0 && column >= 0 && column !== START) {
+    const step = back[end]![column];
+    if (!step) break;
+    cells[column] = tokens.slice(step.start, end);
+    end = step.start;
+    column = step.previous;
+  }
+  return { score: bestScore, cells };
+}
+
+function tokensOf(lines: readonly string[]): Token[] {
+  return lines.flatMap((line, lineIndex) =>
+    line
+      .trim()
+      .split(SEPARATOR)
+      .filter((text) => text !== '')
+      .map((text, index) => ({ text, opensLine: index === 0 && lineIndex > 0, line: lineIndex })),
+  );
+}
+
+/**
+ * A row's cells. When the first line already reaches the last column, the continuation lines wrapped column by column
+ * (each is aligned on its own and its pieces appended to their columns); otherwise the row flows on across lines.
+ */
+function rowCells(lines: readonly string[], roles: readonly ColumnRole[]): string[] {
+  const types = roles.map(typeOf);
+  const tokens = tokensOf(lines).slice(0, MAX_TOKENS_PER_ROW);
+  const firstLine = tokens.filter((token) => token.line === 0);
+  const continuation = tokens.filter((token) => token.line > 0);
+  const flowing = alignRun(tokens, roles, { fromColumn: 0, isContinuation: false });
+  let cells = flowing.cells;
+  if (continuation.length > 0) {
+    const head = alignRun(firstLine, roles, { fromColumn: 0, isContinuation: false });
+    const lastFilled = head.cells.reduce((last, cell, index) => (cell.length > 0 ? index : last), -1);
+    if (lastFilled === roles.length - 1) {
+      const byColumn = head.cells.map((cell) => [...cell]);
+      const lineNumbers = [...new Set(continuation.map((token) => token.line))];
+      let score = head.score;
+      for (const lineNumber of lineNumbers) {
+        const run = continuation.filter((token) => token.line === lineNumber).map((token) => ({ ...token, opensLine: false }));
+        const aligned = alignRun(run, roles, { fromColumn: 0, isContinuation: true });
+        score += aligned.score;
+        aligned.cells.forEach((cell, index) => {
+          // Continuation pieces of a column run on from its text above (a wrap), not as a new word.
+          cell.forEach((token, position) => byColumn[index]?.push({ ...token, opensLine: position === 0 }));
+        });
+      }
+      if (score >= flowing.score - 1) cells = byColumn;
+    }
+  }
+  return cells.map((cell, index) => joinTokens(cell, types[index] ?? 'text'));
+}
+
+function isBlank(line: string | undefined): boolean {
+  return line !== undefined && line.trim() === '';
+}
+
+function headerRolesOf(line: string): { labels: string[]; roles: ColumnRole[] } | null {
+  if (line.includes('\t') || line.includes('|')) return null;
+  const labels = line.trim().split(SEPARATOR);
+  if (labels.length < 3 || labels.some((label) => label.length > MAX_LABEL_LENGTH)) return null;
+  const header = tableHeader(labels);
+  return header && header.kind === 'task' ? { labels, roles: header.roles } : null;
+}
+
+/** The number a line opens with, when it opens a row ("3 新建…"), else null. */
+function rowNumber(line: string): number | null {
+  const first = line.trim().split(SEPARATOR)[0] ?? '';
+  const match = INDEX_TOKEN.exec(first);
+  return match && line.trim().length > first.length ? Number(match[1]) : null;
+}
+
+function isGroupHeading(line: string): boolean {
+  const trimmed = line.trim();
+  return OUTLINE_HEADING.test(trimmed) && trimmed.length <= 30 && !/[，。；]/.test(trimmed);
+}
+
+interface RebuiltTable {
+  text: string;
+  /** Lines consumed after the header. */
+  lineCount: number;
+}
+
+/** Reads the rows below a header at lines[at]; null when not one row follows. */
+function rebuildTable(lines: readonly string[], at: number, labels: string[], roles: ColumnRole[]): RebuiltTable | null {
+  const hasIndex = roles[0] === 'index';
+  const out: string[][] = [labels];
+  let row: string[] | null = null;
+  let expected = 1;
+  let rowCount = 0;
+  let cursor = at + 1;
+  const flush = () => {
+    if (row) {
+      out.push(rowCells(row, roles));
+      rowCount += 1;
+    }
+    row = null;
+  };
+  const opensRow = (line: string | undefined): boolean => {
+    if (line === undefined || isBlank(line)) return false;
+    if (hasIndex) {
+      const number = rowNumber(line);
+      return number !== null && (number === expected || number === 1 || (rowCount === 0 && number <= 2));
+    }
+    return line.trim().split(SEPARATOR).length >= Math.min(3, roles.length - 1) && !isGroupHeading(line);
+  };
+  const nextFilled = (from: number) => {
+    let index = from;
+    while (index < lines.length && isBlank(lines[index])) index += 1;
+    return index;
+  };
+  for (; cursor < lines.length; cursor += 1) {
+    const line = lines[cursor] ?? '';
+    if (isBlank(line)) {
+      const next = nextFilled(cursor);
+      const resumes = opensRow(lines[next]) || (isGroupHeading(lines[next] ?? '') && opensRow(lines[nextFilled(next + 1)]));
+      if (!resumes || row === null) break;
+      continue;
+    }
+    if (isGroupHeading(line) && opensRow(lines[nextFilled(cursor + 1)])) {
+      flush();
+      out.push([line.trim()]);
+      continue;
+    }
+    if (opensRow(line)) {
+      flush();
+      row = [line];
+      const number = rowNumber(line);
+      if (number !== null) expected = number + 1;
+      continue;
+    }
+    // A continuation of the row: short pieces, or several space-separated pieces; prose after the table ends it.
+    const current: string[] | null = row;
+    if (current === null) break;
+    const pieces = line.trim().split(SEPARATOR).length;
+    const isProse = pieces === 1 && line.trim().length > 30 && PROSE_END.test(line.trim());
+    if (isProse || /^(?:注|备注|说明)[:：]/.test(line.trim()) || current.length >= MAX_LINES_PER_ROW) break;
+    current.push(line);
+  }
+  flush();
+  if (rowCount === 0) return null;
+  return { text: tableToText(out), lineCount: cursor - at - 1 };
+}
+
+/**
+ * The text with every space-separated task table rewritten as tab-separated rows; all other lines as they were. Text
+ * that already has tab or `|` rows is left alone, so running it twice changes nothing.
+ */
+export function rebuildSpaceTables(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    const header = headerRolesOf(line);
+    const table = header ? rebuildTable(lines, index, header.labels, header.roles) : null;
+    if (!table) {
+      out.push(line);
+      continue;
+    }
+    out.push(table.text);
+    index += table.lineCount;
+  }
+  return out.join('\n');
+}
