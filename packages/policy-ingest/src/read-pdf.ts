@@ -34,7 +34,7 @@ interface TextPiece {
 /** Bounds: a plan runs to tens of pages. */
 const MAX_PAGES = 300;
 /** A gap wider than this many ems between two pieces separates cells; a narrower one is a space at most. */
-const CELL_GAP_EMS = 1.2;
+const CELL_GAP_EMS = 0.45;
 /** Page numbers such as "— 3 —" or "- 12 -". */
 const PAGE_NUMBER = /^[\s\-—–－]*\d{1,4}[\s\-—–－]*$/;
 
@@ -116,6 +116,25 @@ function fitsColumns(line: PdfLine, bounds: readonly number[], header: PdfLine):
   });
 }
 
+/**
+ * A cell's lines joined. A line that reaches the cell's right edge was wrapped by the column's width and runs on
+ * into the next ("…新增省级科技企业孵化器10" + "家以上"); a line that stops short ended a paragraph or a unit name of a
+ * list, and is joined as cell paragraphs are (table-text.ts).
+ */
+function joinWrappedLines(segments: readonly Segment[]): string {
+  const right = Math.max(...segments.map((segment) => segment.x1));
+  let text = '';
+  let previous: Segment | null = null;
+  for (const segment of segments) {
+    const piece = segment.text.trim();
+    if (previous === null) text = piece;
+    else if (previous.x1 >= right - 1.5 * previous.size) text += /[A-Za-z]$/.test(text) && /^[A-Za-z]/.test(piece) ? ` ${piece}` : piece;
+    else text = joinCellPieces([text, piece]);
+    previous = segment;
+  }
+  return text;
+}
+
 interface PdfTable {
   header: string[];
   rows: string[][];
@@ -156,9 +175,9 @@ function readTable(lines: readonly PdfLine[], at: number): PdfTable | null {
     else groups.at(-1)?.push(line);
   });
   const rows = groups.map((group) => {
-    const pieces: string[][] = labels.map(() => []);
-    for (const line of group) for (const segment of line.segments) pieces[Math.min(columnOf(segment, bounds), labels.length - 1)]?.push(segment.text);
-    return pieces.map(joinCellPieces);
+    const pieces: Segment[][] = labels.map(() => []);
+    for (const line of group) for (const segment of line.segments) pieces[Math.min(columnOf(segment, bounds), labels.length - 1)]?.push(segment);
+    return pieces.map(joinWrappedLines);
   });
   return { header: labels, rows, lineCount: end - at };
 }

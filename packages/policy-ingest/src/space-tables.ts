@@ -84,6 +84,26 @@ function joinTokens(tokens: readonly Token[], type: ColumnType): string {
   return text;
 }
 
+/**
+ * How well a run of tokens fits as one cell. Within a line, spaces separate cells, so a sentence or date cell made of
+ * space-separated pieces is suspect; a unit cell may list units with spaces.
+ */
+function cellFit(type: ColumnType, tokens: readonly Token[]): number {
+  const innerSpaces = tokens.slice(1).filter((token) => !token.opensLine).length;
+  return fit(type, joinTokens(tokens, type)) - innerSpaces * (type === 'unit' ? 0.1 : 1);
+}
+
+/**
+ * How likely a continuation line's piece continues a column: text wraps at the column's width, so a piece longer than
+ * the column's first line belongs to a wider column, and the widest text column wraps most often; a column empty on
+ * the first line has nothing to continue.
+ */
+function continuationFit(type: ColumnType, text: string, headWidth: number): number {
+  if (headWidth === 0) return -1;
+  if (type !== 'text') return 0;
+  return text.length > headWidth + 1 ? -2 : 0.02 * headWidth;
+}
+
 /** What leaving a column of this role empty costs: participants, notes and leaders are often blank. */
 function emptyCost(role: ColumnRole): number {
   return role === 'participant' || role === 'other' || role === 'result' || role === 'leader' || role === 'task' ? 0.2 : 1.5;
@@ -99,7 +119,11 @@ interface Alignment {
  * The best assignment of tokens to columns in order (cells are contiguous runs of tokens, columns may be skipped):
  * best[e][c] is the best score of tokens [0, e) with the last cell in column c.
  */
-function alignRun(tokens: readonly Token[], roles: readonly ColumnRole[], options: { fromColumn: number; isContinuation: boolean }): Alignment {
+function alignRun(
+  tokens: readonly Token[],
+  roles: readonly ColumnRole[],
+  options: { fromColumn: number; isContinuation: boolean; headWidths?: readonly number[] },
+): Alignment {
   const types = roles.map(typeOf);
   const columns = roles.length;
   const count = tokens.length;
@@ -117,8 +141,10 @@ function alignRun(tokens: readonly Token[], roles: readonly ColumnRole[], option
     for (let column = options.fromColumn; column < columns; column += 1) {
       if (options.isContinuation && types[column] === 'index') continue;
       for (let start = end - 1; start >= 0; start -= 1) {
-        const text = joinTokens(tokens.slice(start, end), types[column] ?? 'text');
-        const cellScore = fit(types[column] ?? 'text', text);
+        const type = types[column] ?? 'text';
+        const run = tokens.slice(start, end);
+        const widths = options.headWidths;
+        const cellScore = cellFit(type, run) + (widths ? continuationFit(type, joinTokens(run, type), widths[column] ?? 0) : 0);
         for (let previous = 0; previous <= columns; previous += 1) {
           const before = best[start]![previous]!;
           if (before === -Infinity) continue;
@@ -184,11 +210,12 @@ function rowCells(lines: readonly string[], roles: readonly ColumnRole[]): strin
     const lastFilled = head.cells.reduce((last, cell, index) => (cell.length > 0 ? index : last), -1);
     if (lastFilled === roles.length - 1) {
       const byColumn = head.cells.map((cell) => [...cell]);
+      const headWidths = head.cells.map((cell, index) => joinTokens(cell, types[index] ?? 'text').length);
       const lineNumbers = [...new Set(continuation.map((token) => token.line))];
       let score = head.score;
       for (const lineNumber of lineNumbers) {
         const run = continuation.filter((token) => token.line === lineNumber).map((token) => ({ ...token, opensLine: false }));
-        const aligned = alignRun(run, roles, { fromColumn: 0, isContinuation: true });
+        const aligned = alignRun(run, roles, { fromColumn: 0, isContinuation: true, headWidths });
         score += aligned.score;
         aligned.cells.forEach((cell, index) => {
           // Continuation pieces of a column run on from its text above (a wrap), not as a new word.

@@ -36,19 +36,20 @@ function flatCell(text: string): string {
 }
 
 /**
- * The rows as text. Rows of one non-empty cell (a heading spanning the table) are written alone; trailing empty
- * columns are dropped so that a row never looks wider than it is.
+ * The rows as text. Rows of one non-empty cell (a heading spanning the table) are written alone; every other row has
+ * as many cells as the header (the first row), so that an empty last cell does not shift the row.
  */
 export function tableToText(rows: ReadonlyArray<readonly string[]>): string {
+  const width = rows[0]?.length ?? 0;
   return rows
     .map((cells) => cells.map(flatCell))
     .filter((cells) => cells.some((cell) => cell !== ''))
     .map((cells) => {
       const filled = cells.filter((cell) => cell !== '');
       if (filled.length === 1 && cells.length > 2 && cells[0] === filled[0]) return filled[0];
-      let end = cells.length;
-      while (end > 0 && cells[end - 1] === '') end -= 1;
-      return cells.slice(0, end).join('\t');
+      const padded = [...cells];
+      while (padded.length < width) padded.push('');
+      return padded.join('\t');
     })
     .join('\n');
 }

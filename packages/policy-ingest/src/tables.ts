@@ -87,7 +87,6 @@ function compactLabel(label: string): string {
  * "工作完成时限" — the variants other cities write. Checked in this order, only for labels short enough to be labels.
  */
 const HEADER_CUES: ReadonlyArray<[RegExp, ColumnRole]> = [
-  [/^序号|^编号$/, 'index'],
   [/(配合|协同|协办|协助|参与|参加)(单位|部门|科室|处室)?$/, 'participant'],
   [/牵头|主责|主要责任(单位|部门|科室|处室)/, 'lead'],
   [/责任(单位|部门|科室|处室|主体)$/, 'responsible'],

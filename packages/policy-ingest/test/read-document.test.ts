@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPlan, readDocumentText } from '../src/index.js';
+import { UnsupportedDocumentError } from '../src/read-document.js';
 import { minimalDocx } from './support/minimal-docx.js';
 
 const GB18030_NI_HAO = Buffer.from([0xc4, 0xe3, 0xba, 0xc3]);
@@ -51,7 +52,16 @@ describe('readDocumentText', () => {
     ]);
   });
 
-  it('refuses formats it cannot read', async () => {
-    await expect(readDocumentText(Buffer.from('%PDF-1.7'), 'plan.pdf')).rejects.toThrow('不支持的文件类型');
+  it('refuses old binary Word and WPS files by their content, asking for .docx', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    await expect(readDocumentText(ole, 'plan.doc')).rejects.toThrow('另存为 .docx');
+    await expect(readDocumentText(ole, 'plan.wps')).rejects.toThrow('WPS');
+    // A .doc renamed to .docx is still refused for what it is.
+    await expect(readDocumentText(ole, 'plan.docx')).rejects.toThrow(UnsupportedDocumentError);
+    await expect(readDocumentText(Buffer.from('plain'), 'plan.doc')).rejects.toThrow('不支持的文件类型');
+  });
+
+  it('refuses a file whose content is not the format its name says', async () => {
+    await expect(readDocumentText(Buffer.from('just text'), 'plan.pdf')).rejects.toThrow(UnsupportedDocumentError);
   });
 });
