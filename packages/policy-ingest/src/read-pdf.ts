@@ -215,7 +215,7 @@ export async function pdfToText(input: Buffer): Promise<string> {
       const page = await document.getPage(number);
       const [, , , pageTop] = page.view;
       const content = await page.getTextContent();
-      pages.push(pageText(linesOf(content.items.filter(isTextPiece), pageTop ?? 842)));
+      pages.push(pageText(linesOf(content.items.flatMap((item) => (isTextPiece(item) ? [item] : [])), pageTop ?? 842)));
       page.cleanup();
     }
     return pages.join('\n').replace(/\n{3,}/g, '\n\n').trim();

@@ -44,7 +44,7 @@ function typeOf(role: ColumnRole): ColumnType {
 }
 
 function isDateLike(text: string): boolean {
-  return text !== '' && (DATE_CELL.test(text) || (text.length <= 16 && RHYTHM.test(text)));
+  return text !== '' && (DATE_CELL.test(text) || (text.length <= 8 && RHYTHM.test(text) && !/[，。；,]/.test(text)));
 }
 
 function unitPieces(text: string): string[] {
@@ -59,7 +59,7 @@ function fit(type: ColumnType, text: string): number {
       return INDEX_TOKEN.test(text) ? 3 : -10;
     case 'date':
       if (isDateLike(text)) return 3;
-      return text.length <= 24 && (RHYTHM.test(text) || /\d{4}年|\d{1,2}月/.test(text)) ? 1 : -5;
+      return text.length <= 24 && !/[，。；,]/.test(text) && (RHYTHM.test(text) || /\d{4}年|\d{1,2}月/.test(text)) ? 1 : -5;
     case 'unit': {
       if (/\d/.test(text) || /[。！？]/.test(text)) return -4;
       const pieces = unitPieces(text.replace(/^(?:牵头|配合)[:：]?/, ''));

@@ -46,7 +46,7 @@ export function tableToText(rows: ReadonlyArray<readonly string[]>): string {
     .filter((cells) => cells.some((cell) => cell !== ''))
     .map((cells) => {
       const filled = cells.filter((cell) => cell !== '');
-      if (filled.length === 1 && cells.length > 2 && cells[0] === filled[0]) return filled[0];
+      if (filled.length === 1 && cells[0] === filled[0] && (cells.length === 1 || cells.length > 2)) return filled[0];
       const padded = [...cells];
       while (padded.length < width) padded.push('');
       return padded.join('\t');
