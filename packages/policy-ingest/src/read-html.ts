@@ -205,7 +205,8 @@ export function htmlToText(html: string): string {
   const lines: string[] = [];
   let blanks = 0;
   for (const line of out.lines) {
-    const trimmed = line.replace(/\u00a0/g, ' ').trimEnd();
+    // Trailing spaces go; trailing tabs stay, since they are a table row's empty last cells.
+    const trimmed = line.replace(/\u00a0/g, ' ').replace(/ +$/, '');
     blanks = trimmed.trim() === '' ? blanks + 1 : 0;
     if (blanks <= MAX_BLANK_LINES) lines.push(trimmed.trim() === '' ? '' : trimmed);
   }
