@@ -96,7 +96,8 @@ export async function readDocumentText(input: Buffer, fileName: string): Promise
   const extension = extname(fileName).toLowerCase();
   const kind = sniff(input);
   if (kind === 'ole') {
-    const what = extension === '.wps' ? 'WPS 文字（.wps）' : extension === '.xls' || extension === '.et' ? '旧版 Excel（.xls）' : '旧版 Word（.doc）';
+    const what =
+      extension === '.wps' ? 'WPS 文字（.wps）' : extension === '.xls' || extension === '.et' ? '旧版 Excel（.xls）' : '旧版 Word（.doc）';
     const ask = extension === '.xls' || extension === '.et' ? '请另存为 .xlsx 后上传' : ASK_FOR_DOCX;
     throw new UnsupportedDocumentError(`不支持${what}文件：${ask}`);
   }
@@ -113,7 +114,10 @@ export async function readDocumentText(input: Buffer, fileName: string): Promise
   if (['.docx', '.xlsx', '.pdf'].includes(extension)) {
     throw new UnsupportedDocumentError(`无法读取该文件：内容不是 ${extension} 文件（文件可能已损坏，或与其扩展名不符）`);
   }
-  const isHtml = extension === '.html' || extension === '.htm' || /^\s*(<!doctype html|<html[\s>])/i.test(Buffer.from(input.subarray(0, 512)).toString('latin1'));
+  const isHtml =
+    extension === '.html' ||
+    extension === '.htm' ||
+    /^\s*(<!doctype html|<html[\s>])/i.test(Buffer.from(input.subarray(0, 512)).toString('latin1'));
   if (isHtml) return rebuildSpaceTables(htmlToText(decodeText(input, declaredHtmlCharset(input))));
   return rebuildSpaceTables(decodeText(input));
 }

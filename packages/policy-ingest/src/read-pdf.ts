@@ -66,7 +66,8 @@ function linesOf(pieces: readonly TextPiece[], pageHeight: number): PdfLine[] {
         const last = segments.at(-1);
         const gap = last ? piece.x0 - last.x1 : Infinity;
         if (last && gap < CELL_GAP_EMS * Math.max(last.size, piece.size)) {
-          last.text += gap > 0.25 * piece.size && /[A-Za-z0-9]$/.test(last.text) && /^[A-Za-z0-9]/.test(piece.text) ? ` ${piece.text}` : piece.text;
+          last.text +=
+            gap > 0.25 * piece.size && /[A-Za-z0-9]$/.test(last.text) && /^[A-Za-z0-9]/.test(piece.text) ? ` ${piece.text}` : piece.text;
           last.x1 = Math.max(last.x1, piece.x1);
         } else segments.push({ ...piece });
       }
@@ -169,14 +170,17 @@ function readTable(lines: readonly PdfLine[], at: number): PdfTable | null {
       indexColumn >= 0 && line.segments.some((segment) => columnOf(segment, bounds) === indexColumn && INDEX.test(segment.text.trim()));
     const currentHasIndex =
       indexColumn >= 0 &&
-      (groups.at(-1) ?? []).some((member) => member.segments.some((segment) => columnOf(segment, bounds) === indexColumn && INDEX.test(segment.text.trim())));
+      (groups.at(-1) ?? []).some((member) =>
+        member.segments.some((segment) => columnOf(segment, bounds) === indexColumn && INDEX.test(segment.text.trim())),
+      );
     const isNewRow = gap > lineGap * 1.25 || (opensIndex && currentHasIndex);
     if (isNewRow || groups.length === 0) groups.push([line]);
     else groups.at(-1)?.push(line);
   });
   const rows = groups.map((group) => {
     const pieces: Segment[][] = labels.map(() => []);
-    for (const line of group) for (const segment of line.segments) pieces[Math.min(columnOf(segment, bounds), labels.length - 1)]?.push(segment);
+    for (const line of group)
+      for (const segment of line.segments) pieces[Math.min(columnOf(segment, bounds), labels.length - 1)]?.push(segment);
     return pieces.map(joinWrappedLines);
   });
   return { header: labels, rows, lineCount: end - at };
@@ -215,10 +219,20 @@ export async function pdfToText(input: Buffer): Promise<string> {
       const page = await document.getPage(number);
       const [, , , pageTop] = page.view;
       const content = await page.getTextContent();
-      pages.push(pageText(linesOf(content.items.flatMap((item) => (isTextPiece(item) ? [item] : [])), pageTop ?? 842)));
+      pages.push(
+        pageText(
+          linesOf(
+            content.items.flatMap((item) => (isTextPiece(item) ? [item] : [])),
+            pageTop ?? 842,
+          ),
+        ),
+      );
       page.cleanup();
     }
-    return pages.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    return pages
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
   } finally {
     await document.destroy();
   }

@@ -75,7 +75,9 @@ describe('pdfToText', () => {
     let top = 110;
     for (const row of rows) {
       const wrapped = row.map((cell, index) => wrapText(cell, index === 1 ? 12 : 7));
-      wrapped.forEach((lines, index) => lines.forEach((line, number) => texts.push({ x: columns[index]!, top: top + number * 13, text: line, size: 9 })));
+      wrapped.forEach((lines, index) =>
+        lines.forEach((line, number) => texts.push({ x: columns[index]!, top: top + number * 13, text: line, size: 9 })),
+      );
       top += Math.max(...wrapped.map((lines) => lines.length)) * 13 + 8;
     }
     texts.push({ x: 72, top: top + 20, text: '各单位要按季度报送进展。' }, { x: 280, top: 800, text: '— 3 —' });

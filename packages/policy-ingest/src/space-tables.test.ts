@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { extractPlan } from './extract.js';
 import { rebuildSpaceTables } from './space-tables.js';
 
-const rowsOf = (text: string) => text.split('\n').filter((line) => line.includes('\t')).map((line) => line.split('\t'));
+const rowsOf = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => line.includes('\t'))
+    .map((line) => line.split('\t'));
 
 describe('rebuildSpaceTables', () => {
   it('rebuilds a table whose cells one space separates and whose rows wrap mid-cell onto the next line', () => {
@@ -18,7 +22,13 @@ describe('rebuildSpaceTables', () => {
     ].join('\n');
     expect(rowsOf(rebuildSpaceTables(text))).toEqual([
       ['序号', '重点工作任务', '主要责任单位', '协同配合单位', '完成期限'],
-      ['1', '新认定国家高新技术企业100家以上，科技型中小企业入库评价600家以上', '市科技局', '市财政局、国家税务总局南充市税务局', '2024年12月底'],
+      [
+        '1',
+        '新认定国家高新技术企业100家以上，科技型中小企业入库评价600家以上',
+        '市科技局',
+        '市财政局、国家税务总局南充市税务局',
+        '2024年12月底',
+      ],
       ['2', '推动规上工业企业建设研发机构', '市经济和信息化局', '市科技局、市发展改革委', '2024年12月底'],
       ['3', '支持高校建设省级重点实验室', '市科技局', '市教育局', '持续推进'],
     ]);
@@ -42,7 +52,12 @@ describe('rebuildSpaceTables', () => {
   });
 
   it('rebuilds a table without a 序号 column, a new row at each line of several pieces', () => {
-    const text = ['重点任务 牵头科室 配合科室 时间节点', '培育科技型中小企业1500家以上 高新技术科 各县市区科技局 2025年9月', '推进科技园建设，引进科技型企业 产学研合作科 高新技术科 全年', '20家以上'].join('\n');
+    const text = [
+      '重点任务 牵头科室 配合科室 时间节点',
+      '培育科技型中小企业1500家以上 高新技术科 各县市区科技局 2025年9月',
+      '推进科技园建设，引进科技型企业 产学研合作科 高新技术科 全年',
+      '20家以上',
+    ].join('\n');
     expect(rowsOf(rebuildSpaceTables(text)).slice(1)).toEqual([
       ['培育科技型中小企业1500家以上', '高新技术科', '各县市区科技局', '2025年9月'],
       ['推进科技园建设，引进科技型企业20家以上', '产学研合作科', '高新技术科', '全年'],
@@ -50,7 +65,9 @@ describe('rebuildSpaceTables', () => {
   });
 
   it('ends the table at a blank line followed by prose, and leaves other text as it was', () => {
-    const text = ['序号 任务 责任单位 完成时限', '1 新建市级重点实验室5家 市科技局 2024年12月', '', '各单位要按时报送进展情况。'].join('\n');
+    const text = ['序号 任务 责任单位 完成时限', '1 新建市级重点实验室5家 市科技局 2024年12月', '', '各单位要按时报送进展情况。'].join(
+      '\n',
+    );
     const rebuilt = rebuildSpaceTables(text);
     expect(rebuilt.split('\n').slice(-2)).toEqual(['', '各单位要按时报送进展情况。']);
     expect(rebuildSpaceTables(rebuilt)).toBe(rebuilt);
@@ -59,7 +76,12 @@ describe('rebuildSpaceTables', () => {
   });
 
   it('lets the extractor find the tasks of a table copied from a web page', () => {
-    const text = ['序号 重点工作任务 主要责任单位 协同配合单位 完成期限', '1 新建市级重点实验室5家以上 市科技局 市教育局 2024年12月底', '2 技术合同登记成交额突破30', '亿元 市科技局 市财政局 2024年12月底'].join('\n');
+    const text = [
+      '序号 重点工作任务 主要责任单位 协同配合单位 完成期限',
+      '1 新建市级重点实验室5家以上 市科技局 市教育局 2024年12月底',
+      '2 技术合同登记成交额突破30',
+      '亿元 市科技局 市财政局 2024年12月底',
+    ].join('\n');
     expect(extractPlan(text, { date: '2024-03-01' }).tasks).toEqual([]);
     const { tasks } = extractPlan(rebuildSpaceTables(text), { date: '2024-03-01' });
     expect(tasks.map((task) => [task.title, task.lead, task.deadline])).toEqual([

@@ -29,8 +29,10 @@ const SEPARATOR = /[ \u3000\t]+/;
 const INDEX_TOKEN = /^(\d{1,3})[.、．]?$/;
 const DATE_CELL =
   /^(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|中旬|上旬|下旬|份|中)?(?:前|以前|之前)?|\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?)$/;
-const RHYTHM = /长期|持续|全年|年内|年底|年末|每季度|每月|每年|每半年|按季度|按月|定期|常态化|动态|上半年|下半年|逐年|月底|季末|立即|已完成/;
-const OUTLINE_HEADING = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}(?:部分|类|项))/;
+const RHYTHM =
+  /长期|持续|全年|年内|年底|年末|每季度|每月|每年|每半年|按季度|按月|定期|常态化|动态|上半年|下半年|逐年|月底|季末|立即|已完成/;
+const OUTLINE_HEADING =
+  /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}(?:部分|类|项))/;
 const PROSE_END = /[。！？]$/;
 const MAX_TOKENS_PER_ROW = 80;
 const MAX_LINES_PER_ROW = 12;
@@ -128,7 +130,9 @@ function alignRun(
   const columns = roles.length;
   const count = tokens.length;
   const best: number[][] = Array.from({ length: count + 1 }, () => Array<number>(columns + 1).fill(-Infinity));
-  const back: Array<Array<{ start: number; previous: number } | null>> = Array.from({ length: count + 1 }, () => Array(columns + 1).fill(null));
+  const back: Array<Array<{ start: number; previous: number } | null>> = Array.from({ length: count + 1 }, () =>
+    Array(columns + 1).fill(null),
+  );
   // Column index `columns` stands for "nothing yet" (before the first column).
   const START = columns;
   best[0]![START] = 0;

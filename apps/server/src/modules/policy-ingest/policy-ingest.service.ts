@@ -63,7 +63,8 @@ export async function readUploadedDocument(fileName: string, content: Buffer): P
   if (sniffed === 'ole') throw invalidField('file', legacyFormatMessage(extension === '.xlsx' ? '.xls' : '.doc'));
   // A .docx or .xlsx is a ZIP archive that its reader unpacks whole: check what it unpacks to before it does.
   if (extension === '.docx' || extension === '.xlsx') await checkOfficeUpload(content, extension);
-  if (extension === '.pdf' && sniffed !== 'pdf') throw invalidField('file', '无法读取该文件：不是有效的 .pdf 文件（文件可能已损坏，或与其扩展名不符）');
+  if (extension === '.pdf' && sniffed !== 'pdf')
+    throw invalidField('file', '无法读取该文件：不是有效的 .pdf 文件（文件可能已损坏，或与其扩展名不符）');
   let text: string;
   try {
     text = await parseSlots.run(() => readDocumentText(content, fileName));
