@@ -90,3 +90,29 @@ describe('rebuildSpaceTables', () => {
     ]);
   });
 });
+
+describe('rebuildSpaceTables on tab tables and spaced labels', () => {
+  it('joins a tab row whose cell held a line break, as a browser copies a web table', () => {
+    const text = [
+      '序号\t工作任务\t牵头单位\t完成时限',
+      '1\t新建省级重点实验室2家，',
+      '推动实验室提档升级\t市科技局\t2024年12月',
+      '2\t设立转化基金\t市财政局\t2024年6月',
+    ].join('\n');
+    expect(rebuildSpaceTables(text).split('\n')).toEqual([
+      '序号\t工作任务\t牵头单位\t完成时限',
+      '1\t新建省级重点实验室2家，推动实验室提档升级\t市科技局\t2024年12月',
+      '2\t设立转化基金\t市财政局\t2024年6月',
+    ]);
+    const whole = ['序号\t工作任务\t牵头单位\t完成时限', '1\t设立转化基金\t市财政局\t2024年6月'].join('\n');
+    expect(rebuildSpaceTables(whole)).toBe(whole);
+  });
+
+  it('reads a header whose labels were spaced out character by character', () => {
+    const text = ['序 号 重点任务 牵头单位 完 成 时 限', '1 新建市级重点实验室5家 市科技局 2024年12月'].join('\n');
+    expect(rowsOf(rebuildSpaceTables(text))).toEqual([
+      ['序号', '重点任务', '牵头单位', '完成时限'],
+      ['1', '新建市级重点实验室5家', '市科技局', '2024年12月'],
+    ]);
+  });
+});

@@ -236,12 +236,68 @@ function isBlank(line: string | undefined): boolean {
   return line !== undefined && line.trim() === '';
 }
 
+/** "序 号", "完 成 时 限": a label a page spaced out character by character (a run of single characters) put back together. */
+function joinSpacedLetters(labels: readonly string[]): string[] {
+  const joined: string[] = [];
+  let previousWasLetter = false;
+  for (const label of labels) {
+    const isLetter = /^[\u4e00-\u9fff]$/.test(label);
+    if (isLetter && previousWasLetter) joined[joined.length - 1] += label;
+    else joined.push(label);
+    previousWasLetter = isLetter;
+  }
+  return joined;
+}
+
 function headerRolesOf(line: string): { labels: string[]; roles: ColumnRole[] } | null {
   if (line.includes('\t') || line.includes('|')) return null;
-  const labels = line.trim().split(SEPARATOR);
-  if (labels.length < 3 || labels.some((label) => label.length > MAX_LABEL_LENGTH)) return null;
-  const header = tableHeader(labels);
-  return header && header.kind === 'task' ? { labels, roles: header.roles } : null;
+  const tokens = line.trim().split(SEPARATOR);
+  for (const labels of [tokens, joinSpacedLetters(tokens)]) {
+    if (labels.length < 3 || labels.some((label) => label.length > MAX_LABEL_LENGTH)) continue;
+    const header = tableHeader(labels);
+    if (header && header.kind === 'task') return { labels, roles: header.roles };
+  }
+  return null;
+}
+
+const TAB = /\t/g;
+
+/**
+ * A tab-separated table whose cells held line breaks (a web table copied from a browser): a row's text runs over
+ * several lines, the break inside a cell. Lines are joined until the row has as many tabs as the header. Null when
+ * no row was broken, so that tables the extractor already reads are left as they are.
+ */
+function rejoinTabRows(lines: readonly string[], at: number): RebuiltTable | null {
+  const header = lines[at] ?? '';
+  const tabs = header.match(TAB)?.length ?? 0;
+  if (tabs < 2 || !tableHeader(header.split('\t'))) return null;
+  const out: string[] = [header];
+  let wasBroken = false;
+  let cursor = at + 1;
+  while (cursor < lines.length) {
+    const line = lines[cursor] ?? '';
+    const count = line.match(TAB)?.length ?? 0;
+    if (isBlank(line) || count === 0 || count >= tabs) {
+      if (count === 0 && !isBlank(line)) break;
+      if (isBlank(line) && !(lines[cursor + 1] ?? '').includes('\t')) break;
+      out.push(line);
+      cursor += 1;
+      continue;
+    }
+    // A broken row: join the following lines (the rest of the cell, then the other cells) up to the header's tabs.
+    let row = line;
+    let end = cursor + 1;
+    while (end < lines.length && (row.match(TAB)?.length ?? 0) < tabs && !isBlank(lines[end]) && end - cursor < MAX_LINES_PER_ROW) {
+      const next = lines[end] ?? '';
+      if (/^\d{1,3}$/.test((next.split('\t')[0] ?? '').trim()) && next.includes('\t')) break;
+      row += next.trim();
+      end += 1;
+    }
+    wasBroken = wasBroken || end > cursor + 1;
+    out.push(row);
+    cursor = end;
+  }
+  return wasBroken ? { text: out.join('\n'), lineCount: cursor - at - 1 } : null;
 }
 
 /** The number a line opens with, when it opens a row ("3 新建…"), else null. */
@@ -333,7 +389,11 @@ export function rebuildSpaceTables(text: string): string {
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
     const header = headerRolesOf(line);
-    const table = header ? rebuildTable(lines, index, header.labels, header.roles) : null;
+    const table = header
+      ? rebuildTable(lines, index, header.labels, header.roles)
+      : line.includes('\t')
+        ? rejoinTabRows(lines, index)
+        : null;
     if (!table) {
       out.push(line);
       continue;
