@@ -127,3 +127,19 @@ export const FORMAT_DOCUMENTS: CorpusDocument[] = [
   const name = file.replace(/\.[a-z]+$/, '');
   return { name, date, path: join(FORMATS_DOCS_DIR, file), gold: name };
 });
+
+/**
+ * The score-only formats set (test/formats-scored): web-copied tables in other layouts, written after the readers were
+ * built and never used to fix them — its scores are reported, not asserted (see FIRST-CONTACT.md).
+ */
+export const SCORED_ONLY_GOLD_DIR = fileURLToPath(new URL('./formats-scored/gold/', import.meta.url));
+const SCORED_ONLY_DOCS_DIR = fileURLToPath(new URL('./formats-scored/docs/', import.meta.url));
+
+export const SCORED_ONLY_DOCUMENTS: CorpusDocument[] = [
+  ['web-copy-leader-xianyang.txt', '2025-03-10'],
+  ['browser-tab-copy-yulin.txt', '2024-02-20'],
+  ['layout-aligned-anshun.txt', '2024-05-08'],
+].map(([file = '', date = '']) => {
+  const name = file.replace(/\.[a-z]+$/, '');
+  return { name, date, path: join(SCORED_ONLY_DOCS_DIR, file), gold: name };
+});
