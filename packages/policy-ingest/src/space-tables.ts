@@ -249,15 +249,77 @@ function joinSpacedLetters(labels: readonly string[]): string[] {
   return joined;
 }
 
-function headerRolesOf(line: string): { labels: string[]; roles: ColumnRole[] } | null {
+/** Display width as fixed-width text aligns it: a CJK or full-width character takes two columns. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  return width;
+}
+
+/** A line's pieces between runs of two or more spaces, with the display column each starts at. */
+function alignedPieces(line: string): Array<{ text: string; column: number }> {
+  const pieces: Array<{ text: string; column: number }> = [];
+  for (const match of line.trimEnd().matchAll(/\S(?:.*?)(?=(?: {2,}|\u3000+)|$)/g)) {
+    pieces.push({ text: match[0].trim(), column: displayWidth(line.slice(0, match.index)) });
+  }
+  return pieces;
+}
+
+interface Header {
+  labels: string[];
+  roles: ColumnRole[];
+  /** Display columns where the labels start, when the header is laid out by runs of spaces (text from a layout). */
+  columns: number[] | null;
+}
+
+/**
+ * The display columns of the labels when every label stands apart by a run of two or more spaces (a layout where
+ * columns line up, as `pdftotext -layout` writes), else null. A label spaced out over a gap ("序  号") keeps the
+ * column of its first piece.
+ */
+function alignedColumns(line: string, labels: readonly string[]): number[] | null {
+  const pieces = alignedPieces(line);
+  const columns: number[] = [];
+  let cursor = 0;
+  for (const label of labels) {
+    const start = pieces[cursor]?.column;
+    let text = '';
+    while (cursor < pieces.length && text.length < label.length) text += (pieces[cursor++]?.text ?? '').replace(/\s+/g, '');
+    if (text !== label || start === undefined) return null;
+    columns.push(start);
+  }
+  return cursor === pieces.length ? columns : null;
+}
+
+function headerRolesOf(line: string): Header | null {
   if (line.includes('\t') || line.includes('|')) return null;
   const tokens = line.trim().split(SEPARATOR);
-  for (const labels of [tokens, joinSpacedLetters(tokens)]) {
+  const joined = joinSpacedLetters(tokens);
+  for (const labels of joined.length < tokens.length ? [joined, tokens] : [tokens]) {
     if (labels.length < 3 || labels.some((label) => label.length > MAX_LABEL_LENGTH)) continue;
     const header = tableHeader(labels);
-    if (header && header.kind === 'task') return { labels, roles: header.roles };
+    if (header && header.kind === 'task') return { labels, roles: header.roles, columns: alignedColumns(line, labels) };
   }
   return null;
+}
+
+/**
+ * A row of a layout whose columns line up: each piece goes to the last column starting at or before it (give or take
+ * two), and a column's pieces from successive lines are joined as wrapped text.
+ */
+function alignedRowCells(lines: readonly string[], roles: readonly ColumnRole[], columns: readonly number[]): string[] {
+  const types = roles.map(typeOf);
+  const cells: Token[][] = roles.map(() => []);
+  lines.forEach((line, lineIndex) => {
+    for (const piece of alignedPieces(line)) {
+      let column = 0;
+      for (let index = 0; index < columns.length; index += 1) if ((columns[index] ?? 0) <= piece.column + 2) column = index;
+      const cell = cells[column];
+      cell?.push({ text: piece.text, opensLine: cell.length > 0, line: lineIndex });
+    }
+  });
+  return cells.map((cell, index) => joinTokens(cell, types[index] ?? 'text'));
 }
 
 const TAB = /\t/g;
@@ -319,7 +381,7 @@ interface RebuiltTable {
 }
 
 /** Reads the rows below a header at lines[at]; null when not one row follows. */
-function rebuildTable(lines: readonly string[], at: number, labels: string[], roles: ColumnRole[]): RebuiltTable | null {
+function rebuildTable(lines: readonly string[], at: number, { labels, roles, columns }: Header): RebuiltTable | null {
   const hasIndex = roles[0] === 'index';
   const out: string[][] = [labels];
   let row: string[] | null = null;
@@ -328,7 +390,7 @@ function rebuildTable(lines: readonly string[], at: number, labels: string[], ro
   let cursor = at + 1;
   const flush = () => {
     if (row) {
-      out.push(rowCells(row, roles));
+      out.push(columns ? alignedRowCells(row, roles, columns) : rowCells(row, roles));
       rowCount += 1;
     }
     row = null;
@@ -389,11 +451,7 @@ export function rebuildSpaceTables(text: string): string {
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
     const header = headerRolesOf(line);
-    const table = header
-      ? rebuildTable(lines, index, header.labels, header.roles)
-      : line.includes('\t')
-        ? rejoinTabRows(lines, index)
-        : null;
+    const table = header ? rebuildTable(lines, index, header) : line.includes('\t') ? rejoinTabRows(lines, index) : null;
     if (!table) {
       out.push(line);
       continue;

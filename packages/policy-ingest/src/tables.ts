@@ -182,6 +182,19 @@ function isTaskTable(roles: readonly ColumnRole[]): boolean {
   return saysWhat && (saysWho || roles.includes('deadline'));
 }
 
+/**
+ * Two sentence columns of the same role ("目标任务 | 具体工作措施", both content; "重点任务 | 工作任务", both task) are a
+ * heading and its detail: the first is the task, the second the content, so that both are read.
+ */
+function pairTextColumns(roles: ColumnRole[]): ColumnRole[] {
+  const contents = roles.flatMap((role, index) => (role === 'content' ? [index] : []));
+  const tasks = roles.flatMap((role, index) => (role === 'task' ? [index] : []));
+  const paired = [...roles];
+  if (tasks.length === 0 && contents.length >= 2) paired[contents[0] ?? 0] = 'task';
+  if (contents.length === 0 && tasks.length >= 2) paired[tasks[1] ?? 0] = 'content';
+  return paired;
+}
+
 function headerRoles(labels: readonly string[]): { kind: TableKind; roles: ColumnRole[] } | null {
   if (labels.length < 3) return null;
   const indicator = indicatorRoles(labels);
@@ -189,7 +202,7 @@ function headerRoles(labels: readonly string[]): { kind: TableKind; roles: Colum
   const roles = labels.map(roleOfHeader);
   const unknown = roles.filter((role) => role === null).length;
   if (unknown > 1) return null;
-  const known = roles.map((role) => role ?? 'other');
+  const known = pairTextColumns(roles.map((role) => role ?? 'other'));
   return isTaskTable(known) ? { kind: 'task', roles: known } : null;
 }
 
