@@ -116,3 +116,13 @@ describe('rebuildSpaceTables on tab tables and spaced labels', () => {
     ]);
   });
 });
+
+describe('rebuildSpaceTables on text built to be slow', () => {
+  it('leaves a table whose alignment would cost more than its budget as it stands', () => {
+    const row = (index: number) => `${index} ${'推动 企业 建设 研发 机构 '.repeat(8)}市科技局 2024年12月`;
+    const text = ['序号 重点工作任务 牵头单位 完成时限', ...Array.from({ length: 200 }, (_, index) => row(index + 1))].join('\n');
+    expect(rebuildSpaceTables(text)).toBe(text);
+    const small = ['序号 重点工作任务 牵头单位 完成时限', row(1)].join('\n');
+    expect(rebuildSpaceTables(small)).not.toBe(small);
+  });
+});

@@ -34,7 +34,19 @@ const RHYTHM =
 const OUTLINE_HEADING =
   /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}(?:部分|类|项))/;
 const PROSE_END = /[。！？]$/;
-const MAX_TOKENS_PER_ROW = 80;
+/** Bounds on the alignment's work (a row of a real table has a dozen pieces; a cell, a few wrapped lines). */
+const MAX_TOKENS_PER_ROW = 40;
+const MAX_TOKENS_PER_CELL = 16;
+/**
+ * The alignment work one document may cost (pieces × cell widths × columns, about 2 µs each): a real task table takes
+ * a few thousand a row; text built to be slow stops being rebuilt, and is read as it stands, within about two seconds.
+ */
+const MAX_ALIGNMENT_WORK = 1_000_000;
+
+/** What is left of the document's alignment work. */
+interface Budget {
+  remaining: number;
+}
 const MAX_LINES_PER_ROW = 12;
 const MAX_LABEL_LENGTH = 12;
 
@@ -144,7 +156,7 @@ function alignRun(
   for (let end = 1; end <= count; end += 1) {
     for (let column = options.fromColumn; column < columns; column += 1) {
       if (options.isContinuation && types[column] === 'index') continue;
-      for (let start = end - 1; start >= 0; start -= 1) {
+      for (let start = end - 1; start >= Math.max(0, end - MAX_TOKENS_PER_CELL); start -= 1) {
         const type = types[column] ?? 'text';
         const run = tokens.slice(start, end);
         const widths = options.headWidths;
@@ -202,9 +214,11 @@ function tokensOf(lines: readonly string[]): Token[] {
  * A row's cells. When the first line already reaches the last column, the continuation lines wrapped column by column
  * (each is aligned on its own and its pieces appended to their columns); otherwise the row flows on across lines.
  */
-function rowCells(lines: readonly string[], roles: readonly ColumnRole[]): string[] {
+function rowCells(lines: readonly string[], roles: readonly ColumnRole[], budget: Budget): string[] | null {
   const types = roles.map(typeOf);
   const tokens = tokensOf(lines).slice(0, MAX_TOKENS_PER_ROW);
+  budget.remaining -= 2 * tokens.length * Math.min(tokens.length, MAX_TOKENS_PER_CELL) * roles.length;
+  if (budget.remaining < 0) return null;
   const firstLine = tokens.filter((token) => token.line === 0);
   const continuation = tokens.filter((token) => token.line > 0);
   const flowing = alignRun(tokens, roles, { fromColumn: 0, isContinuation: false });
@@ -381,16 +395,19 @@ interface RebuiltTable {
 }
 
 /** Reads the rows below a header at lines[at]; null when not one row follows. */
-function rebuildTable(lines: readonly string[], at: number, { labels, roles, columns }: Header): RebuiltTable | null {
+function rebuildTable(lines: readonly string[], at: number, { labels, roles, columns }: Header, budget: Budget): RebuiltTable | null {
   const hasIndex = roles[0] === 'index';
   const out: string[][] = [labels];
   let row: string[] | null = null;
   let expected = 1;
   let rowCount = 0;
   let cursor = at + 1;
+  let isOverBudget = false;
   const flush = () => {
     if (row) {
-      out.push(columns ? alignedRowCells(row, roles, columns) : rowCells(row, roles));
+      const cells = columns ? alignedRowCells(row, roles, columns) : rowCells(row, roles, budget);
+      if (cells === null) isOverBudget = true;
+      else out.push(cells);
       rowCount += 1;
     }
     row = null;
@@ -437,7 +454,7 @@ function rebuildTable(lines: readonly string[], at: number, { labels, roles, col
     current.push(line);
   }
   flush();
-  if (rowCount === 0) return null;
+  if (rowCount === 0 || isOverBudget) return null;
   return { text: tableToText(out), lineCount: cursor - at - 1 };
 }
 
@@ -448,10 +465,11 @@ function rebuildTable(lines: readonly string[], at: number, { labels, roles, col
 export function rebuildSpaceTables(text: string): string {
   const lines = text.split('\n');
   const out: string[] = [];
+  const budget: Budget = { remaining: MAX_ALIGNMENT_WORK };
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
     const header = headerRolesOf(line);
-    const table = header ? rebuildTable(lines, index, header) : line.includes('\t') ? rejoinTabRows(lines, index) : null;
+    const table = header ? rebuildTable(lines, index, header, budget) : line.includes('\t') ? rejoinTabRows(lines, index) : null;
     if (!table) {
       out.push(line);
       continue;
