@@ -104,7 +104,11 @@ export async function readDocumentText(input: Buffer, fileName: string): Promise
   if (kind === 'rtf') throw new UnsupportedDocumentError(`不支持 RTF 文件：${ASK_FOR_DOCX}`);
   if (kind === 'zip') return readZip(input, extension);
   if (kind === 'pdf') {
-    const text = await pdfToText(input);
+    const text = await pdfToText(input).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'PasswordException')
+        throw new UnsupportedDocumentError('该 PDF 已加密，无法读取：请上传未加密的 PDF 或 .docx');
+      throw error;
+    });
     if (!text.trim()) throw new UnsupportedDocumentError('该 PDF 中没有可读取的文字（可能是扫描件）：请上传可复制文字的 PDF 或 .docx');
     return rebuildSpaceTables(text);
   }

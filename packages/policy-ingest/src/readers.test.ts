@@ -93,3 +93,9 @@ describe('pdfToText', () => {
     ]);
   });
 });
+
+describe('pdfToText on what is not a readable PDF', () => {
+  it('throws for damaged bytes, so the caller can say the file is unreadable', async () => {
+    await expect(pdfToText(Buffer.from('%PDF-1.7\nnot really a pdf'))).rejects.toThrow();
+  });
+});
