@@ -210,7 +210,9 @@ export function htmlToText(html: string): string {
     blanks = trimmed.trim() === '' ? blanks + 1 : 0;
     if (blanks <= MAX_BLANK_LINES) lines.push(trimmed.trim() === '' ? '' : trimmed);
   }
-  return lines.join('\n').trim();
+  // Blank lines at either end go; tabs stay (a table's empty cells at its first or last row).
+  // Blank lines at either end go; tabs stay (a table's empty cells in its first or last row).
+  return lines.join('\n').replace(/^\n+|\n+$/g, '');
 }
 
 /** The charset a page declares in its first bytes (<meta charset> or http-equiv Content-Type). */

@@ -232,7 +232,7 @@ export async function pdfToText(input: Buffer): Promise<string> {
     return pages
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
-      .trim();
+      .replace(/^\n+|\n+$/g, '');
   } finally {
     await document.destroy();
   }

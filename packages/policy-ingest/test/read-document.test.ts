@@ -52,6 +52,24 @@ describe('readDocumentText', () => {
     ]);
   });
 
+  it('reads a .docx table as a table: one row per line, cells separated by tabs, paragraphs as lines', async () => {
+    const docx = minimalDocx(
+      ['三、重点任务'],
+      [
+        ['序号', '工作任务', '责任单位', '完成时限'],
+        ['1', '新建省级重点实验室2家', '市科技局，市经信局', '2022年12月'],
+        ['2', '设立成果转化基金', '市财政局', ''],
+      ],
+    );
+    expect((await readDocumentText(docx, 'plan.docx')).split('\n')).toEqual([
+      '三、重点任务',
+      '',
+      '序号\t工作任务\t责任单位\t完成时限',
+      '1\t新建省级重点实验室2家\t市科技局，市经信局\t2022年12月',
+      '2\t设立成果转化基金\t市财政局\t',
+    ]);
+  });
+
   it('refuses old binary Word and WPS files by their content, asking for .docx', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
     await expect(readDocumentText(ole, 'plan.doc')).rejects.toThrow('另存为 .docx');
