@@ -16,8 +16,10 @@ import { zCreateTarget, zTargetComparator } from './targets';
 export const ingestTextMaxLength = 2_000_000;
 /** The largest uploaded file (bytes). */
 export const ingestFileMaxBytes = 10 * 1024 * 1024;
-/** The file types that can be read: Word (.docx), plain text and web pages. */
-export const ingestFileExtensions = ['.docx', '.txt', '.html', '.htm'] as const;
+/** The file types that can be read: Word (.docx), PDF with text, Excel task sheets (.xlsx), web pages and plain text. */
+export const ingestFileExtensions = ['.docx', '.pdf', '.xlsx', '.html', '.htm', '.txt'] as const;
+/** Old binary Office and WPS files, refused with a message asking for .docx (or .xlsx). */
+export const ingestLegacyExtensions = ['.doc', '.wps', '.xls', '.et'] as const;
 
 /** `POST /policy-ingest/extract` as JSON (pasted text); an upload sends multipart fields `file` and `date` instead. */
 export const zIngestExtractText = z.object({

@@ -1,4 +1,4 @@
-/** `policy-ingest FILE [--date YYYY-MM-DD] [--json]`: read a plan, print its targets and tasks. */
+/** `policy-ingest FILE [--date YYYY-MM-DD] [--json]`: read a plan (.docx .pdf .xlsx .html .txt), print its targets and tasks. */
 import { readFile } from 'node:fs/promises';
 import { extractPlan } from './extract.js';
 import { readDocumentText } from './read-document.js';
@@ -9,7 +9,8 @@ export interface CliIo {
   stderr: (text: string) => void;
 }
 
-const USAGE = '用法：policy-ingest <文件> [--date YYYY-MM-DD] [--json]\n';
+const USAGE =
+  '用法：policy-ingest <文件> [--date YYYY-MM-DD] [--json]\n文件：.docx、.pdf、.xlsx、.html、.txt（.doc、.wps 请另存为 .docx）\n';
 const EXIT_OK = 0;
 const EXIT_USAGE = 2;
 

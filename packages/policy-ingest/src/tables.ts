@@ -82,9 +82,26 @@ function compactLabel(label: string): string {
   return label.replace(/[\s:：*]/g, '');
 }
 
+/**
+ * Header wordings beyond the exact list, by what a label says it holds: "协同配合单位", "主要责任部门", "重点工作任务",
+ * "工作完成时限" — the variants other cities write. Checked in this order, only for labels short enough to be labels.
+ */
+const HEADER_CUES: ReadonlyArray<[RegExp, ColumnRole]> = [
+  [/(配合|协同|协办|协助|参与|参加)(单位|部门|科室|处室)?$/, 'participant'],
+  [/牵头|主责|主要责任(单位|部门|科室|处室)/, 'lead'],
+  [/责任(单位|部门|科室|处室|主体)$/, 'responsible'],
+  [/(时限|期限|时间节点|完成时间|完成日期|截止时间|时间进度|进度安排)$/, 'deadline'],
+  [/(措施|举措|内容|目标|要求|路径)$/, 'content'],
+  [/(任务|事项|工作|项目)(名称)?$/, 'task'],
+];
+const MAX_CUED_LABEL = 10;
+
 function roleOfHeader(label: string): ColumnRole | null {
   const compact = compactLabel(label);
-  return HEADER_ROLES.find(([pattern]) => pattern.test(compact))?.[1] ?? null;
+  const exact = HEADER_ROLES.find(([pattern]) => pattern.test(compact))?.[1];
+  if (exact) return exact;
+  if (compact.length < 2 || compact.length > MAX_CUED_LABEL || /[，。；,;\d]/.test(compact)) return null;
+  return HEADER_CUES.find(([pattern]) => pattern.test(compact))?.[1] ?? null;
 }
 
 /** The column naming the indicator: 指标, 指标名称, 主要指标, 二级指标 … */
@@ -165,6 +182,19 @@ function isTaskTable(roles: readonly ColumnRole[]): boolean {
   return saysWhat && (saysWho || roles.includes('deadline'));
 }
 
+/**
+ * Two sentence columns of the same role ("目标任务 | 具体工作措施", both content; "重点任务 | 工作任务", both task) are a
+ * heading and its detail: the first is the task, the second the content, so that both are read.
+ */
+function pairTextColumns(roles: ColumnRole[]): ColumnRole[] {
+  const contents = roles.flatMap((role, index) => (role === 'content' ? [index] : []));
+  const tasks = roles.flatMap((role, index) => (role === 'task' ? [index] : []));
+  const paired = [...roles];
+  if (tasks.length === 0 && contents.length >= 2) paired[contents[0] ?? 0] = 'task';
+  if (contents.length === 0 && tasks.length >= 2) paired[tasks[1] ?? 0] = 'content';
+  return paired;
+}
+
 function headerRoles(labels: readonly string[]): { kind: TableKind; roles: ColumnRole[] } | null {
   if (labels.length < 3) return null;
   const indicator = indicatorRoles(labels);
@@ -172,8 +202,13 @@ function headerRoles(labels: readonly string[]): { kind: TableKind; roles: Colum
   const roles = labels.map(roleOfHeader);
   const unknown = roles.filter((role) => role === null).length;
   if (unknown > 1) return null;
-  const known = roles.map((role) => role ?? 'other');
+  const known = pairTextColumns(roles.map((role) => role ?? 'other'));
   return isTaskTable(known) ? { kind: 'task', roles: known } : null;
+}
+
+/** The kind and column roles a header row's labels give a table (readers find header rows with it), or null. */
+export function tableHeader(labels: readonly string[]): { kind: TableKind; roles: ColumnRole[] } | null {
+  return headerRoles(labels.map((label) => label.trim()));
 }
 
 function trimCell(raw: string, start: number): Cell {

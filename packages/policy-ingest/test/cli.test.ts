@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runIngestCli } from '../src/index.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { seedPath } from './corpus.js';
+
+const FORMATS_DIR = fileURLToPath(new URL('./formats/docs/', import.meta.url));
 
 async function run(argv: string[]) {
   const stdout: string[] = [];
@@ -33,6 +39,31 @@ describe('runIngestCli', () => {
     expect(stdout).toContain('目标（');
     expect(stdout).toContain('市级重点实验室 ≥ 15家');
     expect(stdout).toContain('牵头：市科技局');
+  });
+
+  it.each([
+    ['xlsx-tasks-yueyang.xlsx', '2024-02-26', 9],
+    ['docx-table-zigong.docx', '2024-05-20', 6],
+    ['pdf-table-baoding.pdf', '2024-06-14', 5],
+    ['html-gbk-jingmen.html', '2025-02-18', 6],
+  ])('reads %s with the same JSON shape', async (file, date, taskCount) => {
+    const { code, stdout, stderr } = await run([join(FORMATS_DIR, file), '--date', date, '--json']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const parsed = JSON.parse(stdout) as { targets: Array<Record<string, unknown>>; tasks: Array<Record<string, unknown>> };
+    expect(Object.keys(parsed)).toEqual(['targets', 'tasks']);
+    expect(parsed.tasks).toHaveLength(taskCount);
+    for (const task of parsed.tasks) expect(Object.keys(task)).toEqual(TASK_KEYS);
+  });
+
+  it('exits with 2 and asks for .docx when given an old Word file', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'stip-cli-'));
+    const file = join(directory, '方案.doc');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    const { code, stdout, stderr } = await run([file, '--json']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('另存为 .docx');
   });
 
   it.each([

@@ -137,3 +137,40 @@ export function readGold(name: string, directory: string = GOLD_DIR): Gold {
 export function readText(path: string): string {
   return readFileSync(path, 'utf8');
 }
+
+/** The formats set: documents in the files bureaus hold (.txt web-copied tables, .docx, .xlsx, .pdf, .html), see formats.test.ts. */
+export const FORMATS_GOLD_DIR = fileURLToPath(new URL('./formats/gold/', import.meta.url));
+const FORMATS_DOCS_DIR = fileURLToPath(new URL('./formats/docs/', import.meta.url));
+
+export const FORMAT_DOCUMENTS: CorpusDocument[] = [
+  ['space-wrapped-nanchong.txt', '2024-03-12'],
+  ['space-column-wrap-suqian.txt', '2024-04-02'],
+  ['space-no-index-hengshui.txt', '2025-02-10'],
+  ['docx-table-zigong.docx', '2024-05-20'],
+  ['xlsx-tasks-yueyang.xlsx', '2024-02-26'],
+  ['pdf-table-baoding.pdf', '2024-06-14'],
+  ['html-gbk-jingmen.html', '2025-02-18'],
+  // Set 2, written after the readers and used to fix them (FIRST-CONTACT.md).
+  ['web-copy-leader-xianyang.txt', '2025-03-10'],
+  ['browser-tab-copy-yulin.txt', '2024-02-20'],
+  ['layout-aligned-anshun.txt', '2024-05-08'],
+].map(([file = '', date = '']) => {
+  const name = file.replace(/\.[a-z]+$/, '');
+  return { name, date, path: join(FORMATS_DOCS_DIR, file), gold: name };
+});
+
+/**
+ * The score-only formats set (test/formats-scored): web-copied tables in other layouts, written after the readers were
+ * built and never used to fix them — its scores are reported, not asserted (see FIRST-CONTACT.md).
+ */
+export const SCORED_ONLY_GOLD_DIR = fileURLToPath(new URL('./formats-scored/gold/', import.meta.url));
+const SCORED_ONLY_DOCS_DIR = fileURLToPath(new URL('./formats-scored/docs/', import.meta.url));
+
+export const SCORED_ONLY_DOCUMENTS: CorpusDocument[] = [
+  ['web-list-dotted-index-zhaotong.txt', '2024-02-26'],
+  ['thead-units-marked-wuzhou.html', '2025-03-15'],
+  ['two-row-header-qujing.docx', '2024-04-18'],
+].map(([file = '', date = '']) => {
+  const name = file.replace(/\.[a-z]+$/, '');
+  return { name, date, path: join(SCORED_ONLY_DOCS_DIR, file), gold: name };
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPlan, readDocumentText } from '../src/index.js';
+import { UnsupportedDocumentError } from '../src/read-document.js';
 import { minimalDocx } from './support/minimal-docx.js';
 
 const GB18030_NI_HAO = Buffer.from([0xc4, 0xe3, 0xba, 0xc3]);
@@ -51,7 +52,34 @@ describe('readDocumentText', () => {
     ]);
   });
 
-  it('refuses formats it cannot read', async () => {
-    await expect(readDocumentText(Buffer.from('%PDF-1.7'), 'plan.pdf')).rejects.toThrow('不支持的文件类型');
+  it('reads a .docx table as a table: one row per line, cells separated by tabs, paragraphs as lines', async () => {
+    const docx = minimalDocx(
+      ['三、重点任务'],
+      [
+        ['序号', '工作任务', '责任单位', '完成时限'],
+        ['1', '新建省级重点实验室2家', '市科技局，市经信局', '2022年12月'],
+        ['2', '设立成果转化基金', '市财政局', ''],
+      ],
+    );
+    expect((await readDocumentText(docx, 'plan.docx')).split('\n')).toEqual([
+      '三、重点任务',
+      '',
+      '序号\t工作任务\t责任单位\t完成时限',
+      '1\t新建省级重点实验室2家\t市科技局，市经信局\t2022年12月',
+      '2\t设立成果转化基金\t市财政局\t',
+    ]);
+  });
+
+  it('refuses old binary Word and WPS files by their content, asking for .docx', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    await expect(readDocumentText(ole, 'plan.doc')).rejects.toThrow('另存为 .docx');
+    await expect(readDocumentText(ole, 'plan.wps')).rejects.toThrow('WPS');
+    // A .doc renamed to .docx is still refused for what it is.
+    await expect(readDocumentText(ole, 'plan.docx')).rejects.toThrow(UnsupportedDocumentError);
+    await expect(readDocumentText(Buffer.from('plain'), 'plan.doc')).rejects.toThrow('不支持的文件类型');
+  });
+
+  it('refuses a file whose content is not the format its name says', async () => {
+    await expect(readDocumentText(Buffer.from('just text'), 'plan.pdf')).rejects.toThrow(UnsupportedDocumentError);
   });
 });

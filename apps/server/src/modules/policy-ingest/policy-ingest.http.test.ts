@@ -304,6 +304,46 @@ describe('reading a plan document', () => {
     expect(fromPage.tasks[0]).toMatchObject({ title: '建设市级重点实验室', lead: ['市科技局'], participants: ['市经信局'] });
   });
 
+  it('reads the files bureaus hold: a Word table, an Excel task sheet, a PDF table, a pasted web table', async () => {
+    const formatsDir = fileURLToPath(new URL('../../../../../packages/policy-ingest/test/formats/docs/', import.meta.url));
+    const read = async (file: string, date: string) => {
+      const response = await upload(cityCookie, file, readFileSync(join(formatsDir, file)), { date });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as IngestProposal;
+    };
+    const word = await read('docx-table-zigong.docx', '2024-05-20');
+    expect(word.tasks.map((task) => task.lead)).toHaveLength(6);
+    expect(word.tasks[1]).toMatchObject({ lead: ['市科技局'], participants: ['四川轻化工大学'], deadline: '2026-12' });
+    const sheet = await read('xlsx-tasks-yueyang.xlsx', '2024-02-26');
+    expect(sheet.tasks).toHaveLength(9);
+    expect(sheet.tasks[3]).toMatchObject({ lead: ['岳阳经开区管委会'], participants: ['市科技局'], deadline: '2024-06' });
+    const pdf = await read('pdf-table-baoding.pdf', '2024-06-14');
+    expect(pdf.tasks).toHaveLength(5);
+    expect(pdf.tasks[4]).toMatchObject({ lead: ['市财政局'], deadline: '2025-06' });
+    expect(pdf.targets.map((target) => target.value)).toContain(3000);
+    // Spans index the proposal's text, in which the tables are rows.
+    const span = pdf.tasks[0]!.span!;
+    expect(pdf.text.slice(span[0], span[1])).toContain('实施孵化载体倍增计划\t');
+
+    const webTable = readFileSync(join(formatsDir, 'space-wrapped-nanchong.txt'), 'utf8');
+    const pasted = await inject(cityCookie, '/api/policy-ingest/extract', { text: webTable, date: '2024-03-12' });
+    expect(pasted.statusCode, pasted.body).toBe(200);
+    const fromPaste: IngestProposal = pasted.json();
+    expect(fromPaste.tasks).toHaveLength(8);
+    expect(fromPaste.tasks[0]).toMatchObject({ lead: ['市科技局'], deadline: '2024-12' });
+  });
+
+  it('asks for .docx when given an old Word or WPS file, by name or by content', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]);
+    for (const name of ['方案.doc', '方案.wps', '改了扩展名的方案.docx', '方案.txt']) {
+      const response = await upload(cityCookie, name, ole);
+      expect(response.statusCode, name).toBe(400);
+      expect(response.json(), name).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('另存为 .docx') });
+    }
+    const sheet = await upload(cityCookie, '任务表.xls', ole);
+    expect(sheet.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('.xlsx') });
+  });
+
   it('suggests only organisations the user sees', async () => {
     const proposal = await extractSeed000(countyCookie);
     const names = proposal.units.flatMap((unit) => [unit.organization?.name, ...unit.candidates.map((candidate) => candidate.name)]);

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { extractPlan, readDocumentText } from '@stip/policy-ingest';
+import { extractPlan, readDocumentText, rebuildSpaceTables, UnsupportedDocumentError } from '@stip/policy-ingest';
 import {
   type CreateTask,
   ErrorCode,
@@ -10,12 +10,13 @@ import {
   type NamedRef,
   type Plan,
   ingestFileExtensions,
+  ingestLegacyExtensions,
   ingestTextMaxLength,
   zCreateTask,
 } from '@stip/contracts';
 import type { Transaction } from '../../db/client';
 import { AppError, invalidField } from '../../shared/app-error';
-import { checkOfficeUpload, parseSlots } from '../../shared/uploads';
+import { checkOfficeUpload, parseSlots, sniffType } from '../../shared/uploads';
 import { type ActorContext, inTransaction } from '../../shared/context';
 import { createOrganizationInTx } from '../organizations';
 import { createPlanInTx, getPlan } from '../plans';
@@ -39,24 +40,39 @@ function looksBinary(text: string): boolean {
   return odd / sample.length > 0.02;
 }
 
+/** Asks for a file the reader understands instead of an old binary one (.doc, .wps, .xls). */
+function legacyFormatMessage(extension: string): string {
+  if (extension === '.xls' || extension === '.et') return '不支持旧版 Excel（.xls、.et）文件：请另存为 .xlsx 后上传';
+  const what = extension === '.wps' ? 'WPS 文字（.wps）' : '旧版 Word（.doc）';
+  return `不支持${what}文件：请在 Word 或 WPS 中另存为 .docx 后上传，或复制正文粘贴`;
+}
+
 /**
- * Reads an uploaded document (.docx, .txt, .html) as text; a wrong type, damaged or empty file answers 400,
- * a .docx that would unpack to too much 413, a busy server (two documents already being read) 429.
+ * Reads an uploaded document (.docx, .pdf, .xlsx, .html, .txt) as text, telling the file by its content: an old
+ * binary Office or WPS file (by name or by its bytes) answers 400 asking for .docx; a wrong type, damaged, scanned or
+ * empty file 400; an Office file that would unpack to too much 413; a busy server (two documents being read) 429.
  */
 export async function readUploadedDocument(fileName: string, content: Buffer): Promise<string> {
   const extension = extname(fileName).toLowerCase();
+  if ((ingestLegacyExtensions as readonly string[]).includes(extension)) throw invalidField('file', legacyFormatMessage(extension));
   if (!(ingestFileExtensions as readonly string[]).includes(extension)) {
-    throw invalidField('file', `不支持的文件类型${extension ? `：${extension}` : ''}（请上传 .docx、.txt 或 .html 文件）`);
+    throw invalidField('file', `不支持的文件类型${extension ? `：${extension}` : ''}（请上传 .docx、.pdf、.xlsx、.html 或 .txt 文件）`);
   }
   if (!content.length) throw invalidField('file', '上传的文件是空的');
-  // A .docx is a ZIP archive that mammoth unpacks whole: check what it unpacks to before it does.
-  if (extension === '.docx') await checkOfficeUpload(content, '.docx');
+  const sniffed = sniffType(content);
+  if (sniffed === 'ole') throw invalidField('file', legacyFormatMessage(extension === '.xlsx' ? '.xls' : '.doc'));
+  // A .docx or .xlsx is a ZIP archive that its reader unpacks whole: check what it unpacks to before it does.
+  if (extension === '.docx' || extension === '.xlsx') await checkOfficeUpload(content, extension);
+  if (extension === '.pdf' && sniffed !== 'pdf')
+    throw invalidField('file', '无法读取该文件：不是有效的 .pdf 文件（文件可能已损坏，或与其扩展名不符）');
   let text: string;
   try {
     text = await parseSlots.run(() => readDocumentText(content, fileName));
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw invalidField('file', '无法读取该文件：文件可能已损坏，或与其扩展名不符');
+    if (error instanceof UnsupportedDocumentError) throw invalidField('file', error.message);
+    const what = extension === '.txt' || extension.startsWith('.htm') ? '' : `不是有效的 ${extension} 文件：`;
+    throw invalidField('file', `无法读取该文件：${what}文件可能已损坏，或与其扩展名不符`);
   }
   if (looksBinary(text)) throw invalidField('file', '无法读取该文件：内容不是文字（请确认文件类型）');
   if (!text.trim()) throw invalidField('file', '文件中没有可识别的文字');
@@ -93,7 +109,9 @@ export async function extractProposal(
   ctx: ActorContext,
   input: { text: string; date?: string | undefined; fileName?: string | null },
 ): Promise<IngestProposal> {
-  const text = input.text.slice(0, ingestTextMaxLength);
+  // Pasted text may hold a table copied from a web page, its cells separated by spaces: rebuilt as rows first, so
+  // that the proposal's text, which spans index, is the one read (an uploaded file's text already is).
+  const text = rebuildSpaceTables(input.text.slice(0, ingestTextMaxLength)).slice(0, ingestTextMaxLength);
   if (!text.trim()) throw invalidField('text', '没有可读取的文字：请粘贴政策文件的正文，或上传文件');
   const date = input.date ?? guessIssuedOn(text.slice(0, 4000)) ?? null;
   const extraction = extractPlan(text, date ? { date } : {});

@@ -4,7 +4,7 @@ import { api } from '../../shared/api/client';
 export const policyIngestApi = {
   /** Reads pasted text into a proposal. */
   extractText: (body: IngestExtractText) => api.post<IngestProposal>('/policy-ingest/extract', body),
-  /** Reads an uploaded document (.docx, .txt, .html) into a proposal. */
+  /** Reads an uploaded document (.docx, .pdf, .xlsx, .html, .txt) into a proposal. */
   extractFile: (file: File, date: string | undefined) => {
     const form = new FormData();
     if (date) form.append('date', date);

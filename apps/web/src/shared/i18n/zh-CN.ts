@@ -987,7 +987,7 @@ export const t = {
     steps: { upload: '读取文件', review: '核对目标与任务', done: '创建规划' },
     upload: {
       dragger: '点击或将文件拖到此处',
-      hint: '支持 .docx、.txt、.html 文件，最大 10 MB。PDF 或 .doc 文件请先另存为 .docx，或复制正文粘贴到下方。',
+      hint: '支持 .docx、.pdf、.xlsx、.html、.txt 文件，最大 10 MB；表格按表格读取。.doc 或 .wps 文件请先另存为 .docx；扫描版 PDF 无法读取，可复制正文粘贴到下方。',
       chosen: (name: string) => `已选择：${name}`,
       remove: '移除',
       orPaste: '或粘贴正文',
@@ -996,7 +996,7 @@ export const t = {
       dateHint: '印发或发布日期。年度计划中“今年”“年内”的期限和“新建”类目标的基准日据此确定；不填则从文件中识别。',
       extract: '读取文件',
       needInput: '请上传文件，或粘贴文件正文',
-      onlyTypes: '只能读取 .docx、.txt 或 .html 文件',
+      onlyTypes: '只能读取 .docx、.pdf、.xlsx、.html 或 .txt 文件（.doc、.wps 请另存为 .docx）',
       tooLarge: '文件超过 10 MB',
     },
     review: {

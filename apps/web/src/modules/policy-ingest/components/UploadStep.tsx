@@ -16,7 +16,7 @@ interface UploadStepProps {
   error: unknown;
 }
 
-/** Step 1: a document (.docx / .txt / .html) or its pasted text, and its date. */
+/** Step 1: a document (.docx / .pdf / .xlsx / .html / .txt) or its pasted text, and its date. */
 export function UploadStep({ onExtract, isExtracting, error }: UploadStepProps) {
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState('');
