@@ -28,7 +28,7 @@ import * as repository from './targets.repository';
 import * as snapshot from './snapshot.repository';
 import { canReportTargetFigure, overlapsScope, targetPlatformScope } from './targets.policy';
 import { type ResolvedCriteria, resolveCriteria, type SnapshotGroup } from './targets.arithmetic';
-import { additionsBaseline, countsOnlyNew, measureTargets, targetCriteria } from './targets.progress';
+import { additionsBaseline, countsOnlyNew, measureTargets, planYears, targetCriteria } from './targets.progress';
 import { filterOf, toTarget, toTargetReport } from './targets.mapper';
 
 type TargetRow = repository.TargetRow;
@@ -146,6 +146,14 @@ export async function findTargetPlatforms(ctx: ActorContext, id: string, query: 
       message: '只有覆盖类目标可按区域查看',
       details: [{ field: 'regionId', message: '只适用于覆盖类目标' }],
     });
+  } else if (row.target.perYear) {
+    // A yearly target's figure is the latest begun year's additions: list those.
+    const year = planYears(row.planPeriodStart, row.target.deadline, asOf)
+      .filter((plan) => plan.begun)
+      .at(-1);
+    if (!year) return { items: [], total: 0 };
+    match = { criteria: resolveCriteria(criteria, facts.types, facts.regions), baselineDate: year.baseline };
+    return snapshot.findPlatformsMatching(ctx.db, year.day, match, targetPlatformScope(ctx.actor), query);
   } else {
     match = {
       criteria: resolveCriteria(criteria, facts.types, facts.regions),

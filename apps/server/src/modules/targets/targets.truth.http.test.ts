@@ -112,6 +112,9 @@ describe('yearly (每年) targets', () => {
     const in2028 = (await target(id, '2028-02-01')).progress;
     expect(in2028.series?.[1]).toMatchObject({ year: 2027, current: 1, status: 'missed' });
     expect(in2028.status).toBe('missed');
+    // The records behind the figure: the current year's additions.
+    const listed = await t.app.inject({ url: `/api/targets/${id}/platforms?asOf=2027-05-01`, headers: { cookie: cityCookie } });
+    expect(listed.json()).toMatchObject({ total: 1 });
   });
 
   it('take a reported yearly figure for the year it was reported for', async () => {
