@@ -154,3 +154,31 @@ describe('reminders', () => {
     await expect.poll(() => bell.getAttribute('data-unread')).toBe(String(xuanhan!.n - 1));
   });
 });
+
+describe('targets tell the truth (issue 11)', () => {
+  it('shows a county user a city target as the city’s, with its own contribution, and a target without a figure as 未报送', async () => {
+    const page = await stip.newPage();
+    await stip.login(page, 'xuanhan');
+    await page.goto('/plans');
+    const currentPlan = '达州市科技创新平台提质增效三年行动方案（2026—2028年）（演示）';
+    await page.getByTestId('plan-title-link').filter({ hasText: currentPlan }).click();
+    await expect.poll(() => page.getByTestId('plan-detail-title').textContent()).toBe(currentPlan);
+    await page.getByTestId('plan-tab-targets').click();
+
+    const labs = page.locator('[data-testid=target-table] tr.ant-table-row').filter({ hasText: '新建市级重点实验室6家以上' });
+    await expect.poll(() => labs.count()).toBe(1);
+    // The city's additions since the plan's start, not the county's part and not every existing laboratory.
+    await expect.poll(() => labs.getByTestId('target-figure').textContent()).toBe('新增 2 / 6 家');
+    await expect.poll(() => labs.getByTestId('target-fact-since').textContent()).toBe('自2026年1月1日起');
+    await expect.poll(() => labs.getByTestId('target-fact-contribution').textContent()).toContain('本辖区（宣汉县）1 家');
+
+    const spending = page.locator('[data-testid=target-table] tr.ant-table-row').filter({ hasText: '经费投入总量达到20亿元' });
+    await expect.poll(() => spending.getByTestId('target-status').textContent()).toBe('未报送');
+    await expect.poll(() => spending.getByTestId('target-fact-owed').textContent()).toBe('待报送单位：达州市统计局');
+
+    await page.getByTestId('target-no-data-only').click();
+    const rows = page.locator('[data-testid=target-table] tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.first().textContent()).toContain('经费投入总量达到20亿元');
+  });
+});

@@ -4,7 +4,7 @@ import { zCreditCode } from './organizations';
 import { zCreatePlan } from './plans';
 import { zNamedRef } from './platforms';
 import { zPlatformLevel } from './taxonomy';
-import { zCreateTarget, zTargetComparator } from './targets';
+import { zCreateTarget, zTargetBasis, zTargetComparator } from './targets';
 
 /**
  * Policy ingestion (政策文件导入): a plan document is read into a proposal of targets and tasks with
@@ -56,7 +56,10 @@ export const zTargetSuggestion = z.discriminatedUnion('mode', [
     systems: z.array(zNamedRef),
     /** Coverage targets: the region whose child regions must each have one (the plan's region by default). */
     coverageRegion: zNamedRef.nullable(),
-    /** 新建 targets count only platforms recognised after this day (the document's date). */
+    /**
+     * A baseline day to count additions after; null — additions (basis `added` on the proposed target)
+     * count from the plan's start, which is what a plan's 新建 / 新增 means.
+     */
     baselineDate: z.string().nullable(),
     confidence: zConfidence,
     /** Why, in words a reviewer reads: "名称与级别一致：市级重点实验室". */
@@ -85,6 +88,19 @@ export const zProposedTarget = z.object({
   kind: z.enum(extractedTargetKinds),
   span: zSpan,
   suggestion: zTargetSuggestion,
+  /** Counts: the stock (总数达到…) or the additions from the plan's start (新建 / 新增 / 新培育 …). */
+  basis: zTargetBasis,
+  /** A yearly rate (每年…): one figure per plan year, each judged on its own year. */
+  perYear: z.boolean(),
+  /** Required of each child region (推动每个县（市、区）至少…), judged region by region. */
+  perRegion: z.boolean(),
+  /** What could not be read unambiguously, in the reviewer's words (比较关系, 数值, 单位, 期限, 对象). */
+  doubts: z.array(z.string()),
+  /**
+   * 建议可信: comparator, value, unit, deadline and subject were all read without doubt (the extractor
+   * assessed them and `doubts` is empty) and the suggestion's confidence is high (≥ 0.85).
+   */
+  isTrusted: z.boolean(),
 });
 export type ProposedTarget = z.infer<typeof zProposedTarget>;
 

@@ -131,9 +131,22 @@ export const isComputedTargetKind = (kind: TargetKind) => targetKindRegistry[kin
 
 export const targetComparators = ['>=', '=', '<='] as const;
 export const zTargetComparator = z.enum(targetComparators);
+
+/**
+ * What a count target counts: `stock` — the platforms in force on the day (总数达到…); `added` — only the
+ * platforms that entered the filter from the baseline on (新建 / 新增 / 新培育), the baseline defaulting to
+ * the plan's start. Only kinds whose baseline means "counts new" (count) may count additions.
+ */
+export const targetBases = ['stock', 'added'] as const;
+export const zTargetBasis = z.enum(targetBases);
+export type TargetBasis = z.infer<typeof zTargetBasis>;
 export type TargetComparator = z.infer<typeof zTargetComparator>;
 
-export const targetStatuses = ['achieved', 'on_track', 'at_risk', 'missed'] as const;
+/**
+ * `no_data` (未报送): a reported (amount / ratio / index) target without any figure reported by the day —
+ * the reporting unit owes a figure; it is neither met nor missed.
+ */
+export const targetStatuses = ['achieved', 'on_track', 'at_risk', 'missed', 'no_data'] as const;
 export const zTargetStatus = z.enum(targetStatuses);
 export type TargetStatus = z.infer<typeof zTargetStatus>;
 
@@ -186,7 +199,10 @@ export const zTargetProgress = z.object({
   start: z.object({ date: z.string(), value: z.number() }),
   /** The figure a linear pace from the start to the deadline would have reached by `asOf`. */
   expected: z.number(),
-  /** True when the actor's scope covers only part of the target's region: the figure is its part only. */
+  /**
+   * True when the actor's scope covers only part of the target's region. The figure is still the whole
+   * region's (aggregate counts only; the list of records stays scoped); the actor's part is `contribution`.
+   */
   isScopeLimited: z.boolean(),
   /** Coverage targets: the child regions counted, with the platforms each has. */
   regions: z.array(z.object({ id: zId, name: z.string(), count: z.number().int() })).optional(),
@@ -198,6 +214,37 @@ export const zTargetProgress = z.object({
    * but it is not the plan's achievement, and the views say so.
    */
   baselineCount: z.number().int().optional(),
+  /**
+   * Additions targets (basis `added`): the first day whose additions count — the day after the target's
+   * baseline date, else the plan's start ("自2026年1月1日起"). `current` is then the additions ("新增 2 / 5").
+   */
+  additionsSince: z.string().optional(),
+  /**
+   * Yearly targets (`perYear`): one figure per plan year, each judged on its own year — additions within the
+   * year for registry counts, the latest figure reported for a period ending in the year for reported kinds.
+   * A year not yet begun has `status` null. The overall status: `missed` once a finished year missed;
+   * `achieved` when every plan year met it; `no_data` when a finished year has no figure; else the current
+   * year's status. `current` / `required` are the current (or last measured) year's.
+   */
+  series: z
+    .array(z.object({ year: z.number().int(), current: z.number().nullable(), required: z.number(), status: zTargetStatus.nullable() }))
+    .optional(),
+  /**
+   * Per-region targets (`perRegion`): the child regions that do not reach the value yet (`regions` lists
+   * every child region with its figure; `current` / `required` are "regions meeting it / regions").
+   */
+  laggingRegions: z.array(zNamedRef).optional(),
+  /**
+   * The actor's part of the figure, when its scope covers only part of the target's region (a county user
+   * looking at a city plan's target): "本县 2 家，占全市 9 家". The figure and status stay the region's own.
+   */
+  contribution: z.object({ region: zNamedRef, current: z.number() }).nullable().optional(),
+  /**
+   * The pace so far projected to the deadline (a straight line through the trajectory's start and the
+   * figure now): "按当前进度，预计到期 7 / 15"; `onPace` false when the projection falls short (进度滞后).
+   * Absent when there is no history to project (no figure, not started, or past the deadline).
+   */
+  forecast: z.object({ value: z.number(), onPace: z.boolean() }).nullable().optional(),
   /** Reported kinds: the report the figure comes from. */
   report: z
     .object({ id: zId, period: z.string(), periodEnd: z.string(), source: z.string(), reportedBy: z.string().nullable() })
@@ -221,6 +268,14 @@ export const zTarget = z.object({
    * counts what stands on the day asked and reports what stood on this day (else the plan's start) as `baselineCount`.
    */
   baselineDate: z.string().nullable(),
+  /** Count targets: the stock in force, or the additions from the baseline (else the plan's start). */
+  basis: zTargetBasis,
+  /** One figure per plan year, each judged on its own year (每年…). */
+  perYear: z.boolean(),
+  /** Each child region of the target's region must reach the value (每个县…至少…). */
+  perRegion: z.boolean(),
+  /** Reported kinds: the units that owe the figure — the lead units of the tasks linked to the target. */
+  reportingUnits: z.array(zNamedRef),
   /** Computed kinds only. */
   filter: zTargetFilterView.nullable(),
   /** Coverage targets: the region whose child regions must each have a matching platform. */
@@ -248,6 +303,9 @@ const targetFields = {
   unit: zText(20),
   deadline: zDate,
   baselineDate: zDate.nullable().optional(),
+  basis: zTargetBasis.optional(),
+  perYear: z.boolean().optional(),
+  perRegion: z.boolean().optional(),
   filter: zPlatformFilter.nullable().optional(),
   coverageRegionId: zId.nullable().optional(),
   sortOrder: z.number().int().min(0).max(9999).optional(),
@@ -259,6 +317,9 @@ export function targetDefinitionProblems(target: {
   comparator: TargetComparator;
   value: number;
   baselineDate?: string | null | undefined;
+  basis?: TargetBasis | undefined;
+  perYear?: boolean | undefined;
+  perRegion?: boolean | undefined;
   deadline: string;
   filter?: unknown;
   coverageRegionId?: string | null | undefined;
@@ -282,6 +343,18 @@ export function targetDefinitionProblems(target: {
   }
   if (spec.isComputed && spec.baseline === 'none' && target.baselineDate) {
     problems.push({ field: 'baselineDate', message: '覆盖类目标按当日在册平台判断，不设基准日' });
+  }
+  if (target.basis === 'added' && spec.baseline !== 'countsNew') {
+    problems.push({ field: 'basis', message: '只有数量类目标可以按新增数量统计' });
+  }
+  if (target.perRegion && (target.kind !== 'count' || target.basis === 'added')) {
+    problems.push({ field: 'perRegion', message: '“每个区域”目标须为按存量统计的数量类目标' });
+  }
+  if (target.perYear && (spec.measure === 'registryFirst' || spec.measure === 'regionCoverage')) {
+    problems.push({ field: 'perYear', message: '零的突破、全覆盖类目标不能按年度分别考核' });
+  }
+  if (target.perYear && target.perRegion) {
+    problems.push({ field: 'perYear', message: '不能同时按年度和按区域分别考核' });
   }
   if (target.baselineDate && target.baselineDate >= target.deadline) {
     problems.push({ field: 'baselineDate', message: '基准日须早于完成期限' });
@@ -308,6 +381,8 @@ export const zTargetQuery = z.object({
   offset: zOffset,
   planId: zId.optional(),
   kind: zCsv(zTargetKind).optional(),
+  /** Only targets in these statuses on `asOf` (e.g. `no_data`: the 未报送 list). */
+  status: zCsv(zTargetStatus).optional(),
   asOf: zDate.optional(),
 });
 export type TargetQuery = z.infer<typeof zTargetQuery>;
@@ -354,5 +429,7 @@ export const targetStatusLabels = {
   on_track: '进度正常',
   at_risk: '进度滞后',
   missed: '未达成',
+  no_data: '未报送',
 } satisfies Record<TargetStatus, string>;
+export const targetBasisLabels = { stock: '存量', added: '新增' } satisfies Record<TargetBasis, string>;
 export const targetComparatorLabels = { '>=': '不少于', '=': '等于', '<=': '不超过' } satisfies Record<TargetComparator, string>;

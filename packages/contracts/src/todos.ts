@@ -16,6 +16,7 @@ export const todoKinds = [
   'evaluation_review',
   'rectification_due',
   'task_report',
+  'target_report', // a lead unit of a task linked to a reported target that has no figure (未报送)
   'grant_payment', // city staff: an approved grant still to be paid
   'expenditure_report', // a host: expenditure lines due for a paid grant
 ] as const;

@@ -1,6 +1,6 @@
-import { date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { targetComparators, targetKinds } from '@stip/contracts';
+import { targetBases, targetComparators, targetKinds } from '@stip/contracts';
 import { createdAt, deletedAt, id, isDemo, updatedAt, version } from './columns';
 import { regions } from './regions';
 import { platformLevel } from './taxonomy';
@@ -9,6 +9,7 @@ import { users } from './accounts';
 
 export const targetKind = pgEnum('target_kind', targetKinds);
 export const targetComparator = pgEnum('target_comparator', targetComparators);
+export const targetBasis = pgEnum('target_basis', targetBases);
 
 /** A plan (实施方案, 工作要点 …): a region, a period, and the targets and tasks it sets. Soft-deleted. */
 export const plans = pgTable(
@@ -40,8 +41,11 @@ export const plans = pgTable(
  * - count / first / coverage are never typed in: they count `platform_versions` in force on a day
  *   (valid_from <= D < valid_to, platform not deleted) that match the filter columns (empty array =
  *   any; statuses default to the live ones; region_id null = the plan's region subtree).
- * - baseline_date makes a count "新建": only platforms whose first version matching the filter
- *   started after that day count.
+ * - basis 'added' makes a count "新建": only platforms whose first version matching the filter
+ *   started after the baseline count — baseline_date, else the day before the plan's start. A count
+ *   with a baseline_date and basis 'stock' (stored before the basis existed) counts additions too.
+ * - per_year: one figure per plan year, each judged on its own; per_region: each child region of the
+ *   target's region must reach the value.
  * - coverage: each child region of coverage_region_id needs ≥ 1 matching platform; `value` is the
  *   percentage of child regions that must be covered (100 = 全覆盖).
  * - amount / ratio / index take their figure from `target_reports`.
@@ -61,6 +65,9 @@ export const targets = pgTable(
     unit: text('unit').notNull(),
     deadline: date('deadline', { mode: 'string' }).notNull(),
     baselineDate: date('baseline_date', { mode: 'string' }),
+    basis: targetBasis('basis').notNull().default('stock'),
+    perYear: boolean('per_year').notNull().default(false),
+    perRegion: boolean('per_region').notNull().default(false),
     typeIds: uuid('type_ids')
       .array()
       .notNull()

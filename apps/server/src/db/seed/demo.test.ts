@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { currentPlanPlatformCount } from './current-plan-demo';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,8 +74,9 @@ describe('the demo registry', () => {
     // Seed 002's platforms, and the one the demo call recognised since (calls-demo.ts).
     const recognisedByCall = cityList.items.filter((p) => p.recognitionDocNo === '达市科〔2026〕88号（演示）');
     expect(recognisedByCall).toHaveLength(1);
-    expect(cityList.total).toBe(reported + 1);
-    expect(cityList.items).toHaveLength(reported + 1);
+    // And the platforms recognised in 2026 that the current demo plan's targets count (current-plan-demo.ts).
+    expect(cityList.total).toBe(reported + 1 + currentPlanPlatformCount);
+    expect(cityList.items).toHaveLength(reported + 1 + currentPlanPlatformCount);
     const byPlace = new Map<string, number>();
     for (const p of cityList.items) byPlace.set(p.regionName, (byPlace.get(p.regionName) ?? 0) + 1);
     expect([...byPlace.keys()].sort()).toEqual([...dazhouPlaces].sort());
@@ -88,7 +90,7 @@ describe('the demo registry', () => {
       .where(and(isNull(platformVersions.validTo), eq(regions.name, '安定区')));
     expect(dingxi.map((p) => p.name)).toEqual(['甘肃省变性淀粉工艺与应用重点实验室']);
     const [all] = await db.select({ n: count() }).from(platforms).where(isNull(platforms.deletedAt));
-    expect(all!.n).toBe(68);
+    expect(all!.n).toBe(68 + currentPlanPlatformCount);
   });
 
   it('includes the platforms the seeds name, 四川文理学院 as a host, and the 厅市共建 basalt-fibre laboratory', () => {
@@ -200,7 +202,7 @@ describe('stip seed --demo', () => {
   it('loads the demo data into an empty database once; a second run creates nothing', async () => {
     const first = runStip(['seed', '--demo']);
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/已载入演示数据.*68 个平台，10 个演示账号/);
+    expect(first.stdout).toMatch(new RegExp(`已载入演示数据.*${68 + currentPlanPlatformCount} 个平台，10 个演示账号`));
     const second = runStip(['seed', '--demo']);
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/数据库中已有账号，未载入演示数据/);
@@ -210,7 +212,7 @@ describe('stip seed --demo', () => {
       const [platformRows] = await handle.db.select({ n: count() }).from(platforms);
       const [userRows] = await handle.db.select({ n: count() }).from(users);
       const [seedRuns] = await handle.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'system.seed_demo'));
-      expect([platformRows!.n, userRows!.n, seedRuns!.n]).toEqual([68, 10, 1]);
+      expect([platformRows!.n, userRows!.n, seedRuns!.n]).toEqual([68 + currentPlanPlatformCount, 10, 1]);
     } finally {
       await handle.close();
     }

@@ -233,10 +233,16 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
     await seedCatalogue(tx, db, 'industry', dazhouIndustries);
     const registryPlatformCount = await seedDemoPlatforms(tx, regionIds, organizationIds, typeIds);
     const userCount = await seedDemoUsers(tx, regionIds, organizationIds);
-    await seedDemoPlans(tx, { regionIds, organizationIds, typeIds, cityRegionId: requireId(regionIds, '达州市', 'region') });
+    // The current demo plan registers the platforms recognised in 2026 that its targets count.
+    const demoPlans = await seedDemoPlans(tx, {
+      regionIds,
+      organizationIds,
+      typeIds,
+      cityRegionId: requireId(regionIds, '达州市', 'region'),
+    });
     // The demo call's recognised application adds its platform to the registry.
     const callsDemo = await seedCallsDemo(tx, { regionIds, organizationIds, typeIds });
-    const platformCount = registryPlatformCount + callsDemo.platformIds.length;
+    const platformCount = registryPlatformCount + demoPlans.platforms + callsDemo.platformIds.length;
     // After the demo applications: panels are drawn (and scored) for those in review.
     await seedDemoExperts(tx, { regionIds, organizationIds });
     await seedAnnualReportsDemo(tx, { organizationIds });

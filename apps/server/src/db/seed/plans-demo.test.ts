@@ -4,6 +4,7 @@ import type { Plan, Target, TaskDetail } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
 import { demoPassword, seedDemo } from './demo';
 import { auditLog } from '../schema/index';
+import { currentDemoPlanTitle } from './current-plan-demo';
 
 describe('the demo plans', async () => {
   const t = await buildTestApp();
@@ -19,6 +20,7 @@ describe('the demo plans', async () => {
       [
         ['2021年全市科技创新工作要点', 15, 0],
         ['达州市科技创新平台体系建设实施方案', 16, 12],
+        [currentDemoPlanTitle, 7, 3],
       ].sort(),
     );
   });
@@ -30,7 +32,7 @@ describe('the demo plans', async () => {
       .from(auditLog)
       .where(inArray(auditLog.action, ['plan.create', 'target.create', 'task.create']));
     const count = (action: string) => created.filter((record) => record.action === action && record.actor === 'system').length;
-    expect([count('plan.create'), count('target.create'), count('task.create')]).toEqual([2, 31, 12]);
+    expect([count('plan.create'), count('target.create'), count('task.create')]).toEqual([3, 38, 15]);
     const [plan] = await db.select({ objectId: auditLog.objectId }).from(auditLog).where(eq(auditLog.action, 'plan.create'));
     expect(plans.map((p) => p.id)).toContain(plan!.objectId);
   });
@@ -67,5 +69,59 @@ describe('the demo plans', async () => {
     expect(report.statusCode, report.body).toBe(200);
     const cityView = (await t.app.inject({ url: `/api/tasks/${task.id}`, headers: { cookie: city } })).json() as TaskDetail;
     expect(cityView.reports[0]).toMatchObject({ text: '省级工程技术研究中心已获批1家', unit: { name: '宣汉县人民政府' } });
+  });
+
+  it('holds a current plan (2026—2028, 演示) whose targets show every status, computed by the engine', async () => {
+    const current = plans.find((plan) => plan.title === currentDemoPlanTitle)!;
+    expect(current).toMatchObject({ isDemo: true, periodStart: '2026-01-01', periodEnd: '2028-12-31' });
+    const page = (
+      await t.app.inject({ url: `/api/targets?planId=${current.id}&asOf=2026-12-01&limit=100`, headers: { cookie: city } })
+    ).json();
+    const bySubject = new Map<string, Target>(page.items.map((target: Target) => [target.subject, target]));
+    const progress = (subject: string) => bySubject.get(subject)!.progress;
+
+    expect(progress('新建市级重点实验室6家以上')).toMatchObject({
+      current: 2,
+      required: 6,
+      status: 'on_track',
+      additionsSince: '2026-01-01',
+      forecast: { onPace: true },
+    });
+    const behind = progress('新建市级工程技术研究中心10家以上');
+    expect(behind).toMatchObject({ status: 'at_risk', forecast: { onPace: false } });
+    expect(behind.current).toBeGreaterThan(0);
+    expect(progress('新建省级工程研究中心1家以上')).toMatchObject({ current: 1, status: 'achieved' });
+    const spending = bySubject.get('全社会研究与试验发展（R&D）经费投入总量达到20亿元')!;
+    expect(spending.progress).toMatchObject({ current: null, status: 'no_data' });
+    expect(spending.reportingUnits.map((unit) => unit.name)).toEqual(['达州市统计局']);
+    expect(progress('每年认定市级企业技术中心5家以上')).toMatchObject({
+      status: 'on_track',
+      series: [
+        { year: 2026, current: 5, required: 5, status: 'achieved' },
+        { year: 2027, current: null, status: null },
+        { year: 2028, current: null, status: null },
+      ],
+    });
+    expect(progress('每年技术合同登记额1.5亿元以上')).toMatchObject({
+      status: 'at_risk',
+      series: [{ year: 2026, current: 1.02, status: 'at_risk' }, { year: 2027 }, { year: 2028 }],
+    });
+    const perCounty = progress('推动每个县（市、区）至少建成1家市级科技企业孵化器或众创空间');
+    expect(perCounty.laggingRegions!.length).toBeGreaterThan(0);
+    expect(perCounty.current! + perCounty.laggingRegions!.length).toBe(perCounty.required);
+    expect(perCounty.status).not.toBe('achieved');
+    expect(new Set(page.items.map((target: Target) => target.progress.status))).toEqual(
+      new Set(['on_track', 'at_risk', 'achieved', 'no_data']),
+    );
+  });
+
+  it('shows the 宣汉 county user the city’s figure of a current city target with its own contribution', async () => {
+    const current = plans.find((plan) => plan.title === currentDemoPlanTitle)!;
+    const xuanhan = await t.login('xuanhan', demoPassword);
+    const page = (
+      await t.app.inject({ url: `/api/targets?planId=${current.id}&asOf=2026-12-01&limit=100`, headers: { cookie: xuanhan } })
+    ).json();
+    const labs = page.items.find((target: Target) => target.subject === '新建市级重点实验室6家以上') as Target;
+    expect(labs.progress).toMatchObject({ current: 2, status: 'on_track', contribution: { region: { name: '宣汉县' }, current: 1 } });
   });
 });

@@ -20,6 +20,7 @@ import { createTaskInTx } from '../../modules/tasks';
 import { insertTargetReport } from '../../modules/targets';
 import { insertTaskReport, setTaskStatus } from '../../modules/tasks';
 import { seedOrganization } from './organizations';
+import { currentPlanPlatformCount, seedCurrentDemoPlan } from './current-plan-demo';
 
 /** What the lead's demo seed already holds, looked up by the names the documents use. */
 export interface DemoPlanMaps {
@@ -433,7 +434,10 @@ function seedContext(db: Executor, city: { id: string; path: string }): ActorCon
  * for them). The demo progress (dated reports and the statuses they led to) is history the services
  * would stamp with today, so it is written by the repositories with its own dates.
  */
-export async function seedDemoPlans(db: Executor, maps: DemoPlanMaps): Promise<{ planIds: string[]; targets: number; tasks: number }> {
+export async function seedDemoPlans(
+  db: Executor,
+  maps: DemoPlanMaps,
+): Promise<{ planIds: string[]; targets: number; tasks: number; platforms: number }> {
   return db.transaction(async (tx) => {
     const organizationIds = new Map(maps.organizationIds);
     const typeIds = new Map(maps.typeIds);
@@ -610,9 +614,21 @@ export async function seedDemoPlans(db: Executor, maps: DemoPlanMaps): Promise<{
       const { key, ...figure } = report;
       await insertTargetReport(tx, { targetId: targets001.get(key)!, ...figure, source: demoSource, isDemo: true });
     }
-    await markPlansAsDemo(tx, [plan000, plan001]);
+    // Issue 11: a current plan (2026—2028, 演示) whose targets show every status on today's date.
+    const currentPlan = await seedCurrentDemoPlan(tx, ctx, {
+      cityRegionId: maps.cityRegionId,
+      regionIds: maps.regionIds,
+      typeIdsOf: (names, level, system) => resolveTypes({ names, level, system }),
+      unitId,
+    });
+    await markPlansAsDemo(tx, [plan000, plan001, currentPlan]);
 
-    return { planIds: [plan000, plan001], targets: plan000Targets.length + plan001Targets.length, tasks: annexTasks.length };
+    return {
+      planIds: [plan000, plan001, currentPlan],
+      targets: plan000Targets.length + plan001Targets.length,
+      tasks: annexTasks.length,
+      platforms: currentPlanPlatformCount,
+    };
   });
 }
 

@@ -122,9 +122,11 @@ describe('the cockpit', () => {
     expect(view.total.count).toBe(3);
     expect(view.byRegion).toEqual([expect.objectContaining({ id: tree.countyA.id, count: 3 })]);
     expect(view.coverage.regions.map((r) => r.id)).toEqual([tree.countyA.id]);
+    // Issue 11 point 5: the city target's figure is the city's (2), the county's part its contribution (1).
     expect(view.targets.find((item) => item.subject === '市级重点实验室15家以上')?.progress).toMatchObject({
-      current: 1,
+      current: 2,
       isScopeLimited: true,
+      contribution: { region: { id: tree.countyA.id }, current: 1 },
     });
     const outside = await t.app.inject({ url: `/api/cockpit/platforms?regionId=${tree.countyB.id}`, headers: { cookie: countyCookie } });
     expect(outside.statusCode).toBe(404);

@@ -4,8 +4,39 @@
  * deadline and recurrence, and the targets whose phrase it carries; each target gets its suggestion.
  */
 import type { Extraction, ExtractedTask } from '@stip/policy-ingest';
-import type { ProposedTarget, ProposedTask } from '@stip/contracts';
-import { type SubjectContext, suggestTarget } from './policy-ingest.subjects';
+import type { ExtractedTarget } from '@stip/policy-ingest';
+import type { ProposedTarget, ProposedTask, TargetSuggestion } from '@stip/contracts';
+import { isNewlyBuilt, type SubjectContext, suggestTarget } from './policy-ingest.subjects';
+
+/** The confidence a suggestion needs to be marked 建议可信 (with no doubt about the reading). */
+export const trustedConfidence = 0.85;
+
+/**
+ * The meaning of a target the reviewer confirms: what a count counts (the extractor's basis, else 新建 /
+ * 新增 … in its phrase), whether it is a yearly rate or required of each region, and what is in doubt —
+ * the extractor's doubts, plus a guessed exact comparator or a missing deadline. 建议可信 only when nothing
+ * is in doubt, the extractor assessed the reading, and the suggestion is confident.
+ */
+export function targetMeaning(
+  target: ExtractedTarget,
+  suggestion: TargetSuggestion,
+): Pick<ProposedTarget, 'basis' | 'perYear' | 'perRegion' | 'doubts' | 'isTrusted'> {
+  const counts = suggestion.mode === 'platforms' && suggestion.kind === 'count';
+  const perRegion = Boolean(target.perRegion) && counts;
+  const added = (target.basis ?? (isNewlyBuilt.test(target.text) ? 'added' : 'stock')) === 'added';
+  const doubts = [...(target.doubts ?? [])];
+  if (target.comparator === '=') doubts.push('比较关系：原文按“等于”读取，请核对是否应为“不少于”');
+  if (!target.deadline && !doubts.some((doubt) => doubt.startsWith('期限'))) doubts.push('期限：原文未写明，按规划期末');
+  if (target.perRegion && !perRegion) doubts.push('对象：原文要求每个区域分别达到，请选择按平台统计的数量类目标');
+  if (added && perRegion) doubts.push('统计方式：按区域考核的目标按存量统计，请核对');
+  return {
+    basis: added && counts && !perRegion ? 'added' : 'stock',
+    perYear: Boolean(target.perYear) && (counts || suggestion.mode === 'reported'),
+    perRegion,
+    doubts,
+    isTrusted: target.doubts !== undefined && doubts.length === 0 && suggestion.confidence >= trustedConfidence,
+  };
+}
 
 const titleMaxLength = 200;
 const contentMaxLength = 5000;
@@ -105,18 +136,22 @@ export function buildProposal(
   extraction: Extraction,
   context: SubjectContext,
 ): { targets: ProposedTarget[]; tasks: ProposedTask[] } {
-  const targets: ProposedTarget[] = extraction.targets.map((target) => ({
-    text: target.text,
-    subject: target.subject,
-    level: target.level,
-    comparator: target.comparator,
-    value: target.value,
-    unit: target.unit,
-    deadline: target.deadline,
-    kind: target.kind,
-    span: target.span ?? null,
-    suggestion: suggestTarget(target, context),
-  }));
+  const targets: ProposedTarget[] = extraction.targets.map((target) => {
+    const suggestion = suggestTarget(target, context);
+    return {
+      text: target.text,
+      subject: target.subject,
+      level: target.level,
+      comparator: target.comparator,
+      value: target.value,
+      unit: target.unit,
+      deadline: target.deadline,
+      kind: target.kind,
+      span: target.span ?? null,
+      suggestion,
+      ...targetMeaning(target, suggestion),
+    };
+  });
 
   let heading: string | null = null;
   let previousEnd = -1;

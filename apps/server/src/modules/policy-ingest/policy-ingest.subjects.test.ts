@@ -89,9 +89,10 @@ describe('suggesting what a target counts', () => {
     });
   });
 
-  it('counts 新建 targets from the document’s date', () => {
+  // Issue 11 point 1 changed this: additions count from the plan's start (basis `added`), not the document's date.
+  it('sets no baseline date on 新建 targets: their additions count from the plan’s start', () => {
     const suggestion = suggestTarget(count('国家企业技术中心', '国家', '力争新建2个国家企业技术中心'), context);
-    expect(suggestion).toMatchObject({ mode: 'platforms', baselineDate: '2021-04-15' });
+    expect(suggestion).toMatchObject({ mode: 'platforms', baselineDate: null });
     expect(suggestTarget(count('国家企业技术中心', '国家', '建设国家企业技术中心2家以上'), context)).toMatchObject({ baselineDate: null });
   });
 

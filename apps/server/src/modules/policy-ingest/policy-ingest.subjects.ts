@@ -182,7 +182,8 @@ function similarity(a: string, b: string): number {
   return (2 * shared) / (left.length + right.length);
 }
 
-const isNewlyBuilt = /(新建|新增|新培育|新认定|新创建|新组建|新获批)/;
+/** Words that make a count one of additions (新建 / 新增 …): counted from the plan's start. */
+export const isNewlyBuilt = /(新建|新增|新培育|新认定|新创建|新组建|新获批)/;
 
 const named = (items: readonly { id: string; name: string }[]) => items.map(({ id, name }) => ({ id, name }));
 
@@ -207,8 +208,8 @@ export function suggestTarget(
   const kind = target.kind;
   const spec = targetKindSpec(kind);
   const coverageRegion = spec.needsCoverageRegion ? context.coverageRegion : null;
-  const baselineDate =
-    spec.baseline === 'countsNew' && context.documentDate && isNewlyBuilt.test(target.text) ? context.documentDate : null;
+  // Additions count from the plan's start (the proposed target's basis), not from the document's date.
+  const baselineDate = null;
   const platforms = (fields: { types: TypeFact[]; systems: SystemFact[]; confidence: number; reason: string }): TargetSuggestion => ({
     mode: 'platforms',
     kind,

@@ -107,17 +107,29 @@ export function figureText(target: Target): string {
   if (spec.figureUnit === 'regions') {
     const empty = p.emptyRegions?.map((region) => region.name).join('、');
     text = `${number(p.current)}/${number(p.required)}个区域${empty ? `，尚无：${empty}` : ''}`;
-  } else text = p.current === null ? '未填报' : `${number(p.current)}${target.unit}`;
+  } else if (target.perRegion) {
+    const lagging = p.laggingRegions?.map((region) => region.name).join('、');
+    text = `${number(p.current)}/${number(p.required)}个区域达标${lagging ? `，未达标：${lagging}` : ''}`;
+  } else if (p.current === null) {
+    const units = target.reportingUnits.map((unit) => unit.name).join('、');
+    text = `未报送${units ? `（${units}）` : ''}`;
+  } else text = `${p.additionsSince ? '新增' : ''}${number(p.current)}${target.unit}`;
+  if (p.series)
+    text += `（${p.series
+      .filter((year) => year.status !== null)
+      .map((year) => `${year.year}年${year.current === null ? '未报送' : number(year.current)}`)
+      .join('，')}）`;
+  if (p.contribution) text += `（${p.contribution.region.name}${number(p.contribution.current)}${target.unit}）`;
   if (p.report) text += `（${p.report.period}，${p.report.source}）`;
   if (spec.baseline === 'reportedBeside' && p.baselineCount)
     text += `（${p.start.date}已有${number(p.baselineCount)}${target.unit}，非本期突破）`;
-  return p.isScopeLimited ? `${text}（本辖区）` : text;
+  return p.isScopeLimited && !p.contribution ? `${text}（本辖区）` : text;
 }
 
 /** The Excel brief's category: the kind's, "新建数量" for a count of new platforms only. */
 const briefCategory = (target: Target) => {
   const spec = targetKindSpec(target.kind);
-  return spec.baseline === 'countsNew' && target.baselineDate ? `新建${spec.briefCategory}` : spec.briefCategory;
+  return target.basis === 'added' ? `新建${spec.briefCategory}` : spec.briefCategory;
 };
 
 const unitsText = (task: Task) =>
@@ -125,7 +137,9 @@ const unitsText = (task: Task) =>
 
 function statusSummary(targets: Target[]): string {
   const counts = (status: TargetStatus) => targets.filter((t) => t.progress.status === status).length;
-  return (['achieved', 'on_track', 'at_risk', 'missed'] as const).map((s) => `${targetStatusLabels[s]}${counts(s)}项`).join('，');
+  return (['achieved', 'on_track', 'at_risk', 'missed', 'no_data'] as const)
+    .map((s) => `${targetStatusLabels[s]}${counts(s)}项`)
+    .join('，');
 }
 
 // ——— Word ———

@@ -10,4 +10,4 @@ export { childOf, countMatching, resolveCriteria } from './targets.arithmetic';
 export { targetPlatformScope } from './targets.policy';
 export { insertTargetReport } from './targets.repository';
 export { targetRoutes } from './targets.routes';
-export { createTargetInTx, findAllTargets } from './targets.service';
+export { createTargetInTx, findAllTargets, findTargetTodos } from './targets.service';

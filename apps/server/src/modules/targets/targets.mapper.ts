@@ -1,5 +1,6 @@
 import { type PlatformFilter, type Target, type TargetProgress, type TargetReport, targetKindSpec } from '@stip/contracts';
 import type * as repository from './targets.repository';
+import { effectiveBasis } from './targets.progress';
 
 /** Rows to the API's shapes: pure, no database. */
 
@@ -9,6 +10,7 @@ export function toTarget(
   progress: TargetProgress,
   canReport: boolean,
   names: { types: Map<string, string>; systems: Map<string, string> },
+  reportingUnits: { id: string; name: string }[] = [],
 ): Target {
   const t = row.target;
   const computed = targetKindSpec(t.kind).isComputed;
@@ -23,6 +25,10 @@ export function toTarget(
     unit: t.unit,
     deadline: t.deadline,
     baselineDate: t.baselineDate,
+    basis: effectiveBasis(t),
+    perYear: t.perYear,
+    perRegion: t.perRegion,
+    reportingUnits: computed ? [] : reportingUnits,
     filter: computed
       ? {
           types: t.typeIds.map((id) => ({ id, name: names.types.get(id) ?? '（已删除的类型）' })),

@@ -229,7 +229,8 @@ describe('coverage targets', () => {
 });
 
 describe('scoping', () => {
-  it('shows a county user only its own county’s part of a city target, flagged as partial', async () => {
+  // Issue 11 point 5 changed this: a county user used to see only its county's part as the figure.
+  it('shows a county user the city’s figure of a city target, with its own county’s part as its contribution', async () => {
     const typeId = await cityLabType();
     const targetId = await buildTarget(db, { planId, kind: 'count', value: 10, typeIds: [typeId] });
     await buildPlatform(db, { typeId, regionId: tree.countyA.id, recognizedOn: '2022-01-01' });
@@ -239,7 +240,11 @@ describe('scoping', () => {
     const cookie = await t.login(county.username);
 
     expect((await target(targetId, '2023-01-01')).progress).toMatchObject({ current: 3, isScopeLimited: false });
-    expect((await target(targetId, '2023-01-01', cookie)).progress).toMatchObject({ current: 1, isScopeLimited: true });
+    expect((await target(targetId, '2023-01-01', cookie)).progress).toMatchObject({
+      current: 3,
+      isScopeLimited: true,
+      contribution: { region: { id: tree.countyA.id }, current: 1 },
+    });
     const listed = await platformsOf(targetId, '2023-01-01', cookie);
     expect(listed.items.map((p) => p.regionName)).toEqual([tree.countyA.name]);
   });

@@ -10,7 +10,9 @@ import {
   type TargetPlatformQuery,
   type TargetQuery,
   type TargetReport,
+  type Todo,
   type UpdateTarget,
+  reportedTargetKinds,
   targetDefinitionProblems,
   targetKindSpec,
   zPlatformFilter,
@@ -21,12 +23,12 @@ import { type Actor, type ActorContext, inTransaction } from '../../shared/conte
 import { recordAudit } from '../audit';
 import { todayInChina } from '../../shared/clock';
 import { getWritablePlanRow, visiblePlansCondition } from '../plans';
-import { findTargetIdsLedByActor } from '../tasks';
+import { findLeadUnitsOfTargets, findTargetIdsLedByActor } from '../tasks';
 import * as repository from './targets.repository';
 import * as snapshot from './snapshot.repository';
 import { canReportTargetFigure, overlapsScope, targetPlatformScope } from './targets.policy';
 import { type ResolvedCriteria, resolveCriteria, type SnapshotGroup } from './targets.arithmetic';
-import { countsOnlyNew, measureTargets, targetCriteria } from './targets.progress';
+import { additionsBaseline, countsOnlyNew, measureTargets, planYears, targetCriteria } from './targets.progress';
 import { filterOf, toTarget, toTargetReport } from './targets.mapper';
 
 type TargetRow = repository.TargetRow;
@@ -57,15 +59,18 @@ export async function toTargets(
   const reporters = await reportableTargetIds(db, actor, rows);
   const typeIds = new Set(rows.flatMap((row) => row.target.typeIds));
   const systemIds = new Set(rows.flatMap((row) => row.target.systemIds));
-  const [types, systems] = await Promise.all([
+  const reportedIds = rows.filter((row) => !targetKindSpec(row.target.kind).isComputed).map((row) => row.target.id);
+  const [types, systems, leads] = await Promise.all([
     repository.findTypesByIds(db, [...typeIds]),
     repository.findSystemsByIds(db, [...systemIds]),
+    findLeadUnitsOfTargets(db, reportedIds),
   ]);
   const names = {
     types: new Map(types.map((type) => [type.id, type.name])),
     systems: new Map(systems.map((system) => [system.id, system.name])),
   };
-  return rows.map((row) => toTarget(row, progress.get(row.target.id)!, reporters.has(row.target.id), names));
+  const unitsOf = (id: string) => leads.filter((lead) => lead.targetId === id).map(({ id: unitId, name }) => ({ id: unitId, name }));
+  return rows.map((row) => toTarget(row, progress.get(row.target.id)!, reporters.has(row.target.id), names, unitsOf(row.target.id)));
 }
 
 async function visibleTargetsCondition(ctx: ActorContext): Promise<SQL> {
@@ -81,11 +86,15 @@ async function getVisibleTargetRow(ctx: ActorContext, id: string): Promise<Targe
 /** Targets of the plans the actor sees, each with its progress on `asOf` (default today). */
 export async function findTargets(ctx: ActorContext, query: TargetQuery): Promise<Page<Target>> {
   const asOf = query.asOf ?? todayInChina();
-  const page = await repository.findTargetRows(
-    ctx.db,
-    { visibility: await visibleTargetsCondition(ctx), planId: query.planId, kinds: query.kind },
-    { limit: query.limit, offset: query.offset },
-  );
+  const filter = { visibility: await visibleTargetsCondition(ctx), planId: query.planId, kinds: query.kind };
+  if (query.status?.length) {
+    // A status is computed, not stored: measure every visible target, then page the matching ones.
+    const all = await repository.findTargetRows(ctx.db, filter, null);
+    const statuses = new Set(query.status);
+    const matching = (await toTargets(ctx.db, ctx.actor, all.rows, asOf)).filter((target) => statuses.has(target.progress.status));
+    return { items: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
+  }
+  const page = await repository.findTargetRows(ctx.db, filter, { limit: query.limit, offset: query.offset });
   return { items: await toTargets(ctx.db, ctx.actor, page.rows, asOf), total: page.total };
 }
 
@@ -137,10 +146,18 @@ export async function findTargetPlatforms(ctx: ActorContext, id: string, query: 
       message: '只有覆盖类目标可按区域查看',
       details: [{ field: 'regionId', message: '只适用于覆盖类目标' }],
     });
+  } else if (row.target.perYear) {
+    // A yearly target's figure is the latest begun year's additions: list those.
+    const year = planYears(row.planPeriodStart, row.target.deadline, asOf)
+      .filter((plan) => plan.begun)
+      .at(-1);
+    if (!year) return { items: [], total: 0 };
+    match = { criteria: resolveCriteria(criteria, facts.types, facts.regions), baselineDate: year.baseline };
+    return snapshot.findPlatformsMatching(ctx.db, year.day, match, targetPlatformScope(ctx.actor), query);
   } else {
     match = {
       criteria: resolveCriteria(criteria, facts.types, facts.regions),
-      baselineDate: countsOnlyNew(row.target) ? row.target.baselineDate : null,
+      baselineDate: countsOnlyNew(row.target) ? additionsBaseline(row) : null,
     };
   }
   return snapshot.findPlatformsMatching(ctx.db, asOf, match, targetPlatformScope(ctx.actor), query);
@@ -154,6 +171,9 @@ interface Definition {
   value: number;
   deadline: string;
   baselineDate: string | null;
+  basis: 'stock' | 'added';
+  perYear: boolean;
+  perRegion: boolean;
   filter: PlatformFilter | null;
   coverageRegionId: string | null;
 }
@@ -189,6 +209,13 @@ async function resolveDefinition(db: Executor, plan: { regionPath: string }, def
     value: definition.value,
     deadline: definition.deadline,
     baselineDate: definition.baselineDate,
+    // A count with a baseline date counts additions from it (what a baseline meant before the basis existed).
+    basis:
+      definition.basis === 'added' || (definition.baselineDate && targetKindSpec(definition.kind).baseline === 'countsNew')
+        ? ('added' as const)
+        : ('stock' as const),
+    perYear: definition.perYear,
+    perRegion: definition.perRegion,
     typeIds: filter?.typeIds ?? [],
     levels: filter?.levels ?? [],
     systemIds: filter?.systemIds ?? [],
@@ -210,6 +237,9 @@ export async function createTargetInTx(tx: Transaction, ctx: ActorContext, planI
     value: input.value,
     deadline: input.deadline,
     baselineDate: input.baselineDate ?? null,
+    basis: input.basis ?? 'stock',
+    perYear: input.perYear ?? false,
+    perRegion: input.perRegion ?? false,
     filter: input.filter ?? null,
     coverageRegionId: input.coverageRegionId ?? null,
   });
@@ -241,6 +271,9 @@ export async function updateTarget(ctx: ActorContext, id: string, input: UpdateT
     value: input.value ?? before.value,
     deadline: input.deadline ?? before.deadline,
     baselineDate: input.baselineDate === undefined ? before.baselineDate : input.baselineDate,
+    basis: input.basis ?? before.basis,
+    perYear: input.perYear ?? before.perYear,
+    perRegion: input.perRegion ?? before.perRegion,
     filter: input.filter === undefined ? filterOf(before) : input.filter,
     coverageRegionId: input.coverageRegionId === undefined ? before.coverageRegionId : input.coverageRegionId,
   });
@@ -301,4 +334,34 @@ export async function reportTargetFigure(ctx: ActorContext, id: string, input: C
   });
   const reports = await repository.findTargetReportRows(ctx.db, [id]);
   return toTargetReport(reports.find((report) => report.id === reportId)!);
+}
+
+/**
+ * 我的待办: the reported targets without a figure (未报送) whose figure the actor owes — as a user acting
+ * for the lead unit of a task linked to the target — due by the target's deadline.
+ */
+export async function findTargetTodos(ctx: ActorContext, today: string): Promise<Todo[]> {
+  const candidates = await repository.findTargetRows(
+    ctx.db,
+    { visibility: await visibleTargetsCondition(ctx), kinds: [...reportedTargetKinds] },
+    null,
+  );
+  if (!candidates.rows.length) return [];
+  const led = await findTargetIdsLedByActor(
+    ctx.db,
+    ctx.actor,
+    candidates.rows.map((row) => row.target.id),
+  );
+  const mine = candidates.rows.filter((row) => led.has(row.target.id));
+  if (!mine.length) return [];
+  const progress = await measureTargets(ctx.db, ctx.actor, mine, today);
+  return mine
+    .filter((row) => progress.get(row.target.id)?.status === 'no_data')
+    .map((row) => ({
+      kind: 'target_report' as const,
+      title: `报送目标数值：${row.target.subject}`,
+      path: `/targets/${row.target.id}`,
+      dueOn: row.target.deadline,
+      subjectId: row.target.id,
+    }));
 }

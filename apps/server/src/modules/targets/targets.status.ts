@@ -70,3 +70,51 @@ export function targetStatus(input: TrajectoryInput): TrajectoryResult {
   }
   return { status: onPace ? 'on_track' : 'at_risk', expected };
 }
+
+export interface ForecastInput {
+  comparator: TargetComparator;
+  required: number;
+  current: number | null;
+  start: { date: string; value: number };
+  deadline: string;
+  asOf: string;
+}
+
+/**
+ * The pace so far projected to the deadline: the straight line through the trajectory's start (S, C0) and
+ * the figure now (D, C), read at the deadline — F = C0 + (C − C0) × (deadline − S) / (D − S); `onPace`
+ * when F meets the requirement. Null when there is nothing to project: no figure, D not after S, or D past
+ * the deadline (the figure is then final). For '>=' targets an unmet projection is exactly `at_risk`.
+ */
+export function forecastAtDeadline(input: ForecastInput): { value: number; onPace: boolean } | null {
+  const { comparator, required, current, start, deadline, asOf } = input;
+  if (current === null || asOf > deadline) return null;
+  const elapsed = days(start.date, asOf);
+  if (elapsed <= 0) return null;
+  const value = start.value + ((current - start.value) * days(start.date, deadline)) / elapsed;
+  const rounded = Math.round(value * 100) / 100;
+  return { value: rounded, onPace: meetsTarget(comparator, value, required) };
+}
+
+export interface YearFigure {
+  year: number;
+  current: number | null;
+  required: number;
+  status: TargetStatus | null;
+}
+
+/**
+ * The overall status of a yearly target from its years (see `zTargetProgress.series`): missed once a
+ * finished year missed; achieved when every year met it; no_data when a finished year has no figure;
+ * else the status of the latest year begun (on_track before the first).
+ */
+export function seriesStatus(series: readonly YearFigure[], finishedYears: ReadonlySet<number>): TargetStatus {
+  const finished = series.filter((year) => finishedYears.has(year.year));
+  if (finished.some((year) => year.status === 'missed')) return 'missed';
+  if (series.length && series.every((year) => year.status === 'achieved')) return 'achieved';
+  if (finished.some((year) => year.status === 'no_data')) return 'no_data';
+  const begun = series.filter((year) => year.status !== null);
+  const latest = begun.filter((year) => !finishedYears.has(year.year)).at(-1) ?? begun.at(-1);
+  // A year met while later years are still to come is the pace, not the target, achieved.
+  return !latest || latest.status === 'achieved' ? 'on_track' : latest.status!;
+}

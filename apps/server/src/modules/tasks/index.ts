@@ -1,5 +1,5 @@
 /** The tasks module's public entry: what other modules, the app and the seed may use. */
-export { insertTaskReport, setTaskStatus } from './tasks.repository';
+export { findLeadUnitsOfTargets, insertTaskReport, setTaskStatus } from './tasks.repository';
 export { taskRoutes } from './tasks.routes';
 export {
   createTaskInTx,

@@ -182,6 +182,19 @@ export async function findTargetIdsLedBy(db: Executor, unitIds: readonly string[
   return rows.map((row) => row.id);
 }
 
+/** The lead units (牵头单位) of the live tasks linked to each target: the units that owe its reported figure. */
+export async function findLeadUnitsOfTargets(db: Executor, targetIds: readonly string[]) {
+  if (!targetIds.length) return [];
+  return db
+    .selectDistinct({ targetId: taskTargets.targetId, id: organizations.id, name: organizations.name })
+    .from(taskTargets)
+    .innerJoin(tasks, eq(tasks.id, taskTargets.taskId))
+    .innerJoin(taskUnits, eq(taskUnits.taskId, tasks.id))
+    .innerJoin(organizations, eq(organizations.id, taskUnits.organizationId))
+    .where(and(inArray(taskTargets.targetId, [...targetIds]), eq(taskUnits.role, 'lead'), isNull(tasks.deletedAt)))
+    .orderBy(asc(organizations.name));
+}
+
 export type NewTask = Omit<typeof tasks.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
 
 export async function insertTask(db: Executor, values: NewTask): Promise<TaskRecord> {

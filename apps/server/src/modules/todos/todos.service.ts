@@ -2,6 +2,7 @@ import type { Todo, TodoList } from '@stip/contracts';
 import type { ActorContext } from '../../shared/context';
 import { todayInChina } from '../../shared/clock';
 import { findTaskTodos } from '../tasks';
+import { findTargetTodos } from '../targets';
 import { findTodos as findCallTodos } from '../calls';
 import { findTodos as findExpertTodos } from '../experts';
 import { findTodos as findAnnualReportTodos } from '../annual-reports';
@@ -14,6 +15,7 @@ export type TodoSource = (ctx: ActorContext, today: string) => Promise<Todo[]>;
 /** Every module that gives people work says what waits; the to-do list is their union. */
 const sources: readonly TodoSource[] = [
   findTaskTodos,
+  findTargetTodos,
   (ctx) => findCallTodos(ctx.db, ctx.actor),
   (ctx) => findExpertTodos(ctx.db, ctx.actor),
   (ctx) => findAnnualReportTodos(ctx.db, ctx.actor),

@@ -10,6 +10,7 @@ import {
   targetKindSpec,
   type NamedRef,
   type PlatformLevel,
+  type TargetBasis,
   type TargetComparator,
   type TargetKind,
   type TargetSuggestion,
@@ -38,6 +39,13 @@ export interface DraftTarget {
   systemIds: string[];
   coverageRegionId: string | null;
   baselineDate: string | null;
+  /** Counts: the stock, or the additions from the plan's start (新建 / 新增). */
+  basis: TargetBasis;
+  perYear: boolean;
+  perRegion: boolean;
+  /** What the extractor could not read unambiguously; 建议可信 only when none and confident. */
+  doubts: string[];
+  isTrusted: boolean;
   suggestion: TargetSuggestion | null;
 }
 
@@ -133,6 +141,11 @@ export function blankTarget(): DraftTarget {
     systemIds: [],
     coverageRegionId: null,
     baselineDate: null,
+    basis: 'stock',
+    perYear: false,
+    perRegion: false,
+    doubts: [],
+    isTrusted: false,
     suggestion: null,
   };
 }
@@ -173,6 +186,11 @@ export function draftOf(proposal: IngestProposal): Draft {
       systemIds: computed ? suggestion.systems.map((system) => system.id) : [],
       coverageRegionId: computed ? (suggestion.coverageRegion?.id ?? null) : null,
       baselineDate: computed ? suggestion.baselineDate : null,
+      basis: target.basis,
+      perYear: target.perYear,
+      perRegion: target.perRegion,
+      doubts: target.doubts,
+      isTrusted: target.isTrusted,
       suggestion,
     };
   });
@@ -227,6 +245,9 @@ export function withKind(target: DraftTarget, kind: TargetKind): DraftTarget {
     systemIds: computed ? target.systemIds : [],
     coverageRegionId: spec.needsCoverageRegion ? target.coverageRegionId : null,
     baselineDate: spec.baseline === 'countsNew' ? target.baselineDate : null,
+    basis: spec.baseline === 'countsNew' ? target.basis : 'stock',
+    perYear: spec.measure === 'registryCount' || spec.measure === 'reportedFigure' ? target.perYear : false,
+    perRegion: kind === 'count' ? target.perRegion : false,
   };
 }
 
@@ -261,6 +282,9 @@ export function confirmationOf(
       value: target.value ?? 0,
       deadline,
       baselineDate: spec.baseline === 'countsNew' ? target.baselineDate : null,
+      basis: spec.baseline === 'countsNew' ? target.basis : ('stock' as const),
+      perYear: target.perYear,
+      perRegion: target.kind === 'count' ? target.perRegion : false,
       filter: spec.isComputed ? { typeIds: target.typeIds, levels: target.levels, systemIds: target.systemIds } : null,
       coverageRegionId: spec.needsCoverageRegion ? target.coverageRegionId : null,
     };

@@ -17,6 +17,7 @@ import {
   type NotificationType,
   type TodoKind,
   platformFieldLabels,
+  targetBasisLabels,
   targetComparatorLabels,
   targetKindLabels,
   targetStatusLabels,
@@ -140,6 +141,7 @@ export const t = {
       evaluation_review: '评估审核',
       rectification_due: '整改',
       task_report: '任务进展',
+      target_report: '目标未报送',
       grant_payment: '资金拨付',
       expenditure_report: '支出报告',
     } satisfies Record<TodoKind, string>,
@@ -836,6 +838,34 @@ export const t = {
       brokenBeforeBaseline: (date: string, count: string) =>
         `基准日 ${date} 已有 ${count} 家符合条件的平台：“零的突破”在基准日前已经实现，当前数字不是本期新增。`,
     },
+    /** Issue 11: what a target counts and how it is judged, said on screen. */
+    truth: {
+      basis: '统计方式',
+      basisLabels: targetBasisLabels,
+      basisHint: '“新增”只统计基准日（不填则为规划起始日）之后新进入统计口径的平台，适用于“新建、新增、新培育”类目标',
+      perYear: '按年度考核（每年）',
+      perYearHint: '每个规划年度分别统计、分别判断（如“每年认定15家以上”）',
+      perRegion: '按区域考核（每个县）',
+      perRegionHint: '统计区域下的每个下级区域都须达到目标值（如“每个县至少建成1家”）',
+      added: (current: string) => `新增 ${current}`,
+      since: (date: string) => `自${chineseDate(date)}起`,
+      regionsMeeting: '个区域达标',
+      lagging: (names: string) => `未达标：${names}`,
+      contribution: (region: string, mine: string, wholeRegion: string, whole: string, unit: string) =>
+        `本辖区（${region}）${mine}${unit ? ` ${unit}` : ''}，占${wholeRegion} ${whole}${unit ? ` ${unit}` : ''}`,
+      forecast: (value: string, required: string, unit: string) => `按当前进度，预计到期 ${value} / ${required}${unit ? ` ${unit}` : ''}`,
+      behind: '进度滞后',
+      owedBy: (units: string) => `待报送单位：${units}`,
+      owedByPlan: '待规划管理部门报送',
+      series: '分年度完成情况',
+      year: '年度',
+      yearFigure: '完成',
+      yearRequired: '要求',
+      yearStatus: '状态',
+      notStarted: '未开始',
+      noDataOnly: '只看未报送',
+      noDataTitle: '未报送的目标',
+    },
     coverage: {
       title: '区域覆盖',
       empty: '尚未覆盖',
@@ -1033,6 +1063,9 @@ export const t = {
       },
       mode: { platforms: '平台统计', reported: '填报数值' },
       confidence: { high: '建议可信', medium: '请核对', low: '请选择' },
+      doubts: (list: string) => `存疑：${list}`,
+      perYear: '每年',
+      perRegion: '每个区域',
       kindPlaceholder: '类型',
       typesPlaceholder: '平台类型（不选则不限）',
       levelsPlaceholder: '级别（不选则不限）',
@@ -1813,3 +1846,9 @@ const lifecycleAuditActions: [prefix: string, record: string, actions: object][]
   ['annual-report.', '年度报告', annualReportActionLabels],
   ['funding.grant.', '资助', grantActionLabels],
 ];
+
+/** "2026-01-01" → "2026年1月1日". */
+function chineseDate(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${year}年${Number(month)}月${Number(date)}日`;
+}

@@ -3,7 +3,8 @@ import { Col, Empty, Flex, Row, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { t } from '../../../shared/i18n/zh-CN';
 import { TargetStatusTag } from '../../targets/components/TargetStatusTag';
-import { figureUnit, formatFigure } from '../../targets/components/targetFormat';
+import { TargetFacts } from '../../targets/components/TargetFacts';
+import { currentText, figureUnit, formatFigure } from '../../targets/components/targetFormat';
 import { isBrokenBeforeBaseline, targetOfClick, targetsOption } from './cockpitCharts';
 import { type ChartClick, EChart } from './EChart';
 
@@ -65,9 +66,7 @@ export function TargetProgressList({ targets, onOpen }: TargetProgressListProps)
                         {target.subject}
                       </Typography.Text>
                       <span className="stip-cockpit-target-figure">
-                        <strong data-testid="cockpit-target-current">
-                          {target.progress.current === null ? t.cockpit.notReported : formatFigure(target.progress.current)}
-                        </strong>
+                        <strong data-testid="cockpit-target-current">{currentText(target)}</strong>
                         {` / ${formatFigure(target.progress.required)} ${figureUnit(target)}`}
                       </span>
                       {isBrokenBeforeBaseline(target) ? (
@@ -77,6 +76,7 @@ export function TargetProgressList({ targets, onOpen }: TargetProgressListProps)
                       ) : null}
                       <TargetStatusTag status={target.progress.status} />
                     </Flex>
+                    <TargetFacts target={target} compact />
                   </button>
                 ))}
             </div>

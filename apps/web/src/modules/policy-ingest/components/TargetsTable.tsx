@@ -5,11 +5,13 @@ import {
   type PlatformLevel,
   platformLevels,
   reportedIngestKinds,
+  type TargetBasis,
+  targetBases,
   type TargetComparator,
   targetComparators,
   type TargetKind,
 } from '@stip/contracts';
-import { Button, DatePicker, Flex, Input, InputNumber, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Button, Checkbox, DatePicker, Flex, Input, InputNumber, Segmented, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { toDateString } from '../../../shared/forms/rules';
@@ -62,7 +64,33 @@ function Mapping({ target, onChange }: { target: DraftTarget; onChange: (next: D
           style={{ width: 96 }}
           aria-label={text.kindPlaceholder}
         />
-        {suggestion ? <ConfidenceTag confidence={suggestion.confidence} reason={suggestion.reason} /> : null}
+        {suggestion ? <ConfidenceTag confidence={suggestion.confidence} reason={suggestion.reason} isTrusted={target.isTrusted} /> : null}
+      </Flex>
+      {target.doubts.length ? (
+        <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="ingest-target-doubts">
+          {text.doubts(target.doubts.join('；'))}
+        </Typography.Text>
+      ) : null}
+      <Flex gap={6} wrap>
+        {spec.baseline === 'countsNew' ? (
+          <Segmented
+            size="small"
+            value={target.basis}
+            options={targetBases.map((value) => ({ value, label: t.targets.truth.basisLabels[value] }))}
+            onChange={(basis) => onChange({ ...target, basis: basis as TargetBasis })}
+            data-testid="ingest-target-basis"
+          />
+        ) : null}
+        {spec.measure === 'registryCount' || spec.measure === 'reportedFigure' ? (
+          <Checkbox checked={target.perYear} onChange={(event) => onChange({ ...target, perYear: event.target.checked })}>
+            {text.perYear}
+          </Checkbox>
+        ) : null}
+        {target.kind === 'count' ? (
+          <Checkbox checked={target.perRegion} onChange={(event) => onChange({ ...target, perRegion: event.target.checked })}>
+            {text.perRegion}
+          </Checkbox>
+        ) : null}
       </Flex>
       {computed ? (
         <>

@@ -6,15 +6,17 @@ import {
   platformLevels,
   platformStatuses,
   type Target,
+  type TargetBasis,
   type TargetComparator,
   type TargetKind,
+  targetBases,
   targetComparators,
   targetDefinitionProblems,
   targetKindSpec,
   targetKinds,
   zCreateTarget,
 } from '@stip/contracts';
-import { Alert, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Alert, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { requiredChoice, requiredText, schemaRule, toDateString } from '../../../shared/forms/rules';
@@ -34,6 +36,9 @@ interface TargetFormValues {
   unit?: string;
   deadline: Dayjs;
   baselineDate?: Dayjs | null;
+  basis?: TargetBasis;
+  perYear?: boolean;
+  perRegion?: boolean;
   filter: { typeIds: string[]; levels: PlatformLevel[]; systemIds: string[]; statuses: PlatformStatus[]; regionId?: string | null };
   coverageRegionId?: string | null;
   sortOrder?: number;
@@ -47,6 +52,9 @@ function initialValuesOf(target: Target | null, plan: Plan): Partial<TargetFormV
     return {
       kind: 'count',
       comparator: '>=',
+      basis: 'stock',
+      perYear: false,
+      perRegion: false,
       unit: '',
       deadline: dayjs(plan.periodEnd),
       filter: { typeIds: [], levels: [], systemIds: [], statuses: [...livePlatformStatuses], regionId: null },
@@ -60,6 +68,9 @@ function initialValuesOf(target: Target | null, plan: Plan): Partial<TargetFormV
     unit: target.unit,
     deadline: dayjs(target.deadline),
     baselineDate: target.baselineDate ? dayjs(target.baselineDate) : null,
+    basis: target.basis,
+    perYear: target.perYear,
+    perRegion: target.perRegion,
     filter: {
       typeIds: target.filter?.types.map((type) => type.id) ?? [],
       levels: target.filter?.levels ?? [],
@@ -123,6 +134,9 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
       value: values.value,
       deadline: toDateString(values.deadline)!,
       baselineDate: targetKindSpec(values.kind).baseline !== 'none' ? toDateString(values.baselineDate) : null,
+      basis: targetKindSpec(values.kind).baseline === 'countsNew' ? (values.basis ?? 'stock') : ('stock' as const),
+      perYear: values.perYear ?? false,
+      perRegion: values.kind === 'count' ? (values.perRegion ?? false) : false,
       filter: computed
         ? {
             typeIds: values.filter.typeIds ?? [],
@@ -225,6 +239,13 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
               <DatePicker style={{ width: '100%' }} data-testid="target-form-deadline" />
             </Form.Item>
           </Col>
+          {spec.measure === 'registryCount' || spec.measure === 'reportedFigure' ? (
+            <Col xs={24} md={12}>
+              <Form.Item name="perYear" label={t.targets.truth.perYear} extra={t.targets.truth.perYearHint} valuePropName="checked">
+                <Switch data-testid="target-form-per-year" />
+              </Form.Item>
+            </Col>
+          ) : null}
         </Row>
 
         {computed ? (
@@ -297,6 +318,28 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
                   </Form.Item>
                 </Col>
               )}
+              {spec.baseline === 'countsNew' ? (
+                <>
+                  <Col xs={24} md={12}>
+                    <Form.Item name="basis" label={t.targets.truth.basis} extra={t.targets.truth.basisHint}>
+                      <Radio.Group
+                        options={targetBases.map((value) => ({ value, label: t.targets.truth.basisLabels[value] }))}
+                        data-testid="target-form-basis"
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} md={6}>
+                    <Form.Item
+                      name="perRegion"
+                      label={t.targets.truth.perRegion}
+                      extra={t.targets.truth.perRegionHint}
+                      valuePropName="checked"
+                    >
+                      <Switch data-testid="target-form-per-region" />
+                    </Form.Item>
+                  </Col>
+                </>
+              ) : null}
             </Row>
           </>
         ) : null}

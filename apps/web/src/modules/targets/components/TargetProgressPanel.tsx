@@ -1,8 +1,9 @@
 import { type Target, targetKindSpec } from '@stip/contracts';
 import { Alert, Col, Descriptions, Flex, Progress, Row, Statistic, Typography } from 'antd';
 import { t } from '../../../shared/i18n/zh-CN';
+import { TargetFacts } from './TargetFacts';
 import { TargetStatusTag } from './TargetStatusTag';
-import { figureUnit, formatFigure, requirementText, targetPercent, targetStatusColor } from './targetFormat';
+import { currentText, figureUnit, formatFigure, requirementText, targetPercent, targetStatusColor } from './targetFormat';
 
 const labels = t.targets.progress;
 
@@ -12,7 +13,7 @@ export function TargetProgressPanel({ target }: { target: Target }) {
   const unit = figureUnit(target);
   return (
     <Flex vertical gap={12} data-testid="target-progress">
-      {progress.isScopeLimited ? <Alert type="info" showIcon message={labels.scopeLimited} /> : null}
+      {progress.isScopeLimited && !progress.contribution ? <Alert type="info" showIcon message={labels.scopeLimited} /> : null}
       {targetKindSpec(target.kind).baseline === 'reportedBeside' && progress.baselineCount ? (
         <Alert
           type="warning"
@@ -28,7 +29,7 @@ export function TargetProgressPanel({ target }: { target: Target }) {
         <Col xs={12} md={6}>
           <Statistic
             title={labels.current}
-            value={progress.current === null ? t.targets.notReported : formatFigure(progress.current)}
+            value={currentText(target)}
             suffix={progress.current === null ? undefined : unit}
             valueStyle={{ color: targetStatusColor[progress.status], fontWeight: 600 }}
             valueRender={(node) => <span data-testid="target-current">{node}</span>}
@@ -50,11 +51,13 @@ export function TargetProgressPanel({ target }: { target: Target }) {
         </Col>
       </Row>
       <Progress percent={targetPercent(target)} strokeColor={targetStatusColor[progress.status]} />
+      <TargetFacts target={target} />
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
         <Descriptions.Item label={t.targets.fields.requirement}>{requirementText(target)}</Descriptions.Item>
         <Descriptions.Item label={t.targets.fields.deadline}>{target.deadline}</Descriptions.Item>
         <Descriptions.Item label={t.targets.progress.measuredOn}>{progress.measuredOn}</Descriptions.Item>
         <Descriptions.Item label={t.targets.fields.kind}>{t.targets.kind[target.kind]}</Descriptions.Item>
+        <Descriptions.Item label={t.targets.truth.basis}>{t.targets.truth.basisLabels[target.basis]}</Descriptions.Item>
         <Descriptions.Item label={t.targets.fields.baselineDate}>{target.baselineDate ?? t.common.none}</Descriptions.Item>
         <Descriptions.Item label={t.targets.fields.plan}>{target.planTitle}</Descriptions.Item>
       </Descriptions>

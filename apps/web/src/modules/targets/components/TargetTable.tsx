@@ -1,6 +1,7 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import type { Target, TargetKind } from '@stip/contracts';
-import { Button, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Flex, Space, Switch, Table, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { t } from '../../../shared/i18n/zh-CN';
 import { TargetProgressBar } from './TargetProgressBar';
@@ -21,85 +22,95 @@ interface TargetTableProps {
 /** A plan's targets with their progress as of a day. */
 export function TargetTable({ items, loading, asOf, onEdit, onDelete }: TargetTableProps) {
   const detailPath = (target: Target) => (asOf ? `/targets/${target.id}?${new URLSearchParams({ asOf })}` : `/targets/${target.id}`);
+  const [noDataOnly, setNoDataOnly] = useState(false);
+  const noData = (items ?? []).filter((target) => target.progress.status === 'no_data');
   return (
-    <Table<Target>
-      size="small"
-      rowKey="id"
-      bordered
-      loading={loading}
-      dataSource={items}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: t.targets.empty }}
-      data-testid="target-table"
-      columns={[
-        {
-          title: fields.subject,
-          dataIndex: 'subject',
-          width: 380,
-          render: (subject: string, target) => (
-            <Link to={detailPath(target)} data-testid="target-link">
-              {subject}
-            </Link>
-          ),
-        },
-        {
-          title: fields.kind,
-          dataIndex: 'kind',
-          width: 90,
-          render: (kind: TargetKind) => <Tag bordered={false}>{t.targets.kind[kind]}</Tag>,
-        },
-        { title: fields.requirement, key: 'requirement', width: 130, render: (_: unknown, target) => requirementText(target) },
-        { title: fields.deadline, dataIndex: 'deadline', width: 110 },
-        {
-          title: fields.progress,
-          key: 'progress',
-          width: 200,
-          render: (_: unknown, target) => <TargetProgressBar target={target} width={180} />,
-        },
-        {
-          title: fields.status,
-          key: 'status',
-          width: 90,
-          render: (_: unknown, target) => <TargetStatusTag status={target.progress.status} />,
-        },
-        ...(onEdit || onDelete
-          ? [
-              {
-                title: t.common.actions,
-                key: 'actions',
-                width: 90,
-                render: (_: unknown, target: Target) => (
-                  <Space size={0}>
-                    {onEdit ? (
-                      <Tooltip title={t.common.edit}>
-                        <Button
-                          type="link"
-                          size="small"
-                          icon={<EditOutlined />}
-                          onClick={() => onEdit(target)}
-                          aria-label={t.common.edit}
-                        />
-                      </Tooltip>
-                    ) : null}
-                    {onDelete ? (
-                      <Tooltip title={t.common.delete}>
-                        <Button
-                          type="link"
-                          size="small"
-                          danger
-                          icon={<DeleteOutlined />}
-                          onClick={() => onDelete(target)}
-                          aria-label={t.common.delete}
-                        />
-                      </Tooltip>
-                    ) : null}
-                  </Space>
-                ),
-              },
-            ]
-          : []),
-      ]}
-    />
+    <Flex vertical gap={8}>
+      {noData.length ? (
+        <Space>
+          <Switch size="small" checked={noDataOnly} onChange={setNoDataOnly} data-testid="target-no-data-only" />
+          <span>{`${t.targets.truth.noDataOnly}（${noData.length}）`}</span>
+        </Space>
+      ) : null}
+      <Table<Target>
+        size="small"
+        rowKey="id"
+        bordered
+        loading={loading}
+        dataSource={noDataOnly ? noData : items}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t.targets.empty }}
+        data-testid="target-table"
+        columns={[
+          {
+            title: fields.subject,
+            dataIndex: 'subject',
+            width: 380,
+            render: (subject: string, target) => (
+              <Link to={detailPath(target)} data-testid="target-link">
+                {subject}
+              </Link>
+            ),
+          },
+          {
+            title: fields.kind,
+            dataIndex: 'kind',
+            width: 90,
+            render: (kind: TargetKind) => <Tag bordered={false}>{t.targets.kind[kind]}</Tag>,
+          },
+          { title: fields.requirement, key: 'requirement', width: 130, render: (_: unknown, target) => requirementText(target) },
+          { title: fields.deadline, dataIndex: 'deadline', width: 110 },
+          {
+            title: fields.progress,
+            key: 'progress',
+            width: 260,
+            render: (_: unknown, target) => <TargetProgressBar target={target} width={240} />,
+          },
+          {
+            title: fields.status,
+            key: 'status',
+            width: 90,
+            render: (_: unknown, target) => <TargetStatusTag status={target.progress.status} />,
+          },
+          ...(onEdit || onDelete
+            ? [
+                {
+                  title: t.common.actions,
+                  key: 'actions',
+                  width: 90,
+                  render: (_: unknown, target: Target) => (
+                    <Space size={0}>
+                      {onEdit ? (
+                        <Tooltip title={t.common.edit}>
+                          <Button
+                            type="link"
+                            size="small"
+                            icon={<EditOutlined />}
+                            onClick={() => onEdit(target)}
+                            aria-label={t.common.edit}
+                          />
+                        </Tooltip>
+                      ) : null}
+                      {onDelete ? (
+                        <Tooltip title={t.common.delete}>
+                          <Button
+                            type="link"
+                            size="small"
+                            danger
+                            icon={<DeleteOutlined />}
+                            onClick={() => onDelete(target)}
+                            aria-label={t.common.delete}
+                          />
+                        </Tooltip>
+                      ) : null}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Flex>
   );
 }

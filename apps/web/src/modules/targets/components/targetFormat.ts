@@ -7,12 +7,14 @@ export const targetStatusTagColor: Record<TargetStatus, string> = {
   on_track: 'processing',
   at_risk: 'warning',
   missed: 'error',
+  no_data: 'default',
 };
 export const targetStatusColor: Record<TargetStatus, string> = {
   achieved: '#389e0d',
   on_track: '#1d4f91',
   at_risk: '#d48806',
   missed: '#cf1322',
+  no_data: '#8c8c8c',
 };
 
 /** 15 → "15", 1.41 → "1.41", 7.970 → "7.97": figures as people write them. */
@@ -21,15 +23,22 @@ export function formatFigure(value: number | null | undefined): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
 }
 
-/** What the figure is counted in: regions for coverage targets, the target's own unit otherwise. */
-export function figureUnit(target: Pick<Target, 'kind' | 'unit'>): string {
+/** What the figure is counted in: regions for coverage targets, regions meeting it for per-region ones, the target's own unit otherwise. */
+export function figureUnit(target: Pick<Target, 'kind' | 'unit'> & { perRegion?: boolean }): string {
+  if (target.perRegion) return t.targets.truth.regionsMeeting;
   return targetKindSpec(target.kind).figureUnit === 'regions' ? t.targets.regionsUnit : target.unit;
 }
 
-/** "8 / 15 家", "6 / 8 个区域", "未填报 / 1.3 亿元". */
+/** The figure alone: "8", "新增 2", "未报送". */
+export function currentText(target: Target): string {
+  const { current } = target.progress;
+  if (current === null) return t.targets.status.no_data;
+  return target.progress.additionsSince ? t.targets.truth.added(formatFigure(current)) : formatFigure(current);
+}
+
+/** "8 / 15 家", "新增 2 / 5 家", "6 / 8 个区域", "1 / 2 个区域达标", "未报送 / 1.3 亿元". */
 export function targetFigure(target: Target): string {
-  const { current, required } = target.progress;
-  const figure = t.targets.figure(current === null ? t.targets.notReported : formatFigure(current), formatFigure(required));
+  const figure = t.targets.figure(currentText(target), formatFigure(target.progress.required));
   const unit = figureUnit(target);
   return unit ? `${figure} ${unit}` : figure;
 }
