@@ -240,11 +240,11 @@ export const zPolicyDocumentPage = z.object({ items: z.array(zPolicyDocument), t
 export type PolicyDocumentPage = z.infer<typeof zPolicyDocumentPage>;
 
 /** One field that reads differently: `label` in Chinese (比较关系), values as shown to a reviewer. */
-export const zFieldChange = z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() });
-export type FieldChange = z.infer<typeof zFieldChange>;
+export const zExtractionFieldChange = z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() });
+export type ExtractionFieldChange = z.infer<typeof zExtractionFieldChange>;
 
 /** An item (target or task) of a diff: its display name, and for `changed` the fields that differ. */
-export const zDiffItem = z.object({ name: z.string(), changes: z.array(zFieldChange) });
+export const zDiffItem = z.object({ name: z.string(), changes: z.array(zExtractionFieldChange) });
 export type DiffItem = z.infer<typeof zDiffItem>;
 
 export const zItemsDiff = z.object({ added: z.array(zDiffItem), removed: z.array(zDiffItem), changed: z.array(zDiffItem) });
@@ -259,7 +259,7 @@ export const zPlanTargetDifference = z.object({
   targetId: zId,
   subject: z.string(),
   /** Fields that differ; empty with `isMissing` when the new extraction has no such target. */
-  changes: z.array(zFieldChange),
+  changes: z.array(zExtractionFieldChange),
   isMissing: z.boolean(),
 });
 export type PlanTargetDifference = z.infer<typeof zPlanTargetDifference>;

@@ -1,5 +1,5 @@
 import type { ExtractedTarget, ExtractedTask, Extraction } from '@stip/policy-ingest';
-import type { DiffItem, ExtractionDiff, FieldChange, ItemsDiff, PlanTargetDifference } from '@stip/contracts';
+import type { DiffItem, ExtractionDiff, ExtractionFieldChange as FieldChange, ItemsDiff, PlanTargetDifference } from '@stip/contracts';
 
 /**
  * What a re-extraction reads differently from the stored one, in a reviewer's words: targets matched
@@ -122,7 +122,7 @@ export interface PlanTargetFacts {
 export function diffPlanTargets(planTargets: PlanTargetFacts[], extraction: Extraction): PlanTargetDifference[] {
   const bySubject = new Map<string, ExtractedTarget>();
   for (const target of extraction.targets) if (!bySubject.has(target.subject)) bySubject.set(target.subject, target);
-  return planTargets.flatMap((planTarget) => {
+  return planTargets.flatMap((planTarget): PlanTargetDifference[] => {
     const read = bySubject.get(planTarget.subject);
     if (!read) return [{ targetId: planTarget.id, subject: planTarget.subject, changes: [], isMissing: true }];
     const fields: [string, string, string, string][] = [
