@@ -156,7 +156,10 @@ export async function insertDocument(db: Executor, values: NewDocument): Promise
 }
 
 export type DocumentChange = Partial<
-  Pick<NewDocument, 'current' | 'pending' | 'extractorVersion' | 'targetCount' | 'taskCount' | 'planId' | 'deletedAt' | 'documentNo' | 'title'>
+  Pick<
+    NewDocument,
+    'current' | 'pending' | 'extractorVersion' | 'targetCount' | 'taskCount' | 'planId' | 'deletedAt' | 'documentNo' | 'title'
+  >
 >;
 
 /** Applies a change if the document is still at `version` (and live); bumps the version. */

@@ -28,7 +28,12 @@ export const policyDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/policy-documents',
     {
       config: { permission },
-      schema: { tags, summary: '政策文件库：已上传的文件（按文件名、日期、是否已建规划、提取器版本筛选）', querystring: zPolicyDocumentQuery, response: { 200: zPolicyDocumentPage } },
+      schema: {
+        tags,
+        summary: '政策文件库：已上传的文件（按文件名、日期、是否已建规划、提取器版本筛选）',
+        querystring: zPolicyDocumentQuery,
+        response: { 200: zPolicyDocumentPage },
+      },
     },
     async (request) => documents.findDocuments(actorContext(request), request.query),
   );
@@ -36,7 +41,12 @@ export const policyDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/policy-documents/:id/proposal',
     {
       config: { permission },
-      schema: { tags, summary: '打开：以保存的提取结果重新进入审核（无需再次上传）', params: zIdParams, response: { 200: zIngestProposal } },
+      schema: {
+        tags,
+        summary: '打开：以保存的提取结果重新进入审核（无需再次上传）',
+        params: zIdParams,
+        response: { 200: zIngestProposal },
+      },
     },
     async (request) => documents.openDocument(actorContext(request), request.params.id),
   );
@@ -82,7 +92,10 @@ export const policyDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete(
     '/policy-documents/:id',
-    { config: { permission }, schema: { tags, summary: '删除文件（软删除）', params: zIdParams, querystring: zVersionQuery, response: { 200: zOk } } },
+    {
+      config: { permission },
+      schema: { tags, summary: '删除文件（软删除）', params: zIdParams, querystring: zVersionQuery, response: { 200: zOk } },
+    },
     async (request) => {
       await documents.deleteDocument(actorContext(request), request.params.id, request.query.version);
       return { ok: true as const };

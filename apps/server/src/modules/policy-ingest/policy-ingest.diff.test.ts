@@ -66,14 +66,26 @@ describe('the diff of two extractions', () => {
 });
 
 describe('the plan targets a new extraction reads differently', () => {
-  const planTarget = { id: '00000000-0000-4000-8000-000000000001', subject: '市级重点实验室', comparator: '=', value: 30, unit: '家', deadline: '2025-12-31' };
+  const planTarget = {
+    id: '00000000-0000-4000-8000-000000000001',
+    subject: '市级重点实验室',
+    comparator: '=',
+    value: 30,
+    unit: '家',
+    deadline: '2025-12-31',
+  };
 
   it('reports a changed comparator and a target no longer read; a matching one is not reported', () => {
     const extraction = { targets: [target('市级重点实验室30家', { subject: '市级重点实验室', value: 30 })], tasks: [] };
     const same = { ...planTarget, id: '00000000-0000-4000-8000-000000000002', comparator: '>=' };
     const gone = { ...planTarget, id: '00000000-0000-4000-8000-000000000003', subject: '孵化器' };
     expect(diffPlanTargets([planTarget, gone], extraction)).toEqual([
-      { targetId: planTarget.id, subject: '市级重点实验室', changes: [{ field: 'comparator', label: '比较关系', before: '=', after: '≥' }], isMissing: false },
+      {
+        targetId: planTarget.id,
+        subject: '市级重点实验室',
+        changes: [{ field: 'comparator', label: '比较关系', before: '=', after: '≥' }],
+        isMissing: false,
+      },
       { targetId: gone.id, subject: '孵化器', changes: [], isMissing: true },
     ]);
     expect(diffPlanTargets([same], extraction)).toEqual([]);

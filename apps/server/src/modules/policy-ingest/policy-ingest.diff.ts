@@ -11,7 +11,8 @@ const comparatorSigns: Record<string, string> = { '>=': '≥', '=': '=', '<=': '
 const kindNames: Record<string, string> = { count: '数量', amount: '金额/指数', ratio: '比例', coverage: '覆盖', first: '零的突破' };
 const levelNames: Record<string, string> = { 国家: '国家级', 省: '省级', 市: '市级', 县: '县级' };
 
-const shown = (value: string | null | undefined, empty = '（无）') => (value === null || value === undefined || value === '' ? empty : value);
+const shown = (value: string | null | undefined, empty = '（无）') =>
+  value === null || value === undefined || value === '' ? empty : value;
 const yesNo = (value: boolean | undefined) => (value ? '是' : '否');
 const list = (values: readonly string[]) => (values.length ? values.join('、') : '（无）');
 
@@ -73,7 +74,13 @@ function pair<T>(before: T[], after: T[], keys: ((item: T) => string | null)[]):
   };
 }
 
-function diffItems<T>(before: T[], after: T[], keys: ((item: T) => string | null)[], fields: FieldSpec<T>[], name: (item: T) => string): ItemsDiff {
+function diffItems<T>(
+  before: T[],
+  after: T[],
+  keys: ((item: T) => string | null)[],
+  fields: FieldSpec<T>[],
+  name: (item: T) => string,
+): ItemsDiff {
   const { pairs, removed, added } = pair(before, after, keys);
   const changed: DiffItem[] = pairs.flatMap(([was, is]) => {
     const changes = compare(was, is, fields);
@@ -115,18 +122,25 @@ export interface PlanTargetFacts {
 }
 
 /**
- * The plan's targets that the new extraction reads differently: matched by subject, compared on
+ * The plan's targets that the new extraction reads differently: matched by source phrase or subject, compared on
  * comparator, value, unit and deadline month (the plan keeps a day, the extraction a month). Nothing
  * is changed: the reviewer decides.
  */
 export function diffPlanTargets(planTargets: PlanTargetFacts[], extraction: Extraction): PlanTargetDifference[] {
+  // The review page names a target by its source phrase; a reviewer may have shortened it to the subject.
   const bySubject = new Map<string, ExtractedTarget>();
+  for (const target of extraction.targets) if (!bySubject.has(target.text)) bySubject.set(target.text, target);
   for (const target of extraction.targets) if (!bySubject.has(target.subject)) bySubject.set(target.subject, target);
   return planTargets.flatMap((planTarget): PlanTargetDifference[] => {
     const read = bySubject.get(planTarget.subject);
     if (!read) return [{ targetId: planTarget.id, subject: planTarget.subject, changes: [], isMissing: true }];
     const fields: [string, string, string, string][] = [
-      ['comparator', '比较关系', comparatorSigns[planTarget.comparator] ?? planTarget.comparator, comparatorSigns[read.comparator] ?? read.comparator],
+      [
+        'comparator',
+        '比较关系',
+        comparatorSigns[planTarget.comparator] ?? planTarget.comparator,
+        comparatorSigns[read.comparator] ?? read.comparator,
+      ],
       ['value', '数值', String(planTarget.value), String(read.value)],
       ['unit', '单位', shown(planTarget.unit), shown(read.unit)],
       ['deadline', '期限', planTarget.deadline.slice(0, 7), read.deadline ?? planTarget.deadline.slice(0, 7)],
