@@ -224,7 +224,7 @@ export type PolicyDocument = z.infer<typeof zPolicyDocument>;
 
 export const zPolicyDocumentQuery = z.object({
   /** Part of the file name, title or 文号. */
-  search: z.string().trim().max(200).optional(),
+  search: zText(200).optional(),
   /** The document's date from / to (inclusive). */
   from: zDate.optional(),
   to: zDate.optional(),
