@@ -1132,7 +1132,7 @@ export const t = {
       tags: { added: '新增', removed: '减少', changed: '变化' },
       change: (label: string, before: string, after: string) => `${label} 由“${before}”改为“${after}”`,
       plan: (title: string) => `据此文件创建的规划“${title}”中，以下目标与新读取结果不同（规划不会被自动修改，请到规划中核对）：`,
-      planSame: '据此文件创建的规划中的目标与新读取结果一致。',
+      planSame: (title: string) => `据此文件创建的规划“${title}”中的目标与新读取结果一致。`,
       planMissing: '新读取结果中没有该目标',
       keep: '保留新的读取结果',
       discard: '暂不保留',

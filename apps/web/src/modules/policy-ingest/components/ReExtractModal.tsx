@@ -75,42 +75,43 @@ export function ReExtractModal({
           </Button>
         </Flex>
       }
-      data-testid="library-diff"
     >
-      <Typography.Paragraph type="secondary">
-        {text.versions(result.previousExtractorVersion, result.extractorVersion)}
-      </Typography.Paragraph>
-      {unchanged ? <Alert type="success" showIcon message={text.unchanged} style={{ marginBottom: 12 }} /> : null}
-      <DiffSection title={text.targets} diff={diff.targets} testId="diff-targets" />
-      <DiffSection title={text.tasks} diff={diff.tasks} testId="diff-tasks" />
-      {document.plan ? (
-        planDifferences.length ? (
-          <Alert
-            type="warning"
-            showIcon
-            data-testid="diff-plan"
-            message={
-              <span>
-                {text.plan(document.plan.name)} <Link to={`/plans/${document.plan.id}`}>{document.plan.name}</Link>
-              </span>
-            }
-            description={
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {planDifferences.map((difference) => (
-                  <li key={difference.targetId}>
-                    <Link to={`/targets/${difference.targetId}`}>{difference.subject}</Link>：
-                    {difference.isMissing
-                      ? text.planMissing
-                      : difference.changes.map((change) => text.change(change.label, change.before, change.after)).join('；')}
-                  </li>
-                ))}
-              </ul>
-            }
-          />
-        ) : (
-          <Alert type="info" showIcon message={text.planSame} data-testid="diff-plan" />
-        )
-      ) : null}
+      <div data-testid="library-diff">
+        <Typography.Paragraph type="secondary">
+          {text.versions(result.previousExtractorVersion, result.extractorVersion)}
+        </Typography.Paragraph>
+        {unchanged ? <Alert type="success" showIcon message={text.unchanged} style={{ marginBottom: 12 }} /> : null}
+        <DiffSection title={text.targets} diff={diff.targets} testId="diff-targets" />
+        <DiffSection title={text.tasks} diff={diff.tasks} testId="diff-tasks" />
+        {document.plan ? (
+          planDifferences.length ? (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="diff-plan"
+              message={
+                <span>
+                  {text.plan(document.plan.name)} <Link to={`/plans/${document.plan.id}`}>{document.plan.name}</Link>
+                </span>
+              }
+              description={
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {planDifferences.map((difference) => (
+                    <li key={difference.targetId}>
+                      <Link to={`/targets/${difference.targetId}`}>{difference.subject}</Link>：
+                      {difference.isMissing
+                        ? text.planMissing
+                        : difference.changes.map((change) => text.change(change.label, change.before, change.after)).join('；')}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          ) : (
+            <Alert type="info" showIcon message={text.planSame(document.plan.name)} data-testid="diff-plan" />
+          )
+        ) : null}
+      </div>
     </Modal>
   );
 }
