@@ -187,4 +187,46 @@ describe('a city user imports a plan document', () => {
       from targets t where t.plan_id = ${planId}`);
     expect(target).toEqual({ subject: '全市新建市级重点实验室5家以上', baseline: '2024-03-01', links: 1 });
   });
+
+  it('finds the uploaded document in 政策文件库 with its plan, reopens it without uploading, and re-extracts it showing what changed', async () => {
+    const page = await stip.newPage();
+    await stip.login(page, 'city');
+    // A reading by an older extractor: it took the first target's comparator the other way round.
+    await stip.db.execute(sql`
+      update policy_documents
+      set extractor_version = '0.0.9+r0',
+        current = jsonb_set(
+          jsonb_set(current, '{extractorVersion}', '"0.0.9+r0"'),
+          '{extraction,targets,0,comparator}',
+          to_jsonb(case when current #>> '{extraction,targets,0,comparator}' = '=' then '>=' else '=' end)
+        )
+      where file_name like '000_%' and deleted_at is null`);
+
+    await page.getByTestId('main-menu').getByText('政策文件库').click();
+    await page.waitForURL((url) => url.pathname === '/plans/documents');
+    const row = page.locator('[data-testid=library-table] tr.ant-table-row').filter({ hasText: '000_' });
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
+    expect(await row.getByTestId('library-plan-link').textContent()).toBe(planTitle);
+    expect(await row.textContent()).toContain('可重新提取');
+
+    // 重新提取: the changed comparator is named, the plan is not overwritten, the new reading is kept on request.
+    await row.getByTestId('library-re-extract').click();
+    const diff = page.getByTestId('library-diff');
+    await diff.waitFor({ timeout: 20_000 });
+    await expect.poll(() => diff.getByTestId('diff-change').first().textContent()).toMatch(/^比较关系 由“(=|≥)”改为“(=|≥)”$/);
+    expect(await diff.getByTestId('diff-plan').textContent()).toContain(planTitle);
+    await page.getByTestId('library-keep').click();
+    await expect.poll(() => row.textContent()).not.toContain('可重新提取');
+    const [kept] = await rows<{ version: string; history: number }>(sql`
+      select d.extractor_version as version, (select count(*)::int from policy_document_extractions e where e.document_id = d.id) as history
+      from policy_documents d where d.file_name like '000_%' and d.deleted_at is null`);
+    expect(kept!.version).not.toBe('0.0.9+r0');
+    expect(kept!.history).toBe(1);
+
+    // 打开: back to the review page with the stored reading, no upload.
+    await row.getByTestId('library-open').click();
+    await page.waitForURL((url) => url.pathname === '/plans/ingest');
+    await page.getByTestId('ingest-reopened').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('ingest-target-row').count()).toBeGreaterThanOrEqual(15);
+  });
 });

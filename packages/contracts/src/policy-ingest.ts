@@ -161,6 +161,18 @@ export const zIngestProposal = z.object({
   targets: z.array(zProposedTarget),
   tasks: z.array(zProposedTask),
   units: z.array(zUnitSuggestion),
+  /** The library record the document is kept in (政策文件库); absent for proposals not kept. */
+  document: z
+    .object({
+      id: zId,
+      version: z.number().int(),
+      /** The same file was already in the library (same content, same region): its stored reading is reopened. */
+      isReopened: z.boolean(),
+      extractorVersion: z.string(),
+      /** The stored reading was made by an older extractor: 重新提取 may read more. */
+      isOutdated: z.boolean(),
+    })
+    .nullish(),
 });
 export type IngestProposal = z.infer<typeof zIngestProposal>;
 
@@ -192,6 +204,95 @@ export const zIngestConfirm = z.object({
   targets: z.array(zCreateTarget).max(300),
   tasks: z.array(zIngestTask).max(500),
   newOrganizations: z.array(zIngestNewOrganization).max(100).default([]),
+  /** The library document this plan is read from: linked to the plan in the same transaction. */
+  documentId: zId.optional(),
 });
 export type IngestConfirm = z.infer<typeof zIngestConfirm>;
 export type IngestConfirmInput = z.input<typeof zIngestConfirm>;
+
+// ── 政策文件库: uploaded documents kept with their extraction and the plan created from them ──
+
+/** A document in the library, as listed. */
+export const zPolicyDocument = z.object({
+  id: zId,
+  fileName: z.string(),
+  /** Pasted rather than uploaded (downloads as a .txt of the text). */
+  isPasted: z.boolean(),
+  size: z.number().int(),
+  sha256: z.string(),
+  /** 文号 and title as read from the document head, when read. */
+  documentNo: z.string().nullable(),
+  title: z.string().nullable(),
+  /** The document's date: given at upload, or read from the document. */
+  documentDate: z.string().nullable(),
+  region: zNamedRef,
+  uploadedBy: z.object({ id: zId.nullable(), name: z.string(), organization: z.string().nullable() }),
+  uploadedAt: z.string(),
+  targetCount: z.number().int(),
+  taskCount: z.number().int(),
+  extractorVersion: z.string(),
+  isOutdated: z.boolean(),
+  /** The plan confirmed from it (null when none, or when the plan was deleted). */
+  plan: zNamedRef.nullable(),
+  /** A re-extraction waits to be kept (or replaced by another). */
+  hasPendingExtraction: z.boolean(),
+  version: z.number().int(),
+});
+export type PolicyDocument = z.infer<typeof zPolicyDocument>;
+
+export const zPolicyDocumentQuery = z.object({
+  /** Part of the file name, title or 文号. */
+  search: zText(200).optional(),
+  /** The document's date from / to (inclusive). */
+  from: zDate.optional(),
+  to: zDate.optional(),
+  hasPlan: z.enum(['true', 'false']).optional(),
+  /** Only documents read by an older extractor. */
+  outdated: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type PolicyDocumentQuery = z.infer<typeof zPolicyDocumentQuery>;
+
+export const zPolicyDocumentPage = z.object({ items: z.array(zPolicyDocument), total: z.number().int() });
+export type PolicyDocumentPage = z.infer<typeof zPolicyDocumentPage>;
+
+/** One field that reads differently: `label` in Chinese (比较关系), values as shown to a reviewer. */
+export const zExtractionFieldChange = z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() });
+export type ExtractionFieldChange = z.infer<typeof zExtractionFieldChange>;
+
+/** An item (target or task) of a diff: its display name, and for `changed` the fields that differ. */
+export const zDiffItem = z.object({ name: z.string(), changes: z.array(zExtractionFieldChange) });
+export type DiffItem = z.infer<typeof zDiffItem>;
+
+export const zItemsDiff = z.object({ added: z.array(zDiffItem), removed: z.array(zDiffItem), changed: z.array(zDiffItem) });
+export type ItemsDiff = z.infer<typeof zItemsDiff>;
+
+/** What a re-extraction reads differently from the stored extraction. */
+export const zExtractionDiff = z.object({ targets: zItemsDiff, tasks: zItemsDiff });
+export type ExtractionDiff = z.infer<typeof zExtractionDiff>;
+
+/** A target of the confirmed plan that the new extraction reads differently (never overwritten automatically). */
+export const zPlanTargetDifference = z.object({
+  targetId: zId,
+  subject: z.string(),
+  /** Fields that differ; empty with `isMissing` when the new extraction has no such target. */
+  changes: z.array(zExtractionFieldChange),
+  isMissing: z.boolean(),
+});
+export type PlanTargetDifference = z.infer<typeof zPlanTargetDifference>;
+
+/** `POST /policy-documents/:id/re-extract`: the new reading, kept as pending until `keep`. */
+export const zReExtraction = z.object({
+  document: zPolicyDocument,
+  previousExtractorVersion: z.string(),
+  extractorVersion: z.string(),
+  diff: zExtractionDiff,
+  /** Empty when no plan was created from the document. */
+  planDifferences: z.array(zPlanTargetDifference),
+});
+export type ReExtraction = z.infer<typeof zReExtraction>;
+
+/** A mutation of a library document, against the version the user saw. */
+export const zPolicyDocumentVersion = z.object({ version: z.number().int().min(1) });
+export type PolicyDocumentVersion = z.infer<typeof zPolicyDocumentVersion>;

@@ -7,3 +7,4 @@ export { scoreExtraction, scoreTargets, scoreTasks, type Score, type ExtractionS
 /** The reviewer-facing wording of each doubt a target may carry (ExtractedTarget.doubts), for servers and UIs. */
 export { DOUBTS } from './catalogue.js';
 export { scoreMeaning, type MeaningScore } from './score.js';
+export { extractorVersion, extractorRulesRevision } from './version.js';

@@ -32,6 +32,7 @@ const TaskDetailPage = lazy(() => import('../modules/tasks/pages/TaskDetailPage'
 const SupervisionPage = lazy(() => import('../modules/tasks/pages/SupervisionPage'));
 const NotificationsPage = lazy(() => import('../modules/notifications/pages/NotificationsPage'));
 const PolicyIngestPage = lazy(() => import('../modules/policy-ingest/pages/PolicyIngestPage'));
+const PolicyDocumentsPage = lazy(() => import('../modules/policy-ingest/pages/PolicyDocumentsPage'));
 const FundingPage = lazy(() => import('../modules/funding/pages/FundingPage'));
 const GrantDetailPage = lazy(() => import('../modules/funding/pages/GrantDetailPage'));
 const AccountSecurityPage = lazy(() => import('../modules/two-factor/pages/AccountSecurityPage'));
@@ -133,7 +134,10 @@ export const router = createBrowserRouter([
               },
               {
                 element: <RequirePermission permission="plan:write" />,
-                children: [{ path: 'plans/ingest', element: <PolicyIngestPage /> }],
+                children: [
+                  { path: 'plans/ingest', element: <PolicyIngestPage /> },
+                  { path: 'plans/documents', element: <PolicyDocumentsPage /> },
+                ],
               },
               {
                 element: <RequirePermission permission="call:read" />,

@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { ErrorCode, ingestFileMaxBytes, zDate, zIngestConfirm, zIngestExtractText, zIngestProposal, zPlan } from '@stip/contracts';
 import { actorContext } from '../../shared/context';
 import { AppError } from '../../shared/app-error';
-import * as ingest from './policy-ingest.service';
+import * as documents from './policy-documents.service';
+import { policyDocumentRoutes } from './policy-documents.routes';
 
 /** Pasted documents and confirmed proposals carry the whole text (up to 2,000,000 characters of UTF-8). */
 const textBodyLimit = 8 * 1024 * 1024;
@@ -52,9 +53,10 @@ export const policyIngestRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ctx = actorContext(request);
-      if (request.isMultipart()) return ingest.extractProposalFromUpload(ctx, await readUpload(request));
+      // Every document read is kept in the library (the same content again reopens its record).
+      if (request.isMultipart()) return documents.extractAndKeep(ctx, await readUpload(request));
       if (!request.body) throw new AppError(ErrorCode.ValidationFailed, { message: '请粘贴文件正文（text）或上传文件（file）' });
-      return ingest.extractProposal(ctx, request.body);
+      return documents.extractAndKeep(ctx, request.body);
     },
   );
   app.post(
@@ -64,6 +66,7 @@ export const policyIngestRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: textBodyLimit,
       schema: { tags, summary: '确认导入：一次创建规划、目标、任务和新单位', body: zIngestConfirm, response: { 200: zPlan } },
     },
-    async (request) => ingest.confirmProposal(actorContext(request), request.body),
+    async (request) => documents.confirmAndLink(actorContext(request), request.body),
   );
+  await app.register(policyDocumentRoutes);
 };

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { extractPlan, readDocumentText, rebuildSpaceTables, UnsupportedDocumentError } from '@stip/policy-ingest';
+import { type Extraction, extractPlan, readDocumentText, rebuildSpaceTables, UnsupportedDocumentError } from '@stip/policy-ingest';
 import {
   type CreateTask,
   ErrorCode,
@@ -109,16 +109,32 @@ export async function extractProposal(
   ctx: ActorContext,
   input: { text: string; date?: string | undefined; fileName?: string | null },
 ): Promise<IngestProposal> {
-  // Pasted text may hold a table copied from a web page, its cells separated by spaces: rebuilt as rows first, so
-  // that the proposal's text, which spans index, is the one read (an uploaded file's text already is).
-  const text = rebuildSpaceTables(input.text.slice(0, ingestTextMaxLength)).slice(0, ingestTextMaxLength);
-  if (!text.trim()) throw invalidField('text', '没有可读取的文字：请粘贴政策文件的正文，或上传文件');
-  const date = input.date ?? guessIssuedOn(text.slice(0, 4000)) ?? null;
-  const extraction = extractPlan(text, date ? { date } : {});
+  return proposalFromReading(ctx, { ...readText(input.text, input.date), fileName: input.fileName ?? null });
+}
 
+/** The extractor's reading of a document's text: against the given date, else the date its head gives. */
+export function readText(fullText: string, givenDate?: string | null): { text: string; date: string | null; extraction: Extraction } {
+  // Pasted text may hold a table copied from a web page, its cells separated by spaces: rebuilt as rows first, so
+  // that the proposal's text, which spans index, is the one read (a file's text already is; rebuilding it again
+  // changes nothing).
+  const text = rebuildSpaceTables(fullText.slice(0, ingestTextMaxLength)).slice(0, ingestTextMaxLength);
+  if (!text.trim()) throw invalidField('text', '没有可读取的文字：请粘贴政策文件的正文，或上传文件');
+  const date = givenDate ?? guessIssuedOn(text.slice(0, 4000)) ?? null;
+  return { text, date, extraction: extractPlan(text, date ? { date } : {}) };
+}
+
+/**
+ * A proposal from a reading of the extractor (fresh, or kept in the library): the plan's particulars
+ * guessed from the text, suggestions from the live taxonomy and organisation register.
+ */
+export async function proposalFromReading(
+  ctx: ActorContext,
+  input: { text: string; date: string | null; extraction: Extraction; fileName: string | null },
+): Promise<IngestProposal> {
+  const { text, date, extraction } = input;
   const years = [...extraction.targets, ...extraction.tasks].flatMap((item) => (item.deadline ? [Number(item.deadline.slice(0, 4))] : []));
   const metadata = guessPlanMetadata(text, years.length ? Math.max(...years) : null, date);
-  const issuedOn = metadata.issuedOn ?? input.date ?? null;
+  const issuedOn = metadata.issuedOn ?? date ?? null;
 
   const [regions, types, systems, organizations] = await Promise.all([
     repository.findRegionFacts(ctx.db),
@@ -139,7 +155,7 @@ export async function extractProposal(
 
   return {
     text,
-    fileName: input.fileName ?? null,
+    fileName: input.fileName,
     date,
     plan: {
       title: metadata.title,
@@ -224,7 +240,12 @@ async function createNewOrganizations(tx: Transaction, ctx: ActorContext, input:
  * Creates the reviewed plan in one transaction: the plan, the new units (as departments in the
  * plan's region), its targets and its tasks, each with its audit record. Any refusal creates nothing.
  */
-export async function confirmProposal(ctx: ActorContext, input: IngestConfirm): Promise<Plan> {
+export async function confirmProposal(
+  ctx: ActorContext,
+  input: IngestConfirm,
+  /** Runs last in the same transaction with the new plan's id (the library links its document). */
+  afterCreate?: (tx: Transaction, planId: string) => Promise<void>,
+): Promise<Plan> {
   const planId = await inTransaction(ctx, async (tx) => {
     const id = await asItem('规划', 'plan', () => createPlanInTx(tx, ctx, input.plan));
     const created = await createNewOrganizations(tx, ctx, input);
@@ -266,6 +287,7 @@ export async function confirmProposal(ctx: ActorContext, input: IngestConfirm): 
         return createTaskInTx(tx, ctx, id, parsed.data);
       });
     }
+    await afterCreate?.(tx, id);
     return id;
   });
   return getPlan(ctx, planId);

@@ -1,8 +1,9 @@
 import '../policy-ingest.css';
-import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Row, Steps, Tabs, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { FolderOpenOutlined, ReloadOutlined } from '@ant-design/icons';
+import type { IngestProposal } from '@stip/contracts';
+import { Alert, Button, Card, Col, Flex, Row, Space, Steps, Tabs, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../../shared/api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useNotify } from '../../../shared/hooks/useNotify';
@@ -24,7 +25,7 @@ import {
   draftOf,
   unitNamesOf,
 } from '../draft';
-import { useConfirmProposal, useExtractProposal } from '../hooks/usePolicyIngest';
+import { useConfirmProposal, useExtractProposal, useOpenedDocument } from '../hooks/usePolicyIngest';
 
 const text = t.ingest;
 type TabKey = 'targets' | 'tasks' | 'units';
@@ -43,6 +44,29 @@ export default function PolicyIngestPage() {
   const [focus, setFocus] = useState<{ key: string; seq: number } | null>(null);
   const [tab, setTab] = useState<TabKey>('targets');
   const [problems, setProblems] = useState<string[]>([]);
+  /** The library record the reviewed document is kept in (linked to the plan on confirmation). */
+  const [kept, setKept] = useState<{
+    document: NonNullable<IngestProposal['document']>;
+    fileName: string | null;
+    fromLibrary: boolean;
+  } | null>(null);
+  // 政策文件库 → 打开: the stored reading of a kept document, reviewed again without uploading.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const opened = useOpenedDocument(searchParams.get('document') ?? undefined);
+
+  const start = useCallback((proposal: IngestProposal, fromLibrary = false) => {
+    setDraft(draftOf(proposal));
+    setKept(proposal.document ? { document: proposal.document, fileName: proposal.fileName, fromLibrary } : null);
+    setFocus(null);
+    setTab('targets');
+    setProblems([]);
+  }, []);
+
+  useEffect(() => {
+    if (!opened.data) return;
+    start(opened.data, true);
+    setSearchParams({}, { replace: true });
+  }, [opened.data, start, setSearchParams]);
 
   const focusOn = useCallback(
     (key: string) => setFocus((previous) => (previous?.key === key ? previous : { key, seq: (previous?.seq ?? 0) + 1 })),
@@ -109,7 +133,7 @@ export default function PolicyIngestPage() {
       setProblems(confirmation.problems);
       return;
     }
-    confirm.mutate(confirmation.body, {
+    confirm.mutate(kept ? { ...confirmation.body, documentId: kept.document.id } : confirmation.body, {
       onSuccess: (created) => {
         notify.success(text.confirm.done);
         navigate(`/plans/${created.id}`);
@@ -132,11 +156,16 @@ export default function PolicyIngestPage() {
       <PageHeader
         title={text.title}
         extra={
-          draft ? (
-            <Button icon={<ReloadOutlined />} onClick={() => setDraft(null)} data-testid="ingest-restart">
-              {text.review.restart}
+          <Space>
+            <Button icon={<FolderOpenOutlined />} onClick={() => navigate('/plans/documents')} data-testid="ingest-library">
+              {t.policyDocuments.goLibrary}
             </Button>
-          ) : null
+            {draft ? (
+              <Button icon={<ReloadOutlined />} onClick={() => setDraft(null)} data-testid="ingest-restart">
+                {text.review.restart}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Steps
@@ -147,21 +176,29 @@ export default function PolicyIngestPage() {
       />
       {!draft ? (
         <UploadStep
-          onExtract={(input) =>
-            extract.mutate(input, {
-              onSuccess: (proposal) => {
-                setDraft(draftOf(proposal));
-                setFocus(null);
-                setTab('targets');
-                setProblems([]);
-              },
-            })
-          }
-          isExtracting={extract.isPending}
-          error={extract.error}
+          onExtract={(input) => extract.mutate(input, { onSuccess: (proposal) => start(proposal) })}
+          isExtracting={extract.isPending || opened.isFetching}
+          error={extract.error ?? opened.error}
         />
       ) : (
         <>
+          {kept?.document.isReopened ? (
+            <Alert
+              type="success"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="ingest-reopened"
+              message={
+                <span>
+                  {kept.fromLibrary
+                    ? t.policyDocuments.openedFromLibrary(kept.fileName ?? t.policyDocuments.pasted)
+                    : t.policyDocuments.reopened}{' '}
+                  <Link to="/plans/documents">{t.policyDocuments.goLibrary}</Link>
+                </span>
+              }
+              description={kept.document.isOutdated ? t.policyDocuments.outdatedHint(kept.document.extractorVersion) : undefined}
+            />
+          ) : null}
           <Alert
             type="info"
             showIcon
