@@ -184,7 +184,7 @@ export const ANNUAL_PLAN_TITLE_WITHOUT_YEAR = /^(?:[\u4e00-\u9fa5]{0,12})?政府
 
 /** Title words of an annual plan, whose figures are due at the end of its year; the end of a span（2024—2025年）is not one. */
 export const ANNUAL_PLAN_TITLE =
-  /(?<![—–\-~～至到]\s?)(\d{4})年[^，。；]{0,30}?(工作要点|工作计划|工作安排|重点工作|工作方案|行动计划|任务清单|目标任务|实施计划|工作任务|任务分工|任务分解|目标考核|考核细则|考核办法|考核指标|年度任务|建设任务|政府工作报告)/;
+  /(?<![—–\-~～至到]\s?)(\d{4})年[^，。；]{0,30}?(工作要点|工作计划|工作安排|重点工作|工作方案|行动计划|任务清单|目标任务|实施计划|工作任务|任务分工|任务分解|责任分解|目标考核|考核细则|考核办法|考核指标|年度任务|建设任务|政府工作报告)/;
 
 /** Words in a deadline or task that mark it as ongoing rather than one-off. */
 export const RECURRING_IN_DEADLINE = /持续推进|持续开展|动态更新|长期|常态化|每季度|每月|每年|每半年|按季度|按月|定期|逐年|持续/;

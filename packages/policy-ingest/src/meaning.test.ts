@@ -187,8 +187,12 @@ describe('wording met in held-out set 6', () => {
     expect(targets[0]).toMatchObject({ perRegion: '市', perYear: true, basis: 'added' });
   });
 
-  it('dates the figures of a dated 政府工作报告 or 考核指标 list at its year-end', () => {
-    for (const title of ['2026年天河区政府工作报告（摘要）', '信阳市2026年度县区科技创新工作考核指标']) {
+  it('dates the figures of a dated 政府工作报告, 考核指标 list or 责任分解表 at its year-end', () => {
+    for (const title of [
+      '2026年天河区政府工作报告（摘要）',
+      '信阳市2026年度县区科技创新工作考核指标',
+      '岳阳市2026年度科技创新重点任务责任分解表',
+    ]) {
       const { targets } = extractPlan(`${title}\n\n主要目标：技术合同成交额达5亿元以上。`, { date: '2026-01-20' });
       expect(targets[0]).toMatchObject({ deadline: '2026-12' });
     }

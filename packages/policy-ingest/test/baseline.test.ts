@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractionScore, Score } from '../src/score.js';
 import { compareWithBaseline, readBaseline, toEntry, TOLERANCE, UPDATE_COMMAND, updating } from './support/baseline.js';
-import { HOLDOUT_DOCUMENTS, OWN_DOCUMENTS, SEALED_DOCUMENTS, SEEDS } from './corpus.js';
+import { FORMAT_DOCUMENTS, HOLDOUT_DOCUMENTS, OWN_DOCUMENTS, SCORED_ONLY_DOCUMENTS, SEALED_DOCUMENTS, SEEDS } from './corpus.js';
 
 const score = (f1: number): Score => ({ precision: f1, recall: f1, f1, matched: 0, predicted: 0, expected: 0 });
 const extraction = (targets: number, tasks: number, meaning: number): ExtractionScore => ({
@@ -39,6 +39,8 @@ describe('the score baseline', () => {
       ...OWN_DOCUMENTS.map((document) => `docs/${document.name}`),
       ...HOLDOUT_DOCUMENTS.map((document) => `holdout/${document.name}`),
       ...SEALED_DOCUMENTS.map((document) => `sealed/${document.name}`),
+      ...FORMAT_DOCUMENTS.map((document) => `formats/${document.name}`),
+      ...SCORED_ONLY_DOCUMENTS.map((document) => `formats-scored/${document.name}`),
     ];
     expect(keys.filter((key) => !(key in baseline))).toEqual([]);
   });

@@ -8,20 +8,23 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractPlan, readDocumentText } from '../src/index.js';
 import { scoreExtraction, sumScores, type ExtractionScore } from '../src/score.js';
+import { baselineRecorder } from './support/baseline.js';
 import { scoreTable } from './support/score-table.js';
 import { FORMAT_DOCUMENTS, FORMATS_GOLD_DIR, readGold } from './corpus.js';
 
 const MIN_TASK_F1 = 0.85;
 /**
- * Targets over the set. The readers find every target phrase; what is still missed is meaning that issue 11 changes
- * elsewhere (达到/力争 read as "at least", yearly rates, an annual 年度 title): raise to 0.9 once that lands.
+ * Targets over the set: a floor under the measured figure (1.000 since the gold moved to the issue-11 conventions,
+ * FIRST-CONTACT.md). Each document is also held to its own entry in baseline.json, which catches any drop.
  */
-const MIN_TARGET_MICRO_F1 = 0.78;
+const MIN_TARGET_MICRO_F1 = 0.9;
 
 const rows: Array<{ name: string; score: ExtractionScore }> = [];
+const baseline = baselineRecorder('formats');
 
 afterAll(() => {
   console.log(scoreTable('formats doc', rows));
+  baseline.finish();
 });
 
 async function scoreDocument(document: (typeof FORMAT_DOCUMENTS)[number]): Promise<ExtractionScore> {
@@ -40,6 +43,7 @@ describe('extraction quality on documents in the formats bureaus hold', () => {
   for (const document of FORMAT_DOCUMENTS) {
     it(`${document.name}: task F1 ≥ ${MIN_TASK_F1}`, async () => {
       const score = await scoreDocument(document);
+      baseline.check(document.name, score);
       expect(score.tasks.f1).toBeGreaterThanOrEqual(MIN_TASK_F1);
     });
   }
