@@ -15,3 +15,4 @@ export * from './experts';
 export * from './annual-reports';
 export * from './evaluations';
 export * from './funding';
+export * from './platform-counts';

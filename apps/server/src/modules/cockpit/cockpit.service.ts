@@ -16,7 +16,7 @@ import { AppError, notFound } from '../../shared/app-error';
 import type { ActorContext } from '../../shared/context';
 import { todayInChina } from '../../shared/clock';
 import { findAllTargets } from '../targets';
-import { targetPlatformScope } from '../targets';
+import { isTargetScopeByRegionAndType, targetPlatformScope } from '../targets';
 import { countInForceByGroup, countRecognitionsByYear, findPlatformsMatching, findRegistryFacts } from '../targets';
 import { childOf, resolveCriteria } from '../targets';
 import { getSupervision } from '../tasks';
@@ -52,8 +52,9 @@ export async function getCockpit(ctx: ActorContext, query: CockpitQuery): Promis
   const subtree = facts.regions.filter((region) => region.path.startsWith(root.path)).map((region) => region.id);
   // One read after another: in parallel they would only compete for the same cores (measured with `npm run bench`);
   // the targets reuse the grouped count.
-  const groups = await countInForceByGroup(ctx.db, asOf, scope, { industry: true });
-  const recognitions = await countRecognitionsByYear(ctx.db, asOf, subtree, scope);
+  const byRegionAndType = isTargetScopeByRegionAndType(ctx.actor);
+  const groups = await countInForceByGroup(ctx.db, asOf, scope, { industry: true, byRegionAndType });
+  const recognitions = await countRecognitionsByYear(ctx.db, asOf, subtree, scope, { byRegionAndType });
   const systems = await repository.findSystems(ctx.db);
   const types = await repository.findTypes(ctx.db);
   const children = await repository.findChildren(ctx.db, root.id);

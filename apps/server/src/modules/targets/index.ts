@@ -7,7 +7,7 @@ export {
   findTypeNames,
 } from './snapshot.repository';
 export { childOf, countMatching, resolveCriteria } from './targets.arithmetic';
-export { targetPlatformScope } from './targets.policy';
+export { isTargetScopeByRegionAndType, targetPlatformScope } from './targets.policy';
 export { insertTargetReport } from './targets.repository';
 export { targetRoutes } from './targets.routes';
 export { createTargetInTx, findAllTargets } from './targets.service';

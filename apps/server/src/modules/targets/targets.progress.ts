@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../shared/context';
 import * as repository from './targets.repository';
 import * as snapshot from './snapshot.repository';
-import { overlapsScope, seesWholeRegion, targetPlatformScope } from './targets.policy';
+import { isTargetScopeByRegionAndType, overlapsScope, seesWholeRegion, targetPlatformScope } from './targets.policy';
 import { targetStatus } from './targets.status';
 import {
   countMatching,
@@ -192,6 +192,7 @@ export async function measureTargets(
   known?: SnapshotGroup[],
 ): Promise<Map<string, TargetProgress>> {
   const scope = targetPlatformScope(actor);
+  const byRegionAndType = isTargetScopeByRegionAndType(actor);
   const computed = rows.filter((row) => targetKindSpec(row.target.kind).isComputed);
   const reported = rows.filter((row) => !targetKindSpec(row.target.kind).isComputed);
   const gathered: Gathered = {
@@ -213,7 +214,7 @@ export async function measureTargets(
     // Sequential on purpose: one connection per request keeps PGlite and the pool simple, and in parallel these
     // scans only compete for the same cores (measured with `npm run bench`).
     for (const day of days) {
-      gathered.snapshots.set(day, day === asOf && known ? known : await snapshot.countInForceByGroup(db, day, scope));
+      gathered.snapshots.set(day, day === asOf && known ? known : await snapshot.countInForceByGroup(db, day, scope, { byRegionAndType }));
     }
     const newRows = computed.filter((row) => countsOnlyNew(row.target));
     for (const day of new Set(newRows.map((row) => dayOf(row, asOf)))) {
