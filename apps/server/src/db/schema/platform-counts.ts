@@ -18,11 +18,9 @@ const groupColumns = () => ({
 });
 
 /** Per group, the versions still open (valid_to null): the registry as it will stand from the last recorded change on. */
-export const platformCounts = pgTable(
-  'platform_counts',
-  { ...groupColumns(), count: integer('count').notNull() },
-  (t) => [primaryKey({ columns: [t.typeId, t.regionId, t.status, t.industry, t.recognizedYear] })],
-);
+export const platformCounts = pgTable('platform_counts', { ...groupColumns(), count: integer('count').notNull() }, (t) => [
+  primaryKey({ columns: [t.typeId, t.regionId, t.status, t.industry, t.recognizedYear] }),
+]);
 
 /**
  * Per day and group, how the count changed on that day: +1 for each version beginning (valid_from),

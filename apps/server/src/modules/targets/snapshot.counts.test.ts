@@ -27,7 +27,7 @@ function random(seed: number) {
   };
 }
 const next = random(20261204);
-const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 let tree: Awaited<ReturnType<typeof buildRegionTree>>;
@@ -40,13 +40,18 @@ const normalise = (groups: SnapshotGroup[]) => {
   for (const g of groups) totals.set(key(g), (totals.get(key(g)) ?? 0) + g.count);
   return [...totals.entries()].filter(([, n]) => n !== 0).sort(([a], [b]) => a.localeCompare(b));
 };
-const byYear = (rows: { year: number; typeId: string; count: number }[]) =>
-  rows.map((r) => `${r.year}|${r.typeId}|${r.count}`).sort();
+const byYear = (rows: { year: number; typeId: string; count: number }[]) => rows.map((r) => `${r.year}|${r.typeId}|${r.count}`).sort();
 
 const scopes = () => [
   { name: 'everything', scope: undefined },
   { name: 'county A', scope: sql`${platformVersions.regionId} in (${tree.countyA.id}::uuid)` },
-  { name: 'city subtree', scope: sql`${platformVersions.regionId} in (${sql.join(regionIds.map((id) => sql`${id}::uuid`), sql`, `)})` },
+  {
+    name: 'city subtree',
+    scope: sql`${platformVersions.regionId} in (${sql.join(
+      regionIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+  },
 ];
 
 async function expectIdentical(stage: string) {
@@ -123,7 +128,10 @@ describe('the maintained registry counts', () => {
       await db.update(platforms).set({ deletedAt: new Date() }).where(eq(platforms.id, id));
     }
     await expectIdentical('deleted');
-    const deleted = await db.select({ id: platforms.id }).from(platforms).where(sql`${platforms.deletedAt} is not null`);
+    const deleted = await db
+      .select({ id: platforms.id })
+      .from(platforms)
+      .where(sql`${platforms.deletedAt} is not null`);
     for (const { id } of deleted.filter(() => next() < 0.5)) {
       await db.update(platforms).set({ deletedAt: null }).where(eq(platforms.id, id));
     }
