@@ -3,12 +3,12 @@ import {
   type CockpitPlatformQuery,
   type CockpitQuery,
   ErrorCode,
-  livePlatformStatuses,
   type Page,
   type Platform,
   type PlatformLevel,
   platformLevels,
   platformStatuses,
+  registeredPlatformStatuses,
   type RecordLink,
   taskStatuses,
 } from '@stip/contracts';
@@ -23,7 +23,8 @@ import { getSupervision } from '../tasks';
 import * as repository from './cockpit.repository';
 import { cockpitRoot } from './cockpit.policy';
 
-const liveStatusQuery = livePlatformStatuses.join(',');
+// Every platform figure counts the platforms on the register (在册: not revoked or merged), like every other 在册 total.
+const registeredStatusQuery = registeredPlatformStatuses.join(',');
 const platformsLink = (query: Record<string, string | undefined>): RecordLink => ({
   to: '/cockpit/platforms',
   query: Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined)),
@@ -61,11 +62,11 @@ export async function getCockpit(ctx: ActorContext, query: CockpitQuery): Promis
   const targets = await findAllTargets(ctx, asOf, query.planId, groups);
   const supervision = await getSupervision(ctx, { asOf, planId: query.planId });
   const typeById = new Map(types.map((type) => [type.id, type]));
-  const base = { asOf, status: liveStatusQuery };
-  // The live platforms of the root's subtree, each group with the child region it lies in ('' for the root itself).
+  const base = { asOf, status: registeredStatusQuery };
+  // The registered platforms of the root's subtree, each group with the child region it lies in ('' for the root itself).
   const counts = groups.flatMap((group) => {
     const childId = childOf(root.path, regionPaths.get(group.regionId) ?? '');
-    return childId !== null && livePlatformStatuses.includes(group.status) ? [{ ...group, childId }] : [];
+    return childId !== null && registeredPlatformStatuses.includes(group.status) ? [{ ...group, childId }] : [];
   });
   const sum = (pick: (row: (typeof counts)[number]) => boolean) => counts.filter(pick).reduce((total, row) => total + row.count, 0);
   const systemOf = (row: (typeof counts)[number]) => typeById.get(row.typeId)?.systemId;
@@ -193,7 +194,7 @@ export async function findCockpitPlatforms(ctx: ActorContext, query: CockpitPlat
       typeIds: query.typeId ?? [],
       levels: query.level ?? [],
       systemIds: query.systemId ? [query.systemId] : [],
-      statuses: query.status ?? livePlatformStatuses,
+      statuses: query.status ?? registeredPlatformStatuses,
       regionPath,
       exactRegionId: query.regionOnly ? (query.regionId ?? root.id) : undefined,
       industry: query.noIndustry ? null : query.industry,

@@ -2,6 +2,10 @@
 export {
   countInForceByGroup,
   countRecognitionsByYear,
+  countRegisteredByCity,
+  countRegisteredPlatforms,
+  describeRegisteredPlatforms,
+  sumRegistered,
   findPlatformsMatching,
   findRegistryFacts,
   findTypeNames,

@@ -10,7 +10,7 @@ import {
   platforms,
   regions,
 } from '../../db/schema/index';
-import type { Platform } from '@stip/contracts';
+import { type Platform, registeredPlatformStatuses } from '@stip/contracts';
 import { findPlatformsInForce, inForceOn } from '../platforms';
 import type { RegionFact, ResolvedCriteria, SnapshotGroup, TypeFact } from './targets.arithmetic';
 
@@ -108,6 +108,57 @@ function countsOn(day: string): SQL {
       union all
       select type_id, region_id, status, industry, recognized_year, -delta from ${platformCountChanges} where day > ${day}::date
     )`;
+}
+
+/**
+ * 在册平台 on `day` within `scope`: platforms in force whose status is on the register
+ * (`registeredPlatformStatuses`: not revoked or merged; deleted never count) — the one count behind
+ * every 在册 total (the cockpit's, the start log's; the platform overview filters by the same statuses).
+ */
+export async function countRegisteredPlatforms(
+  db: Executor,
+  day: string,
+  scope: SQL | undefined,
+  options: Pick<CountOptions, 'byRegionAndType'> = {},
+): Promise<number> {
+  const groups = await countInForceByGroup(db, day, scope, options);
+  return sumRegistered(groups);
+}
+
+/**
+ * 在册平台 on `day` in the whole registry, with each city's share — what the start log prints, so it
+ * matches the cockpit and the overview of each city (platforms outside any city are counted in the total only).
+ */
+export async function countRegisteredByCity(
+  db: Executor,
+  day: string,
+): Promise<{ total: number; cities: { name: string; count: number }[] }> {
+  const groups = await countInForceByGroup(db, day, undefined, { byRegionAndType: true });
+  const rows = await db.select({ id: regions.id, name: regions.name, path: regions.path, level: regions.level }).from(regions);
+  const cities = rows.filter((row) => row.level === 'city').sort((a, b) => a.path.localeCompare(b.path));
+  const pathOf = new Map(rows.map((row) => [row.id, row.path]));
+  const byCity = new Map<string, number>();
+  for (const group of groups) {
+    if (!registeredPlatformStatuses.includes(group.status)) continue;
+    const city = cities.find((candidate) => (pathOf.get(group.regionId) ?? '').startsWith(candidate.path));
+    if (city) byCity.set(city.id, (byCity.get(city.id) ?? 0) + group.count);
+  }
+  return {
+    total: sumRegistered(groups),
+    cities: cities.filter((city) => byCity.has(city.id)).map((city) => ({ name: city.name, count: byCity.get(city.id)! })),
+  };
+}
+
+/** "在册平台 64 个（不含已撤销、已合并；达州市 62 个、定西市 2 个）": the start log's total, by the one 在册 definition. */
+export async function describeRegisteredPlatforms(db: Executor, day: string): Promise<string> {
+  const { total, cities } = await countRegisteredByCity(db, day);
+  const shares = cities.map((city) => `${city.name} ${city.count} 个`).join('、');
+  return `在册平台 ${total} 个（不含已撤销、已合并${shares ? `；${shares}` : ''}）`;
+}
+
+/** The groups' platforms whose status is on the register (在册), summed. */
+export function sumRegistered(groups: readonly SnapshotGroup[]): number {
+  return groups.filter((group) => registeredPlatformStatuses.includes(group.status)).reduce((sum, group) => sum + group.count, 0);
 }
 
 /** The full recount from `platform_versions` (the reference the maintained counts are proved against, and the path for other scopes). */
