@@ -59,7 +59,11 @@ export async function getCockpit(ctx: ActorContext, query: CockpitQuery): Promis
   const systems = await repository.findSystems(ctx.db);
   const types = await repository.findTypes(ctx.db);
   const children = await repository.findChildren(ctx.db, root.id);
-  const targets = await findAllTargets(ctx, asOf, query.planId, groups);
+  const allTargets = await findAllTargets(ctx, asOf, query.planId, groups);
+  // Current plans by default: a plan whose period ended before the day shows only when asked for (or picked).
+  const periods = await repository.findPlanPeriods(ctx.db, [...new Set(allTargets.map((target) => target.planId))]);
+  const ended = new Set(periods.filter((plan) => plan.periodEnd < asOf).map((plan) => plan.id));
+  const targets = query.planId || query.includeEnded ? allTargets : allTargets.filter((target) => !ended.has(target.planId));
   const supervision = await getSupervision(ctx, { asOf, planId: query.planId });
   const typeById = new Map(types.map((type) => [type.id, type]));
   const base = { asOf, status: registeredStatusQuery };
@@ -162,6 +166,7 @@ export async function getCockpit(ctx: ActorContext, query: CockpitQuery): Promis
     },
     trend,
     targets,
+    endedPlanCount: ended.size,
     tasksByUnit: supervision.items.map((unit) => {
       const counts = Object.fromEntries(
         taskStatuses.map((status) => [status, unit.tasks.filter((task) => task.status === status).length]),
