@@ -72,11 +72,19 @@ export function barOption(items: readonly LinkedItem[], color = chartPalette[1])
     tooltip: tooltipAxis,
     grid: { left: 8, right: 36, top: 4, bottom: 4, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, axisLabel },
-    yAxis: { type: 'category', inverse: true, data: items.map((item) => item.name), axisLabel, triggerEvent: true },
+    // Long names are cut to the axis's width; the axis tooltip shows them whole.
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: items.map((item) => item.name),
+      axisLabel: { ...axisLabel, interval: 0, width: 120, overflow: 'truncate' },
+      triggerEvent: true,
+    },
     series: [
       {
         type: 'bar',
         barMaxWidth: 18,
+        labelLayout: { hideOverlap: true },
         barMinHeight: 3,
         itemStyle: { color, borderRadius: [0, 3, 3, 0] },
         label: { show: true, position: 'right', fontSize: 13, color: '#1f3a5f' },
@@ -90,10 +98,21 @@ export function barOption(items: readonly LinkedItem[], color = chartPalette[1])
 export function ringOption(items: readonly (LinkedItem & { color?: string })[]): EChartsCoreOption {
   return {
     tooltip: { trigger: 'item', formatter: t.cockpit.pieTooltip },
-    legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', textStyle: axisLabel, itemWidth: 12, itemHeight: 12 },
+    // Legend names cut to their column (the legend's tooltip shows them whole); slice labels that would collide are hidden.
+    legend: {
+      type: 'scroll',
+      orient: 'vertical',
+      right: 0,
+      top: 'middle',
+      textStyle: { ...axisLabel, width: 84, overflow: 'truncate' },
+      tooltip: { show: true },
+      itemWidth: 12,
+      itemHeight: 12,
+    },
     series: [
       {
         type: 'pie',
+        labelLayout: { hideOverlap: true },
         radius: ['42%', '72%'],
         center: ['36%', '50%'],
         avoidLabelOverlap: true,
@@ -279,11 +298,14 @@ export function targetsOption(targets: readonly Target[]): EChartsCoreOption {
       inverse: true,
       data: targets.map((target) => target.id),
       triggerEvent: true,
+      // A long subject breaks over two lines rather than being cut (the rows are tall enough for two).
       axisLabel: {
         ...axisLabel,
+        fontSize: 12,
+        lineHeight: 14,
         interval: 0,
-        width: 200,
-        overflow: 'truncate',
+        width: 220,
+        overflow: 'break',
         formatter: (id: string) => subjects.get(id) ?? '',
       },
     },
