@@ -49,7 +49,8 @@ export function columnOption(items: readonly LinkedItem[], options: { color?: st
       type: 'category',
       data: items.map((item) => item.name),
       // Every name shows, broken over lines when the column is narrow.
-      axisLabel: { ...axisLabel, interval: 0, width: options.labelWidth ?? 84, overflow: 'break' },
+      // (a quarter-width card holds three columns of ~70 px: wider labels ran into each other).
+      axisLabel: { ...axisLabel, fontSize: 12, lineHeight: 14, interval: 0, width: options.labelWidth ?? 60, overflow: 'break' },
       triggerEvent: true,
     },
     yAxis: { type: 'value', minInterval: 1, axisLabel },
@@ -98,13 +99,14 @@ export function barOption(items: readonly LinkedItem[], color = chartPalette[1])
 export function ringOption(items: readonly (LinkedItem & { color?: string })[]): EChartsCoreOption {
   return {
     tooltip: { trigger: 'item', formatter: t.cockpit.pieTooltip },
-    // Legend names cut to their column (the legend's tooltip shows them whole); slice labels that would collide are hidden.
+    // The legend under the ring (beside it, it ran into the ring in a quarter-width card), names cut to their
+    // column with the whole name as the legend's tooltip; slice labels that would collide are hidden.
     legend: {
       type: 'scroll',
-      orient: 'vertical',
-      right: 0,
-      top: 'middle',
-      textStyle: { ...axisLabel, width: 84, overflow: 'truncate' },
+      orient: 'horizontal',
+      bottom: 0,
+      left: 'center',
+      textStyle: { ...axisLabel, fontSize: 12, width: 72, overflow: 'truncate' },
       tooltip: { show: true },
       itemWidth: 12,
       itemHeight: 12,
@@ -113,8 +115,8 @@ export function ringOption(items: readonly (LinkedItem & { color?: string })[]):
       {
         type: 'pie',
         labelLayout: { hideOverlap: true },
-        radius: ['42%', '72%'],
-        center: ['36%', '50%'],
+        radius: ['36%', '62%'],
+        center: ['50%', '44%'],
         avoidLabelOverlap: true,
         label: { formatter: '{c}', fontSize: 13, color: '#1f3a5f' },
         labelLine: { length: 6, length2: 6 },

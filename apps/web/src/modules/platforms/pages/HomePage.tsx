@@ -42,7 +42,10 @@ export default function HomePage() {
                 data-testid="home-total-registered"
               />
               <div>
-                <Link to={`/platforms?${new URLSearchParams({ status: registeredPlatformStatuses.join(',') })}`} data-testid="home-open-registered">
+                <Link
+                  to={`/platforms?${new URLSearchParams({ status: registeredPlatformStatuses.join(',') })}`}
+                  data-testid="home-open-registered"
+                >
                   {t.home.openList}
                 </Link>
               </div>
