@@ -209,10 +209,13 @@ export function countNewPlatforms(
     specs.forEach((spec, index) => {
       fields[`n${index}`] = sql<number>`count(*) filter (where ${newSinceCondition(spec.criteria, spec.baselineDate)})`.mapWith(Number);
     });
+    // Only a version that began after its spec's baseline can be new (one that began on or before it is itself an
+    // earlier match): with a recent baseline (a current plan's start) the versions to look at are few.
+    const earliest = specs.map((spec) => spec.baselineDate).sort()[0]!;
     const [row] = await tx
       .select(fields)
       .from(platformVersions)
-      .where(and(inForceOn(day), platformNotDeleted(platformVersions), scope));
+      .where(and(inForceOn(day), sql`${platformVersions.validFrom} > ${earliest}::date`, platformNotDeleted(platformVersions), scope));
     return specs.map((_, index) => Number(row?.[`n${index}`] ?? 0));
   });
 }
