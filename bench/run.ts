@@ -2,8 +2,9 @@
  * `npm run bench`: times the cockpit, target progress (today and a past day) and a filtered registry
  * page over a generated registry of 100,000 platforms and 1,000,000 history rows, on PGlite (a temp
  * data dir) and on PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test;
- * a fresh database created and dropped). Prints the median of several runs and the PGlite/PostgreSQL
- * ratio. BENCH_SCALE (default 1) shrinks the registry for a quick try; BENCH_RUNS sets the runs;
+ * a fresh database created and dropped). Prints the median (p50) and p95 of several runs and the
+ * PGlite/PostgreSQL ratio; in the same run it times the cockpit's registry reads both ways — the old
+ * full recount from platform_versions (before) and the maintained counts (after) — and checks they agree. BENCH_SCALE (default 1) shrinks the registry for a quick try; BENCH_RUNS sets the runs;
  * BENCH_ONLY=pglite|postgres runs one database; BENCH_DROP_INDEXES=a,b drops those indexes after the
  * migrations, to measure what an index changes.
  */
@@ -14,9 +15,15 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../apps/server/src/app';
 import { createDb, type DbHandle } from '../apps/server/src/db/client';
+import {
+  countInForceByGroup,
+  countRecognitionsByYear,
+  recountInForceByGroup,
+  recountRecognitionsByYear,
+} from '../apps/server/src/modules/targets/snapshot.repository';
 import { benchPassword, fullSize, generateRegistry, type BenchData } from './generate';
 
-const runs = Number(process.env.BENCH_RUNS ?? 5);
+const runs = Number(process.env.BENCH_RUNS ?? 20);
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const size = { ...fullSize, platforms: Math.max(100, Math.round(fullSize.platforms * scale)) };
 const today = '2025-06-30';
@@ -42,8 +49,16 @@ const median = (values: number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
+/** The nearest-rank 95th percentile. */
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * 0.95) - 1)]!;
+interface Timing {
+  p50: number;
+  p95: number;
+}
+const countsBefore = '驾驶舱 registry reads: recount (before)';
+const countsAfter = '驾驶舱 registry reads: maintained (after)';
 
-async function measure(kind: string, handle: DbHandle): Promise<Map<string, number>> {
+async function measure(kind: string, handle: DbHandle): Promise<Map<string, Timing>> {
   const started = performance.now();
   console.log(`[${kind}] migrating and generating ${size.platforms.toLocaleString()} platforms × ${size.versionsPerPlatform} versions …`);
   await handle.migrate();
@@ -58,7 +73,18 @@ async function measure(kind: string, handle: DbHandle): Promise<Map<string, numb
   await app.ready();
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: data.username, password: benchPassword } });
   const cookie = `stip_session=${login.cookies.find((c) => c.name === 'stip_session')!.value}`;
-  const results = new Map<string, number>();
+  const results = new Map<string, Timing>();
+  const time = async (label: string, work: () => Promise<unknown>) => {
+    await work(); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await work();
+      times.push(performance.now() - t0);
+    }
+    results.set(label, { p50: median(times), p95: p95(times) });
+    console.log(`[${kind}] ${label}: p50 ${median(times).toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms`);
+  };
   const get = async (url: string) => {
     const response = await app.inject({ url, headers: { cookie } });
     if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 300)}`);
@@ -69,16 +95,31 @@ async function measure(kind: string, handle: DbHandle): Promise<Map<string, numb
   measures[4]!.url = () => `/api/targets/${firstTarget.id}/platforms?asOf=${today}&limit=50`;
   for (const m of measures) {
     const url = m.url(data);
-    await get(url); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      await get(url);
-      times.push(performance.now() - t0);
-    }
-    results.set(m.label, median(times));
-    console.log(`[${kind}] ${m.label}: median ${median(times).toFixed(1)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`);
+    await time(m.label, () => get(url));
   }
+  // The cockpit's two registry reads (grouped counts in force, recognitions by year) for the city's subtree, both ways.
+  const subtree = [data.cityId, ...data.countyIds];
+  const scope = sql`platform_versions.region_id in (${sql.join(
+    subtree.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+  const recount = async () => [
+    await recountInForceByGroup(handle.db, today, scope, { industry: true }),
+    await recountRecognitionsByYear(handle.db, today, subtree, scope),
+  ];
+  const maintained = async () => [
+    await countInForceByGroup(handle.db, today, scope, { industry: true, byRegionAndType: true }),
+    await countRecognitionsByYear(handle.db, today, subtree, scope, { byRegionAndType: true }),
+  ];
+  await time(countsBefore, recount);
+  await time(countsAfter, maintained);
+  const total = (rows: { count: number }[]) => rows.reduce((sum, row) => sum + row.count, 0);
+  const [a, b] = [await recount(), await maintained()];
+  const same = total(a[0]!) === total(b[0]!) && total(a[1]!) === total(b[1]!) && a[0]!.length === b[0]!.length;
+  console.log(
+    `[${kind}] check: recount ${total(a[0]!)} / maintained ${total(b[0]!)} in force — ${same ? 'identical totals' : 'DIFFERENT'}`,
+  );
+  if (!same) throw new Error('the maintained counts differ from the recount');
   const cockpit = await get(`/api/cockpit?asOf=${today}`);
   console.log(`[${kind}] check: cockpit total ${cockpit.total.count} live platforms, ${cockpit.targets.length} targets`);
   await app.close();
@@ -96,7 +137,7 @@ async function onPglite() {
   }
 }
 
-async function onPostgres(): Promise<Map<string, number> | null> {
+async function onPostgres(): Promise<Map<string, Timing> | null> {
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const admin = new pg.Client({ connectionString: url });
   try {
@@ -128,16 +169,16 @@ const postgres = only === 'pglite' ? null : await onPostgres();
 
 const pad = (text: string, width: number) =>
   text + ' '.repeat(Math.max(0, width - [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
-const ms = (value: number | undefined) => (value === undefined ? '—' : `${value.toFixed(1)} ms`);
+const ms = (value: Timing | undefined) => (value === undefined ? '—' : `${value.p50.toFixed(1)} / ${value.p95.toFixed(1)}`);
 console.log(
-  `\n${size.platforms.toLocaleString()} platforms, ${(size.platforms * size.versionsPerPlatform).toLocaleString()} versions; median of ${runs} runs`,
+  `\n${size.platforms.toLocaleString()} platforms, ${(size.platforms * size.versionsPerPlatform).toLocaleString()} versions; p50 / p95 of ${runs} runs, ms`,
 );
-console.log(`${pad('measure', 36)}${pad('PGlite', 14)}${pad('PostgreSQL', 14)}PGlite/PostgreSQL`);
-for (const m of measures) {
-  const a = pglite?.get(m.label);
-  const b = postgres?.get(m.label);
+console.log(`${pad('measure', 42)}${pad('PGlite', 18)}${pad('PostgreSQL', 18)}PGlite/PostgreSQL (p50)`);
+for (const label of [...measures.map((m) => m.label), countsBefore, countsAfter]) {
+  const a = pglite?.get(label);
+  const b = postgres?.get(label);
   console.log(
-    `${pad(m.label, 36)}${pad(ms(a), 14)}${pad(ms(b), 14)}${a !== undefined && b !== undefined ? `${(a / b).toFixed(2)}×` : '—'}`,
+    `${pad(label, 42)}${pad(ms(a), 18)}${pad(ms(b), 18)}${a !== undefined && b !== undefined ? `${(a.p50 / b.p50).toFixed(2)}×` : '—'}`,
   );
 }
 console.log(`\nwhole bench: ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -65,6 +65,8 @@ describe('a leader and the cockpit', () => {
     await page.getByTestId('main-menu').getByText('领导驾驶舱').click();
     await page.waitForURL((url) => url.pathname === '/cockpit');
     await expect.poll(() => page.getByTestId('cockpit-scope').textContent()).toContain('达州市');
+    // The seeds' plans have ended: their targets show behind the 显示已结束规划 switch.
+    await page.getByTestId('cockpit-show-ended').click();
 
     const target = page.getByTestId('cockpit-target').filter({ hasText: '建设市级重点实验室15家以上' });
     await expect.poll(() => target.count()).toBe(1);

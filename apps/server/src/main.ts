@@ -18,6 +18,7 @@ import { seedDemo } from './db/seed/demo';
 import { startJobScheduler } from './modules/jobs';
 import { runDailyJobs } from './modules/jobs';
 import { todayInChina } from './shared/clock';
+import { describeRegisteredPlatforms } from './modules/targets';
 
 const usage = `用法 / usage: stip <command>
 
@@ -63,7 +64,9 @@ async function openDatabase(config: Config): Promise<DbHandle> {
 async function seedDemoIfEmpty(handle: DbHandle, config: Config, log: (message: string) => void): Promise<boolean> {
   if (!config.demo || !(await needsSetup(handle.db))) return false;
   const result = await seedDemo(handle.db);
-  log(`已载入演示数据（demo data）：${result.platformCount} 个平台，${result.userCount} 个演示账号，统一密码 stip-demo-2025`);
+  log(
+    `已载入演示数据（demo data）：${await describeRegisteredPlatforms(handle.db, todayInChina())}，${result.userCount} 个演示账号，统一密码 stip-demo-2025`,
+  );
   return true;
 }
 

@@ -5,7 +5,12 @@ import { zNamedRef, zPlatformStatus } from './platforms';
 import { zRecordLink, zTarget } from './targets';
 import { taskStatuses } from './tasks';
 
-export const zCockpitQuery = z.object({ asOf: zDate.optional(), planId: zId.optional() });
+export const zCockpitQuery = z.object({
+  asOf: zDate.optional(),
+  planId: zId.optional(),
+  /** Also the targets of plans whose period ended before the day (显示已结束规划); by default only current plans' targets show. */
+  includeEnded: z.enum(['true', '1']).optional(),
+});
 export type CockpitQuery = z.infer<typeof zCockpitQuery>;
 
 const counted = { count: z.number().int(), link: zRecordLink };
@@ -34,6 +39,8 @@ export const zCockpit = z.object({
   /** Recognitions per year (by recognised date) and level, whatever the platform's status now. */
   trend: z.array(z.object({ year: z.number().int(), level: zPlatformLevel, ...counted })),
   targets: z.array(zTarget),
+  /** How many plans (of the visible targets) ended before the day (their targets show with `includeEnded`, or when the plan is picked). */
+  endedPlanCount: z.number().int(),
   tasksByUnit: z.array(
     zNamedRef.extend({
       counts: z.object(

@@ -7,6 +7,12 @@ export const zPlatformStatus = z.enum(platformStatuses);
 export type PlatformStatus = z.infer<typeof zPlatformStatus>;
 /** Statuses in which a platform exists and counts towards targets. */
 export const livePlatformStatuses: readonly PlatformStatus[] = ['constructing', 'operating', 'rectifying'];
+/**
+ * 在册: the statuses of a platform on the register — every status but revoked (已撤销) and merged (已合并);
+ * soft-deleted platforms are never counted. Every total shown as 在册 (platform overview, cockpit,
+ * the start log) counts exactly these, so the same definition gives the same number everywhere.
+ */
+export const registeredPlatformStatuses: readonly PlatformStatus[] = ['cultivating', 'constructing', 'operating', 'rectifying'];
 
 export const zNamedRef = z.object({ id: zId, name: z.string() });
 export type NamedRef = z.infer<typeof zNamedRef>;
@@ -160,7 +166,10 @@ export const zPlatformVersion = z.object({
 export type PlatformVersion = z.infer<typeof zPlatformVersion>;
 
 export const zPlatformCounts = z.object({
+  /** Every platform the filter admits, whatever its status. */
   total: z.number().int(),
+  /** Those of them on the register (在册: `registeredPlatformStatuses`). */
+  registered: z.number().int(),
   bySystem: z.array(z.object({ id: zId, name: z.string(), count: z.number().int() })),
   byLevel: z.array(z.object({ level: zPlatformLevel, count: z.number().int() })),
   byStatus: z.array(z.object({ status: zPlatformStatus, count: z.number().int() })),

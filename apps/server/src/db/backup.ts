@@ -195,6 +195,9 @@ export async function restoreDatabase(db: Database, file: string): Promise<Backu
       if (!expected || expected.rows !== rows || expected.sha256 !== sha256) throw invalid(`备份文件中表 ${table} 的内容与校验信息不符`);
     }
 
+    // The registry counts (platform_counts, kept by triggers) were restored as rows and then counted again by the
+    // triggers as the versions arrived, before their platforms' deleted_at: recount them from the restored history.
+    await tx.execute(sql`select platform_counts_rebuild()`);
     // Checked now, then the keys go back to how the migrations made them.
     await tx.execute(sql`set constraints all immediate`);
     for (const key of foreignKeys) {

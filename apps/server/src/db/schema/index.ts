@@ -16,3 +16,4 @@ export * from './annual-reports';
 export * from './evaluations';
 export * from './funding';
 export * from './policy-documents';
+export * from './platform-counts';

@@ -140,6 +140,17 @@ describe('the cockpit', () => {
     expect(await follow(row.link, cityCookie)).toBe(2);
   });
 
+  it('shows current plans’ targets by default, and ended plans’ targets when asked', async () => {
+    const afterPlan = await cockpit(cityCookie, '2026-06-30');
+    expect(afterPlan.targets).toEqual([]);
+    expect(afterPlan.endedPlanCount).toBe(1);
+    const response = await t.app.inject({ url: '/api/cockpit?asOf=2026-06-30&includeEnded=true', headers: { cookie: cityCookie } });
+    expect(response.json().targets.map((target: { subject: string }) => target.subject)).toEqual(['市级重点实验室15家以上']);
+    const during = await cockpit(cityCookie, '2024-06-30');
+    expect(during.targets).toHaveLength(1);
+    expect(during.endedPlanCount).toBe(0);
+  });
+
   it('is for leaders and staff, not for host organisations', async () => {
     const leader = await t.login((await buildUser(db, { role: 'leader', regionId: tree.city.id })).username);
     expect((await cockpit(leader)).total.count).toBe(5);

@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { platformSystems, platformTypes, regions } from '../../db/schema/index';
+import { plans, platformSystems, platformTypes, regions } from '../../db/schema/index';
 
 export function findSystems(db: Executor) {
   return db
@@ -27,4 +27,13 @@ export function findChildren(db: Executor, parentId: string) {
     .from(regions)
     .where(eq(regions.parentId, parentId))
     .orderBy(asc(regions.sortOrder), asc(regions.name));
+}
+
+/** The periods of these plans (to tell current plans from ended ones). */
+export function findPlanPeriods(db: Executor, ids: readonly string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .select({ id: plans.id, periodStart: plans.periodStart, periodEnd: plans.periodEnd })
+    .from(plans)
+    .where(inArray(plans.id, [...ids]));
 }

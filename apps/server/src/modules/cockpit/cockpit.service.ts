@@ -3,12 +3,12 @@ import {
   type CockpitPlatformQuery,
   type CockpitQuery,
   ErrorCode,
-  livePlatformStatuses,
   type Page,
   type Platform,
   type PlatformLevel,
   platformLevels,
   platformStatuses,
+  registeredPlatformStatuses,
   type RecordLink,
   taskStatuses,
 } from '@stip/contracts';
@@ -16,14 +16,15 @@ import { AppError, notFound } from '../../shared/app-error';
 import type { ActorContext } from '../../shared/context';
 import { todayInChina } from '../../shared/clock';
 import { findAllTargets } from '../targets';
-import { targetPlatformScope } from '../targets';
+import { isTargetScopeByRegionAndType, targetPlatformScope } from '../targets';
 import { countInForceByGroup, countRecognitionsByYear, findPlatformsMatching, findRegistryFacts } from '../targets';
 import { childOf, resolveCriteria } from '../targets';
 import { getSupervision } from '../tasks';
 import * as repository from './cockpit.repository';
 import { cockpitRoot } from './cockpit.policy';
 
-const liveStatusQuery = livePlatformStatuses.join(',');
+// Every platform figure counts the platforms on the register (在册: not revoked or merged), like every other 在册 total.
+const registeredStatusQuery = registeredPlatformStatuses.join(',');
 const platformsLink = (query: Record<string, string | undefined>): RecordLink => ({
   to: '/cockpit/platforms',
   query: Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined)),
@@ -52,19 +53,24 @@ export async function getCockpit(ctx: ActorContext, query: CockpitQuery): Promis
   const subtree = facts.regions.filter((region) => region.path.startsWith(root.path)).map((region) => region.id);
   // One read after another: in parallel they would only compete for the same cores (measured with `npm run bench`);
   // the targets reuse the grouped count.
-  const groups = await countInForceByGroup(ctx.db, asOf, scope, { industry: true });
-  const recognitions = await countRecognitionsByYear(ctx.db, asOf, subtree, scope);
+  const byRegionAndType = isTargetScopeByRegionAndType(ctx.actor);
+  const groups = await countInForceByGroup(ctx.db, asOf, scope, { industry: true, byRegionAndType });
+  const recognitions = await countRecognitionsByYear(ctx.db, asOf, subtree, scope, { byRegionAndType });
   const systems = await repository.findSystems(ctx.db);
   const types = await repository.findTypes(ctx.db);
   const children = await repository.findChildren(ctx.db, root.id);
-  const targets = await findAllTargets(ctx, asOf, query.planId, groups);
+  const allTargets = await findAllTargets(ctx, asOf, query.planId, groups);
+  // Current plans by default: a plan whose period ended before the day shows only when asked for (or picked).
+  const periods = await repository.findPlanPeriods(ctx.db, [...new Set(allTargets.map((target) => target.planId))]);
+  const ended = new Set(periods.filter((plan) => plan.periodEnd < asOf).map((plan) => plan.id));
+  const targets = query.planId || query.includeEnded ? allTargets : allTargets.filter((target) => !ended.has(target.planId));
   const supervision = await getSupervision(ctx, { asOf, planId: query.planId });
   const typeById = new Map(types.map((type) => [type.id, type]));
-  const base = { asOf, status: liveStatusQuery };
-  // The live platforms of the root's subtree, each group with the child region it lies in ('' for the root itself).
+  const base = { asOf, status: registeredStatusQuery };
+  // The registered platforms of the root's subtree, each group with the child region it lies in ('' for the root itself).
   const counts = groups.flatMap((group) => {
     const childId = childOf(root.path, regionPaths.get(group.regionId) ?? '');
-    return childId !== null && livePlatformStatuses.includes(group.status) ? [{ ...group, childId }] : [];
+    return childId !== null && registeredPlatformStatuses.includes(group.status) ? [{ ...group, childId }] : [];
   });
   const sum = (pick: (row: (typeof counts)[number]) => boolean) => counts.filter(pick).reduce((total, row) => total + row.count, 0);
   const systemOf = (row: (typeof counts)[number]) => typeById.get(row.typeId)?.systemId;
@@ -160,6 +166,7 @@ export async function getCockpit(ctx: ActorContext, query: CockpitQuery): Promis
     },
     trend,
     targets,
+    endedPlanCount: ended.size,
     tasksByUnit: supervision.items.map((unit) => {
       const counts = Object.fromEntries(
         taskStatuses.map((status) => [status, unit.tasks.filter((task) => task.status === status).length]),
@@ -192,7 +199,7 @@ export async function findCockpitPlatforms(ctx: ActorContext, query: CockpitPlat
       typeIds: query.typeId ?? [],
       levels: query.level ?? [],
       systemIds: query.systemId ? [query.systemId] : [],
-      statuses: query.status ?? livePlatformStatuses,
+      statuses: query.status ?? registeredPlatformStatuses,
       regionPath,
       exactRegionId: query.regionOnly ? (query.regionId ?? root.id) : undefined,
       industry: query.noIndustry ? null : query.industry,

@@ -1,5 +1,5 @@
 /** The platforms module's public entry: what other modules, the app and the seed may use. */
-export { platformScope } from './platforms.policy';
+export { isScopeByRegionAndType, platformScope } from './platforms.policy';
 export { findPlatformsInForce } from './platforms.queries';
 export { findCurrentPlatformByNameAndHost } from './platforms.repository';
 export { platformRoutes } from './platforms.routes';

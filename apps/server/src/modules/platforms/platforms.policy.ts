@@ -53,6 +53,15 @@ export function platformScope(actor: Actor | null): SQL | undefined {
   }
 }
 
+/**
+ * Whether `platformScope(actor)` reads only a version's region and type — true for everyone but host
+ * users (whose scope is the host organisation) — so a count within it can be answered from the
+ * registry's maintained counts (platform_counts), whose groups carry region and type but no host.
+ */
+export function isScopeByRegionAndType(actor: Actor | null): boolean {
+  return actor?.role !== 'host_user';
+}
+
 /** Whether the actor's role may change platforms at all (leaders and host users only read). */
 export function canWritePlatforms(actor: Actor | null): boolean {
   if (!actor) return true;

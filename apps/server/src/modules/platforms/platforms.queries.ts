@@ -6,6 +6,7 @@ import {
   platformLevels,
   type PlatformQuery,
   platformStatuses,
+  registeredPlatformStatuses,
 } from '@stip/contracts';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
@@ -129,6 +130,7 @@ export async function countPlatforms(ctx: ActorContext, query: PlatformExportQue
   const byStatus = new Map(grouped.byStatus.map((row) => [row.status, row.count]));
   return {
     total,
+    registered: registeredPlatformStatuses.reduce((sum, status) => sum + (byStatus.get(status) ?? 0), 0),
     bySystem: systems.map((system) => ({ ...system, count: bySystem.get(system.id) ?? 0 })),
     byLevel: platformLevels.map((level) => ({ level, count: byLevel.get(level) ?? 0 })),
     byStatus: platformStatuses.map((status) => ({ status, count: byStatus.get(status) ?? 0 })),

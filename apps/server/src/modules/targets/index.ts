@@ -2,12 +2,16 @@
 export {
   countInForceByGroup,
   countRecognitionsByYear,
+  countRegisteredByCity,
+  countRegisteredPlatforms,
+  describeRegisteredPlatforms,
+  sumRegistered,
   findPlatformsMatching,
   findRegistryFacts,
   findTypeNames,
 } from './snapshot.repository';
 export { childOf, countMatching, resolveCriteria } from './targets.arithmetic';
-export { targetPlatformScope } from './targets.policy';
+export { isTargetScopeByRegionAndType, targetPlatformScope } from './targets.policy';
 export { insertTargetReport } from './targets.repository';
 export { targetRoutes } from './targets.routes';
 export { createTargetInTx, findAllTargets, findTargetTodos } from './targets.service';

@@ -1,8 +1,16 @@
 import { and, asc, count, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
-import { platformSystems, platformTypes, platformVersions, platforms, regions } from '../../db/schema/index';
-import type { Platform } from '@stip/contracts';
+import {
+  platformCountChanges,
+  platformCounts,
+  platformSystems,
+  platformTypes,
+  platformVersions,
+  platforms,
+  regions,
+} from '../../db/schema/index';
+import { type Platform, registeredPlatformStatuses } from '@stip/contracts';
 import { findPlatformsInForce, inForceOn } from '../platforms';
 import type { RegionFact, ResolvedCriteria, SnapshotGroup, TypeFact } from './targets.arithmetic';
 
@@ -59,12 +67,102 @@ export function criteriaCondition(criteria: ResolvedCriteria, v: VersionColumns)
   return parts.length ? and(...parts)! : sql`true`;
 }
 
+/** How a count may be answered: `byRegionAndType` says the scope reads only a version's region and type (platforms.policy.ts `isScopeByRegionAndType`). */
+export interface CountOptions {
+  industry?: boolean;
+  byRegionAndType?: boolean;
+}
+
 /**
  * The versions in force on `day` that `scope` admits, counted per type, region and status (and
- * industry when asked) — one pass, a few thousand groups at most, from which the target arithmetic
- * and the cockpit sum every figure.
+ * industry when asked) — a few thousand groups at most, from which the target arithmetic and the
+ * cockpit sum every figure. When the scope reads only region and type, the answer comes from the
+ * maintained counts (`platform_counts` minus the `platform_count_changes` after the day: a small
+ * sum, identical to the recount — proved by snapshot.counts.test.ts); otherwise it is recounted.
  */
 export function countInForceByGroup(
+  db: Executor,
+  day: string,
+  scope: SQL | undefined,
+  options: CountOptions = {},
+): Promise<SnapshotGroup[]> {
+  if (!options.byRegionAndType) return recountInForceByGroup(db, day, scope, options);
+  return withoutJit(db, async (tx) => {
+    const industry = options.industry ? sql`nullif(industry, '')` : sql`null`;
+    const rows = (await tx.execute(sql`${countsOn(day)}
+      select type_id as "typeId", region_id as "regionId", status, ${industry} as industry, sum(n)::int as count
+      from platform_versions where ${scope ?? sql`true`}
+      group by 1, 2, 3, 4 having sum(n) <> 0`)) as unknown as { rows: SnapshotGroup[] };
+    return rows.rows.map((row) => ({ ...row, count: Number(row.count) }));
+  });
+}
+
+/**
+ * The maintained counts as they stood on `day`, as a query named `platform_versions` with the version
+ * columns a region-and-type scope reads (region_id, type_id), so the registry's own scope condition
+ * applies to it unchanged: the open counts minus the changes after the day.
+ */
+function countsOn(day: string): SQL {
+  return sql`with platform_versions as (
+      select type_id, region_id, status, industry, recognized_year, count as n from ${platformCounts}
+      union all
+      select type_id, region_id, status, industry, recognized_year, -delta from ${platformCountChanges} where day > ${day}::date
+    )`;
+}
+
+/**
+ * 在册平台 on `day` within `scope`: platforms in force whose status is on the register
+ * (`registeredPlatformStatuses`: not revoked or merged; deleted never count) — the one count behind
+ * every 在册 total (the cockpit's, the start log's; the platform overview filters by the same statuses).
+ */
+export async function countRegisteredPlatforms(
+  db: Executor,
+  day: string,
+  scope: SQL | undefined,
+  options: Pick<CountOptions, 'byRegionAndType'> = {},
+): Promise<number> {
+  const groups = await countInForceByGroup(db, day, scope, options);
+  return sumRegistered(groups);
+}
+
+/**
+ * 在册平台 on `day` in the whole registry, with each city's share — what the start log prints, so it
+ * matches the cockpit and the overview of each city (platforms outside any city are counted in the total only).
+ */
+export async function countRegisteredByCity(
+  db: Executor,
+  day: string,
+): Promise<{ total: number; cities: { name: string; count: number }[] }> {
+  const groups = await countInForceByGroup(db, day, undefined, { byRegionAndType: true });
+  const rows = await db.select({ id: regions.id, name: regions.name, path: regions.path, level: regions.level }).from(regions);
+  const cities = rows.filter((row) => row.level === 'city').sort((a, b) => a.path.localeCompare(b.path));
+  const pathOf = new Map(rows.map((row) => [row.id, row.path]));
+  const byCity = new Map<string, number>();
+  for (const group of groups) {
+    if (!registeredPlatformStatuses.includes(group.status)) continue;
+    const city = cities.find((candidate) => (pathOf.get(group.regionId) ?? '').startsWith(candidate.path));
+    if (city) byCity.set(city.id, (byCity.get(city.id) ?? 0) + group.count);
+  }
+  return {
+    total: sumRegistered(groups),
+    cities: cities.filter((city) => byCity.has(city.id)).map((city) => ({ name: city.name, count: byCity.get(city.id)! })),
+  };
+}
+
+/** "在册平台 64 个（不含已撤销、已合并；达州市 62 个、定西市 2 个）": the start log's total, by the one 在册 definition. */
+export async function describeRegisteredPlatforms(db: Executor, day: string): Promise<string> {
+  const { total, cities } = await countRegisteredByCity(db, day);
+  const shares = cities.map((city) => `${city.name} ${city.count} 个`).join('、');
+  return `在册平台 ${total} 个（不含已撤销、已合并${shares ? `；${shares}` : ''}）`;
+}
+
+/** The groups' platforms whose status is on the register (在册), summed. */
+export function sumRegistered(groups: readonly SnapshotGroup[]): number {
+  return groups.filter((group) => registeredPlatformStatuses.includes(group.status)).reduce((sum, group) => sum + group.count, 0);
+}
+
+/** The full recount from `platform_versions` (the reference the maintained counts are proved against, and the path for other scopes). */
+export function recountInForceByGroup(
   db: Executor,
   day: string,
   scope: SQL | undefined,
@@ -111,10 +209,13 @@ export function countNewPlatforms(
     specs.forEach((spec, index) => {
       fields[`n${index}`] = sql<number>`count(*) filter (where ${newSinceCondition(spec.criteria, spec.baselineDate)})`.mapWith(Number);
     });
+    // Only a version that began after its spec's baseline can be new (one that began on or before it is itself an
+    // earlier match): with a recent baseline (a current plan's start) the versions to look at are few.
+    const earliest = specs.map((spec) => spec.baselineDate).sort()[0]!;
     const [row] = await tx
       .select(fields)
       .from(platformVersions)
-      .where(and(inForceOn(day), platformNotDeleted(platformVersions), scope));
+      .where(and(inForceOn(day), sql`${platformVersions.validFrom} > ${earliest}::date`, platformNotDeleted(platformVersions), scope));
     return specs.map((_, index) => Number(row?.[`n${index}`] ?? 0));
   });
 }
@@ -127,8 +228,31 @@ export function newSinceCondition(criteria: ResolvedCriteria, baselineDate: stri
   return sql`(${matches} and ${platformVersions.validFrom} > ${baselineDate}::date and not exists (select 1 from ${platformVersions} ${earlier} where ${earlier.platformId} = ${platformVersions.platformId} and ${earlier.validFrom} <= ${baselineDate}::date and ${criteriaCondition(criteria, earlier)}))`;
 }
 
-/** Platforms in force on `day` with a recognition date, counted by recognition year and type. */
-export function countRecognitionsByYear(db: Executor, day: string, regionIds: readonly string[], scope: SQL | undefined) {
+/** Platforms in force on `day` with a recognition date, counted by recognition year and type (from the maintained counts when the scope allows, as above). */
+export function countRecognitionsByYear(
+  db: Executor,
+  day: string,
+  regionIds: readonly string[],
+  scope: SQL | undefined,
+  options: Pick<CountOptions, 'byRegionAndType'> = {},
+) {
+  if (!options.byRegionAndType) return recountRecognitionsByYear(db, day, regionIds, scope);
+  if (!regionIds.length) return Promise.resolve([]);
+  return withoutJit(db, async (tx) => {
+    const result = (await tx.execute(sql`${countsOn(day)}
+      select recognized_year as year, type_id as "typeId", sum(n)::int as count
+      from platform_versions
+      where recognized_year <> 0 and region_id in (${sql.join(
+        regionIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}) and ${scope ?? sql`true`}
+      group by 1, 2 having sum(n) <> 0`)) as unknown as { rows: { year: number; typeId: string; count: number }[] };
+    return result.rows.map((row) => ({ year: Number(row.year), typeId: row.typeId, count: Number(row.count) }));
+  });
+}
+
+/** The recognitions by year recounted from `platform_versions` (the reference, and the path for other scopes). */
+export function recountRecognitionsByYear(db: Executor, day: string, regionIds: readonly string[], scope: SQL | undefined) {
   return withoutJit(db, async (tx) => {
     const year = sql<number>`extract(year from ${platformVersions.recognizedOn})::int`;
     const rows = await tx

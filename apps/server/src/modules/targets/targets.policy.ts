@@ -1,7 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../../shared/context';
 import { actorRegionPath } from '../../shared/scope';
-import { platformScope } from '../platforms';
+import { isScopeByRegionAndType, platformScope } from '../platforms';
 import { canWritePlan } from '../plans';
 
 /**
@@ -38,4 +38,9 @@ export function overlapsScope(actor: Actor | null, regionPath: string): boolean 
 /** Whether the actor may report a figure on a target of a plan in `planRegionPath` (`leadsLinkedTask`: it acts for the lead unit of a linked task). */
 export function canReportTargetFigure(actor: Actor, planRegionPath: string, leadsLinkedTask: boolean): boolean {
   return canWritePlan(actor, planRegionPath) || (actor.permissions.includes('task:report') && leadsLinkedTask);
+}
+
+/** Whether `targetPlatformScope(actor)` reads only region and type, so counts within it come from the maintained counts. */
+export function isTargetScopeByRegionAndType(actor: Actor | null): boolean {
+  return isScopeByRegionAndType(actor);
 }

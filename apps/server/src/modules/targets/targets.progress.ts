@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/context';
 import { addDays } from '../../shared/clock';
 import * as repository from './targets.repository';
 import * as snapshot from './snapshot.repository';
-import { overlapsScope, seesWholeRegion, targetPlatformScope } from './targets.policy';
+import { isTargetScopeByRegionAndType, overlapsScope, seesWholeRegion, targetPlatformScope } from './targets.policy';
 import { forecastAtDeadline, meetsTarget, seriesStatus, targetStatus, type YearFigure } from './targets.status';
 import type { SQL } from 'drizzle-orm';
 import { actorRegionPath } from '../../shared/scope';
@@ -344,13 +344,15 @@ async function countRegistry(
   scope: SQL | undefined,
   isScoped: boolean,
   known: SnapshotGroup[] | undefined,
+  /** The scope reads only region and type, so the maintained counts answer (see `countInForceByGroup`). */
+  byRegionAndType: boolean,
 ): Promise<RegistryView> {
   const view: RegistryView = { isScoped, snapshots: new Map(), additions: new Map() };
   const days = new Set(rows.flatMap((row) => snapshotDays(row, asOf)));
   // Sequential on purpose: one connection per request keeps PGlite and the pool simple, and in parallel these
   // scans only compete for the same cores (measured with `npm run bench`).
   for (const day of days) {
-    view.snapshots.set(day, day === asOf && known ? known : await snapshot.countInForceByGroup(db, day, scope));
+    view.snapshots.set(day, day === asOf && known ? known : await snapshot.countInForceByGroup(db, day, scope, { byRegionAndType }));
   }
   const specs = rows.flatMap((row) => additionKeys(row, asOf).map((spec) => ({ ...spec, criteria: resolved.get(row.target.id)! })));
   for (const day of new Set(specs.map((spec) => spec.day))) {
@@ -384,6 +386,7 @@ export async function measureTargets(
   known?: SnapshotGroup[],
 ): Promise<Map<string, TargetProgress>> {
   const scope = targetPlatformScope(actor);
+  const byRegionAndType = isTargetScopeByRegionAndType(actor);
   const computed = rows.filter((row) => targetKindSpec(row.target.kind).isComputed);
   const reported = rows.filter((row) => !targetKindSpec(row.target.kind).isComputed);
   const regionRoot = actorRegionPath(actor);
@@ -401,9 +404,9 @@ export async function measureTargets(
     const facts = await snapshot.findRegistryFacts(db);
     gathered.regionPaths = new Map(facts.regions.map((region) => [region.id, region.path]));
     for (const row of computed) gathered.resolved.set(row.target.id, resolveCriteria(targetCriteria(row), facts.types, facts.regions));
-    scoped = await countRegistry(db, computed, asOf, gathered.resolved, scope, true, known);
+    scoped = await countRegistry(db, computed, asOf, gathered.resolved, scope, true, known, byRegionAndType);
     const wholeRows = computed.filter((row) => partial.has(row.target.id));
-    if (wholeRows.length) whole = await countRegistry(db, wholeRows, asOf, gathered.resolved, undefined, false, undefined);
+    if (wholeRows.length) whole = await countRegistry(db, wholeRows, asOf, gathered.resolved, undefined, false, undefined, true);
     const parents = computed.flatMap((row) => [
       ...(row.target.coverageRegionId ? [row.target.coverageRegionId] : []),
       ...(row.target.perRegion ? [row.target.regionId ?? row.planRegionId] : []),

@@ -4,6 +4,7 @@ import { api } from '../../shared/api/client';
 export interface CockpitFilters {
   asOf?: string;
   planId?: string;
+  includeEnded?: string;
 }
 
 export const cockpitApi = {

@@ -270,7 +270,9 @@ export const t = {
 
   home: {
     title: '平台概览',
-    total: '平台总数',
+    total: '在册平台',
+    totalNote: '不含已撤销、已合并',
+    allStatuses: (count: number) => `含已撤销、已合并共 ${count} 个`,
     bySystem: '按体系',
     byLevel: '按级别',
     byStatus: '按状态',
@@ -685,6 +687,9 @@ export const t = {
     allPlans: '全部规划',
     clickHint: '点击图表中的任一元素，查看其背后的记录',
     updating: '正在更新…',
+    totalNote: '不含已撤销、已合并',
+    showEnded: (count: number) => `显示已结束规划（${count}）`,
+    showEndedHint: '默认只显示规划期包含统计日期的规划的目标',
     kpi: {
       total: '在册平台',
       national: '国家级平台',

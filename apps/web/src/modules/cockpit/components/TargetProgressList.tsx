@@ -13,9 +13,8 @@ interface TargetProgressListProps {
   onOpen: (target: Target) => void;
 }
 
-/** Height of one target's bar in the chart, and the chart's most before it scrolls. */
-const rowHeight = 30;
-const maxHeight = 560;
+/** Height of one target's bar in the chart: the chart grows with the targets, so nothing scrolls inside the card. */
+const rowHeight = 36;
 
 /**
  * The targets' progress: an ECharts bar per target (share of what it requires, coloured by status,
@@ -37,12 +36,12 @@ export function TargetProgressList({ targets, onOpen }: TargetProgressListProps)
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t.cockpit.targetsChartHint}
         </Typography.Text>
-        <div className="stip-cockpit-targets-chart" style={{ maxHeight }}>
+        <div className="stip-cockpit-targets-chart">
           <EChart option={option} height={targets.length * rowHeight + 40} onClick={open} data-testid="cockpit-chart-targets" />
         </div>
       </Col>
       <Col xs={24} xl={10}>
-        <nav className="stip-cockpit-targets" aria-label={t.cockpit.targetList} style={{ maxHeight }} data-testid="cockpit-targets">
+        <nav className="stip-cockpit-targets" aria-label={t.cockpit.targetList} data-testid="cockpit-targets">
           {plans.map((planTitle) => (
             <div key={planTitle}>
               {plans.length > 1 ? <div className="stip-cockpit-plan">{planTitle}</div> : null}
@@ -59,8 +58,7 @@ export function TargetProgressList({ targets, onOpen }: TargetProgressListProps)
                   >
                     <Flex justify="space-between" align="center" gap={8}>
                       <Typography.Text
-                        ellipsis={{ tooltip: target.subject }}
-                        style={{ fontSize: 13, flex: 1, minWidth: 0 }}
+                        style={{ fontSize: 13, flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}
                         data-testid="cockpit-target-subject"
                       >
                         {target.subject}

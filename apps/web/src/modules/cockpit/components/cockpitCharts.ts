@@ -49,7 +49,8 @@ export function columnOption(items: readonly LinkedItem[], options: { color?: st
       type: 'category',
       data: items.map((item) => item.name),
       // Every name shows, broken over lines when the column is narrow.
-      axisLabel: { ...axisLabel, interval: 0, width: options.labelWidth ?? 84, overflow: 'break' },
+      // (a quarter-width card holds three columns of ~70 px: wider labels ran into each other).
+      axisLabel: { ...axisLabel, fontSize: 12, lineHeight: 14, interval: 0, width: options.labelWidth ?? 60, overflow: 'break' },
       triggerEvent: true,
     },
     yAxis: { type: 'value', minInterval: 1, axisLabel },
@@ -72,11 +73,19 @@ export function barOption(items: readonly LinkedItem[], color = chartPalette[1])
     tooltip: tooltipAxis,
     grid: { left: 8, right: 36, top: 4, bottom: 4, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, axisLabel },
-    yAxis: { type: 'category', inverse: true, data: items.map((item) => item.name), axisLabel, triggerEvent: true },
+    // Long names are cut to the axis's width; the axis tooltip shows them whole.
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: items.map((item) => item.name),
+      axisLabel: { ...axisLabel, interval: 0, width: 120, overflow: 'truncate' },
+      triggerEvent: true,
+    },
     series: [
       {
         type: 'bar',
         barMaxWidth: 18,
+        labelLayout: { hideOverlap: true },
         barMinHeight: 3,
         itemStyle: { color, borderRadius: [0, 3, 3, 0] },
         label: { show: true, position: 'right', fontSize: 13, color: '#1f3a5f' },
@@ -90,12 +99,24 @@ export function barOption(items: readonly LinkedItem[], color = chartPalette[1])
 export function ringOption(items: readonly (LinkedItem & { color?: string })[]): EChartsCoreOption {
   return {
     tooltip: { trigger: 'item', formatter: t.cockpit.pieTooltip },
-    legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', textStyle: axisLabel, itemWidth: 12, itemHeight: 12 },
+    // The legend under the ring (beside it, it ran into the ring in a quarter-width card), names cut to their
+    // column with the whole name as the legend's tooltip; slice labels that would collide are hidden.
+    legend: {
+      type: 'scroll',
+      orient: 'horizontal',
+      bottom: 0,
+      left: 'center',
+      textStyle: { ...axisLabel, fontSize: 12, width: 72, overflow: 'truncate' },
+      tooltip: { show: true },
+      itemWidth: 12,
+      itemHeight: 12,
+    },
     series: [
       {
         type: 'pie',
-        radius: ['42%', '72%'],
-        center: ['36%', '50%'],
+        labelLayout: { hideOverlap: true },
+        radius: ['36%', '62%'],
+        center: ['50%', '44%'],
         avoidLabelOverlap: true,
         label: { formatter: '{c}', fontSize: 13, color: '#1f3a5f' },
         labelLine: { length: 6, length2: 6 },
@@ -279,11 +300,14 @@ export function targetsOption(targets: readonly Target[]): EChartsCoreOption {
       inverse: true,
       data: targets.map((target) => target.id),
       triggerEvent: true,
+      // A long subject breaks over two lines rather than being cut (the rows are tall enough for two).
       axisLabel: {
         ...axisLabel,
+        fontSize: 12,
+        lineHeight: 14,
         interval: 0,
-        width: 200,
-        overflow: 'truncate',
+        width: 220,
+        overflow: 'break',
         formatter: (id: string) => subjects.get(id) ?? '',
       },
     },

@@ -1,7 +1,7 @@
 import '../cockpit.css';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { RecordLink, Target } from '@stip/contracts';
-import { Button, Card, Col, DatePicker, Empty, Flex, Row, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Flex, Row, Spin, Switch, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -54,7 +54,8 @@ export default function CockpitPage() {
   const navigate = useNavigate();
   const asOf = list.get('asOf');
   const planId = list.get('planId');
-  const filters = useMemo(() => ({ asOf, planId }), [asOf, planId]);
+  const includeEnded = list.get('includeEnded');
+  const filters = useMemo(() => ({ asOf, planId, includeEnded }), [asOf, planId, includeEnded]);
   const cockpit = useCockpit(filters);
   const day = cockpit.data?.asOf ?? asOf ?? todayString();
   const lateTasks = useTasks({ limit: 1, offset: 0, lateOn: day, planId });
@@ -115,6 +116,19 @@ export default function CockpitPage() {
               {t.cockpit.asOfPast(day)}
             </Tag>
           ) : null}
+          {!planId && (data.endedPlanCount > 0 || includeEnded) ? (
+            <Tooltip title={t.cockpit.showEndedHint}>
+              <Flex gap={6} align="center">
+                <Switch
+                  size="small"
+                  checked={Boolean(includeEnded)}
+                  onChange={(checked) => list.update({ includeEnded: checked ? 'true' : undefined })}
+                  data-testid="cockpit-show-ended"
+                />
+                <Typography.Text style={{ fontSize: 13 }}>{t.cockpit.showEnded(data.endedPlanCount)}</Typography.Text>
+              </Flex>
+            </Tooltip>
+          ) : null}
           <PlanSelect
             value={planId}
             onChange={(next) => list.update({ planId: next })}
@@ -142,6 +156,7 @@ export default function CockpitPage() {
             label={t.cockpit.kpi.total}
             value={data.total.count}
             unit={t.cockpit.unitPlatform}
+            note={t.cockpit.totalNote}
             onOpen={() => open(data.total.link)}
             data-testid="cockpit-kpi-total"
           />

@@ -1,5 +1,6 @@
 import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
 import { useCallback } from 'react';
+import { registeredPlatformStatuses } from '@stip/contracts';
 import { Link, useNavigate } from 'react-router-dom';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
 import { PageHeader } from '../../../shared/components/PageHeader';
@@ -34,13 +35,22 @@ export default function HomePage() {
           <Col xs={24} md={6}>
             <Card size="small" style={{ height: '100%' }}>
               <Statistic
-                title={t.home.total}
-                value={data.total}
+                title={`${t.home.total}（${t.home.totalNote}）`}
+                value={data.registered}
                 suffix={t.home.countUnit}
                 valueStyle={{ color: '#1d4f91', fontSize: 40 }}
+                data-testid="home-total-registered"
               />
+              <div>
+                <Link
+                  to={`/platforms?${new URLSearchParams({ status: registeredPlatformStatuses.join(',') })}`}
+                  data-testid="home-open-registered"
+                >
+                  {t.home.openList}
+                </Link>
+              </div>
               <Link to="/platforms" data-testid="home-open-list">
-                {t.home.openList}
+                <Typography.Text type="secondary">{t.home.allStatuses(data.total)}</Typography.Text>
               </Link>
             </Card>
           </Col>

@@ -1,0 +1,38 @@
+import { date, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { platformStatus } from './platforms';
+
+/**
+ * The registry counted, kept by database triggers in the same transaction as every write to
+ * `platform_versions` (and to `platforms.deleted_at`), so the count in force on any day is a sum over
+ * these small tables instead of a pass over the whole history (`platform_counts.sql` holds the
+ * triggers and the rebuild). A group is (type, region, status, industry, recognition year); an
+ * unknown industry is stored as '' and an unknown recognition year as 0, so the keys are never null.
+ * Soft-deleted platforms contribute nothing.
+ */
+const groupColumns = () => ({
+  typeId: uuid('type_id').notNull(),
+  regionId: uuid('region_id').notNull(),
+  status: platformStatus('status').notNull(),
+  industry: text('industry').notNull(),
+  recognizedYear: integer('recognized_year').notNull(),
+});
+
+/** Per group, the versions still open (valid_to null): the registry as it will stand from the last recorded change on. */
+export const platformCounts = pgTable('platform_counts', { ...groupColumns(), count: integer('count').notNull() }, (t) => [
+  primaryKey({ columns: [t.typeId, t.regionId, t.status, t.industry, t.recognizedYear] }),
+]);
+
+/**
+ * Per day and group, how the count changed on that day: +1 for each version beginning (valid_from),
+ * −1 for each one ending (valid_to). The count in force on D is the open count minus the changes after D.
+ */
+export const platformCountChanges = pgTable(
+  'platform_count_changes',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    ...groupColumns(),
+    delta: integer('delta').notNull(),
+  },
+  // The key leads with the day: "the changes after D" is a range scan of it.
+  (t) => [primaryKey({ columns: [t.day, t.typeId, t.regionId, t.status, t.industry, t.recognizedYear] })],
+);
