@@ -89,15 +89,18 @@ async function presentAuditRows(ctx: RequestContext, rows: AuditRow[]): Promise<
   const [found, persons] = await Promise.all([findNames(ctx.db, [...ids]), findPersons(ctx.db, [...new Set([...actorIds, ...ids])])]);
   const names = new Map<string, string>();
   for (const [id, { name }] of found) names.set(id, name);
-  const people = new Map(persons.map((person) => [person.id, personLabel(person.displayName, person.organizationName ?? person.regionName)]));
+  const people = new Map(
+    persons.map((person) => [person.id, personLabel(person.displayName, person.organizationName ?? person.regionName)]),
+  );
   for (const [id, label] of people) names.set(id, label);
 
   return rows.map((row) => {
-    const actorName = row.actorUserId && people.has(row.actorUserId)
-      ? people.get(row.actorUserId)!
-      : row.actorUsername && row.actorUsername !== 'system'
-        ? `${row.actorUsername}${row.actorRole ? `（${labels.role[row.actorRole as Role] ?? row.actorRole}）` : ''}`
-        : '系统';
+    const actorName =
+      row.actorUserId && people.has(row.actorUserId)
+        ? people.get(row.actorUserId)!
+        : row.actorUsername && row.actorUsername !== 'system'
+          ? `${row.actorUsername}${row.actorRole ? `（${labels.role[row.actorRole as Role] ?? row.actorRole}）` : ''}`
+          : '系统';
     const resolved = row.objectId ? names.get(row.objectId) : undefined;
     const objectName = resolved ?? recordedName(row);
     return {
@@ -154,7 +157,11 @@ export async function exportAudit(
     let remaining = total;
     let below = Number.MAX_SAFE_INTEGER;
     while (remaining > 0) {
-      const page = await findAuditRecords(ctx.db, { ...query, limit: Math.min(exportBatchSize, remaining), offset: 0 }, { ...options, belowSeq: below });
+      const page = await findAuditRecords(
+        ctx.db,
+        { ...query, limit: Math.min(exportBatchSize, remaining), offset: 0 },
+        { ...options, belowSeq: below },
+      );
       if (!page.items.length) return;
       remaining -= page.items.length;
       below = page.items[page.items.length - 1]!.seq;
