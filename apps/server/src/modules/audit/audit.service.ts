@@ -10,7 +10,7 @@ import {
 } from '@stip/contracts';
 import { AppError } from '../../shared/app-error';
 import { todayInChina } from '../../shared/clock';
-import type { Database, Transaction } from '../../db/client';
+import type { Database, Executor, Transaction } from '../../db/client';
 import type { RequestContext } from '../../shared/context';
 import {
   appendAuditRecord,
@@ -66,6 +66,15 @@ export async function recordAudit(tx: Transaction, ctx: RequestContext, change: 
     after: toJson(change.after),
     requestId: ctx.requestId ?? null,
   });
+}
+
+/**
+ * People as they are named on pages and in documents: 姓名（单位） by account id (the unit is the
+ * account's organisation, else its region). For any module that shows who recorded something.
+ */
+export async function findPersonLabels(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const persons = await findPersons(db, [...new Set(ids)]);
+  return new Map(persons.map((person) => [person.id, personLabel(person.displayName, person.organizationName ?? person.regionName)]));
 }
 
 type AuditRow = Awaited<ReturnType<typeof findAuditRecords>>['items'][number];
