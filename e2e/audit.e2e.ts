@@ -11,6 +11,7 @@ afterAll(async () => {
 });
 
 const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isoMomentPattern = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 describe('the audit administrator and a platform revocation', () => {
@@ -44,8 +45,11 @@ describe('the audit administrator and a platform revocation', () => {
     const detail = page.getByTestId('audit-record-detail');
     await expect.poll(() => detail.isVisible()).toBe(true);
     const sentence = (await page.getByTestId('audit-sentence').textContent())!;
+    // 姓名（单位）: the demo account's name, then the bureau it acts for; the reason is the round and its grade.
     expect(sentence).toMatch(
-      new RegExp(`^市科技局 张科长（演示）于\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2} 撤销平台「${platformName}」：.*考核等级：不合格`),
+      new RegExp(
+        `^市科技局 张科长（演示）（[^）]+）于\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2} 撤销平台「${escapeRegExp(platformName)}」：.*考核等级`,
+      ),
     );
     const statusRow = page.locator('[data-testid=audit-changes] tr').filter({ hasText: '状态' });
     expect((await statusRow.locator('td').allTextContents()).map((text) => text.trim())).toEqual(['状态', '运行', '撤销']);

@@ -7,7 +7,9 @@ import {
   type AuditFieldChange,
   type PlatformStatus,
 } from '@stip/contracts';
-import { formatChinaTime } from '../../shared/clock';
+import { formatChinaTime, formatChineseDay, formatChineseMoment } from '../../shared/clock';
+
+export { formatChineseDay, formatChineseMoment };
 
 /**
  * How an audit record reads to people (pure: no database). Names come in through `names` (id →
@@ -28,7 +30,6 @@ export interface PresentableRecord {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isoMomentPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const listSeparator = '、';
 /** Shown for a reference whose record no longer exists (or was never visible to the trail). */
 export const unknownReference = '（已不存在的记录）';
@@ -38,19 +39,6 @@ const hiddenFields = new Set(['id', 'hash', 'passwordHash', 'tokenHash', 'create
 
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && uuidPattern.test(value);
-}
-
-/** 2026-12-04 → 2026年12月4日 (the style of official documents). */
-export function formatChineseDay(day: string): string {
-  const match = dayPattern.exec(day);
-  if (!match) return day;
-  return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;
-}
-
-/** A moment in China time as 2026年12月4日 14:03. */
-export function formatChineseMoment(moment: Date): string {
-  const [day, time] = formatChinaTime(moment).split(' ');
-  return `${formatChineseDay(day!)} ${time}`;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

@@ -3,4 +3,3 @@ export { startAuditCheckpoints } from './audit.checkpointer';
 export { auditCheckpointFileName, auditTrailSettings, configureAuditTrail, loadAuditKey } from './audit.key';
 export { auditRoutes } from './audit.routes';
 export { findPersonLabels, recordAudit, verifyAuditChain, writeAuditCheckpoint } from './audit.service';
-export { formatChineseDay } from './audit.presentation';
