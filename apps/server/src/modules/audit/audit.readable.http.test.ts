@@ -6,7 +6,7 @@ import { buildTestApp, testPassword } from '../../../test/build-test-app';
 import { buildOrganization, buildPlatform, buildPlatformType, buildRegionTree, buildUser, unique } from '../../../test/factories';
 import { seedUser } from '../../db/seed/accounts';
 import { systemContext } from '../../shared/context';
-import { recordAudit } from './audit.service';
+import { exportAudit, recordAudit } from './audit.service';
 
 const t = await buildTestApp();
 const { db } = t.handle;
@@ -186,6 +186,15 @@ describe('the audit trail as an auditor reads it', () => {
     expect(revocation.getCell(9).text).toContain('：已无固定研发场所');
     expect(revocation.getCell(10).text).toContain('状态：运行');
     expect(revocation.getCell(11).text).toContain('状态：撤销');
+  });
+
+  it('refuses an export larger than the cap with the count and a hint to narrow the filter', async () => {
+    const story = await revocationStory();
+    const refusal = exportAudit(systemContext(db), { actor: story.officer, objectType: 'platform' }, 1);
+    await expect(refusal).rejects.toMatchObject({ code: 'RULE_VIOLATION' });
+    await expect(refusal).rejects.toThrow(/符合条件的审计记录有 2 条，超过单次导出上限 1 条，请缩小筛选范围/);
+    const exact = await exportAudit(systemContext(db), { actor: story.officer, objectType: 'platform' }, 2);
+    expect(exact.content.length).toBeGreaterThan(0);
   });
 
   it('refuses the trail and its export to anyone but the audit administrator', async () => {

@@ -152,12 +152,13 @@ const exportBatchSize = 500;
 export async function exportAudit(
   ctx: RequestContext,
   query: AuditExportQuery,
+  maxRows: number = auditExportMaxRows,
 ): Promise<{ filename: string; asciiFilename: string; content: Buffer }> {
   const options = filterOptions(query);
   const total = await countAuditRecords(ctx.db, query, options);
-  if (total > auditExportMaxRows) {
+  if (total > maxRows) {
     throw new AppError(ErrorCode.RuleViolation, {
-      message: `符合条件的审计记录有 ${total} 条，超过单次导出上限 ${auditExportMaxRows} 条，请缩小筛选范围（如日期、动作或对象）后再导出`,
+      message: `符合条件的审计记录有 ${total} 条，超过单次导出上限 ${maxRows} 条，请缩小筛选范围（如日期、动作或对象）后再导出`,
     });
   }
   // The trail only grows, newest first: a record appended while exporting shifts the pages by one,
