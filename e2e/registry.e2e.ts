@@ -56,7 +56,9 @@ describe('a county user and the registry', () => {
     const newest = await entries.first().textContent();
     expect(newest).toContain('赵工程师');
     expect(newest).toContain('更换负责人');
-    expect(newest).toContain('xuanhan');
+    // Who recorded it, as people name them (姓名（单位）), not the login.
+    expect(newest).toContain('宣汉县科技局 王股长（演示）');
+    expect(newest).not.toContain('xuanhan');
   });
 
   it('answers 404 when the county user opens another county’s platform', async () => {

@@ -25,3 +25,4 @@ export * from './evaluations';
 export * from './todos';
 export * from './funding';
 export * from './experts';
+export * from './audit-labels';

@@ -2,4 +2,4 @@
 export { startAuditCheckpoints } from './audit.checkpointer';
 export { auditCheckpointFileName, auditTrailSettings, configureAuditTrail, loadAuditKey } from './audit.key';
 export { auditRoutes } from './audit.routes';
-export { recordAudit, verifyAuditChain, writeAuditCheckpoint } from './audit.service';
+export { findPersonLabels, recordAudit, verifyAuditChain, writeAuditCheckpoint } from './audit.service';

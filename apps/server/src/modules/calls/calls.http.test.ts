@@ -180,6 +180,8 @@ describe('applications: filling and submitting', () => {
     expect(application.status).toBe('county_review');
     expect(application.versions).toHaveLength(1);
     expect(application.reviews[0]).toMatchObject({ action: 'submit', fromStatus: 'draft', toStatus: 'county_review' });
+    // The mover as people name them, 姓名（单位）, not the login alone.
+    expect(application.reviews[0]!.actorName).toMatch(new RegExp(`^${hostAUser.username}（甲公司-[0-9a-f]{8}）$`));
     const outcomes = Object.fromEntries(application.reviews[0]!.eligibility!.map((e) => [e.code, e.outcome]));
     expect(outcomes).toEqual({
       host_in_region: 'pass',

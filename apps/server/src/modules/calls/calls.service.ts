@@ -29,7 +29,7 @@ import { AppError, invalidField, notFound, ruleViolation, versionConflict } from
 import { todayInChina } from '../../shared/clock';
 import { type ActorContext, inTransaction, type RequestContext } from '../../shared/context';
 import { actorRegionPath } from '../../shared/scope';
-import { recordAudit } from '../audit';
+import { findPersonLabels, recordAudit } from '../audit';
 import { createPlatformInTx } from '../platforms';
 import {
   addWorkingDays,
@@ -349,6 +349,26 @@ async function checkEligibility(db: Executor, row: ApplicationRow, call: CallRow
   );
 }
 
+/** An application's review trail, each mover named as people name them: 姓名（单位） (the login kept in the row as a fallback). */
+async function reviewsOf(db: Executor, applicationId: string) {
+  const rows = await repository.findReviews(db, applicationId);
+  const people = await findPersonLabels(
+    db,
+    rows.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    fromStatus: r.fromStatus,
+    toStatus: r.toStatus,
+    comment: r.comment,
+    actorName: (r.actorUserId ? people.get(r.actorUserId) : undefined) ?? r.actorName,
+    actorRole: r.actorRole,
+    eligibility: (r.eligibility as EligibilityResult[] | null) ?? null,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
 /** The application with its materials, versions, review records, objections, live eligibility and the actor's actions. */
 export async function getApplication(ctx: RequestContext, id: string): Promise<ApplicationDetail> {
   const db = ctx.db;
@@ -367,17 +387,7 @@ export async function getApplication(ctx: RequestContext, id: string): Promise<A
     form: row.form as ApplicationDetail['form'],
     call: call!,
     materials: (await repository.findMaterials(db, id)).map(toMaterial),
-    reviews: (await repository.findReviews(db, id)).map((r) => ({
-      id: r.id,
-      action: r.action,
-      fromStatus: r.fromStatus,
-      toStatus: r.toStatus,
-      comment: r.comment,
-      actorName: r.actorName,
-      actorRole: r.actorRole,
-      eligibility: (r.eligibility as EligibilityResult[] | null) ?? null,
-      createdAt: r.createdAt.toISOString(),
-    })),
+    reviews: await reviewsOf(db, id),
     versions: (await repository.findVersions(db, id)).map((v) => ({
       id: v.id,
       seq: v.seq,

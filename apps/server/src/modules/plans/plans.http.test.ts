@@ -15,6 +15,7 @@ import {
 } from '../../../test/factories';
 import { taskUnits, tasks } from '../../db/schema/index';
 import { seedPlatformSystem } from '../../db/seed/taxonomy';
+import { formatChineseDay } from '../../shared/clock';
 
 const t = await buildTestApp();
 const { db } = t.handle;
@@ -402,22 +403,24 @@ describe('the progress brief', () => {
   it('is a Word document with the plan, each target’s figure and status, late tasks beside their units, and platforms by type and level', async () => {
     const word = await wordTables(brief.plan.id);
     expect(word.text).toContain(brief.plan.title);
-    expect(word.text).toContain(`数据截至${asOf}`);
+    // Dates in the style of documents.
+    expect(word.text).toContain(`数据截至${formatChineseDay(asOf)}`);
+    expect(word.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     // A4 portrait.
     expect(word.xml).toMatch(/w:pgSz[^>]*w:w="11906"[^>]*w:h="16838"/);
 
     expect(word.targets[0]).toEqual(['序号', '目标', '要求', '当前', '状态', '期限']);
     expect(word.targets.slice(1)).toEqual([
-      ['1', '市级重点实验室15家以上', '不少于15家', '3家', '进度滞后', '2025-12-31'],
-      ['2', '国家重点实验室零的突破', '不少于1家', '0家', '进度滞后', '2025-12-31'],
-      ['3', '技术合同登记额突破1.3亿元', '不少于1.3亿元', '1.52亿元（2023年，市科技局统计）', '已达成', '2025-12-31'],
+      ['1', '市级重点实验室15家以上', '不少于15家', '3家', '进度滞后', '2025年12月31日'],
+      ['2', '国家重点实验室零的突破', '不少于1家', '0家', '进度滞后', '2025年12月31日'],
+      ['3', '技术合同登记额突破1.3亿元', '不少于1.3亿元', '1.52亿元（2023年，市科技局统计）', '已达成', '2025年12月31日'],
     ]);
 
     // Late tasks only (not the one still in time, nor the done one), each beside its lead unit, then its participants.
     expect(word.text).toContain('共有2项任务超过完成时限尚未完成');
     const late = new Map(word.late.slice(1).map((row) => [row[0], row]));
     expect([...late.keys()].sort()).toEqual(['另一项逾期任务', '逾期的任务'].sort());
-    expect(late.get('逾期的任务')).toEqual(['逾期的任务', '具体内容', `${brief.lead}，${brief.participant}`, '2023-12-31', '182']);
+    expect(late.get('逾期的任务')).toEqual(['逾期的任务', '具体内容', `${brief.lead}，${brief.participant}`, '2023年12月31日', '182']);
     expect(late.get('另一项逾期任务')?.[2]).toBe(brief.otherLead);
 
     // Platforms by type and level in force on the day, in the plan's region only: revoked, later and converted ones as they stood.
@@ -445,8 +448,8 @@ describe('the progress brief', () => {
       expect(row[4]).toBe(item.progress.current);
       expect(row[5]).toBe(item.progress.required);
       expect(row[7]).toBe(targetStatusLabels[item.progress.status]);
-      // The same requirement, figure and status as the Word brief.
-      expect([row[3], row[6], row[7], row[8]]).toEqual([inWord[2], inWord[3], inWord[4], inWord[5]]);
+      // The same requirement, figure, status and deadline as the Word brief (which writes the day as documents do).
+      expect([row[3], row[6], row[7], formatChineseDay(row[8] as string)]).toEqual([inWord[2], inWord[3], inWord[4], inWord[5]]);
     }
     expect(targetRows.find((cells) => cells[1] === '市级重点实验室15家以上')?.slice(4, 6)).toEqual([3, 15]);
 

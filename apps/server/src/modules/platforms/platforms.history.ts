@@ -1,5 +1,6 @@
 import { labels, type Platform, type PlatformField, type PlatformVersion } from '@stip/contracts';
 import type { ActorContext } from '../../shared/context';
+import { findPersonLabels } from '../audit';
 import { getVisibleRecord, toPlatform } from './platforms.queries';
 import * as repository from './platforms.repository';
 
@@ -27,7 +28,8 @@ const historyFields: { field: PlatformField; key: (p: Platform) => unknown; show
 export async function getPlatformHistory(ctx: ActorContext, id: string): Promise<PlatformVersion[]> {
   await getVisibleRecord(ctx.db, ctx, id);
   const rows = await repository.findHistoryRows(ctx.db, id);
-  const usernames = await repository.findUsernames(
+  // Who recorded each state, as people name them: 姓名（单位）.
+  const people = await findPersonLabels(
     ctx.db,
     rows.flatMap((row) => (row.recordedById ? [row.recordedById] : [])),
   );
@@ -45,7 +47,7 @@ export async function getPlatformHistory(ctx: ActorContext, id: string): Promise
       validFrom: row.validFrom,
       validTo: row.validTo,
       recordedAt: row.recordedAt.toISOString(),
-      recordedBy: row.recordedById ? (usernames.get(row.recordedById) ?? null) : null,
+      recordedBy: row.recordedById ? (people.get(row.recordedById) ?? null) : null,
       changeNote: row.changeNote,
       changes,
       snapshot,

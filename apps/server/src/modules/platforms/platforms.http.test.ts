@@ -150,7 +150,8 @@ describe('the registry as of a day', () => {
       [2, '2022-03-01', '2023-07-01'],
       [1, '2020-05-01', '2022-03-01'],
     ]);
-    expect(history[0]!.recordedBy).toBe(world.cityStaff.user.username);
+    // People as 姓名（单位）: a staff member without an organisation is named with the region they act for.
+    expect(history[0]!.recordedBy).toBe(`${world.cityStaff.user.username}（${world.city.name}）`);
     const [hostA, hostB] = [created.hostOrganizationName, history[0]!.snapshot.hostOrganizationName];
     expect(history[0]!.changes).toEqual([
       { field: 'hostOrganization', before: hostA, after: hostB },

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { PlatformLevel, PlatformStatus } from '@stip/contracts';
 import type { Executor } from '../../db/client';
 import { runPrepared } from '../../db/prepared';
-import { organizations, platformSystems, platformTypes, platformVersions, platforms, regions, users } from '../../db/schema/index';
+import { organizations, platformSystems, platformTypes, platformVersions, platforms, regions } from '../../db/schema/index';
 import { escapeLike, likePrefix } from '../../shared/scope';
 import { subtreeIdsSql } from '../regions';
 import { endedPlatformStatuses } from './platforms.lifecycle';
@@ -295,16 +295,6 @@ export function findHistoryRows(db: Executor, id: string) {
   return selectRecords(db, platformVersions.validFrom.getSQL())
     .where(eq(platformVersions.platformId, id))
     .orderBy(desc(platformVersions.version));
-}
-
-/** Usernames by user id (who recorded each state). */
-export async function findUsernames(db: Executor, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: users.id, username: users.username })
-    .from(users)
-    .where(inArray(users.id, [...new Set(ids)]));
-  return new Map(rows.map((row) => [row.id, row.username]));
 }
 
 /** Live organisations by id with their region's path, which decides whether the actor may reference them. */

@@ -45,7 +45,7 @@ describe('the brief’s figure of a first (零的突破) target', () => {
 
   it('says when the baseline already had a matching platform, so the figure is not read as the plan’s breakthrough', () => {
     expect(figureText(first({ baselineCount: 2, current: 2, start: { date: '2021-04-15', value: 2 } }))).toBe(
-      '2家（2021-04-15已有2家，非本期突破）',
+      '2家（2021年4月15日已有2家，非本期突破）',
     );
   });
 });

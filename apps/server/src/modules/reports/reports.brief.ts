@@ -29,7 +29,7 @@ import {
   type TargetStatus,
 } from '@stip/contracts';
 import type { ActorContext } from '../../shared/context';
-import { formatChinaTime, todayInChina } from '../../shared/clock';
+import { formatChineseDay, formatChineseMoment, todayInChina } from '../../shared/clock';
 import { findAllTargets } from '../targets';
 import { targetPlatformScope } from '../targets';
 import { countInForceByGroup, findRegistryFacts, findTypeNames } from '../targets';
@@ -80,7 +80,7 @@ async function gatherBrief(ctx: ActorContext, planId: string, asOf: string | und
   return {
     plan: toPlan(row, ctx.actor),
     asOf: day,
-    generatedAt: formatChinaTime(new Date()),
+    generatedAt: formatChineseMoment(new Date()),
     targets,
     lateTasks,
     platforms,
@@ -122,7 +122,7 @@ export function figureText(target: Target): string {
   if (p.contribution) text += `（${p.contribution.region.name}${number(p.contribution.current)}${target.unit}）`;
   if (p.report) text += `（${p.report.period}，${p.report.source}）`;
   if (spec.baseline === 'reportedBeside' && p.baselineCount)
-    text += `（${p.start.date}已有${number(p.baselineCount)}${target.unit}，非本期突破）`;
+    text += `（${formatChineseDay(p.start.date)}已有${number(p.baselineCount)}${target.unit}，非本期突破）`;
   return p.isScopeLimited && !p.contribution ? `${text}（本辖区）` : text;
 }
 
@@ -197,7 +197,7 @@ export async function buildPlanBriefDocx(ctx: ActorContext, planId: string, asOf
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 240 },
-      children: [new TextRun({ text: `数据截至${figures.asOf}，生成于${figures.generatedAt}`, size: 24 })],
+      children: [new TextRun({ text: `数据截至${formatChineseDay(figures.asOf)}，生成于${figures.generatedAt}`, size: 24 })],
     }),
     heading('一、规划概况'),
     body(
@@ -206,7 +206,7 @@ export async function buildPlanBriefDocx(ctx: ActorContext, planId: string, asOf
         plan.issuingBody ? `由${plan.issuingBody}印发` : null,
         plan.documentNo ? `（${plan.documentNo}）` : null,
         plan.issuedOn ? `，印发日期${plan.issuedOn}` : null,
-        `，规划期${plan.periodStart}至${plan.periodEnd}，覆盖${plan.regionName}。`,
+        `，规划期${formatChineseDay(plan.periodStart)}至${formatChineseDay(plan.periodEnd)}，覆盖${plan.regionName}。`,
         `共设目标${figures.targets.length}项、重点任务${plan.taskCount}项。`,
       ]
         .filter(Boolean)
@@ -214,7 +214,7 @@ export async function buildPlanBriefDocx(ctx: ActorContext, planId: string, asOf
     ),
     heading('二、目标进展'),
     body(
-      `截至${figures.asOf}，${figures.targets.length}项目标中${statusSummary(figures.targets)}。平台类目标按平台库当日在册数据自动计算，数额、指数类目标为最新填报数。`,
+      `截至${formatChineseDay(figures.asOf)}，${figures.targets.length}项目标中${statusSummary(figures.targets)}。平台类目标按平台库当日在册数据自动计算，数额、指数类目标为最新填报数。`,
     ),
     table(
       [
@@ -231,13 +231,13 @@ export async function buildPlanBriefDocx(ctx: ActorContext, planId: string, asOf
         requirementText(t),
         figureText(t),
         targetStatusLabels[t.progress.status],
-        t.deadline,
+        formatChineseDay(t.deadline),
       ]),
     ),
     heading('三、逾期任务'),
     figures.lateTasks.length
-      ? body(`截至${figures.asOf}，共有${figures.lateTasks.length}项任务超过完成时限尚未完成，请责任单位抓紧推进。`)
-      : body(`截至${figures.asOf}，无逾期任务。`),
+      ? body(`截至${formatChineseDay(figures.asOf)}，共有${figures.lateTasks.length}项任务超过完成时限尚未完成，请责任单位抓紧推进。`)
+      : body(`截至${formatChineseDay(figures.asOf)}，无逾期任务。`),
     ...(figures.lateTasks.length
       ? [
           table(
@@ -252,7 +252,7 @@ export async function buildPlanBriefDocx(ctx: ActorContext, planId: string, asOf
               task.title,
               task.content,
               unitsText(task),
-              task.deadlineText ?? task.deadline ?? '',
+              task.deadlineText ?? (task.deadline ? formatChineseDay(task.deadline) : ''),
               String(daysLate(task, figures.asOf)),
             ]),
           ),

@@ -7,9 +7,22 @@ export function formatDate(value: string | null | undefined): string {
   return value.length > 10 ? dayjs(value).format('YYYY-MM-DD') : value;
 }
 
+/** A moment as dense tables show it: 2026-12-04 14:03 (never ISO with T/Z). */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return t.common.none;
-  return dayjs(value).format('YYYY-MM-DD HH:mm:ss');
+  return dayjs(value).format('YYYY-MM-DD HH:mm');
+}
+
+/** A day in the style of documents and sentences: 2026年12月4日 (from YYYY-MM-DD or an ISO timestamp). */
+export function formatChineseDate(value: string | null | undefined): string {
+  if (!value) return t.common.none;
+  return dayjs(value).format('YYYY年M月D日');
+}
+
+/** A moment in the style of sentences: 2026年12月4日 14:03. */
+export function formatChineseDateTime(value: string | null | undefined): string {
+  if (!value) return t.common.none;
+  return dayjs(value).format('YYYY年M月D日 HH:mm');
 }
 
 export function formatText(value: string | null | undefined): string {

@@ -74,7 +74,7 @@ export default function AnnualReportDetailPage() {
   }, [report.data, form]);
 
   if (report.isPending) return <PageLoading />;
-  if (report.isError) return <LoadFailed error={report.error} onRetry={() => void report.refetch()} />;
+  if (report.isError) return <LoadFailed error={report.error} onRetry={() => void report.refetch()} backTo="/annual-reports" />;
   const data = report.data;
   const numeric = data.form.filter((indicator) => indicator.kind !== 'text');
   const textual = data.form.filter((indicator) => indicator.kind === 'text');

@@ -1,20 +1,35 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons';
-import type { AuditRecord } from '@stip/contracts';
-import { Alert, Button, Col, Row, Table, Typography } from 'antd';
-import { JsonView } from '../../../shared/components/JsonView';
+import { DownloadOutlined, ExportOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import type { AuditRecord, Permission, Role } from '@stip/contracts';
+import { Alert, Button, Empty, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { pagination, tableScroll } from '../../../shared/components/tableDefaults';
 import { formatDateTime } from '../../../shared/format/format';
 import { useListParams } from '../../../shared/hooks/useListParams';
 import { useNotify } from '../../../shared/hooks/useNotify';
-import { actionLabel, t } from '../../../shared/i18n/zh-CN';
-import type { Role } from '@stip/contracts';
-import type { AuditListQuery } from '../api';
+import { t } from '../../../shared/i18n/zh-CN';
+import { can, useSession } from '../../accounts/hooks/useSession';
+import { auditApi, type AuditFilter, type AuditListQuery } from '../api';
+import { AuditChanges } from '../components/AuditChanges';
 import { AuditFilterBar } from '../components/AuditFilterBar';
 import { useAuditRecords, useVerifyAudit } from '../hooks/useAudit';
 
 const columns = t.audit.columns;
+
+/** Which permission opens the page an object links to (the audit administrator usually has none of them). */
+const objectPagePermissions: [prefix: string, permission: Permission][] = [
+  ['/platforms/', 'platform:read'],
+  ['/plans/', 'plan:read'],
+  ['/targets/', 'plan:read'],
+  ['/tasks/', 'plan:read'],
+  ['/calls/', 'call:read'],
+  ['/applications/', 'call:read'],
+  ['/annual-reports/', 'annual-report:read'],
+  ['/evaluations/', 'evaluation:read'],
+  ['/funding/', 'funding:read'],
+];
 
 function roleLabel(role: string | null): string {
   if (!role) return t.common.none;
@@ -25,19 +40,41 @@ export default function AuditPage() {
   const list = useListParams();
   const notify = useNotify();
   const verify = useVerifyAudit();
-  const query: AuditListQuery = {
-    actorUsername: list.get('actorUsername'),
+  const session = useSession();
+  const [exporting, setExporting] = useState(false);
+  const filter: AuditFilter = {
+    actor: list.get('actor'),
     action: list.get('action'),
     objectType: list.get('objectType'),
     objectId: list.get('objectId'),
+    objectName: list.get('objectName'),
     from: list.get('from'),
     to: list.get('to'),
-    limit: list.pageSize,
-    offset: list.offset,
   };
+  const query: AuditListQuery = { ...filter, limit: list.pageSize, offset: list.offset };
   const records = useAuditRecords(query);
+  const isFiltered = Object.values(filter).some(Boolean);
+
+  const canOpen = (path: string | null) => {
+    if (!path) return false;
+    const entry = objectPagePermissions.find(([prefix]) => path.startsWith(prefix));
+    return !!entry && can(session.data, entry[1]);
+  };
+
+  const download = async () => {
+    setExporting(true);
+    try {
+      await auditApi.download(filter);
+      notify.success(t.audit.exported);
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const verification = verify.data;
+  const focusName = filter.objectId ? records.data?.items.find((r) => r.objectId === filter.objectId)?.objectName : null;
   return (
     <>
       <PageHeader
@@ -69,7 +106,17 @@ export default function AuditPage() {
           data-testid="audit-verify-result"
         />
       ) : null}
-      <AuditFilterBar query={query} onChange={list.update} onReset={list.clear} />
+      <AuditFilterBar
+        query={query}
+        objectName={focusName}
+        onChange={list.update}
+        onReset={list.clear}
+        extra={
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void download()} data-testid="audit-export">
+            {t.audit.export}
+          </Button>
+        }
+      />
       {records.isError ? (
         <LoadFailed error={records.error} onRetry={() => void records.refetch()} />
       ) : (
@@ -80,51 +127,58 @@ export default function AuditPage() {
           loading={records.isFetching}
           dataSource={records.data?.items}
           scroll={tableScroll}
-          locale={{ emptyText: t.common.empty }}
+          locale={{
+            emptyText: isFiltered ? (
+              <Empty description={t.audit.emptyFiltered}>
+                <Button onClick={list.clear}>{t.audit.clearFilters}</Button>
+              </Empty>
+            ) : (
+              t.common.empty
+            ),
+          }}
           pagination={pagination(list.page, list.pageSize, records.data?.total ?? 0, (page, pageSize) => list.update({ page, pageSize }))}
           data-testid="audit-table"
           expandable={{
-            rowExpandable: (record) => record.before != null || record.after != null,
-            expandedRowRender: (record) => (
-              <Row gutter={12}>
-                <Col span={12}>
-                  <Typography.Text strong>{columns.before}</Typography.Text>
-                  <JsonView value={record.before} />
-                </Col>
-                <Col span={12}>
-                  <Typography.Text strong>{columns.after}</Typography.Text>
-                  <JsonView value={record.after} />
-                </Col>
-              </Row>
-            ),
+            expandedRowRender: (record) => <AuditChanges record={record} />,
           }}
           columns={[
-            { title: columns.seq, dataIndex: 'seq', width: 80 },
-            { title: columns.occurredAt, dataIndex: 'occurredAt', width: 170, render: formatDateTime },
-            { title: columns.actor, dataIndex: 'actorUsername', width: 120, render: (value: string | null) => value ?? t.audit.system },
-            { title: columns.role, dataIndex: 'actorRole', width: 150, render: roleLabel },
-            { title: columns.sourceIp, dataIndex: 'sourceIp', width: 130, render: (value: string | null) => value ?? t.common.none },
+            { title: columns.seq, dataIndex: 'seq', width: 70 },
+            { title: columns.occurredAt, dataIndex: 'occurredAt', width: 140, render: formatDateTime },
+            { title: columns.actor, dataIndex: 'actorName', width: 220 },
+            { title: columns.role, dataIndex: 'actorRole', width: 130, render: roleLabel },
             {
               title: columns.action,
-              dataIndex: 'action',
-              width: 170,
-              render: (action: string) => <span title={action}>{actionLabel(action)}</span>,
+              dataIndex: 'actionLabel',
+              width: 150,
+              render: (label: string, record) => <span title={label === record.action ? undefined : record.action}>{label}</span>,
             },
             {
               title: columns.object,
               key: 'object',
-              width: 360,
+              width: 320,
               render: (_: unknown, record) => (
-                <>
-                  {t.audit.objectTypes[record.objectType] ?? record.objectType}
+                <Space size={4} wrap={false}>
+                  <Typography.Text type="secondary">{record.objectTypeLabel}</Typography.Text>
                   {record.objectId ? (
-                    <Typography.Text type="secondary" copyable={{ text: record.objectId }} style={{ marginLeft: 6, fontSize: 12 }}>
-                      {record.objectId}
-                    </Typography.Text>
+                    <Link
+                      to={`/audit?objectType=${encodeURIComponent(record.objectType)}&objectId=${encodeURIComponent(record.objectId)}`}
+                      title={t.audit.objectHistory}
+                      data-testid="audit-object-link"
+                    >
+                      {record.objectName ?? t.audit.objectHistory}
+                    </Link>
+                  ) : record.objectName ? (
+                    <span>{record.objectName}</span>
                   ) : null}
-                </>
+                  {record.objectPath && canOpen(record.objectPath) ? (
+                    <Link to={record.objectPath} title={t.audit.openObject}>
+                      <ExportOutlined />
+                    </Link>
+                  ) : null}
+                </Space>
               ),
             },
+            { title: columns.sourceIp, dataIndex: 'sourceIp', width: 120, render: (value: string | null) => value ?? t.common.none },
           ]}
         />
       )}

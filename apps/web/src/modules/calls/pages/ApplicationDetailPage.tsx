@@ -50,7 +50,8 @@ export default function ApplicationDetailPage() {
   );
 
   if (application.isLoading) return <PageLoading />;
-  if (application.isError || !application.data) return <LoadFailed error={application.error} onRetry={() => void application.refetch()} />;
+  if (application.isError || !application.data)
+    return <LoadFailed error={application.error} onRetry={() => void application.refetch()} backTo="/todos" />;
   const a = application.data;
   const reviewerActions = a.allowedActions.filter(isReviewAction);
   const canEdit = a.allowedActions.includes('submit') || a.allowedActions.includes('resubmit');

@@ -39,7 +39,7 @@ export default function ApplicationEditPage() {
   }, [a, form]);
 
   if (application.isLoading) return <PageLoading />;
-  if (application.isError || !a) return <LoadFailed error={application.error} onRetry={() => void application.refetch()} />;
+  if (application.isError || !a) return <LoadFailed error={application.error} onRetry={() => void application.refetch()} backTo="/todos" />;
   const editable = a.status === 'draft' || a.status === 'returned';
   const lastReturn = [...a.reviews].reverse().find((r) => r.action === 'return');
 

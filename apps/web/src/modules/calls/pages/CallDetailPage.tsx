@@ -34,7 +34,7 @@ export default function CallDetailPage() {
   const remove = useCallsMutation(() => callsApi.remove(id!, call.data!.version));
 
   if (call.isLoading) return <PageLoading />;
-  if (call.isError || !call.data) return <LoadFailed error={call.error} onRetry={() => void call.refetch()} />;
+  if (call.isError || !call.data) return <LoadFailed error={call.error} onRetry={() => void call.refetch()} backTo="/calls" />;
   const c = call.data;
   return (
     <>

@@ -49,7 +49,7 @@ export default function EvaluationRoundDetailPage() {
   const [deadline, setDeadline] = useState<Dayjs | null>(dayjs().add(90, 'day'));
 
   if (round.isPending) return <PageLoading />;
-  if (round.isError) return <LoadFailed error={round.error} onRetry={() => void round.refetch()} />;
+  if (round.isError) return <LoadFailed error={round.error} onRetry={() => void round.refetch()} backTo="/evaluations" />;
   const data = round.data;
 
   const act = (action: EvaluationRoundAction, extra: { rectificationDeadline?: string } = {}) =>

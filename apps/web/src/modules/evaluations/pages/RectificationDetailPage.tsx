@@ -24,7 +24,8 @@ export default function RectificationDetailPage() {
   const [action, setAction] = useState<RectificationAction | null>(null);
 
   if (rectification.isPending) return <PageLoading />;
-  if (rectification.isError) return <LoadFailed error={rectification.error} onRetry={() => void rectification.refetch()} />;
+  if (rectification.isError)
+    return <LoadFailed error={rectification.error} onRetry={() => void rectification.refetch()} backTo="/rectifications" />;
   const data = rectification.data;
 
   const submit = (values: { note: string; deadline?: Dayjs }) =>

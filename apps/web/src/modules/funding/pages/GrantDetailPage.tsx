@@ -294,7 +294,7 @@ export default function GrantDetailPage() {
   const [cancelForm] = Form.useForm<{ reason: string }>();
 
   if (grant.isPending) return <PageLoading />;
-  if (grant.isError) return <LoadFailed error={grant.error} onRetry={() => void grant.refetch()} />;
+  if (grant.isError) return <LoadFailed error={grant.error} onRetry={() => void grant.refetch()} backTo="/funding" />;
   const data = grant.data;
 
   const approve = () =>

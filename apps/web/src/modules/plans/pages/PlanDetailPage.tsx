@@ -48,7 +48,7 @@ export default function PlanDetailPage() {
   const [taskForm, setTaskForm] = useState<Task | 'new' | null>(null);
 
   if (plan.isPending) return <PageLoading />;
-  if (plan.isError) return <LoadFailed error={plan.error} onRetry={() => void plan.refetch()} />;
+  if (plan.isError) return <LoadFailed error={plan.error} onRetry={() => void plan.refetch()} backTo="/plans" />;
   const data = plan.data;
 
   const goBack = () => ((window.history.state as { idx?: number } | null)?.idx ? navigate(-1) : navigate('/plans'));

@@ -33,7 +33,7 @@ export default function PlatformDetailPage() {
   const tab = list.get('tab') === 'history' ? 'history' : 'info';
 
   if (platform.isPending) return <PageLoading />;
-  if (platform.isError) return <LoadFailed error={platform.error} onRetry={() => void platform.refetch()} />;
+  if (platform.isError) return <LoadFailed error={platform.error} onRetry={() => void platform.refetch()} backTo="/platforms" />;
   const data = platform.data;
 
   // Back to the list as it was filtered, or to the whole list when the page was opened from a link.

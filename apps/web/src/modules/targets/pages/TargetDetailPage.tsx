@@ -54,7 +54,7 @@ export default function TargetDetailPage() {
   const [reporting, setReporting] = useState(false);
 
   if (target.isPending) return <PageLoading />;
-  if (target.isError) return <LoadFailed error={target.error} onRetry={() => void target.refetch()} />;
+  if (target.isError) return <LoadFailed error={target.error} onRetry={() => void target.refetch()} backTo="/plans" />;
   const data = target.data;
 
   const goBack = () => ((window.history.state as { idx?: number } | null)?.idx ? navigate(-1) : navigate(`/plans/${data.planId}`));

@@ -55,7 +55,7 @@ export default function TaskDetailPage() {
   const [changingStatus, setChangingStatus] = useState(false);
 
   if (task.isPending) return <PageLoading />;
-  if (task.isError) return <LoadFailed error={task.error} onRetry={() => void task.refetch()} />;
+  if (task.isError) return <LoadFailed error={task.error} onRetry={() => void task.refetch()} backTo="/plans" />;
   const data = task.data;
   const mine = new Set(data.myUnits.map((unit) => unit.id));
   const isLeadView = data.myUnits.some((unit) => unit.role === 'lead') || canWritePlan;
