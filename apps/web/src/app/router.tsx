@@ -52,6 +52,7 @@ const EvaluationRoundDetailPage = lazy(() => import('../modules/evaluations/page
 const EvaluationFormulasPage = lazy(() => import('../modules/evaluations/pages/EvaluationFormulasPage'));
 const RectificationsPage = lazy(() => import('../modules/evaluations/pages/RectificationsPage'));
 const RectificationDetailPage = lazy(() => import('../modules/evaluations/pages/RectificationDetailPage'));
+const HelpPage = lazy(() => import('../modules/help/pages/HelpPage'));
 
 /** When the session expires mid-work, any request's 401 returns to /login (keeping the page) without a reload. */
 function Root() {
@@ -184,6 +185,7 @@ export const router = createBrowserRouter([
               { path: 'todos', element: <TodosPage /> },
               { path: 'notifications', element: <NotificationsPage /> },
               { path: 'account/security', element: <AccountSecurityPage /> },
+              { path: 'help', element: <HelpPage /> },
               { path: '*', element: <NotFound /> },
             ],
           },

@@ -17,10 +17,12 @@ import { PlatformHistory } from '../components/PlatformHistory';
 import { PlatformStatusTag } from '../components/PlatformStatusTag';
 import { PlatformTransitionModal } from '../components/PlatformTransitionModal';
 import { useDeletePlatform, usePlatform, usePlatformActions } from '../hooks/usePlatforms';
+import { useRecordName } from '../../../shared/hooks/useRecordName';
 
 export default function PlatformDetailPage() {
   const { id } = useParams<{ id: string }>();
   const platform = usePlatform(id);
+  useRecordName(platform.data?.name);
   const canWrite = useCan('platform:write');
   const remove = useDeletePlatform();
   const notify = useNotify();
