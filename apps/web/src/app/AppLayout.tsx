@@ -10,6 +10,7 @@ import { Badge, Dropdown, Flex, Layout, Menu, type MenuProps, Tag, Typography } 
 import type { TodoList } from '@stip/contracts';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { ColumnChoiceOwner } from '../shared/components/ChoosableTable';
 import { PageLoading } from '../shared/components/PageLoading';
 import { RecordNameContext } from '../shared/hooks/useRecordName';
 import { t } from '../shared/i18n/zh-CN';
@@ -143,11 +144,13 @@ export function AppLayout() {
         <Layout.Content style={{ padding: 16, minWidth: 0 }}>
           <Breadcrumbs recordName={recordName} />
           <RecordNameContext.Provider value={setRecordName}>
-            <PageErrorBoundary key={location.pathname}>
-              <Suspense fallback={<PageLoading />}>
-                <Outlet />
-              </Suspense>
-            </PageErrorBoundary>
+            <ColumnChoiceOwner.Provider value={user.id}>
+              <PageErrorBoundary key={location.pathname}>
+                <Suspense fallback={<PageLoading />}>
+                  <Outlet />
+                </Suspense>
+              </PageErrorBoundary>
+            </ColumnChoiceOwner.Provider>
           </RecordNameContext.Provider>
         </Layout.Content>
       </Layout>

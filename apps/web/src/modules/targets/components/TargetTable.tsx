@@ -1,7 +1,8 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import type { Target, TargetKind } from '@stip/contracts';
-import { Button, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Space, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router-dom';
+import { ChoosableTable } from '../../../shared/components/ChoosableTable';
 import { t } from '../../../shared/i18n/zh-CN';
 import { TargetProgressBar } from './TargetProgressBar';
 import { TargetStatusTag } from './TargetStatusTag';
@@ -22,21 +23,22 @@ interface TargetTableProps {
 export function TargetTable({ items, loading, asOf, onEdit, onDelete }: TargetTableProps) {
   const detailPath = (target: Target) => (asOf ? `/targets/${target.id}?${new URLSearchParams({ asOf })}` : `/targets/${target.id}`);
   return (
-    <Table<Target>
+    <ChoosableTable<Target>
+      tableKey="targets"
+      emptyText={t.targets.empty}
       size="small"
       rowKey="id"
       bordered
       loading={loading}
       dataSource={items}
       pagination={false}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: t.targets.empty }}
       data-testid="target-table"
       columns={[
         {
           title: fields.subject,
           dataIndex: 'subject',
-          width: 380,
+          fixed: 'left',
+          width: 300,
           render: (subject: string, target) => (
             <Link to={detailPath(target)} data-testid="target-link">
               {subject}
@@ -68,6 +70,7 @@ export function TargetTable({ items, loading, asOf, onEdit, onDelete }: TargetTa
               {
                 title: t.common.actions,
                 key: 'actions',
+                fixed: 'right' as const,
                 width: 90,
                 render: (_: unknown, target: Target) => (
                   <Space size={0}>
