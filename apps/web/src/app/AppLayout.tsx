@@ -130,6 +130,7 @@ export function AppLayout() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           theme="light"
+          className="stip-sider"
           style={{ borderRight: '1px solid #e5e9f0' }}
         >
           <Menu
