@@ -19,6 +19,7 @@ import { OpenYearModal } from '../components/OpenYearModal';
 import { AdjustYearModal } from '../components/AdjustYearModal';
 import { annualReportsApi } from '../api';
 import { useAnnualReports, useReportingYears } from '../hooks/useAnnualReports';
+import { withoutDemoMark } from '../../platforms/components/demoName';
 
 const text = t.annualReports;
 const fields = text.fields;
@@ -186,7 +187,7 @@ export default function AnnualReportListPage() {
               render: (_: unknown, report) => (
                 <Flex gap={6} align="center">
                   <Link to={`/annual-reports/${report.id}`} data-testid="annual-report-link">
-                    {report.platform.name}
+                    {report.isDemo ? withoutDemoMark(report.platform.name) : report.platform.name}
                   </Link>
                   {report.isDemo ? <Tag color="orange">{t.common.demoTag}</Tag> : null}
                 </Flex>
