@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedUser } from '../apps/server/src/db/seed/accounts';
 import { demoPassword, startStip, type Stip } from './harness';
+import { withoutDemoMark } from '../apps/web/src/modules/platforms/components/demoName';
 
 let stip: Stip;
 beforeAll(async () => {
@@ -112,14 +113,20 @@ describe('city staff and an evaluation round', () => {
     await stip.login(host, 'e2e-host');
     await host.getByTestId('main-menu').getByText('整改').click();
     await host.waitForURL((url) => url.pathname === '/rectifications');
-    await host.getByTestId('rectification-link').filter({ hasText: failing.name }).click();
+    await host
+      .getByTestId('rectification-link')
+      .filter({ hasText: withoutDemoMark(failing.name) })
+      .click();
     await host.getByTestId('rectification-action-submit').click();
     await host.getByTestId('rectification-note').fill('已补齐专职研究人员，新增授权专利2项');
     await host.getByTestId('rectification-confirm').click();
     await expect.poll(() => host.getByText('待核查').count()).toBeGreaterThan(0);
 
     await page.goto('/rectifications');
-    await page.getByTestId('rectification-link').filter({ hasText: failing.name }).click();
+    await page
+      .getByTestId('rectification-link')
+      .filter({ hasText: withoutDemoMark(failing.name) })
+      .click();
     await page.getByTestId('rectification-action-pass').click();
     await page.getByTestId('rectification-note').fill('整改到位');
     await page.getByTestId('rectification-confirm').click();

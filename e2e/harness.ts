@@ -86,3 +86,14 @@ export async function startStip(): Promise<Stip> {
     },
   };
 }
+
+/** The paths of the menu entries the signed-in user sees, in menu order. */
+export async function menuPaths(page: Page): Promise<string[]> {
+  const menu = page.getByTestId('main-menu');
+  await menu.locator('li[data-menu-id]').first().waitFor();
+  const ids = await menu.locator('li[data-menu-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-menu-id') ?? ''));
+  return ids.map((id) => id.replace(/^.*?-(\/.*)$/, '$1')).filter((path) => path.startsWith('/'));
+}
+
+/** Every demo account, administrators included. */
+export const demoUsernames = ['sysadmin', 'secadmin', 'auditadmin', 'city', 'jxj', 'xuanhan', 'tongchuan', 'dagang', 'expert1', 'leader'];

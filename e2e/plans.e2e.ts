@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDailyJobs } from '../apps/server/src/modules/jobs/jobs.service';
 import { todayInChina } from '../apps/server/src/shared/clock';
 import { startStip, type Stip } from './harness';
+import { withoutDemoMark } from '../apps/web/src/modules/platforms/components/demoName';
 
 let stip: Stip;
 beforeAll(async () => {
@@ -85,7 +86,8 @@ describe('a leader and the cockpit', () => {
     // Each row is a way into the platform's own record.
     const firstName = (await page.getByTestId('counted-platform-link').first().textContent())!.trim();
     await page.getByTestId('counted-platform-link').first().click();
-    await expect.poll(() => page.getByTestId('platform-detail-name').textContent()).toContain(firstName);
+    // The detail page says 演示 in its tag, not again at the end of the name.
+    await expect.poll(() => page.getByTestId('platform-detail-name').textContent()).toContain(withoutDemoMark(firstName));
   });
 });
 

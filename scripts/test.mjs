@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './chromium.mjs';
 import { ensureWebBuild } from './start.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,25 +14,6 @@ const e2eOnly = args.includes('--e2e-only');
 const vitestArgs = args.filter((a) => a !== '--e2e-only');
 const projects = vitestArgs.flatMap((a, i) => (a === '--project' ? [vitestArgs[i + 1]] : a.startsWith('--project=') ? [a.slice(10)] : []));
 const runsE2e = e2eOnly || projects.length === 0 || projects.includes('e2e');
-
-export const chromiumPath = process.env.STIP_CHROMIUM ?? '/usr/bin/chromium';
-
-function ensureChromium() {
-  if (existsSync(chromiumPath)) return;
-  if (process.getuid?.() !== 0) {
-    console.error(`Chromium is missing at ${chromiumPath}. Install Debian's package (apt-get install -y chromium) or set STIP_CHROMIUM.`);
-    process.exit(1);
-  }
-  console.log('Installing Debian chromium for the end-to-end tests…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const command of [
-    ['apt-get', ['update', '-qq']],
-    ['apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk']],
-  ]) {
-    const result = spawnSync(command[0], command[1], { stdio: 'inherit', env });
-    if (result.status !== 0) process.exit(result.status ?? 1);
-  }
-}
 
 if (runsE2e) {
   ensureChromium();

@@ -22,20 +22,28 @@ import { describeRegisteredPlatforms } from './modules/targets';
 
 const usage = `用法 / usage: stip <command>
 
-  serve                 启动 STIP（默认命令）：迁移数据库，首次启动时载入演示数据，监听 PORT（默认 3000）
-  migrate               只执行数据库迁移
-  seed --demo           向空数据库载入演示数据
+  serve                 启动 STIP：迁移数据库，首次启动时载入演示数据，监听 PORT（默认 3000）
+                        start the server (npm start runs this)
+  migrate               只执行数据库迁移 / apply database migrations only
+  seed --demo           向空数据库载入演示数据 / load demo data into an empty database
   audit verify          校验审计日志哈希链与签名检查点（完整时退出码 0，断裂时 1）
+                        verify the audit chain and its signed checkpoints
   backup FILE           把整个数据库备份到 FILE（一致快照；内置数据库须先停止服务）
+                        back up every table into FILE
   restore FILE          把备份恢复到空的数据库（恢复后校验审计链；需要原来的审计密钥）
+                        restore a backup into an empty database
   jobs run              立即执行每日任务（截止提醒、逾期标记）；服务运行时每日自动执行
+                        run today's reminders and overdue marking now
   accounts reset-password USERNAME
                         在服务器上为忘记密码的账号（包括管理员）设置随机新密码、解除锁定并结束其会话（记入审计）
+                        give USERNAME a random new password, audited
   accounts reset-two-factor USERNAME
                         在服务器上关闭丢失验证器和恢复码的账号（包括管理员）的两步验证并结束其会话（记入审计）
-  openapi [FILE]        输出由路由生成的 OpenAPI 文档
+                        turn two-factor sign-in off for USERNAME, audited
+  openapi [FILE]        输出由路由生成的 OpenAPI 文档 / write the OpenAPI document generated from the routes
   ingest FILE [--date YYYY-MM-DD] [--json]
-                        从政策文件中提取目标与任务（不需要数据库）
+                        从政策文件中提取目标与任务（不需要数据库）/ propose targets and tasks from a plan document
+  help                  显示本说明 / print this usage (also: stip, stip --help)
 
 环境变量：DATABASE_URL（使用 PostgreSQL）、DATA_DIR（内置数据库目录，默认 ./data）、PORT、
 HOST（演示模式默认 127.0.0.1，否则 0.0.0.0）、STIP_DEMO=off（生产环境：不载入演示数据，首次访问时凭控制台上的
@@ -141,7 +149,12 @@ async function serve(config: Config): Promise<void> {
 }
 
 async function run(argv: string[]): Promise<number> {
-  const [command = 'serve', ...rest] = argv;
+  const [command, ...rest] = argv;
+  // Bare `stip` explains itself rather than starting a server someone did not ask for (and needs no configuration).
+  if (command === undefined || ['help', '--help', '-h'].includes(command)) {
+    console.log(usage);
+    return 0;
+  }
   const config = readConfig();
   switch (command) {
     case 'serve':
@@ -295,11 +308,6 @@ async function run(argv: string[]): Promise<number> {
       const { runIngestCli } = await import('@stip/policy-ingest');
       return runIngestCli(rest, { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
     }
-    case 'help':
-    case '--help':
-    case '-h':
-      console.log(usage);
-      return 0;
     default:
       console.error(`未知命令：${command}\n\n${usage}`);
       return 2;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,33 @@ describe('the stip command on the embedded database', () => {
       await holder.close();
     }
     expect(runStip(['audit', 'verify']).status).toBe(0);
+  });
+
+  it('prints its usage, every command included, and exits 0 when run bare or with --help, starting no server', () => {
+    const untouched = path.join(dataDir, 'never-created');
+    for (const args of [[], ['--help'], ['help']]) {
+      const result = spawnSync(process.execPath, [stip, ...args], {
+        env: { ...process.env, DATA_DIR: untouched, PORT: 'not-a-port' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(result.status, args.join(' ')).toBe(0);
+      for (const command of [
+        'serve',
+        'migrate',
+        'seed --demo',
+        'audit verify',
+        'backup FILE',
+        'restore FILE',
+        'jobs run',
+        'openapi',
+        'ingest FILE',
+      ]) {
+        expect(result.stdout).toContain(`  ${command}`);
+      }
+    }
+    // Neither a database was opened nor the (invalid) port read: usage needs no configuration.
+    expect(existsSync(untouched)).toBe(false);
   });
 
   it('answers an unknown command with usage and exit code 2', () => {

@@ -1,23 +1,28 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  KeyOutlined,
+  QuestionCircleOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Badge, Dropdown, Flex, Layout, Menu, type MenuProps, Tag, Typography } from 'antd';
 import type { TodoList } from '@stip/contracts';
 import { Suspense, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { ColumnChoiceOwner } from '../shared/components/ChoosableTable';
 import { PageLoading } from '../shared/components/PageLoading';
+import { RecordNameContext } from '../shared/hooks/useRecordName';
 import { t } from '../shared/i18n/zh-CN';
 import { ChangePasswordModal } from '../modules/accounts/components/ChangePasswordModal';
 import { useLogout } from '../modules/accounts/hooks/useAuth';
 import { useCurrentUser } from '../modules/accounts/hooks/useSession';
 import { NotificationBell } from '../modules/notifications/components/NotificationBell';
 import { countTodos, useTodos } from '../modules/todos/hooks/useTodos';
+import { Breadcrumbs } from './Breadcrumbs';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { type NavItem, navGroups, visibleNavItems } from './navigation';
-
-/** The menu entry a path belongs to: `/platforms/123` lights up 平台库. */
-function selectedKey(pathname: string): string {
-  const first = pathname.split('/')[1];
-  return first ? `/${first}` : '/';
-}
+import { menuKeyAt } from './pages';
 
 /** A menu entry's label, with the number of to-do items waiting there. */
 function NavLabel({ item, count }: { item: NavItem; count: number }) {
@@ -98,7 +103,9 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  const [recordName, setRecordName] = useState<string>();
   const todos = useTodos();
+  const selectedKey = menuKeyAt(location.pathname);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -109,6 +116,9 @@ export function AppLayout() {
           {t.app.title}
         </Typography.Text>
         <Flex align="center" gap={16}>
+          <Link to="/help" className="stip-header-help" title={t.shell.helpHint} data-testid="header-help">
+            <QuestionCircleOutlined /> {t.shell.help}
+          </Link>
           <NotificationBell />
           <UserMenu />
         </Flex>
@@ -120,11 +130,12 @@ export function AppLayout() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           theme="light"
+          className="stip-sider"
           style={{ borderRight: '1px solid #e5e9f0' }}
         >
           <Menu
             mode="inline"
-            selectedKeys={[selectedKey(location.pathname)]}
+            selectedKeys={selectedKey ? [selectedKey] : []}
             items={menuItems(visibleNavItems(user), todos.data, collapsed)}
             onClick={({ key }) => navigate(key)}
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}
@@ -132,11 +143,16 @@ export function AppLayout() {
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 16, minWidth: 0 }}>
-          <PageErrorBoundary key={location.pathname}>
-            <Suspense fallback={<PageLoading />}>
-              <Outlet />
-            </Suspense>
-          </PageErrorBoundary>
+          <Breadcrumbs recordName={recordName} />
+          <RecordNameContext.Provider value={setRecordName}>
+            <ColumnChoiceOwner.Provider value={user.id}>
+              <PageErrorBoundary key={location.pathname}>
+                <Suspense fallback={<PageLoading />}>
+                  <Outlet />
+                </Suspense>
+              </PageErrorBoundary>
+            </ColumnChoiceOwner.Provider>
+          </RecordNameContext.Provider>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
-import { createBrowserRouter, Outlet, useNavigate } from 'react-router-dom';
+import { createBrowserRouter, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { setUnauthenticatedHandler } from '../shared/api/client';
+import { t } from '../shared/i18n/zh-CN';
 import { NotFound } from '../shared/components/StatusPages';
 import { PageLoading } from '../shared/components/PageLoading';
 import { AppLayout } from './AppLayout';
@@ -53,11 +54,18 @@ const EvaluationRoundDetailPage = lazy(() => import('../modules/evaluations/page
 const EvaluationFormulasPage = lazy(() => import('../modules/evaluations/pages/EvaluationFormulasPage'));
 const RectificationsPage = lazy(() => import('../modules/evaluations/pages/RectificationsPage'));
 const RectificationDetailPage = lazy(() => import('../modules/evaluations/pages/RectificationDetailPage'));
+const HelpPage = lazy(() => import('../modules/help/pages/HelpPage'));
 
 /** When the session expires mid-work, any request's 401 returns to /login (keeping the page) without a reload. */
 function Root() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const { pathname } = useLocation();
+  // Signed-in pages title themselves from the page table (Breadcrumbs); these two are outside the layout.
+  useEffect(() => {
+    if (pathname === '/login') document.title = t.shell.documentTitle(t.auth.title);
+    if (pathname === '/setup') document.title = t.shell.documentTitle(t.setup.title);
+  }, [pathname]);
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       const { pathname, search } = window.location;
@@ -188,6 +196,7 @@ export const router = createBrowserRouter([
               { path: 'todos', element: <TodosPage /> },
               { path: 'notifications', element: <NotificationsPage /> },
               { path: 'account/security', element: <AccountSecurityPage /> },
+              { path: 'help', element: <HelpPage /> },
               { path: '*', element: <NotFound /> },
             ],
           },

@@ -124,6 +124,44 @@ export const t = {
     system: '系统管理',
   },
 
+  /** The app shell: breadcrumbs, browser titles, the column picker, empty tables, the help link (part G). */
+  shell: {
+    /** The browser tab: 平台库 - 科技创新平台体系管理系统. */
+    documentTitle: (...parts: string[]) => [...parts, '科技创新平台体系管理系统'].join(' - '),
+    breadcrumb: '当前位置',
+    help: '操作手册',
+    helpHint: '打开操作手册：各角色的主要工作怎么做',
+    helpIntro: '按角色列出主要工作的操作步骤，您的角色排在最前面。菜单名称与左侧菜单一致。',
+    helpMine: '您的角色',
+    /** Labels of pages reached from a page, not from the menu; a detail page shows its record's name once loaded. */
+    pages: {
+      platformDetail: '平台详情',
+      grantDetail: '资助详情',
+      planDetail: '规划详情',
+      targetDetail: '目标详情',
+      taskDetail: '任务详情',
+      callDetail: '通知详情',
+      applicationDetail: '申报详情',
+      applicationEdit: '填写申报书',
+      annualReportDetail: '报告详情',
+      evaluationDetail: '考核轮次',
+      rectificationDetail: '整改详情',
+      notFound: '页面不存在',
+    },
+    columns: {
+      button: '列设置',
+      hint: '勾选要显示的列；您的选择保存在本浏览器中',
+      reset: '恢复默认',
+    },
+    empty: {
+      noData: '暂无数据',
+      noDataHint: '这里还没有记录',
+      filtered: '没有符合筛选条件的记录',
+      filteredHint: '当前的筛选条件排除了全部记录，可清除筛选后查看全部',
+      clearFilters: '清除筛选',
+    },
+  },
+
   todos: {
     title: '我的待办',
     subtitle: (total: number) => (total ? `共 ${total} 项等待您处理，最紧急的在前` : '当前没有等待您处理的事项'),

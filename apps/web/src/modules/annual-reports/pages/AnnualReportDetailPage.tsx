@@ -29,6 +29,7 @@ import { t } from '../../../shared/i18n/zh-CN';
 import { AnnualReportStatusTag } from '../components/AnnualReportStatusTag';
 import { ReturnModal } from '../components/ReturnModal';
 import { useAnnualReport, useMoveAnnualReport, useSaveAnnualReport } from '../hooks/useAnnualReports';
+import { useRecordName } from '../../../shared/hooks/useRecordName';
 
 const text = t.annualReports;
 const detailText = text.detail;
@@ -61,6 +62,7 @@ function toBody(values: FigureValues, version: number) {
 export default function AnnualReportDetailPage() {
   const { id } = useParams<{ id: string }>();
   const report = useAnnualReport(id);
+  useRecordName(report.data && `${report.data.platform.name} · ${t.annualReports.yearOption(report.data.year)}`);
   const save = useSaveAnnualReport();
   const move = useMoveAnnualReport();
   const notify = useNotify();

@@ -1,8 +1,9 @@
 import { CalendarOutlined, DownloadOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
 import { type AnnualReport, type AnnualReportStatus, annualReportStatuses } from '@stip/contracts';
-import { Alert, Button, Card, Flex, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Select, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { ChoosableTable } from '../../../shared/components/ChoosableTable';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { SearchInput } from '../../../shared/components/SearchInput';
@@ -19,6 +20,7 @@ import { OpenYearModal } from '../components/OpenYearModal';
 import { AdjustYearModal } from '../components/AdjustYearModal';
 import { annualReportsApi } from '../api';
 import { useAnnualReports, useReportingYears } from '../hooks/useAnnualReports';
+import { withoutDemoMark } from '../../platforms/components/demoName';
 
 const text = t.annualReports;
 const fields = text.fields;
@@ -28,6 +30,9 @@ type Tab = 'all' | 'mine' | 'late';
  * 年度报告: hosts see their platforms' reports (待我处理: those to fill or fix), county and city staff their review
  * queue (待我处理) and the late list (逾期名单); a year selector, status filter and the year's Excel export.
  */
+/** Hidden until picked in 列设置, so the default columns fit at 1280 px. */
+const reportColumnsHidden = ['region', 'path', 'submittedAt'];
+
 export default function AnnualReportListPage() {
   const list = useListParams();
   const user = useCurrentUser();
@@ -167,14 +172,18 @@ export default function AnnualReportListPage() {
       {reports.isError ? (
         <LoadFailed error={reports.error} onRetry={() => void reports.refetch()} />
       ) : (
-        <Table<AnnualReport>
+        <ChoosableTable<AnnualReport>
+          tableKey="annual-reports"
+          defaultHidden={reportColumnsHidden}
+          isFiltered={!!(year || status.length || list.get('q') || list.get('regionId') || list.get('typeId'))}
+          onClearFilters={list.clear}
+          emptyText={tab === 'late' ? text.emptyLate : text.empty}
           size="small"
           rowKey="id"
           bordered
           loading={reports.isFetching}
           dataSource={reports.data?.items}
-          scroll={tableScroll}
-          locale={{ emptyText: tab === 'late' ? text.emptyLate : text.empty }}
+          scroll={{ y: tableScroll.y }}
           pagination={pagination(list.page, list.pageSize, reports.data?.total ?? 0, (page, pageSize) => list.update({ page, pageSize }))}
           data-testid="annual-report-table"
           columns={[
@@ -186,7 +195,7 @@ export default function AnnualReportListPage() {
               render: (_: unknown, report) => (
                 <Flex gap={6} align="center">
                   <Link to={`/annual-reports/${report.id}`} data-testid="annual-report-link">
-                    {report.platform.name}
+                    {report.isDemo ? withoutDemoMark(report.platform.name) : report.platform.name}
                   </Link>
                   {report.isDemo ? <Tag color="orange">{t.common.demoTag}</Tag> : null}
                 </Flex>

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../../../shared/format/format';
 import { t } from '../../../shared/i18n/zh-CN';
 import { DemoTag } from '../../platforms/components/DemoTag';
 import { ApplicationStatusTag } from './StatusTags';
+import { withoutDemoMark } from '../../platforms/components/demoName';
 
 /** The applications list every page shares (queue, mine, a call's applications). */
 export function ApplicationTable(
@@ -26,7 +27,7 @@ export function ApplicationTable(
           render: (name: string, a) => (
             <>
               <Link to={linkTo(a)} data-testid="application-link">
-                {name}
+                {a.isDemo ? withoutDemoMark(name) : name}
               </Link>{' '}
               {a.isDemo ? <DemoTag /> : null}
             </>

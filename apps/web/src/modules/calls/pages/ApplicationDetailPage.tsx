@@ -23,6 +23,7 @@ import { ReasonModal, type ReasonValues } from '../components/ReasonModal';
 import { ApplicationStatusTag } from '../components/StatusTags';
 import { useApplication, useCallsMutation } from '../hooks/useCalls';
 import { ApplicationPanelCard } from '../../experts/components/ApplicationPanelCard';
+import { useRecordName } from '../../../shared/hooks/useRecordName';
 
 const isReviewAction = (action: ApplicationAction): action is ReviewAction => (reviewActions as readonly string[]).includes(action);
 
@@ -36,6 +37,7 @@ export default function ApplicationDetailPage() {
   const user = useCurrentUser();
   const notify = useNotify();
   const application = useApplication(id);
+  useRecordName(application.data?.platformName);
   const [action, setAction] = useState<ReviewAction | null>(null);
   const [objecting, setObjecting] = useState(false);
   const [resolving, setResolving] = useState<ApplicationObjection | null>(null);

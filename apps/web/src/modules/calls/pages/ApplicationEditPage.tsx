@@ -11,6 +11,7 @@ import { t } from '../../../shared/i18n/zh-CN';
 import { applicationsApi } from '../api';
 import { ApplicationStatusTag } from '../components/StatusTags';
 import { useApplication, useCallsMutation } from '../hooks/useCalls';
+import { useRecordName } from '../../../shared/hooks/useRecordName';
 
 type FormValues = Pick<ApplicationDetail, 'platformName' | 'technicalFields' | 'collaborators' | 'form'>;
 
@@ -20,6 +21,7 @@ export default function ApplicationEditPage() {
   const navigate = useNavigate();
   const notify = useNotify();
   const application = useApplication(id);
+  useRecordName(application.data?.platformName);
   const [form] = Form.useForm<FormValues>();
   const save = useCallsMutation((values: FormValues) => applicationsApi.update(id!, { ...values, version: application.data!.version }));
   const submit = useCallsMutation(() => applicationsApi.submit(id!, application.data!.version));

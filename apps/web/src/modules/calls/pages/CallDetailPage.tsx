@@ -15,6 +15,7 @@ import { ApplicationTable } from '../components/ApplicationTable';
 import { CallFormDrawer } from '../components/CallFormDrawer';
 import { CallStatusTag } from '../components/StatusTags';
 import { useApplications, useCall, useCallsMutation } from '../hooks/useCalls';
+import { useRecordName } from '../../../shared/hooks/useRecordName';
 
 const actionsFrom: Record<string, CallAction[]> = { draft: ['open'], open: ['close'], closed: ['reopen', 'archive'], archived: [] };
 
@@ -25,6 +26,7 @@ export default function CallDetailPage() {
   const navigate = useNavigate();
   const notify = useNotify();
   const call = useCall(id);
+  useRecordName(call.data?.title);
   const canWrite = user.permissions.includes('call:write');
   const canReview = user.permissions.includes('application:review');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });

@@ -15,6 +15,7 @@ import { CallFormDrawer } from '../components/CallFormDrawer';
 import { NewApplicationModal } from '../components/NewApplicationModal';
 import { CallStatusTag } from '../components/StatusTags';
 import { useCalls } from '../hooks/useCalls';
+import { withoutDemoMark } from '../../platforms/components/demoName';
 
 /** 申报通知: the calls, for everyone who may read them; the city bureau creates them, host users apply from here. */
 export default function CallListPage() {
@@ -79,7 +80,7 @@ export default function CallListPage() {
                 dataIndex: 'title',
                 render: (title: string, call) => (
                   <>
-                    <Link to={`/calls/${call.id}`}>{title}</Link> {call.isDemo ? <DemoTag /> : null}
+                    <Link to={`/calls/${call.id}`}>{call.isDemo ? withoutDemoMark(title) : title}</Link> {call.isDemo ? <DemoTag /> : null}
                   </>
                 ),
               },

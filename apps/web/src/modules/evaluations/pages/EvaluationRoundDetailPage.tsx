@@ -30,6 +30,7 @@ import { GradeTag, OutcomeTag, RoundStatusTag } from '../components/EvaluationTa
 import { ExpertScoreModal, OutcomeModal } from '../components/ResultModals';
 import { RoundFormModal } from '../components/RoundFormModal';
 import { useRound, useTransitionRound } from '../hooks/useEvaluations';
+import { useRecordName } from '../../../shared/hooks/useRecordName';
 
 const text = t.evaluations;
 const fields = text.fields;
@@ -40,6 +41,7 @@ const score = (value: number | null) => (value === null ? '—' : value.toFixed(
 export default function EvaluationRoundDetailPage() {
   const { id } = useParams<{ id: string }>();
   const round = useRound(id);
+  useRecordName(round.data?.title);
   const transition = useTransitionRound();
   const notify = useNotify();
   const [scoring, setScoring] = useState<EvaluationResult | null>(null);

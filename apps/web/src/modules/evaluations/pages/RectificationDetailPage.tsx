@@ -11,6 +11,7 @@ import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
 import { RectificationStatusTag } from '../components/EvaluationTags';
 import { useRectification, useTransitionRectification } from '../hooks/useEvaluations';
+import { useRecordName } from '../../../shared/hooks/useRecordName';
 
 const text = t.rectifications;
 
@@ -18,6 +19,7 @@ const text = t.rectifications;
 export default function RectificationDetailPage() {
   const { id } = useParams<{ id: string }>();
   const rectification = useRectification(id);
+  useRecordName(rectification.data?.platform.name);
   const transition = useTransitionRectification();
   const notify = useNotify();
   const [form] = Form.useForm<{ note: string; deadline?: Dayjs }>();

@@ -9,6 +9,7 @@ import { useListParams } from '../../../shared/hooks/useListParams';
 import { t } from '../../../shared/i18n/zh-CN';
 import { RectificationStatusTag } from '../components/EvaluationTags';
 import { useRectifications } from '../hooks/useEvaluations';
+import { withoutDemoMark } from '../../platforms/components/demoName';
 
 const text = t.rectifications;
 
@@ -70,7 +71,7 @@ export default function RectificationsPage() {
               render: (_: unknown, row) => (
                 <Flex gap={6}>
                   <Link to={`/rectifications/${row.id}`} data-testid="rectification-link">
-                    {row.platform.name}
+                    {row.isDemo ? withoutDemoMark(row.platform.name) : row.platform.name}
                   </Link>
                   {row.isDemo ? <Tag color="orange">{t.common.demoTag}</Tag> : null}
                 </Flex>

@@ -23,6 +23,7 @@ import { useGrants } from '../hooks/useFunding';
 import { GrantFormModal } from './GrantFormModal';
 import { GrantStatusTag } from './GrantStatusTag';
 import { RoundGrantsModal } from './RoundGrantsModal';
+import { withoutDemoMark } from '../../platforms/components/demoName';
 
 const fields = t.funding.grant.fields;
 const yuan = t.funding.yuan;
@@ -131,7 +132,7 @@ export function GrantsPanel({ canWrite }: { canWrite: boolean }) {
               render: (_: unknown, grant) => (
                 <Flex gap={6} align="center">
                   <Link to={`/funding/grants/${grant.id}`} data-testid="grant-link">
-                    {grant.platform.name}
+                    {grant.isDemo ? withoutDemoMark(grant.platform.name) : grant.platform.name}
                   </Link>
                   {grant.isDemo ? <DemoTag /> : null}
                 </Flex>

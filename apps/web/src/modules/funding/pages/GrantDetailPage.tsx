@@ -32,6 +32,7 @@ import { DemoTag } from '../../platforms/components/DemoTag';
 import { fundingApi } from '../api';
 import { GrantStatusTag } from '../components/GrantStatusTag';
 import { useBudgets, useFundingMutation, useGrant } from '../hooks/useFunding';
+import { useRecordName } from '../../../shared/hooks/useRecordName';
 
 const fields = t.funding.grant.fields;
 const yuan = t.funding.yuan;
@@ -283,6 +284,7 @@ function GrantEditModal({ grant, open, onClose }: { grant: GrantDetail; open: bo
 export default function GrantDetailPage() {
   const { id } = useParams<{ id: string }>();
   const grant = useGrant(id);
+  useRecordName(grant.data?.platform.name);
   const transition = useFundingMutation(({ action, reason, version }: { action: 'approve' | 'cancel'; reason?: string; version: number }) =>
     fundingApi.transition(id!, { action, version, reason: reason ?? null }),
   );

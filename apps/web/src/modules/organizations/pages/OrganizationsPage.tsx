@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type Organization, type OrganizationKind, type QualificationKind, organizationKinds, qualificationKinds } from '@stip/contracts';
-import { App, Button, Card, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { ChoosableTable } from '../../../shared/components/ChoosableTable';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { SearchInput } from '../../../shared/components/SearchInput';
@@ -17,6 +18,8 @@ import { OrganizationFormModal } from '../components/OrganizationFormModal';
 import { useDeleteOrganization, useOrganization, useOrganizations } from '../hooks/useOrganizations';
 
 const fields = t.organizations.fields;
+/** Hidden until picked in 列设置, so the default columns fit at 1280 px. */
+const organizationColumnsHidden = ['contactPerson', 'contactPhone', 'updatedAt'];
 
 export default function OrganizationsPage() {
   const list = useListParams();
@@ -100,14 +103,17 @@ export default function OrganizationsPage() {
       {organizations.isError ? (
         <LoadFailed error={organizations.error} onRetry={() => void organizations.refetch()} />
       ) : (
-        <Table<Organization>
+        <ChoosableTable<Organization>
+          tableKey="organizations"
+          defaultHidden={organizationColumnsHidden}
+          isFiltered={!!(query.keyword || query.kind.length || query.regionId || query.qualification)}
+          onClearFilters={list.clear}
           size="small"
           rowKey="id"
           bordered
           loading={organizations.isFetching}
           dataSource={organizations.data?.items}
-          scroll={tableScroll}
-          locale={{ emptyText: t.common.empty }}
+          scroll={{ y: tableScroll.y }}
           pagination={pagination(list.page, list.pageSize, organizations.data?.total ?? 0, (page, pageSize) =>
             list.update({ page, pageSize }),
           )}
@@ -117,14 +123,14 @@ export default function OrganizationsPage() {
               title: fields.name,
               dataIndex: 'name',
               fixed: 'left',
-              width: 280,
+              width: 240,
               render: (name: string, row) => (
                 <Typography.Link onClick={() => setViewingId(row.id)} data-testid="organization-name-link">
                   {name}
                 </Typography.Link>
               ),
             },
-            { title: fields.kind, dataIndex: 'kind', width: 170, render: (kind: OrganizationKind) => t.labels.organizationKind[kind] },
+            { title: fields.kind, dataIndex: 'kind', width: 120, render: (kind: OrganizationKind) => t.labels.organizationKind[kind] },
             {
               title: fields.creditCode,
               dataIndex: 'creditCode',

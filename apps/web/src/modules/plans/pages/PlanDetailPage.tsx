@@ -23,6 +23,7 @@ import { PlanDescriptions } from '../components/PlanDescriptions';
 import { PlanFormModal } from '../components/PlanFormModal';
 import { useCanWritePlan } from '../hooks/usePlanAccess';
 import { useDeletePlan, usePlan } from '../hooks/usePlans';
+import { useRecordName } from '../../../shared/hooks/useRecordName';
 
 const tabKeys = ['targets', 'tasks', 'brief'] as const;
 type TabKey = (typeof tabKeys)[number];
@@ -32,6 +33,7 @@ export default function PlanDetailPage() {
   const { id } = useParams<{ id: string }>();
   const list = useListParams();
   const plan = usePlan(id);
+  useRecordName(plan.data?.title);
   const canWrite = useCanWritePlan(plan.data);
   const asOf = list.get('asOf');
   const tab: TabKey = (tabKeys as readonly string[]).includes(list.get('tab') ?? '') ? (list.get('tab') as TabKey) : 'targets';

@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Plan } from '@stip/contracts';
-import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { ChoosableTable } from '../../../shared/components/ChoosableTable';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { SearchInput } from '../../../shared/components/SearchInput';
@@ -15,6 +16,8 @@ import { PlanFormModal } from '../components/PlanFormModal';
 import { usePlans } from '../hooks/usePlans';
 
 const fields = t.plans.fields;
+/** Hidden until picked in 列设置, so the default columns fit at 1280 px. */
+const planColumnsHidden = ['issuedOn'];
 
 /** 规划目标: the plans the user sees; each opens its targets, tasks and brief. */
 export default function PlanListPage() {
@@ -55,14 +58,18 @@ export default function PlanListPage() {
       {plans.isError ? (
         <LoadFailed error={plans.error} onRetry={() => void plans.refetch()} />
       ) : (
-        <Table<Plan>
+        <ChoosableTable<Plan>
+          tableKey="plans"
+          defaultHidden={planColumnsHidden}
+          isFiltered={!!list.get('keyword')}
+          onClearFilters={list.clear}
+          emptyText={t.plans.empty}
           size="small"
           rowKey="id"
           bordered
           loading={plans.isFetching}
           dataSource={plans.data?.items}
-          scroll={tableScroll}
-          locale={{ emptyText: t.plans.empty }}
+          scroll={{ y: tableScroll.y }}
           pagination={pagination(list.page, list.pageSize, plans.data?.total ?? 0, (page, pageSize) => list.update({ page, pageSize }))}
           data-testid="plan-table"
           columns={[

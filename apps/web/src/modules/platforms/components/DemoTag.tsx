@@ -9,3 +9,5 @@ export function DemoTag() {
     </Tag>
   );
 }
+
+export { withoutDemoMark } from './demoName';

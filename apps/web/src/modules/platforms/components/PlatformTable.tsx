@@ -1,12 +1,13 @@
 import type { Platform, PlatformLevel, PlatformStatus } from '@stip/contracts';
-import { Table, type TableProps, Typography } from 'antd';
+import { type TableProps, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router-dom';
+import { ChoosableTable } from '../../../shared/components/ChoosableTable';
 import { pagination, tableScroll } from '../../../shared/components/tableDefaults';
 import { formatDate, formatDateTime } from '../../../shared/format/format';
 import { t } from '../../../shared/i18n/zh-CN';
 import type { PlatformFilters, PlatformSortField } from '../api';
-import { DemoTag } from './DemoTag';
+import { DemoTag, withoutDemoMark } from './DemoTag';
 import { PlatformStatusTag } from './PlatformStatusTag';
 
 const fields = t.platformFields;
@@ -21,10 +22,17 @@ interface PlatformTableProps {
   order: PlatformFilters['order'];
   onPage: (page: number, pageSize: number) => void;
   onSort: (sort: PlatformSortField | undefined, order: 'asc' | 'desc' | undefined) => void;
+  /** Filters are set (an empty list then offers to clear them). */
+  isFiltered: boolean;
+  onClearFilters: () => void;
 }
 
+/** Less important columns, hidden until the user picks them in 列设置: the default columns fit at 1280 px. */
+const defaultHidden = ['recognizedOn', 'industry', 'systemName', 'updatedAt'];
+
 /** The platform list: sorting and paging happen on the server. */
-export function PlatformTable({ items, total, loading, page, pageSize, sort, order, onPage, onSort }: PlatformTableProps) {
+export function PlatformTable(props: PlatformTableProps) {
+  const { items, total, loading, page, pageSize, sort, order, onPage, onSort, isFiltered, onClearFilters } = props;
   const sortOrderOf = (field: PlatformSortField): SortOrder => (sort === field ? (order === 'asc' ? 'ascend' : 'descend') : null);
   const sortable = (field: PlatformSortField) => ({ key: field, sorter: true, sortOrder: sortOrderOf(field) });
 
@@ -37,14 +45,18 @@ export function PlatformTable({ items, total, loading, page, pageSize, sort, ord
   };
 
   return (
-    <Table<Platform>
+    <ChoosableTable<Platform>
+      tableKey="platforms"
+      defaultHidden={defaultHidden}
+      isFiltered={isFiltered}
+      onClearFilters={onClearFilters}
+      emptyText={t.home.empty}
       size="small"
       rowKey="id"
       bordered
       loading={loading}
       dataSource={items}
-      scroll={tableScroll}
-      locale={{ emptyText: t.common.empty }}
+      scroll={{ y: tableScroll.y }}
       onChange={handleChange}
       pagination={pagination(page, pageSize, total, onPage)}
       data-testid="platform-table"
@@ -53,12 +65,13 @@ export function PlatformTable({ items, total, loading, page, pageSize, sort, ord
           title: fields.name,
           dataIndex: 'name',
           fixed: 'left',
-          width: 300,
+          width: 250,
           ...sortable('name'),
+          // A demo record says 演示 once, in its tag, not again at the end of its name.
           render: (name: string, row) => (
             <>
               <Link to={`/platforms/${row.id}`} data-testid="platform-name-link">
-                {name}
+                {row.isDemo ? withoutDemoMark(name) : name}
               </Link>
               {row.isDemo ? (
                 <>
@@ -69,16 +82,16 @@ export function PlatformTable({ items, total, loading, page, pageSize, sort, ord
             </>
           ),
         },
-        { title: fields.typeName, dataIndex: 'typeName', width: 190, ...sortable('typeName') },
+        { title: fields.typeName, dataIndex: 'typeName', width: 170, ...sortable('typeName') },
         {
           title: fields.level,
           dataIndex: 'level',
-          width: 80,
+          width: 70,
           ...sortable('level'),
           render: (level: PlatformLevel) => t.labels.platformLevel[level],
         },
-        { title: fields.hostOrganizationName, dataIndex: 'hostOrganizationName', width: 230 },
-        { title: fields.regionName, dataIndex: 'regionName', width: 110, ...sortable('regionName') },
+        { title: fields.hostOrganizationName, dataIndex: 'hostOrganizationName', width: 200 },
+        { title: fields.regionName, dataIndex: 'regionName', width: 100, ...sortable('regionName') },
         {
           title: fields.status,
           dataIndex: 'status',
@@ -86,8 +99,8 @@ export function PlatformTable({ items, total, loading, page, pageSize, sort, ord
           ...sortable('status'),
           render: (status: PlatformStatus) => <PlatformStatusTag status={status} />,
         },
-        { title: fields.recognizedOn, dataIndex: 'recognizedOn', width: 110, ...sortable('recognizedOn'), render: formatDate },
         { title: fields.recognitionDocNo, dataIndex: 'recognitionDocNo', width: 170, render: (v: string | null) => v ?? t.common.none },
+        { title: fields.recognizedOn, dataIndex: 'recognizedOn', width: 110, ...sortable('recognizedOn'), render: formatDate },
         { title: fields.industry, dataIndex: 'industry', width: 100, render: (v: string | null) => v ?? t.common.none },
         { title: fields.systemName, dataIndex: 'systemName', width: 150 },
         {

@@ -10,17 +10,19 @@ import { useListParams } from '../../../shared/hooks/useListParams';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useCan } from '../../accounts/hooks/useSession';
-import { DemoTag } from '../components/DemoTag';
+import { DemoTag, withoutDemoMark } from '../components/DemoTag';
 import { PlatformDescriptions } from '../components/PlatformDescriptions';
 import { PlatformFormDrawer } from '../components/PlatformFormDrawer';
 import { PlatformHistory } from '../components/PlatformHistory';
 import { PlatformStatusTag } from '../components/PlatformStatusTag';
 import { PlatformTransitionModal } from '../components/PlatformTransitionModal';
 import { useDeletePlatform, usePlatform, usePlatformActions } from '../hooks/usePlatforms';
+import { useRecordName } from '../../../shared/hooks/useRecordName';
 
 export default function PlatformDetailPage() {
   const { id } = useParams<{ id: string }>();
   const platform = usePlatform(id);
+  useRecordName(platform.data?.name);
   const canWrite = useCan('platform:write');
   const remove = useDeletePlatform();
   const notify = useNotify();
@@ -64,7 +66,7 @@ export default function PlatformDetailPage() {
         title={
           <Flex align="center" gap={8} wrap>
             <Button type="text" icon={<ArrowLeftOutlined />} onClick={goBack} aria-label={t.common.back} />
-            <span data-testid="platform-detail-name">{data.name}</span>
+            <span data-testid="platform-detail-name">{data.isDemo ? withoutDemoMark(data.name) : data.name}</span>
             <PlatformStatusTag status={data.status} />
             {data.isDemo ? <DemoTag /> : null}
           </Flex>

@@ -22,6 +22,9 @@ export default function PlatformListPage() {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const isFiltered = Object.entries(filters).some(
+    ([key, value]) => key !== 'sort' && key !== 'order' && (Array.isArray(value) ? value.length > 0 : value !== undefined),
+  );
 
   // The export sends the list's own filters and sort, so the file holds exactly what the list shows.
   const exportXlsx = async () => {
@@ -83,6 +86,8 @@ export default function PlatformListPage() {
           order={filters.order}
           onPage={(nextPage, nextPageSize) => update({ page: nextPage, pageSize: nextPageSize })}
           onSort={(sort, order) => update({ sort, order })}
+          isFiltered={isFiltered}
+          onClearFilters={clear}
         />
       )}
       <PlatformFormDrawer

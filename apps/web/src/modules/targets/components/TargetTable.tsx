@@ -1,8 +1,9 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import type { Target, TargetKind } from '@stip/contracts';
-import { Button, Flex, Space, Switch, Table, Tag, Tooltip } from 'antd';
+import { Button, Flex, Space, Switch, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { ChoosableTable } from '../../../shared/components/ChoosableTable';
 import { t } from '../../../shared/i18n/zh-CN';
 import { TargetProgressBar } from './TargetProgressBar';
 import { TargetStatusTag } from './TargetStatusTag';
@@ -32,21 +33,22 @@ export function TargetTable({ items, loading, asOf, onEdit, onDelete }: TargetTa
           <span>{`${t.targets.truth.noDataOnly}（${noData.length}）`}</span>
         </Space>
       ) : null}
-      <Table<Target>
+      <ChoosableTable<Target>
+        tableKey="targets"
+        emptyText={t.targets.empty}
         size="small"
         rowKey="id"
         bordered
         loading={loading}
         dataSource={noDataOnly ? noData : items}
         pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t.targets.empty }}
         data-testid="target-table"
         columns={[
           {
             title: fields.subject,
             dataIndex: 'subject',
-            width: 380,
+            fixed: 'left',
+            width: 300,
             render: (subject: string, target) => (
               <Link to={detailPath(target)} data-testid="target-link">
                 {subject}
@@ -64,8 +66,8 @@ export function TargetTable({ items, loading, asOf, onEdit, onDelete }: TargetTa
           {
             title: fields.progress,
             key: 'progress',
-            width: 260,
-            render: (_: unknown, target) => <TargetProgressBar target={target} width={240} />,
+            width: 200,
+            render: (_: unknown, target) => <TargetProgressBar target={target} width={180} />,
           },
           {
             title: fields.status,
@@ -78,6 +80,7 @@ export function TargetTable({ items, loading, asOf, onEdit, onDelete }: TargetTa
                 {
                   title: t.common.actions,
                   key: 'actions',
+                  fixed: 'right' as const,
                   width: 90,
                   render: (_: unknown, target: Target) => (
                     <Space size={0}>

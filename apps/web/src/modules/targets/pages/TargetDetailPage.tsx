@@ -24,6 +24,7 @@ import { TargetStatusTag } from '../components/TargetStatusTag';
 import { ComputedTrajectory, ReportedTrajectory } from '../components/TargetTrajectoryChart';
 import { formatFigure } from '../components/targetFormat';
 import { useDeleteTarget, useTarget, useTargetPlatforms, useTargetReports } from '../hooks/useTargets';
+import { useRecordName } from '../../../shared/hooks/useRecordName';
 
 const reportLabels = t.targets.reports;
 
@@ -37,6 +38,7 @@ export default function TargetDetailPage() {
   const asOf = list.get('asOf');
   const regionId = list.get('regionId');
   const target = useTarget(id, asOf);
+  useRecordName(target.data?.subject);
   const computed = target.data ? targetKindSpec(target.data.kind).isComputed : false;
   const platforms = useTargetPlatforms(
     id,

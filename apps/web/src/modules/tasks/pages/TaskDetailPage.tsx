@@ -20,6 +20,7 @@ import { TaskReportTimeline } from '../components/TaskReportTimeline';
 import { TaskStatusTag } from '../components/TaskStatusTag';
 import { deadlineLabel } from '../components/TaskTable';
 import { useDeleteTask, useTask } from '../hooks/useTasks';
+import { useRecordName } from '../../../shared/hooks/useRecordName';
 
 const fields = t.tasks.fields;
 
@@ -43,6 +44,7 @@ function UnitTags({ units, color, mine }: { units: NamedRef[]; color?: string; m
 export default function TaskDetailPage() {
   const { id } = useParams<{ id: string }>();
   const task = useTask(id);
+  useRecordName(task.data?.title);
   const plan = usePlan(task.data?.planId);
   const canWritePlan = useCanWritePlan(plan.data);
   const canReport = useCan('task:report');
