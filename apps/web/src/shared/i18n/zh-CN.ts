@@ -928,6 +928,11 @@ export const t = {
       attachFailed: (names: string) => `进展已提交，但以下附件上传失败：${names}`,
       attachment: (name: string, size: string) => `${name}（${size}）`,
       percent100: '填报 100% 将使任务标为已完成（牵头单位填报时）',
+      lastPercent: (percent: number) => `本单位上次填报 ${percent}%`,
+      decreaseTitle: '进度低于上次填报',
+      decreaseHint: (latest: number, next: number) =>
+        `本单位上次填报的完成进度为 ${latest}%，本次填报 ${next}%。如确属更正（此前多报），请确认下调；否则请取消并修改进度。`,
+      decreaseOk: '确认下调',
     },
   },
 
