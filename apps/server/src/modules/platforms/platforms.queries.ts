@@ -14,7 +14,7 @@ import type { ActorContext, RequestContext } from '../../shared/context';
 import { actorRegionPath } from '../../shared/scope';
 import { canSeeRegion } from '../regions';
 import { getRegionRow, type RegionRow } from '../regions';
-import { platformScope } from './platforms.policy';
+import { platformEditableFields, platformScope } from './platforms.policy';
 import * as repository from './platforms.repository';
 import type { PlatformRecordRow, RegistryFilter } from './platforms.repository';
 import { findActiveNames } from '../catalogues';
@@ -158,6 +158,6 @@ export async function loadPlatform(db: Executor, id: string): Promise<Platform> 
 
 /** The current state of a platform the actor may see (404 otherwise, soft-deleted included). */
 export async function getPlatform(ctx: ActorContext, id: string): Promise<Platform> {
-  const [platform] = toPlatforms([await getVisibleRecord(ctx.db, ctx, id)]);
-  return platform!;
+  const row = await getVisibleRecord(ctx.db, ctx, id);
+  return { ...toPlatform(row), editableFields: [...platformEditableFields(ctx.actor, row)] };
 }

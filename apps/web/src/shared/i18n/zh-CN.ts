@@ -372,6 +372,7 @@ export const t = {
     create: '新增单位',
     createTitle: '新增单位',
     editTitle: '编辑单位',
+    contactOnlyHint: '依托单位可修改本单位的联系人、联系电话和地址；单位名称、信用代码、类型和所属区域由科技管理部门维护。',
     detailTitle: '单位详情',
     keywordPlaceholder: '单位名称或统一社会信用代码',
     searchPlaceholder: '输入单位名称搜索',
