@@ -35,11 +35,7 @@ function toQualification(row: repository.QualificationRow): Qualification {
   return { id: row.id, kind: row.kind, validFrom: row.validFrom, validTo: row.validTo, certificateNo: row.certificateNo };
 }
 
-function toOrganization(
-  actor: Actor | null,
-  row: repository.OrganizationRow,
-  qualifications: repository.QualificationRow[],
-): Organization {
+function toOrganization(actor: Actor | null, row: repository.OrganizationRow, qualifications: repository.QualificationRow[]): Organization {
   return {
     id: row.id,
     name: row.name,

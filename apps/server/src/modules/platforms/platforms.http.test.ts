@@ -360,7 +360,12 @@ describe('scope', () => {
     // Its own platform: the descriptive fields only, said by the API so the page shows just those inputs.
     const detail = (await host.get(`/api/platforms/${hosted.id}`)).json() as Platform;
     expect(detail.editableFields?.sort()).toEqual(['director', 'remarks', 'technicalFields']);
-    const described = await host.update(hosted.id, { version: 1, director: '张三', technicalFields: ['天然气化工'], remarks: '年度开放共享' });
+    const described = await host.update(hosted.id, {
+      version: 1,
+      director: '张三',
+      technicalFields: ['天然气化工'],
+      remarks: '年度开放共享',
+    });
     expect(described.statusCode, described.body).toBe(200);
     expect(described.json()).toMatchObject({ director: '张三', technicalFields: ['天然气化工'], version: 2 });
     const [audit] = await db.select().from(auditLog).where(eq(auditLog.objectId, hosted.id)).orderBy(desc(auditLog.seq)).limit(1);

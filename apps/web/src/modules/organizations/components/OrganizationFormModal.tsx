@@ -133,7 +133,13 @@ export function OrganizationFormModal({ target, onClose, onReload }: Props) {
     >
       {conflict ? <ConflictAlert onReload={() => void reload()} reloading={reloading} /> : null}
       {isPartial ? (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t.organizations.contactOnlyHint} data-testid="organization-contact-only" />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t.organizations.contactOnlyHint}
+          data-testid="organization-contact-only"
+        />
       ) : null}
       <Form
         form={form}
@@ -150,7 +156,10 @@ export function OrganizationFormModal({ target, onClose, onReload }: Props) {
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="kind" label={fields.kind} rules={[requiredChoice(fields.kind)]}>
-              <Select disabled={locked('kind')} options={organizationKinds.map((kind) => ({ value: kind, label: t.labels.organizationKind[kind] }))} />
+              <Select
+                disabled={locked('kind')}
+                options={organizationKinds.map((kind) => ({ value: kind, label: t.labels.organizationKind[kind] }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
