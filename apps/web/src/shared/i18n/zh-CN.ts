@@ -490,6 +490,8 @@ export const t = {
   },
 
   users: {
+    editTitle: (username: string) => `修改账号：${username}`,
+    editHint: '系统管理员可修改账号的姓名；角色、所属区域和单位由安全管理员分配。',
     title: '账号管理',
     create: '新建账号',
     createTitle: '新建账号',
