@@ -396,6 +396,25 @@ describe('scope', () => {
     expect(((await world.cityStaff.get(`/api/platforms/${hosted.id}`)).json() as Platform).editableFields).toContain('regionId');
   });
 
+  it('charts by the level below the viewer: a host by the regions of its own platforms, a county without regions below by itself', async () => {
+    const world = await buildWorld();
+    await createdPlatform(world);
+    await createdPlatform(world, { hostOrganizationId: world.hostB, regionId: world.countyB.id, coBuilderIds: [world.hostA] });
+    await createdPlatform(world, { hostOrganizationId: world.hostB, regionId: world.countyB.id });
+    const host = await signIn('host_user', { organizationId: world.hostA });
+    const hostCounts = (await host.get('/api/platforms/counts')).json() as PlatformCounts;
+    expect(hostCounts.total).toBe(2);
+    expect(hostCounts.byRegion.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      [
+        { id: world.countyA.id, name: world.countyA.name, count: 1 },
+        { id: world.countyB.id, name: world.countyB.name, count: 1 },
+      ].sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    const county = await signIn('county_staff', { regionId: world.countyB.id });
+    const countyCounts = (await county.get('/api/platforms/counts')).json() as PlatformCounts;
+    expect(countyCounts.byRegion).toEqual([{ id: world.countyB.id, name: world.countyB.name, count: 2 }]);
+  });
+
   it('lets a leader read its city but change nothing', async () => {
     const world = await buildWorld();
     const created = await createdPlatform(world);
