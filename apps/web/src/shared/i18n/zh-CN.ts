@@ -273,6 +273,7 @@ export const t = {
     byLevel: '按级别',
     byStatus: '按状态',
     byRegion: '按区域',
+    byRegionEmpty: '您管辖范围内暂无在册平台，按区域统计为空',
     clickHint: '点击图表中的柱或扇区，查看对应的平台清单',
     empty: '平台库中还没有平台',
     countUnit: '个',
