@@ -113,6 +113,10 @@ describe('a county reports progress on a task and the lead unit sees it', () => 
     await expect.poll(() => mine.count(), { timeout: 20_000 }).toBe(1);
     expect(await mine.getByTestId('task-report-unit').textContent()).toBe('宣汉县人民政府');
     await expect.poll(() => mine.getByTestId('task-report-attachment').textContent()).toContain(attachmentName);
+    // The next report starts from 60 %, not from the earlier 40 %, so filing again never rolls progress back.
+    await expect.poll(() => page.getByTestId('task-report-percent').inputValue()).toBe('60');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('task-report-percent').inputValue()).toBe('60');
   });
 
   it('shows the report, with its attachment, to 市科技局 on the task’s page', async () => {

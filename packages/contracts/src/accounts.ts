@@ -68,6 +68,10 @@ export const zAssignRole = z.object({
 });
 export type AssignRole = z.infer<typeof zAssignRole>;
 
+/** The system administrator corrects an account's name (its role, region and unit are the security administrator's). */
+export const zUpdateUser = z.object({ displayName: zName(60), version: zVersion });
+export type UpdateUser = z.infer<typeof zUpdateUser>;
+
 export const zSetUserActive = z.object({ isActive: z.boolean(), version: zVersion });
 export const zResetPassword = z.object({ password: zPassword, version: zVersion });
 export const zChangePassword = z.object({ currentPassword: z.string().min(1).max(200), newPassword: zPassword });

@@ -37,6 +37,13 @@ export const zQualification = z.object({
 });
 export type Qualification = z.infer<typeof zQualification>;
 
+/** The fields of an organisation a user may change (PATCH /organizations/:id). */
+export const organizationFieldNames = ['name', 'kind', 'creditCode', 'regionId', 'address', 'contactPerson', 'contactPhone'] as const;
+export const zOrganizationField = z.enum(organizationFieldNames);
+export type OrganizationField = z.infer<typeof zOrganizationField>;
+/** A host organisation's own contact data: all its users may change of it (name, code, kind and region are the registry's). */
+export const organizationContactFields = ['address', 'contactPerson', 'contactPhone'] as const satisfies readonly OrganizationField[];
+
 export const zOrganization = z.object({
   id: zId,
   name: z.string(),
@@ -52,6 +59,10 @@ export const zOrganization = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   qualifications: z.array(zQualification),
+  /** The fields the signed-in user may change (empty: read-only for them); the server refuses any other with 403. */
+  editableFields: z.array(zOrganizationField),
+  /** Whether the signed-in user may delete it (registry keepers only) and keep its qualifications. */
+  canDelete: z.boolean(),
 });
 export type Organization = z.infer<typeof zOrganization>;
 

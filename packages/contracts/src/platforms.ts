@@ -17,6 +17,31 @@ export const registeredPlatformStatuses: readonly PlatformStatus[] = ['cultivati
 export const zNamedRef = z.object({ id: zId, name: z.string() });
 export type NamedRef = z.infer<typeof zNamedRef>;
 
+/** The fields of a platform a user may change (PATCH /platforms/:id). */
+export const platformEditableFieldNames = [
+  'name',
+  'typeId',
+  'hostOrganizationId',
+  'coBuilderIds',
+  'regionId',
+  'industry',
+  'technicalFields',
+  'director',
+  'recognitionDocNo',
+  'recognizedOn',
+  'constructionEndsOn',
+  'parentPlatformId',
+  'successorPlatformId',
+  'remarks',
+] as const;
+export const zPlatformEditableField = z.enum(platformEditableFieldNames);
+export type PlatformEditableField = z.infer<typeof zPlatformEditableField>;
+/**
+ * What a host organisation may change of the platforms it hosts: how it describes them (research directions, director,
+ * remarks) — never name, type, level, status, region, host, co-builders or recognition, which are the bureau's record.
+ */
+export const platformDescriptiveFields = ['technicalFields', 'director', 'remarks'] as const satisfies readonly PlatformEditableField[];
+
 export const zPlatform = z.object({
   id: zId,
   name: z.string(),
@@ -47,6 +72,11 @@ export const zPlatform = z.object({
   /** The day the state shown took effect (for `asOf` lists: the version in force that day). */
   validFrom: z.string(),
   updatedAt: z.string(),
+  /**
+   * On one platform's own answer (GET and PATCH /platforms/:id): the fields the signed-in user may change (empty:
+   * read-only for them). Lists leave it out.
+   */
+  editableFields: z.array(zPlatformEditableField).optional(),
 });
 export type Platform = z.infer<typeof zPlatform>;
 

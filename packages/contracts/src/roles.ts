@@ -25,11 +25,13 @@ export const permissions = [
   'region:read',
   'region:write',
   'organization:read',
-  'organization:write',
+  'organization:write', // register and delete organisations in scope, keep their qualifications
+  'organization:edit', // change organisations in scope (host users: only their own organisation's contact data)
   'taxonomy:read',
   'taxonomy:write',
   'platform:read',
-  'platform:write',
+  'platform:write', // register platforms, move them through their lifecycle, delete mistaken records
+  'platform:edit', // change platforms in scope (host users: only the descriptive fields of the platforms they host)
   'import:write',
   'user:read',
   'user:create',
@@ -67,8 +69,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_staff: [
     ...registryReader,
     'organization:write',
+    'organization:edit',
     'taxonomy:write',
     'platform:write',
+    'platform:edit',
     'import:write',
     'plan:read',
     'plan:write',
@@ -89,6 +93,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   department_staff: [
     ...registryReader,
     'platform:write',
+    'platform:edit',
     'plan:read',
     'task:report',
     'call:read',
@@ -101,7 +106,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   county_staff: [
     ...registryReader,
     'organization:write',
+    'organization:edit',
     'platform:write',
+    'platform:edit',
     'import:write',
     'plan:read',
     'plan:write',
@@ -117,7 +124,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ],
   host_user: [
     ...registryReader,
-    'organization:write',
+    'organization:edit',
+    'platform:edit',
     'plan:read',
     'task:report',
     'call:read',

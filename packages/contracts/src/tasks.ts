@@ -131,6 +131,11 @@ export const zCreateTaskReport = z.object({
   organizationId: zId.optional(),
   text: zName(5000),
   percent: z.number().int().min(0).max(100),
+  /**
+   * Set to file a percentage below the unit's latest report on the task (a correction). Without it such a report is
+   * refused (422 RULE_VIOLATION naming `percent`), so a form that started from an old figure cannot roll progress back.
+   */
+  confirmDecrease: z.boolean().optional(),
 });
 export type CreateTaskReport = z.infer<typeof zCreateTaskReport>;
 

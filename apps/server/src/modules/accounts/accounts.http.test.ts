@@ -96,6 +96,34 @@ describe('separation of the three administrators', () => {
     expect(grant.statusCode).toBe(403);
   });
 
+  it("lets the system administrator correct an account's name, with the version and an audit record, but not an administrator's", async () => {
+    const sysadmin = await buildUser(db, { role: 'sysadmin' });
+    const cookie = await t.login(sysadmin.username);
+    const target = await buildUser(db, { role: 'leader' });
+    const edit = (id: string, payload: object) => t.app.inject({ method: 'PATCH', url: `/api/users/${id}`, headers: { cookie }, payload });
+    const edited = await edit(target.id, { displayName: '张明（市科技局）', version: 1 });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ displayName: '张明（市科技局）', version: 2, role: 'leader' });
+    expect((await edit(target.id, { displayName: '旧版本', version: 1 })).statusCode).toBe(409);
+    expect((await edit(target.id, { displayName: '', version: 2 })).statusCode).toBe(400);
+    const audit = await db.execute(sql`select before, after from audit_log where action = 'user.update' and object_id = ${target.id}`);
+    expect((audit as unknown as { rows: unknown[] }).rows).toEqual([
+      { before: { displayName: expect.any(String) }, after: { displayName: '张明（市科技局）' } },
+    ]);
+    const otherAdmin = await buildUser(db, { role: 'auditadmin' });
+    expect((await edit(otherAdmin.id, { displayName: '改名', version: 1 })).json()).toMatchObject({ code: 'ADMINISTRATOR_PROTECTED' });
+    expect((await edit(sysadmin.id, { displayName: '改名', version: 1 })).statusCode).toBe(403);
+    // The security administrator assigns roles and units, but names are the system administrator's.
+    const secadmin = await t.login((await buildUser(db, { role: 'secadmin' })).username);
+    const bySecadmin = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${target.id}`,
+      headers: { cookie: secadmin },
+      payload: { displayName: 'x', version: 2 },
+    });
+    expect(bySecadmin.statusCode).toBe(403);
+  });
+
   it('lets the security administrator grant roles but not read the audit trail, and stops self-escalation', async () => {
     const secadmin = await buildUser(db, { role: 'secadmin' });
     const cookie = await t.login(secadmin.username);

@@ -12,10 +12,11 @@ import type { Actor } from '../../shared/context';
  * - never grants an administrator role: the three administrators are set once, at first start;
  * - never acts on their own account here (their own password goes through POST /api/auth/password).
  */
-export type AccountAction = 'reset_password' | 'assign_role' | 'set_active' | 'reset_two_factor' | 'unlock';
+export type AccountAction = 'reset_password' | 'assign_role' | 'set_active' | 'reset_two_factor' | 'unlock' | 'edit_profile';
 
 const actionNames: Record<AccountAction, string> = {
   reset_password: '重置密码',
+  edit_profile: '修改姓名',
   assign_role: '修改角色',
   set_active: '启用或停用',
   reset_two_factor: '重置两步验证',

@@ -3,6 +3,7 @@ import {
   zAssignRole,
   zChangePassword,
   zCreateUser,
+  zUpdateUser,
   zIdParams,
   zLogin,
   zLoginResult,
@@ -126,6 +127,14 @@ export const accountRoutes: FastifyPluginAsyncZod<{ demo: boolean; twoFactor: Tw
       schema: { tags, summary: '创建账号（系统管理员）', body: zCreateUser, response: { 200: zUser } },
     },
     async (request) => accounts.createUser(actorContext(request), request.body),
+  );
+  app.patch(
+    '/users/:id',
+    {
+      config: { permission: 'user:create' },
+      schema: { tags, summary: '修改账号姓名（系统管理员）', params: zIdParams, body: zUpdateUser, response: { 200: zUser } },
+    },
+    async (request) => accounts.updateUser(actorContext(request), request.params.id, request.body),
   );
   app.put(
     '/users/:id/role',

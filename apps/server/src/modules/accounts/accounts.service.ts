@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   type AssignRole,
   type CreateUser,
+  type UpdateUser,
   countCharacterClasses,
   findPasswordProblems,
   passwordHistoryDepth,
@@ -323,6 +324,24 @@ export async function assignRole(ctx: ActorContext, id: string, input: AssignRol
       objectId: id,
       before: { role: before.role, regionId: before.regionId, organizationId: before.organizationId },
       after: changes,
+    });
+  });
+  return getUser(ctx, id);
+}
+
+/** Corrects an account's name (system administrator); never an administrator's or one's own. */
+export async function updateUser(ctx: ActorContext, id: string, input: UpdateUser): Promise<User> {
+  const before = await getManageableUser(ctx, id, input.version, 'edit_profile');
+  const displayName = input.displayName.trim();
+  if (displayName === before.displayName) return before;
+  await inTransaction(ctx, async (tx) => {
+    if (!(await repository.updateUserVersioned(tx, id, input.version, { displayName }))) throw versionConflict();
+    await recordAudit(tx, ctx, {
+      action: 'user.update',
+      objectType: 'user',
+      objectId: id,
+      before: { displayName: before.displayName },
+      after: { displayName },
     });
   });
   return getUser(ctx, id);

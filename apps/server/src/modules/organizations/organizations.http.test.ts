@@ -219,6 +219,42 @@ describe('scope', () => {
     expect((await request(host, 'DELETE', `/organizations/${own}?version=2`)).statusCode).toBe(403);
   });
 
+  it('lets a host user change only its own contact data, naming the field it may not change, and says so in the answer', async () => {
+    const { countyA, countyB } = await buildRegionTree(db);
+    const own = await buildOrganization(db, { regionId: countyA.id, kind: 'enterprise' });
+    const host = await signIn('host_user', { organizationId: own });
+    const shown = (await request(host, 'GET', `/organizations/${own}`)).json();
+    expect(shown).toMatchObject({ canDelete: false });
+    expect([...shown.editableFields].sort()).toEqual(['address', 'contactPerson', 'contactPhone']);
+    expect((await request(host, 'GET', '/organizations')).json().items[0]).toMatchObject({ canDelete: false });
+
+    for (const [field, value] of [
+      ['name', unique('新名称')],
+      ['creditCode', newCode()],
+      ['kind', 'university'],
+      ['regionId', countyB.id],
+    ] as const) {
+      const refused = await request(host, 'PATCH', `/organizations/${own}`, { contactPerson: '王五', [field]: value, version: 1 });
+      expect(refused.statusCode, field).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'FORBIDDEN', details: [{ field }] });
+    }
+    // Refused edits changed nothing; the contact data alone goes through, audited with before and after.
+    const edited = await request(host, 'PATCH', `/organizations/${own}`, { contactPerson: '王五', name: shown.name, version: 1 });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ contactPerson: '王五', version: 2 });
+    const [audit] = await findAuditRecords(db, 'organization.update', own);
+    expect(audit).toMatchObject({ before: { contactPerson: null }, after: { contactPerson: '王五' } });
+    expect((await request(host, 'PATCH', `/organizations/${own}`, { contactPerson: '赵六', version: 1 })).statusCode).toBe(409);
+    // Qualifications are certified by the authorities, so the registry keepers record them.
+    const qualification = { kind: 'tech_sme', validFrom: '2026-01-01' };
+    expect((await request(host, 'POST', `/organizations/${own}/qualifications`, qualification)).statusCode).toBe(403);
+
+    const county = await signIn('county_staff', { regionId: countyA.id });
+    const staffView = (await request(county, 'GET', `/organizations/${own}`)).json();
+    expect(staffView).toMatchObject({ canDelete: true });
+    expect(staffView.editableFields).toContain('creditCode');
+  });
+
   it('lets a leader read but not write', async () => {
     const { city } = await buildRegionTree(db);
     const id = await buildOrganization(db, { regionId: city.id });

@@ -1,5 +1,5 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { roleHas } from '@stip/contracts';
+import { type OrganizationField, organizationContactFields, organizationFieldNames, roleHas } from '@stip/contracts';
 import { organizations } from '../../db/schema/index';
 import type { Actor } from '../../shared/context';
 import { actorRegionPath } from '../../shared/scope';
@@ -8,7 +8,8 @@ import { subtreeIdsSql } from '../regions';
 /**
  * Who sees and changes which organisations:
  * - city, county and department staff and leaders: the organisations registered in their region subtree;
- * - host users: their own organisation only (they may edit it, never create or delete one);
+ * - host users: their own organisation only (they may change its contact data — address, contact person, phone —
+ *   never its name, credit code, kind or region, and never create or delete an organisation or keep qualifications);
  * - writers (city and county staff) create organisations, or move them, only inside their subtree;
  * - the system (no actor: seeding, CLI) reaches everything; any other role sees nothing.
  * Out-of-scope organisations answer 404, and lists filter with the same condition.
@@ -48,11 +49,22 @@ export function canPlaceOrganizationIn(actor: Actor | null, regionPath: string):
   return regionPath.startsWith(root);
 }
 
-export function canEditOrganization(actor: Actor | null, organization: { id: string; regionPath: string }): boolean {
-  return canWrite(actor) && canSeeOrganization(actor, organization);
+/** The fields of this organisation the actor may change: all for the registry keepers in scope, contact data for its host users. */
+export function organizationEditableFields(
+  actor: Actor | null,
+  organization: { id: string; regionPath: string },
+): readonly OrganizationField[] {
+  if (!canSeeOrganization(actor, organization)) return [];
+  if (!actor) return organizationFieldNames;
+  if (!roleHas(actor.role, 'organization:edit')) return [];
+  return actor.role === 'host_user' ? organizationContactFields : organizationFieldNames;
 }
 
-/** Deleting is the registry keepers' job: a host user cannot delete its own organisation. */
+export function canEditOrganization(actor: Actor | null, organization: { id: string; regionPath: string }): boolean {
+  return organizationEditableFields(actor, organization).length > 0;
+}
+
+/** Deleting, and keeping qualifications, is the registry keepers' job: a host user cannot do either for its own organisation. */
 export function canDeleteOrganization(actor: Actor | null, organization: { id: string; regionPath: string }): boolean {
-  return canEditOrganization(actor, organization) && actor?.role !== 'host_user';
+  return canWrite(actor) && canSeeOrganization(actor, organization) && actor?.role !== 'host_user';
 }

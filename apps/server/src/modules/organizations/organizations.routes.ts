@@ -43,7 +43,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/organizations/:id',
     {
-      config: { permission: 'organization:write' },
+      config: { permission: 'organization:edit' },
       schema: { tags, summary: '修改单位', params: zIdParams, body: zUpdateOrganization, response: { 200: zOrganization } },
     },
     async (request) => organizations.updateOrganization(actorContext(request), request.params.id, request.body),

@@ -12,7 +12,7 @@ import {
 import type { Executor, Transaction } from '../../db/client';
 import { isUniqueViolation } from '../../shared/database-errors';
 import { AppError, invalidField, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
-import { type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
+import { type Actor, type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
 import { recordAudit } from '../audit';
 import { getRegionRow } from '../regions';
 import * as repository from './organizations.repository';
@@ -22,6 +22,7 @@ import {
   canEditOrganization,
   canPlaceOrganizationIn,
   canSeeOrganization,
+  organizationEditableFields,
   organizationScope,
 } from './organizations.policy';
 
@@ -34,7 +35,7 @@ function toQualification(row: repository.QualificationRow): Qualification {
   return { id: row.id, kind: row.kind, validFrom: row.validFrom, validTo: row.validTo, certificateNo: row.certificateNo };
 }
 
-function toOrganization(row: repository.OrganizationRow, qualifications: repository.QualificationRow[]): Organization {
+function toOrganization(actor: Actor | null, row: repository.OrganizationRow, qualifications: repository.QualificationRow[]): Organization {
   return {
     id: row.id,
     name: row.name,
@@ -50,8 +51,20 @@ function toOrganization(row: repository.OrganizationRow, qualifications: reposit
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     qualifications: qualifications.map(toQualification),
+    editableFields: [...organizationEditableFields(actor, row)],
+    canDelete: canDeleteOrganization(actor, row),
   };
 }
+
+const organizationFieldLabels: Record<keyof repository.OrganizationValues, string> = {
+  name: '单位名称',
+  kind: '单位类型',
+  creditCode: '统一社会信用代码',
+  regionId: '所属区域',
+  address: '地址',
+  contactPerson: '联系人',
+  contactPhone: '联系电话',
+};
 
 /** The fields a user edits, as the audit trail records them. */
 function editableFields(row: repository.OrganizationRow): repository.OrganizationValues {
@@ -87,6 +100,7 @@ export async function findOrganizations(ctx: ActorContext, query: OrganizationQu
   return {
     items: page.items.map((row) =>
       toOrganization(
+        ctx.actor,
         row,
         qualifications.filter((q) => q.organizationId === row.id),
       ),
@@ -99,7 +113,7 @@ export async function findOrganizations(ctx: ActorContext, query: OrganizationQu
 export async function getOrganization(ctx: RequestContext, id: string, db: Executor = ctx.db): Promise<Organization> {
   const row = await repository.getOrganizationRow(db, id);
   if (!row || !canSeeOrganization(ctx.actor, row)) throw notFound();
-  return toOrganization(row, await repository.findQualificationRows(db, [row.id]));
+  return toOrganization(ctx.actor, row, await repository.findQualificationRows(db, [row.id]));
 }
 
 async function visibleRow(db: Executor, ctx: RequestContext, id: string): Promise<repository.OrganizationRow> {
@@ -184,6 +198,15 @@ export async function updateOrganizationInTx(
     if ((value ?? null) !== before[key]) Object.assign(changes, { [key]: value ?? null });
   }
   if (Object.keys(changes).length === 0) return false;
+  const editable: readonly string[] = organizationEditableFields(ctx.actor, row);
+  const refused = Object.keys(changes).filter((key) => !editable.includes(key)) as (keyof repository.OrganizationValues)[];
+  if (refused.length) {
+    const names = refused.map((key) => `“${organizationFieldLabels[key]}”`).join('、');
+    throw new AppError(ErrorCode.Forbidden, {
+      message: `您不能修改本单位的${names}；依托单位只能修改联系人、联系电话和地址，其他信息请联系科技管理部门`,
+      details: refused.map((field) => ({ field, message: `无权修改${organizationFieldLabels[field]}` })),
+    });
+  }
   if (changes.regionId) await requirePlaceableRegion(tx, ctx, changes.regionId);
   if (changes.creditCode) await assertCreditCodeFree(tx, changes.creditCode, id);
   let updated: boolean;
@@ -241,7 +264,7 @@ export async function deleteOrganization(ctx: ActorContext, id: string, version:
 export async function addQualification(ctx: ActorContext, organizationId: string, input: CreateQualification): Promise<Organization> {
   await inTransaction(ctx, async (tx) => {
     const row = await visibleRow(tx, ctx, organizationId);
-    if (!canEditOrganization(ctx.actor, row)) throw new AppError(ErrorCode.Forbidden, { message: '只能修改本单位的信息' });
+    if (!canDeleteOrganization(ctx.actor, row)) throw new AppError(ErrorCode.Forbidden, { message: '企业资质由科技管理部门登记' });
     if (row.kind !== 'enterprise') {
       throw ruleViolation(`${labels.qualificationKind[input.kind]}是企业资质，“${row.name}”不是企业，不能登记`);
     }
@@ -266,7 +289,7 @@ export async function addQualification(ctx: ActorContext, organizationId: string
 export async function removeQualification(ctx: ActorContext, organizationId: string, qualificationId: string): Promise<Organization> {
   await inTransaction(ctx, async (tx) => {
     const row = await visibleRow(tx, ctx, organizationId);
-    if (!canEditOrganization(ctx.actor, row)) throw new AppError(ErrorCode.Forbidden, { message: '只能修改本单位的信息' });
+    if (!canDeleteOrganization(ctx.actor, row)) throw new AppError(ErrorCode.Forbidden, { message: '企业资质由科技管理部门登记' });
     const qualification = await repository.getQualificationRow(tx, organizationId, qualificationId);
     if (!qualification || !(await repository.softDeleteQualification(tx, qualificationId))) throw notFound();
     await recordAudit(tx, ctx, {

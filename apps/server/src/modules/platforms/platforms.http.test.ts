@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { labels, type Platform, type PlatformCounts, type PlatformVersion, type Role } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
@@ -344,7 +344,7 @@ describe('scope', () => {
     expect(convert.statusCode).toBe(400);
   });
 
-  it('shows a host user only the platforms its organisation hosts or co-builds, read-only', async () => {
+  it('shows a host user only the platforms its organisation hosts or co-builds, and lets it describe only those it hosts', async () => {
     const world = await buildWorld();
     const hosted = await createdPlatform(world);
     const coBuilt = await createdPlatform(world, {
@@ -356,8 +356,64 @@ describe('scope', () => {
     const host = await signIn('host_user', { organizationId: world.hostA });
     expect((await host.list()).items.map((p) => p.id).sort()).toEqual([hosted.id, coBuilt.id].sort());
     expect((await host.get(`/api/platforms/${other.id}`)).statusCode).toBe(404);
-    expect((await host.update(hosted.id, { version: 1, director: 'x' })).statusCode).toBe(403);
     expect((await host.create(platformInput(world))).statusCode).toBe(403);
+
+    // Its own platform: the descriptive fields only, said by the API so the page shows just those inputs.
+    const detail = (await host.get(`/api/platforms/${hosted.id}`)).json() as Platform;
+    expect(detail.editableFields?.sort()).toEqual(['director', 'remarks', 'technicalFields']);
+    const described = await host.update(hosted.id, {
+      version: 1,
+      director: '张三',
+      technicalFields: ['天然气化工'],
+      remarks: '年度开放共享',
+    });
+    expect(described.statusCode, described.body).toBe(200);
+    expect(described.json()).toMatchObject({ director: '张三', technicalFields: ['天然气化工'], version: 2 });
+    const [audit] = await db.select().from(auditLog).where(eq(auditLog.objectId, hosted.id)).orderBy(desc(auditLog.seq)).limit(1);
+    expect(audit).toMatchObject({ action: 'platform.update', actorUsername: host.user.username });
+    expect((await host.update(hosted.id, { version: 1, director: '李四' })).statusCode).toBe(409);
+
+    // Never the registry's fields, each refusal naming the field; unchanged values sent along are no change.
+    for (const [field, value] of [
+      ['name', '改名'],
+      ['regionId', world.countyB.id],
+      ['recognitionDocNo', '达市科发〔2026〕1号'],
+      ['typeId', world.provincialType],
+    ] as const) {
+      const refused = await host.update(hosted.id, { version: 2, director: '张三', [field]: value });
+      expect(refused.statusCode, field).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'FORBIDDEN', details: [{ field }] });
+      expect(refused.json().message).toContain('不能修改平台的');
+    }
+    expect((await host.update(hosted.id, { version: 2, name: hosted.name, remarks: '面向全市开放' })).statusCode).toBe(200);
+    // A platform it only co-builds stays read-only; lifecycle moves and deletion remain the bureau's.
+    expect(((await host.get(`/api/platforms/${coBuilt.id}`)).json() as Platform).editableFields).toEqual([]);
+    expect((await host.update(coBuilt.id, { version: 1, director: 'x' })).statusCode).toBe(403);
+    expect((await host.call('GET', `/api/platforms/${hosted.id}/transitions`)).json()).toEqual([]);
+    const revoke = { action: 'revoke', reason: '自行撤销', effectiveDate: todayInChina(), version: 3 };
+    expect((await host.call('POST', `/api/platforms/${hosted.id}/transitions`, revoke)).statusCode).toBe(403);
+    expect((await host.call('DELETE', `/api/platforms/${hosted.id}?version=3`)).statusCode).toBe(403);
+    // Staff keep every field.
+    expect(((await world.cityStaff.get(`/api/platforms/${hosted.id}`)).json() as Platform).editableFields).toContain('regionId');
+  });
+
+  it('charts by the level below the viewer: a host by the regions of its own platforms, a county without regions below by itself', async () => {
+    const world = await buildWorld();
+    await createdPlatform(world);
+    await createdPlatform(world, { hostOrganizationId: world.hostB, regionId: world.countyB.id, coBuilderIds: [world.hostA] });
+    await createdPlatform(world, { hostOrganizationId: world.hostB, regionId: world.countyB.id });
+    const host = await signIn('host_user', { organizationId: world.hostA });
+    const hostCounts = (await host.get('/api/platforms/counts')).json() as PlatformCounts;
+    expect(hostCounts.total).toBe(2);
+    expect(hostCounts.byRegion.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      [
+        { id: world.countyA.id, name: world.countyA.name, count: 1 },
+        { id: world.countyB.id, name: world.countyB.name, count: 1 },
+      ].sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    const county = await signIn('county_staff', { regionId: world.countyB.id });
+    const countyCounts = (await county.get('/api/platforms/counts')).json() as PlatformCounts;
+    expect(countyCounts.byRegion).toEqual([{ id: world.countyB.id, name: world.countyB.name, count: 2 }]);
   });
 
   it('lets a leader read its city but change nothing', async () => {
@@ -457,7 +513,8 @@ describe('filters and order', () => {
       successorPlatformName: successor.name,
     });
     const listed = (await world.cityStaff.list(`keyword=${encodeURIComponent(branch.name)}`)).items[0];
-    expect(listed).toEqual(branch);
+    // Lists leave out the per-user editable fields that one platform's own answer carries.
+    expect(listed).toEqual({ ...branch, editableFields: undefined });
   });
 });
 

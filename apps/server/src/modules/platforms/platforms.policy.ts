@@ -1,4 +1,5 @@
 import { eq, or, sql, type SQL } from 'drizzle-orm';
+import { type PlatformEditableField, platformDescriptiveFields, platformEditableFieldNames, roleHas } from '@stip/contracts';
 import { platformTypes, platformVersions } from '../../db/schema/index';
 import type { Actor } from '../../shared/context';
 import { actorRegionPath } from '../../shared/scope';
@@ -11,7 +12,8 @@ import { subtreeIdsSql } from '../regions';
  * - host users: platforms their organisation hosts or co-builds;
  * - the system (no actor: seeding, CLI, imports' own checks aside) reaches everything; any other role sees nothing.
  * City, county and department staff write inside what they see (and may not move a record out of it);
- * leaders and host users only read. Out-of-scope records answer 404, and lists, counts and exports
+ * host users change only the descriptive fields of the platforms their organisation hosts (`platformDescriptiveFields`);
+ * leaders only read. Out-of-scope records answer 404, and lists, counts and exports
  * filter with the same condition.
  */
 
@@ -83,4 +85,16 @@ export function canAssignPlatformType(actor: Actor | null, type: { supervisorOrg
   if (!canWritePlatforms(actor)) return false;
   if (actor.role !== 'department_staff') return true;
   return actor.organizationId !== null && type.supervisorOrganizationId === actor.organizationId;
+}
+
+/**
+ * The fields of a platform (one the actor can see) that the actor may change: every field for the staff who write the
+ * registry, the descriptive ones for a user of its host organisation (not of a co-builder), none for anyone else.
+ */
+export function platformEditableFields(actor: Actor | null, platform: { hostOrganizationId: string }): readonly PlatformEditableField[] {
+  if (canWritePlatforms(actor)) return platformEditableFieldNames;
+  if (actor && roleHas(actor.role, 'platform:edit') && actor.role === 'host_user' && actor.organizationId === platform.hostOrganizationId) {
+    return platformDescriptiveFields;
+  }
+  return [];
 }

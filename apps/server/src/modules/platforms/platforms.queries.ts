@@ -15,7 +15,7 @@ import type { ActorContext, RequestContext } from '../../shared/context';
 import { actorRegionPath } from '../../shared/scope';
 import { canSeeRegion } from '../regions';
 import { getRegionRow, type RegionRow } from '../regions';
-import { platformScope } from './platforms.policy';
+import { platformEditableFields, platformScope } from './platforms.policy';
 import * as repository from './platforms.repository';
 import type { PlatformRecordRow, RegistryFilter } from './platforms.repository';
 import { findActiveNames } from '../catalogues';
@@ -119,12 +119,24 @@ export async function countPlatforms(ctx: ActorContext, query: PlatformExportQue
   const { filter, region } = await registryFilter(ctx, query);
   const scopeRoot = actorRegionPath(ctx.actor);
   const root = region ?? (typeof scopeRoot === 'string' && scopeRoot !== 'nothing' ? { id: ctx.actor.regionId!, path: scopeRoot } : null);
-  const [total, grouped, systems, byRegion] = await Promise.all([
+  // A host organisation has no region scope: its chart shows the regions its own platforms lie in, not the provinces.
+  const byOwnRegion = !region && ctx.actor?.role === 'host_user';
+  const [total, grouped, systems, byChildRegion] = await Promise.all([
     repository.countRegistryRows(ctx.db, filter),
     repository.countRegistryBy(ctx.db, filter),
     repository.findPlatformSystems(ctx.db),
-    scopeRoot === 'nothing' ? Promise.resolve([]) : repository.countRegistryByChildRegion(ctx.db, filter, root),
+    scopeRoot === 'nothing'
+      ? Promise.resolve([])
+      : byOwnRegion
+        ? repository.countRegistryByOwnRegion(ctx.db, filter)
+        : repository.countRegistryByChildRegion(ctx.db, filter, root),
   ]);
+  // A region without regions below it (a county with no towns recorded) is its own one bar, never an empty axis.
+  let byRegion = byChildRegion;
+  if (byRegion.length === 0 && root && !byOwnRegion) {
+    const rootRow = await getRegionRow(ctx.db, root.id);
+    if (rootRow) byRegion = [{ id: rootRow.id, name: rootRow.name, count: total }];
+  }
   const bySystem = new Map(grouped.bySystem.map((row) => [row.id, row.count]));
   const byLevel = new Map(grouped.byLevel.map((row) => [row.level, row.count]));
   const byStatus = new Map(grouped.byStatus.map((row) => [row.status, row.count]));
@@ -160,6 +172,6 @@ export async function loadPlatform(db: Executor, id: string): Promise<Platform> 
 
 /** The current state of a platform the actor may see (404 otherwise, soft-deleted included). */
 export async function getPlatform(ctx: ActorContext, id: string): Promise<Platform> {
-  const [platform] = toPlatforms([await getVisibleRecord(ctx.db, ctx, id)]);
-  return platform!;
+  const row = await getVisibleRecord(ctx.db, ctx, id);
+  return { ...toPlatform(row), editableFields: [...platformEditableFields(ctx.actor, row)] };
 }

@@ -106,6 +106,9 @@ function registryKeys(db: Executor, filter: RegistryFilter) {
       level: platformTypes.level,
       status: platformVersions.status,
       industry: platformVersions.industry,
+      regionId: regions.id,
+      regionName: regions.name,
+      regionSort: regions.sortOrder,
       regionPath: regions.path,
     })
     .from(platformVersions)
@@ -262,6 +265,16 @@ export async function countRegistryByChildRegion(db: Executor, filter: RegistryF
     .leftJoin(counted, eq(counted.childId, sql`${child.id}::text`))
     .where(root ? eq(child.parentId, root.id) : isNull(child.parentId))
     .orderBy(asc(child.sortOrder), asc(child.name));
+}
+
+/** Counts per region the platforms lie in, only regions with any (a host organisation's chart: where its platforms are). */
+export async function countRegistryByOwnRegion(db: Executor, filter: RegistryFilter) {
+  const registry = registryKeys(db, filter);
+  return db
+    .select({ id: registry.regionId, name: registry.regionName, count: count().mapWith(Number) })
+    .from(registry)
+    .groupBy(registry.regionId, registry.regionName, registry.regionSort)
+    .orderBy(asc(registry.regionSort), asc(registry.regionName));
 }
 
 export function findPlatformSystems(db: Executor) {

@@ -99,7 +99,7 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/platforms/:id',
     {
-      config: { permission: 'platform:write' },
+      config: { permission: 'platform:edit' },
       schema: {
         tags,
         summary: '修改平台（自生效日期起形成新版本）',

@@ -18,7 +18,7 @@ import { recordAudit } from '../audit';
 import { canSeeOrganization } from '../organizations';
 import { getRegionRow } from '../regions';
 import { allowedPlatformActions, platformActionBetween, platformMove } from './platforms.lifecycle';
-import { canAssignPlatformType, canPlacePlatformIn, canWritePlatforms, platformScope } from './platforms.policy';
+import { canAssignPlatformType, canPlacePlatformIn, canWritePlatforms, platformEditableFields, platformScope } from './platforms.policy';
 import { getPlatform, getVisibleRecord, loadPlatform, toPlatforms } from './platforms.queries';
 import { findActiveNames } from '../catalogues';
 import * as repository from './platforms.repository';
@@ -30,6 +30,25 @@ import { openPlatform, type PlatformState, writePlatformVersion } from './platfo
  * edit, lifecycle action, type conversion, delete) with its audit record. Reads live in
  * platforms.queries.ts, the history in platforms.history.ts, the Excel export in platforms.export.ts.
  */
+
+/** A platform state's fields by their Chinese names (the labels the history, export and form use). */
+const stateFieldLabels: Record<keyof PlatformState, string> = {
+  name: platformFieldLabels.name,
+  typeId: platformFieldLabels.type,
+  hostOrganizationId: platformFieldLabels.hostOrganization,
+  coBuilderIds: platformFieldLabels.coBuilders,
+  regionId: platformFieldLabels.region,
+  industry: platformFieldLabels.industry,
+  technicalFields: platformFieldLabels.technicalFields,
+  director: platformFieldLabels.director,
+  status: platformFieldLabels.status,
+  recognitionDocNo: platformFieldLabels.recognitionDocNo,
+  recognizedOn: platformFieldLabels.recognizedOn,
+  constructionEndsOn: platformFieldLabels.constructionEndsOn,
+  parentPlatformId: platformFieldLabels.parentPlatform,
+  successorPlatformId: platformFieldLabels.successorPlatform,
+  remarks: platformFieldLabels.remarks,
+};
 
 const forbidden = () => new AppError(ErrorCode.Forbidden, { message: '您的角色只能查看平台，不能修改' });
 
@@ -263,8 +282,9 @@ export async function updatePlatformInTx(
   id: string,
   input: UpdatePlatform & { status?: PlatformStatus },
 ): Promise<boolean> {
-  if (!canWritePlatforms(ctx.actor)) throw forbidden();
   const current = await getVisibleRecord(tx, ctx, id);
+  const editable: readonly string[] = platformEditableFields(ctx.actor, current);
+  if (editable.length === 0) throw forbidden();
   if (current.lockVersion !== input.version) throw versionConflict();
   // An import row names a status: a different one must be a single move the lifecycle allows staff.
   if (input.status !== undefined && input.status !== current.status && !platformActionBetween(current.status, input.status, 'staff')) {
@@ -275,7 +295,17 @@ export async function updatePlatformInTx(
   }
   const before = stateOf(current);
   const after = { ...mergeUpdate(before, input), status: input.status ?? current.status };
-  if (changedKeys(before, after).size === 0) return false;
+  const changed = changedKeys(before, after);
+  if (changed.size === 0) return false;
+  // A status change (imports, evaluation outcomes) is the registry writers' and was checked against the lifecycle above.
+  const refused = [...changed].filter((key) => !(key === 'status' ? canWritePlatforms(ctx.actor) : editable.includes(key)));
+  if (refused.length) {
+    const names = refused.map((key) => `“${stateFieldLabels[key]}”`).join('、');
+    throw new AppError(ErrorCode.Forbidden, {
+      message: `您不能修改平台的${names}；依托单位只能修改技术领域、负责人和备注，其他信息由科技管理部门维护`,
+      details: refused.map((field) => ({ field, message: `无权修改${stateFieldLabels[field]}` })),
+    });
+  }
 
   const today = todayInChina();
   const effectiveDate = input.effectiveDate ?? today;

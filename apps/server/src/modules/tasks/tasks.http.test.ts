@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Supervision, TaskDetail } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
@@ -215,6 +216,29 @@ describe('progress reports', () => {
     expect((await inject(countyCookie, 'POST', `/api/tasks/${taskId}/reports`, { text: '进展', percent: 10 })).statusCode).toBe(404);
     const mine = (await inject(countyCookie, 'GET', '/api/tasks?limit=500')).json() as { items: { id: string }[] };
     expect(mine.items.map((task) => task.id)).not.toContain(taskId);
+  });
+
+  it("refuses a report below the unit's latest unless the decrease is confirmed, and audits the correction", async () => {
+    const task = await createTask();
+    const file = (payload: object) => inject(countyCookie, 'POST', `/api/tasks/${task.id}/reports`, payload);
+    expect((await file({ text: '完成四成', percent: 40 })).statusCode).toBe(200);
+    expect((await file({ text: '完成六成', percent: 60 })).statusCode).toBe(200);
+    const rolledBack = await file({ text: '表单沿用旧进度', percent: 40 });
+    expect(rolledBack.statusCode).toBe(422);
+    expect(rolledBack.json()).toMatchObject({ code: 'RULE_VIOLATION', details: [{ field: 'percent' }] });
+    expect(rolledBack.json().message).toContain('60%');
+    // The same figure again is no decrease; another unit's lower figure is not compared with this unit's.
+    expect((await file({ text: '持平', percent: 60 })).statusCode).toBe(200);
+    expect((await inject(cityCookie, 'POST', `/api/tasks/${task.id}/reports`, { text: '牵头单位', percent: 10 })).statusCode).toBe(200);
+    const corrected = await file({ text: '更正：此前多报', percent: 50, confirmDecrease: true });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    const lead = (await inject(cityCookie, 'GET', `/api/tasks/${task.id}`)).json() as TaskDetail;
+    expect(lead.reports.filter((report) => report.unit.id === countyGovernment).map((report) => report.percent)).toEqual([50, 60, 60, 40]);
+    const result = await db.execute(
+      sql`select after from audit_log where action = 'task.report' and object_id = ${task.id} order by seq desc limit 1`,
+    );
+    const [audit] = (result as unknown as { rows: { after: { percent: number; decreasedFrom?: number } }[] }).rows;
+    expect(audit?.after).toMatchObject({ percent: 50, decreasedFrom: 60 });
   });
 
   it('completes a task when its lead reports 100 %, and makes a recurring one 持续', async () => {

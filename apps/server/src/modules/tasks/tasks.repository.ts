@@ -293,6 +293,17 @@ export async function insertTaskReport(db: Executor, values: typeof taskReports.
   return row!.id;
 }
 
+/** The percentage of a unit's latest report on a task, or null when it has none. */
+export async function getLatestUnitPercent(db: Executor, taskId: string, organizationId: string): Promise<number | null> {
+  const [row] = await db
+    .select({ percent: taskReports.percent })
+    .from(taskReports)
+    .where(and(eq(taskReports.taskId, taskId), eq(taskReports.organizationId, organizationId)))
+    .orderBy(desc(taskReports.reportedAt))
+    .limit(1);
+  return row?.percent ?? null;
+}
+
 export async function getTaskReportRecord(db: Executor, id: string) {
   const [row] = await db.select().from(taskReports).where(eq(taskReports.id, id));
   return row;

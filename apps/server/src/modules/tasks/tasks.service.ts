@@ -17,7 +17,7 @@ import {
   taskDefinitionProblems,
 } from '@stip/contracts';
 import type { Executor, Transaction } from '../../db/client';
-import { AppError, invalidField, notFound, versionConflict } from '../../shared/app-error';
+import { AppError, invalidField, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
 import { type Actor, type ActorContext, type RequestContext, inTransaction } from '../../shared/context';
 import { recordAudit } from '../audit';
 import { addDays, todayInChina } from '../../shared/clock';
@@ -291,7 +291,13 @@ export async function fileTaskReport(ctx: ActorContext, id: string, input: Creat
   }
   if (!unit) throw new AppError(ErrorCode.Forbidden, { message: '您所在单位不是该任务的责任单位' });
   const today = todayInChina();
+  const { confirmDecrease, ...report } = input;
   const reportId = await inTransaction(ctx, async (tx) => {
+    const latest = await repository.getLatestUnitPercent(tx, id, unit.id);
+    if (latest !== null && input.percent < latest && !confirmDecrease) {
+      const message = `进度${input.percent}%低于本单位上次填报的${latest}%；如确需下调，请确认后再提交`;
+      throw ruleViolation(message, [{ field: 'percent', message }]);
+    }
     const created = await repository.insertTaskReport(tx, {
       taskId: id,
       organizationId: unit.id,
@@ -303,7 +309,12 @@ export async function fileTaskReport(ctx: ActorContext, id: string, input: Creat
       action: 'task.report',
       objectType: 'task',
       objectId: id,
-      after: { reportId: created, unitId: unit.id, ...input },
+      after: {
+        reportId: created,
+        unitId: unit.id,
+        ...report,
+        ...(latest !== null && input.percent < latest ? { decreasedFrom: latest } : {}),
+      },
     });
     const next = statusAfterReport(row.task, { percent: input.percent, byLead: unit.role === 'lead' }, today);
     if (next !== row.task.status && (await repository.setTaskStatus(tx, id, row.task.status, next))) {

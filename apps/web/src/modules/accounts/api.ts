@@ -1,4 +1,14 @@
-import type { AssignRole, CreateUser, Login, LoginResult, OrganizationOptionQuery, Setup, User, UserQuery } from '@stip/contracts';
+import type {
+  AssignRole,
+  CreateUser,
+  Login,
+  LoginResult,
+  OrganizationOptionQuery,
+  Setup,
+  UpdateUser,
+  User,
+  UserQuery,
+} from '@stip/contracts';
 import { zNamedRef, zPage, zSessionUser, zSetupStatus, zUser } from '@stip/contracts';
 import { api } from '../../shared/api/client';
 
@@ -17,6 +27,7 @@ export const accountsApi = {
   users: (query: Partial<UserQuery>) => api.get('/users', zPage(zUser), query),
   organizationOptions: (query: Partial<OrganizationOptionQuery>) => api.get('/users/organization-options', zPage(zNamedRef), query),
   createUser: (body: CreateUser) => api.post<User>('/users', body),
+  updateUser: (id: string, body: UpdateUser) => api.patch<User>(`/users/${id}`, body),
   assignRole: (id: string, body: AssignRole) => api.put<User>(`/users/${id}/role`, body),
   setActive: (id: string, body: { isActive: boolean; version: number }) => api.put<User>(`/users/${id}/active`, body),
   resetPassword: (id: string, body: { password: string; version: number }) => api.put<User>(`/users/${id}/password`, body),

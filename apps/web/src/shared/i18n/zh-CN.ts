@@ -320,6 +320,7 @@ export const t = {
     byLevel: '按级别',
     byStatus: '按状态',
     byRegion: '按区域',
+    byRegionEmpty: '您管辖范围内暂无在册平台，按区域统计为空',
     clickHint: '点击图表中的柱或扇区，查看对应的平台清单',
     empty: '平台库中还没有平台',
     countUnit: '个',
@@ -335,6 +336,9 @@ export const t = {
     create: '新增平台',
     edit: '编辑',
     editTitle: '编辑平台',
+    describe: '完善平台信息',
+    describeTitle: '完善平台信息',
+    describeHint: '依托单位可修改平台负责人、技术领域和备注；名称、类型、级别、状态、区域和认定信息由科技管理部门维护。',
     createTitle: '新增平台',
     export: '导出 Excel',
     exportFileName: '平台清单.xlsx',
@@ -419,6 +423,7 @@ export const t = {
     create: '新增单位',
     createTitle: '新增单位',
     editTitle: '编辑单位',
+    contactOnlyHint: '依托单位可修改本单位的联系人、联系电话和地址；单位名称、信用代码、类型和所属区域由科技管理部门维护。',
     detailTitle: '单位详情',
     keywordPlaceholder: '单位名称或统一社会信用代码',
     searchPlaceholder: '输入单位名称搜索',
@@ -533,6 +538,8 @@ export const t = {
   },
 
   users: {
+    editTitle: (username: string) => `修改账号：${username}`,
+    editHint: '系统管理员可修改账号的姓名；角色、所属区域和单位由安全管理员分配。',
     title: '账号管理',
     create: '新建账号',
     createTitle: '新建账号',
@@ -915,6 +922,11 @@ export const t = {
       attachFailed: (names: string) => `进展已提交，但以下附件上传失败：${names}`,
       attachment: (name: string, size: string) => `${name}（${size}）`,
       percent100: '填报 100% 将使任务标为已完成（牵头单位填报时）',
+      lastPercent: (percent: number) => `本单位上次填报 ${percent}%`,
+      decreaseTitle: '进度低于上次填报',
+      decreaseHint: (latest: number, next: number) =>
+        `本单位上次填报的完成进度为 ${latest}%，本次填报 ${next}%。如确属更正（此前多报），请确认下调；否则请取消并修改进度。`,
+      decreaseOk: '确认下调',
     },
   },
 

@@ -1,4 +1,4 @@
-import type { AssignRole, CreateUser, OrganizationOptionQuery, UserQuery } from '@stip/contracts';
+import type { AssignRole, CreateUser, OrganizationOptionQuery, UpdateUser, UserQuery } from '@stip/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { accountsApi } from '../api';
 
@@ -23,6 +23,7 @@ function useUserMutation<T>(mutationFn: (input: T) => Promise<unknown>) {
 }
 
 export const useCreateUser = () => useUserMutation((body: CreateUser) => accountsApi.createUser(body));
+export const useUpdateUser = () => useUserMutation(({ id, body }: { id: string; body: UpdateUser }) => accountsApi.updateUser(id, body));
 export const useAssignRole = () => useUserMutation(({ id, body }: { id: string; body: AssignRole }) => accountsApi.assignRole(id, body));
 export const useSetUserActive = () =>
   useUserMutation(({ id, isActive, version }: { id: string; isActive: boolean; version: number }) =>

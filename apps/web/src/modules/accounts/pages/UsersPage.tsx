@@ -12,6 +12,7 @@ import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
 import { AssignRoleModal } from '../components/AssignRoleModal';
 import { CreateUserModal } from '../components/CreateUserModal';
+import { EditUserModal } from '../components/EditUserModal';
 import { ResetPasswordModal } from '../components/ResetPasswordModal';
 import { useCan, useCurrentUser } from '../hooks/useSession';
 import { useSetUserActive, useUnlockUser, useUsers } from '../hooks/useUsers';
@@ -46,6 +47,7 @@ export default function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [assigningId, setAssigningId] = useState<string | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [editingUser, setEditingUser] = useState<User | null>(null);
 
   const role = list.get('role') as Role | undefined;
   const users = useUsers({ keyword: list.get('keyword'), role, limit: list.pageSize, offset: list.offset });
@@ -156,6 +158,27 @@ export default function UsersPage() {
             },
             { title: fields.status, key: 'status', width: 160, render: (_: unknown, user) => <StatusTags user={user} /> },
             { title: fields.lastLoginAt, dataIndex: 'lastLoginAt', width: 170, render: formatDateTime },
+            // The system administrator corrects names (never an administrator's or its own: 三权分立).
+            ...(canCreate
+              ? [
+                  {
+                    title: t.common.actions,
+                    key: 'edit',
+                    fixed: 'right' as const,
+                    width: 90,
+                    render: (_: unknown, user: User) =>
+                      (user.role !== null && administratorRoles.includes(user.role)) || user.id === currentUser.id ? (
+                        <Tooltip title={t.users.protectedAccountHint}>
+                          <Typography.Text type="secondary">{t.users.protectedAccount}</Typography.Text>
+                        </Tooltip>
+                      ) : (
+                        <Button type="link" size="small" onClick={() => setEditingUser(user)} data-testid={`user-edit-${user.username}`}>
+                          {t.common.edit}
+                        </Button>
+                      ),
+                  },
+                ]
+              : []),
             ...(canAssign
               ? [
                   {
@@ -201,6 +224,7 @@ export default function UsersPage() {
         onReload={async () => (await users.refetch()).data?.items.find((user) => user.id === assigningId)}
       />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <EditUserModal user={editingUser} onClose={() => setEditingUser(null)} />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { QualificationsPanel } from './QualificationsPanel';
 const fields = t.organizations.fields;
 
 /** The organisation's details and its qualifications, beside the list. */
-export function OrganizationDrawer({ id, canWrite, onClose }: { id: string | null; canWrite: boolean; onClose: () => void }) {
+export function OrganizationDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const organization = useOrganization(id);
   const data = organization.data;
   return (
@@ -44,7 +44,7 @@ export function OrganizationDrawer({ id, canWrite, onClose }: { id: string | nul
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5}>{t.organizations.qualifications.title}</Typography.Title>
-          <QualificationsPanel organization={data} canWrite={canWrite} />
+          <QualificationsPanel organization={data} canWrite={data.canDelete} />
         </>
       ) : null}
     </Drawer>

@@ -1,5 +1,13 @@
-import { checkCreditCode, type Organization, type OrganizationKind, organizationKinds, zCreateOrganization } from '@stip/contracts';
-import { Col, Form, Input, Modal, Row, Select, type FormRule } from 'antd';
+import {
+  checkCreditCode,
+  type Organization,
+  type OrganizationField,
+  type OrganizationKind,
+  organizationFieldNames,
+  organizationKinds,
+  zCreateOrganization,
+} from '@stip/contracts';
+import { Alert, Col, Form, Input, Modal, Row, Select, type FormRule } from 'antd';
 import { useState } from 'react';
 import { ConflictAlert } from '../../../shared/components/ConflictAlert';
 import { requiredChoice, requiredText, schemaRule, toNullableText } from '../../../shared/forms/rules';
@@ -69,6 +77,9 @@ export function OrganizationFormModal({ target, onClose, onReload }: Props) {
   const { conflict, clearConflict, callbacks: saveCallbacks } = useSaveOutcome(form);
   const [reloading, setReloading] = useState(false);
   const editing = target && target !== 'new' ? target : null;
+  // The server says which fields this user may change (a host organisation: its contact data); the rest are shown locked.
+  const locked = (field: OrganizationField) => editing !== null && !editing.editableFields.includes(field);
+  const isPartial = editing !== null && organizationFieldNames.length > editing.editableFields.length;
 
   const close = () => {
     clearConflict();
@@ -88,8 +99,10 @@ export function OrganizationFormModal({ target, onClose, onReload }: Props) {
     const callbacks = saveCallbacks(editing !== null, () => {
       close();
     });
-    if (editing) update.mutate({ id: editing.id, body: { ...body, version: editing.version } }, callbacks);
-    else create.mutate(body, callbacks);
+    if (editing) {
+      const allowed = Object.fromEntries(Object.entries(body).filter(([key]) => !locked(key as OrganizationField)));
+      update.mutate({ id: editing.id, body: { ...allowed, version: editing.version } }, callbacks);
+    } else create.mutate(body, callbacks);
   };
 
   const reload = async () => {
@@ -119,6 +132,15 @@ export function OrganizationFormModal({ target, onClose, onReload }: Props) {
       destroyOnHidden
     >
       {conflict ? <ConflictAlert onReload={() => void reload()} reloading={reloading} /> : null}
+      {isPartial ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t.organizations.contactOnlyHint}
+          data-testid="organization-contact-only"
+        />
+      ) : null}
       <Form
         form={form}
         layout="vertical"
@@ -129,12 +151,15 @@ export function OrganizationFormModal({ target, onClose, onReload }: Props) {
         <Row gutter={16}>
           <Col span={24}>
             <Form.Item name="name" label={fields.name} rules={[requiredText(fields.name), schemaRule(zCreateOrganization.shape.name)]}>
-              <Input autoFocus maxLength={200} data-testid="organization-name" />
+              <Input autoFocus={!locked('name')} disabled={locked('name')} maxLength={200} data-testid="organization-name" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="kind" label={fields.kind} rules={[requiredChoice(fields.kind)]}>
-              <Select options={organizationKinds.map((kind) => ({ value: kind, label: t.labels.organizationKind[kind] }))} />
+              <Select
+                disabled={locked('kind')}
+                options={organizationKinds.map((kind) => ({ value: kind, label: t.labels.organizationKind[kind] }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -147,6 +172,7 @@ export function OrganizationFormModal({ target, onClose, onReload }: Props) {
             >
               <Input
                 maxLength={18}
+                disabled={locked('creditCode')}
                 placeholder={t.organizations.creditCodePlaceholder}
                 style={{ fontFamily: 'monospace' }}
                 data-testid="organization-credit-code"
@@ -154,23 +180,30 @@ export function OrganizationFormModal({ target, onClose, onReload }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="regionId" label={fields.region} rules={[requiredChoice(fields.region)]}>
-              <RegionTreeSelect allowClear={false} />
-            </Form.Item>
+            {editing && locked('regionId') ? (
+              // A user who may not move the organisation may not see the region tree either: show the region's name.
+              <Form.Item label={fields.region}>
+                <Input disabled value={editing.regionName} />
+              </Form.Item>
+            ) : (
+              <Form.Item name="regionId" label={fields.region} rules={[requiredChoice(fields.region)]}>
+                <RegionTreeSelect allowClear={false} />
+              </Form.Item>
+            )}
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="contactPerson" label={fields.contactPerson} rules={[schemaRule(zCreateOrganization.shape.contactPerson)]}>
-              <Input maxLength={60} />
+              <Input maxLength={60} disabled={locked('contactPerson')} data-testid="organization-contact-person" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="contactPhone" label={fields.contactPhone} rules={[schemaRule(zCreateOrganization.shape.contactPhone)]}>
-              <Input maxLength={40} />
+              <Input maxLength={40} disabled={locked('contactPhone')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="address" label={fields.address} rules={[schemaRule(zCreateOrganization.shape.address)]}>
-              <Input maxLength={300} />
+              <Input maxLength={300} disabled={locked('address')} />
             </Form.Item>
           </Col>
         </Row>

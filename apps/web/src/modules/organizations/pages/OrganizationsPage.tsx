@@ -155,7 +155,8 @@ export default function OrganizationsPage() {
             { title: fields.contactPerson, dataIndex: 'contactPerson', width: 100, render: (v: string | null) => v ?? t.common.none },
             { title: fields.contactPhone, dataIndex: 'contactPhone', width: 130, render: (v: string | null) => v ?? t.common.none },
             { title: fields.updatedAt, dataIndex: 'updatedAt', width: 170, render: formatDateTime },
-            ...(canWrite
+            // Each row says what this user may do with it (a host organisation edits its own contact data, never deletes).
+            ...((organizations.data?.items ?? []).some((row) => row.editableFields.length > 0 || row.canDelete)
               ? [
                   {
                     title: t.common.actions,
@@ -164,12 +165,16 @@ export default function OrganizationsPage() {
                     width: 120,
                     render: (_: unknown, row: Organization) => (
                       <Space size={0}>
-                        <Button type="link" size="small" onClick={() => setEditing(row)}>
-                          {t.common.edit}
-                        </Button>
-                        <Button type="link" size="small" danger onClick={() => confirmDelete(row)}>
-                          {t.common.delete}
-                        </Button>
+                        {row.editableFields.length > 0 ? (
+                          <Button type="link" size="small" onClick={() => setEditing(row)} data-testid="organization-edit">
+                            {t.common.edit}
+                          </Button>
+                        ) : null}
+                        {row.canDelete ? (
+                          <Button type="link" size="small" danger onClick={() => confirmDelete(row)} data-testid="organization-delete">
+                            {t.common.delete}
+                          </Button>
+                        ) : null}
                       </Space>
                     ),
                   },
@@ -178,7 +183,7 @@ export default function OrganizationsPage() {
           ]}
         />
       )}
-      <OrganizationDrawer id={viewingId} canWrite={canWrite} onClose={() => setViewingId(null)} />
+      <OrganizationDrawer id={viewingId} onClose={() => setViewingId(null)} />
       <OrganizationFormModal target={formTarget} onClose={() => setEditing(null)} onReload={async () => (await fresh.refetch()).data} />
     </>
   );

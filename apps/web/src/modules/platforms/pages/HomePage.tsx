@@ -87,14 +87,19 @@ export default function HomePage() {
           </Col>
           <Col span={24}>
             <Card size="small" title={t.home.byRegion}>
-              <CountChart
-                kind="bar"
-                horizontal
-                height={Math.max(220, data.byRegion.length * 28)}
-                data={data.byRegion.map((item) => ({ key: item.id, name: item.name, value: item.count }))}
-                onSelect={openRegion}
-                data-testid="home-chart-region"
-              />
+              {data.byRegion.some((item) => item.count > 0) ? (
+                <CountChart
+                  kind="bar"
+                  horizontal
+                  height={Math.max(220, data.byRegion.length * 28)}
+                  data={data.byRegion.map((item) => ({ key: item.id, name: item.name, value: item.count }))}
+                  onSelect={openRegion}
+                  data-testid="home-chart-region"
+                />
+              ) : (
+                // The server groups by the level below the viewer's scope; say why the chart is empty rather than draw an empty axis.
+                <Empty description={t.home.byRegionEmpty} data-testid="home-chart-region-empty" />
+              )}
             </Card>
           </Col>
         </Row>

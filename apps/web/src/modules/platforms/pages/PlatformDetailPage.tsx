@@ -12,6 +12,7 @@ import { t } from '../../../shared/i18n/zh-CN';
 import { useCan } from '../../accounts/hooks/useSession';
 import { DemoTag, withoutDemoMark } from '../components/DemoTag';
 import { PlatformDescriptions } from '../components/PlatformDescriptions';
+import { PlatformDescribeModal } from '../components/PlatformDescribeModal';
 import { PlatformFormDrawer } from '../components/PlatformFormDrawer';
 import { PlatformHistory } from '../components/PlatformHistory';
 import { PlatformStatusTag } from '../components/PlatformStatusTag';
@@ -30,6 +31,7 @@ export default function PlatformDetailPage() {
   const navigate = useNavigate();
   const list = useListParams();
   const [editing, setEditing] = useState(false);
+  const [describing, setDescribing] = useState(false);
   const actions = usePlatformActions(id, canWrite);
   const [acting, setActing] = useState<PlatformAllowedAction | null>(null);
   const tab = list.get('tab') === 'history' ? 'history' : 'info';
@@ -91,6 +93,11 @@ export default function PlatformDetailPage() {
                 {t.common.delete}
               </Button>
             </>
+          ) : data.editableFields?.length ? (
+            // A host organisation describes the platforms it hosts; the registry's fields stay with the bureau.
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setDescribing(true)} data-testid="platform-describe">
+              {t.platforms.describe}
+            </Button>
           ) : null
         }
       />
@@ -112,6 +119,7 @@ export default function PlatformDetailPage() {
           ]}
         />
       </Card>
+      <PlatformDescribeModal platform={describing ? data : null} onClose={() => setDescribing(false)} onReload={() => platform.refetch()} />
       <PlatformTransitionModal platform={data} action={acting} onClose={() => setActing(null)} />
       <PlatformFormDrawer
         target={editing ? data : null}

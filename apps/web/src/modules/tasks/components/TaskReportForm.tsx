@@ -1,7 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { type TaskDetail, taskAttachmentMaxBytes, zCreateTaskReport } from '@stip/contracts';
-import { Button, Col, Flex, Form, Input, InputNumber, Row, Select, Slider, Typography, Upload, type UploadFile } from 'antd';
-import { useState } from 'react';
+import { App, Button, Col, Flex, Form, Input, InputNumber, Row, Select, Slider, Typography, Upload, type UploadFile } from 'antd';
+import { useEffect, useState } from 'react';
 import { requiredChoice, requiredText, schemaRule } from '../../../shared/forms/rules';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
@@ -16,21 +16,58 @@ interface ReportFormValues {
 const labels = t.tasks.reports;
 const maxMegabytes = taskAttachmentMaxBytes / 1024 / 1024;
 
+/**
+ * The percentage a unit's next report starts from: its own latest report (newest `reportedAt`), else the task's
+ * progress, else 0 — so filing without touching the figure never rolls the unit's progress back.
+ */
+export function latestUnitPercent(task: Pick<TaskDetail, 'reports'>, unitId: string | undefined): number | null {
+  const latest = task.reports
+    .filter((report) => report.unit.id === unitId)
+    .reduce<TaskDetail['reports'][number] | undefined>(
+      (newest, report) => (!newest || report.reportedAt > newest.reportedAt ? report : newest),
+      undefined,
+    );
+  return latest?.percent ?? null;
+}
+
 /** 填报进展: a responsible unit's report — text, percent and attachments (uploaded one by one after the report). */
 export function TaskReportForm({ task }: { task: TaskDetail }) {
   const [form] = Form.useForm<ReportFormValues>();
   const fileReport = useFileTaskReport();
   const notify = useNotify();
+  const { modal } = App.useApp();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const latestOwn = [...task.reports]
-    .filter((report) => task.myUnits.some((unit) => unit.id === report.unit.id))
-    .sort((a, b) => b.reportedAt.localeCompare(a.reportedAt))[0];
+  const selectedUnitId = Form.useWatch('organizationId', form) ?? task.myUnits[0]?.id;
+  const latest = latestUnitPercent(task, selectedUnitId);
+  const startPercent = latest ?? task.percent ?? 0;
 
-  const submit = (values: ReportFormValues) =>
+  // Start from the selected unit's latest report, also once a just-filed report arrives with the refreshed task.
+  useEffect(() => {
+    form.setFieldValue('percent', startPercent);
+  }, [form, startPercent, selectedUnitId]);
+
+  const submit = (values: ReportFormValues) => {
+    if (latest !== null && values.percent < latest)
+      modal.confirm({
+        title: labels.decreaseTitle,
+        content: labels.decreaseHint(latest, values.percent),
+        okText: labels.decreaseOk,
+        okButtonProps: { 'data-testid': 'task-report-decrease-confirm' },
+        onOk: () => send(values, true),
+      });
+    else send(values, false);
+  };
+
+  const send = (values: ReportFormValues, confirmDecrease: boolean) =>
     fileReport.mutate(
       {
         id: task.id,
-        body: { organizationId: values.organizationId ?? task.myUnits[0]?.id, text: values.text.trim(), percent: values.percent },
+        body: {
+          organizationId: values.organizationId ?? task.myUnits[0]?.id,
+          text: values.text.trim(),
+          percent: values.percent,
+          ...(confirmDecrease ? { confirmDecrease } : {}),
+        },
         files: files.flatMap((file) => (file.originFileObj ? [file.originFileObj as File] : [])),
       },
       {
@@ -38,7 +75,8 @@ export function TaskReportForm({ task }: { task: TaskDetail }) {
           if (result.failed.length)
             notify.error(new Error(labels.attachFailed(t.common.list(result.failed.map((item) => item.file.name)))));
           else notify.success(labels.filed);
-          form.resetFields();
+          // Clear the text only: the figure stays at what was just reported until the refreshed task says otherwise.
+          form.setFieldsValue({ text: '', percent: values.percent });
           setFiles([]);
         },
         onError: (error) => notify.error(error, form),
@@ -50,7 +88,7 @@ export function TaskReportForm({ task }: { task: TaskDetail }) {
       form={form}
       layout="vertical"
       onFinish={submit}
-      initialValues={{ organizationId: task.myUnits[0]?.id, percent: latestOwn?.percent ?? task.percent ?? 0 }}
+      initialValues={{ organizationId: task.myUnits[0]?.id, percent: startPercent }}
       data-testid="task-report-form"
     >
       <Row gutter={16}>
@@ -77,7 +115,11 @@ export function TaskReportForm({ task }: { task: TaskDetail }) {
           </Form.Item>
         </Col>
         <Col span={24}>
-          <Form.Item name="percent" label={labels.percent} extra={labels.percent100}>
+          <Form.Item
+            name="percent"
+            label={labels.percent}
+            extra={latest === null ? labels.percent100 : `${labels.lastPercent(latest)}；${labels.percent100}`}
+          >
             <PercentInput />
           </Form.Item>
         </Col>
