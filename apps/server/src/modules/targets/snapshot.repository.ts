@@ -145,7 +145,11 @@ export async function countRegisteredByCity(
   }
   return {
     total: sumRegistered(groups),
-    cities: cities.filter((city) => byCity.has(city.id)).map((city) => ({ name: city.name, count: byCity.get(city.id)! })),
+    // Largest first (the deployment's own city before a neighbour's few), then by name: a stable order.
+    cities: cities
+      .filter((city) => byCity.has(city.id))
+      .map((city) => ({ name: city.name, count: byCity.get(city.id)! }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN')),
   };
 }
 
