@@ -47,8 +47,9 @@ describe('the city finds its imports in 导入记录', () => {
 
     await page.getByTestId('import-history-open').click();
     await page.waitForURL('**/imports/history');
-    expect(await page.title()).toBe('导入记录 - 数据导入 - 科技创新平台体系管理系统');
-    expect(await page.getByTestId('breadcrumb').textContent()).toContain('导入记录');
+    // The layout sets the title and breadcrumb once the route has rendered: wait for them rather than read them at once.
+    await expect.poll(() => page.title()).toBe('导入记录 - 数据导入 - 科技创新平台体系管理系统');
+    await expect.poll(() => page.getByTestId('breadcrumb').textContent()).toContain('导入记录');
     const rows = page.locator('[data-testid=import-history-table] tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(2);
     const [newest, older] = await rows.allTextContents();
