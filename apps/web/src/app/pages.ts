@@ -35,6 +35,7 @@ const otherPages: PageEntry[] = [
   { path: '/notifications', label: t.notifications.title },
   { path: '/account/security', label: t.twoFactor.pageTitle },
   { path: '/help', label: t.shell.help },
+  { path: '/imports/history', label: t.importHistory.title, parent: '/imports' },
 ];
 
 export const pages: PageEntry[] = [...navItems.map(({ path, label }) => ({ path, label })), ...otherPages];

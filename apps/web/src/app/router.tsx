@@ -23,6 +23,7 @@ const TaxonomyPage = lazy(() => import('../modules/taxonomy/pages/TaxonomyPage')
 const CataloguesPage = lazy(() => import('../modules/catalogues/pages/CataloguesPage'));
 const RegionsPage = lazy(() => import('../modules/regions/pages/RegionsPage'));
 const ImportsPage = lazy(() => import('../modules/imports/pages/ImportsPage'));
+const ImportHistoryPage = lazy(() => import('../modules/imports/pages/ImportHistoryPage'));
 const AuditPage = lazy(() => import('../modules/audit/pages/AuditPage'));
 const CockpitPage = lazy(() => import('../modules/cockpit/pages/CockpitPage'));
 const CockpitPlatformsPage = lazy(() => import('../modules/cockpit/pages/CockpitPlatformsPage'));
@@ -120,7 +121,13 @@ export const router = createBrowserRouter([
                 children: [{ path: 'catalogues', element: <CataloguesPage /> }],
               },
               { element: <RequirePermission permission="region:read" />, children: [{ path: 'regions', element: <RegionsPage /> }] },
-              { element: <RequirePermission permission="import:write" />, children: [{ path: 'imports', element: <ImportsPage /> }] },
+              {
+                element: <RequirePermission permission="import:write" />,
+                children: [
+                  { path: 'imports', element: <ImportsPage /> },
+                  { path: 'imports/history', element: <ImportHistoryPage /> },
+                ],
+              },
               { element: <RequirePermission permission="user:read" />, children: [{ path: 'users', element: <UsersPage /> }] },
               { element: <RequirePermission permission="audit:read" />, children: [{ path: 'audit', element: <AuditPage /> }] },
               {

@@ -17,3 +17,4 @@ export * from './evaluations';
 export * from './funding';
 export * from './policy-documents';
 export * from './platform-counts';
+export * from './import-runs';

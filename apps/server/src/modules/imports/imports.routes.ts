@@ -1,10 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorCode, zImportKind, zImportResult } from '@stip/contracts';
+import { ErrorCode, zIdParams, zImportKind, zImportResult, zImportRunPage, zImportRunQuery } from '@stip/contracts';
 import { actorContext } from '../../shared/context';
 import { xlsxMime } from '../../shared/uploads';
 import { AppError } from '../../shared/app-error';
-import { importTemplate, importWorkbook } from './imports.service';
+import { findImportRuns, getImportRunErrorReport, getImportRunFile, importTemplate, importWorkbook } from './imports.service';
+
+/** An attachment header whose filename survives non-ASCII (RFC 6266 with RFC 5987 `filename*`), with an ASCII fallback. */
+function attachmentDisposition(filename: string, asciiFilename: string): string {
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${asciiFilename}"; filename*=UTF-8''${encoded}`;
+}
 
 const zKindParams = z.object({ kind: zImportKind });
 
@@ -40,7 +46,47 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await request.file();
       if (!file) throw new AppError(ErrorCode.ValidationFailed, { message: '未收到文件' });
       const buffer = await file.toBuffer();
-      return importWorkbook(actorContext(request), request.params.kind, buffer);
+      return importWorkbook(actorContext(request), request.params.kind, { fileName: file.filename, content: buffer });
+    },
+  );
+
+  app.get(
+    '/imports/history',
+    {
+      config: { permission: 'import:write' },
+      schema: {
+        tags,
+        summary: '导入记录：谁在何时导入了哪个文件及结果（本人及所辖区域的导入）',
+        querystring: zImportRunQuery,
+        response: { 200: zImportRunPage },
+      },
+    },
+    async (request) => findImportRuns(actorContext(request), request.query),
+  );
+
+  app.get(
+    '/imports/history/:id/file',
+    { config: { permission: 'import:write' }, schema: { tags, summary: '下载导入的原文件', params: zIdParams } },
+    async (request, reply) => {
+      const file = await getImportRunFile(actorContext(request), request.params.id);
+      return reply
+        .type(xlsxMime)
+        .header('content-disposition', attachmentDisposition(file.fileName, 'import.xlsx'))
+        .header('x-content-type-options', 'nosniff')
+        .send(file.content);
+    },
+  );
+
+  app.get(
+    '/imports/history/:id/errors.xlsx',
+    { config: { permission: 'import:write' }, schema: { tags, summary: '下载导入的错误报告', params: zIdParams } },
+    async (request, reply) => {
+      const file = await getImportRunErrorReport(actorContext(request), request.params.id);
+      return reply
+        .type(xlsxMime)
+        .header('content-disposition', attachmentDisposition(file.fileName, 'errors.xlsx'))
+        .header('x-content-type-options', 'nosniff')
+        .send(file.content);
     },
   );
 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type z } from 'zod';
 import {
   type CreateOrganization,
@@ -6,6 +7,8 @@ import {
   ErrorCode,
   type ImportKind,
   type ImportResult,
+  type ImportRunPage,
+  type ImportRunQuery,
   labels,
   zCreateOrganization,
   zCreatePlatform,
@@ -13,16 +16,18 @@ import {
 import type { Transaction } from '../../db/client';
 import { AppError } from '../../shared/app-error';
 import { type ActorContext, inTransaction } from '../../shared/context';
-import { recordAudit } from '../audit';
+import { findPersonLabels, recordAudit } from '../audit';
 import { findRegionRows } from '../regions';
 import { visibleRegionRoot } from '../regions';
 import { findOrganizationByCreditCode } from '../organizations';
 import { createOrganizationInTx, updateOrganizationInTx } from '../organizations';
 import { findCurrentPlatformByNameAndHost } from '../platforms';
 import { createPlatformInTx, updatePlatformInTx } from '../platforms';
-import { findActiveTypesByName, findOrganizationsByNameOrCode } from './imports.repository';
+import { findActiveTypesByName, findOrganizationsByNameOrCode, insertImportRun } from './imports.repository';
 import { regionResolver } from './region-names';
-import { buildTemplate, type ColumnSpec, readSheet, type SheetRow } from './spreadsheet';
+import { buildErrorReport, buildTemplate, type ColumnSpec, readSheet, type SheetRow } from './spreadsheet';
+import * as repository from './imports.repository';
+import { importRunScope } from './imports.policy';
 import { checkOfficeUpload, parseSlots, yieldToEventLoop } from '../../shared/uploads';
 
 const maxRows = 5000;
@@ -118,25 +123,95 @@ function zodDetails(row: number, error: z.ZodError, columns: Record<string, stri
 /** Rows applied between two turns of the event loop, so timers and other requests run during a long import. */
 const rowsPerTurn = 50;
 
+/** The uploaded file as received: its name (as the user's browser sent it) and bytes. */
+export interface ImportUpload {
+  fileName: string;
+  content: Buffer;
+}
+
+/** What a run learnt before it ended, for its history row. */
+interface RunProgress {
+  rows: number;
+}
+
 /**
  * Imports a workbook all-or-nothing: every row is checked first; any bad row refuses the whole file.
  * The archive is checked before it is read (size, entries, ratios), at most two uploads are parsed at once
- * (a third answers 429), and the sheet is streamed up to the row cap.
+ * (a third answers 429 and is not a run), and the sheet is streamed up to the row cap. Every run is kept
+ * in the import history with its file: a success in the import's transaction, a refusal or failure in its
+ * own transaction after the rollback.
  */
-export function importWorkbook(ctx: ActorContext, kind: ImportKind, buffer: Buffer): Promise<ImportResult> {
+export function importWorkbook(ctx: ActorContext, kind: ImportKind, upload: ImportUpload): Promise<ImportResult> {
   return parseSlots.run(async () => {
-    await checkOfficeUpload(buffer, '.xlsx').catch((error: unknown) => {
-      if (error instanceof AppError && error.code === ErrorCode.ValidationFailed)
-        throw new AppError(ErrorCode.ImportRejected, { message: error.message, details: [{ message: error.message }] });
+    const progress: RunProgress = { rows: 0 };
+    try {
+      await checkOfficeUpload(upload.content, '.xlsx').catch((error: unknown) => {
+        if (error instanceof AppError && error.code === ErrorCode.ValidationFailed)
+          throw new AppError(ErrorCode.ImportRejected, { message: error.message, details: [{ message: error.message }] });
+        throw error;
+      });
+      return await importCheckedWorkbook(ctx, kind, upload, progress);
+    } catch (error) {
+      await recordFailedRun(ctx, kind, upload, progress, error);
       throw error;
-    });
-    return importCheckedWorkbook(ctx, kind, buffer);
+    }
   });
 }
 
-async function importCheckedWorkbook(ctx: ActorContext, kind: ImportKind, buffer: Buffer): Promise<ImportResult> {
+function runFile(ctx: ActorContext, kind: ImportKind, upload: ImportUpload) {
+  return {
+    kind,
+    fileName: storedFileName(upload.fileName),
+    size: upload.content.length,
+    sha256: createHash('sha256').update(upload.content).digest('hex'),
+    content: upload.content,
+    uploadedBy: ctx.actor.userId,
+    regionId: ctx.actor.regionId,
+  };
+}
+
+/** The file name as shown and offered for download: no path, no control characters, bounded. */
+export function storedFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (base || '未命名.xlsx').slice(0, 200);
+}
+
+/** Rows an error report names (a file-level error names none). */
+export function rejectedRowCount(details: readonly ErrorDetail[]): number {
+  return new Set(details.flatMap((detail) => (detail.row === undefined || detail.row === null ? [] : [detail.row]))).size;
+}
+
+/** Keeps a refused or failed run in the history; the import itself was rolled back. */
+async function recordFailedRun(ctx: ActorContext, kind: ImportKind, upload: ImportUpload, progress: RunProgress, error: unknown) {
+  const details = error instanceof AppError ? (error.details ?? []) : [];
+  const message = error instanceof AppError ? error.message : '导入时发生内部错误，未导入任何数据';
+  try {
+    await inTransaction(ctx, (tx) =>
+      insertImportRun(tx, {
+        ...runFile(ctx, kind, upload),
+        status: 'failed',
+        rows: progress.rows,
+        rejected: rejectedRowCount(details),
+        message,
+        errors: details.length ? details : [{ message }],
+      }),
+    );
+  } catch {
+    // The import's own error is what the user must see; a history write failing must not replace it.
+  }
+}
+
+async function importCheckedWorkbook(
+  ctx: ActorContext,
+  kind: ImportKind,
+  upload: ImportUpload,
+  progress: RunProgress,
+): Promise<ImportResult> {
+  const buffer = upload.content;
   const sheet = await readSheet(buffer, kind === 'organizations' ? '单位' : '平台', maxRows);
   if ('error' in sheet) throw new AppError(ErrorCode.ImportRejected, { message: sheet.error, details: [{ message: sheet.error }] });
+  progress.rows = sheet.rows.length;
   const columns = kind === 'organizations' ? organizationColumns : platformColumns;
   const missing = columns.filter((c) => c.required && !sheet.headers.includes(c.header)).map((c) => c.header);
   if (missing.length) {
@@ -171,11 +246,13 @@ async function importCheckedWorkbook(ctx: ActorContext, kind: ImportKind, buffer
       }
       counts[outcome]++;
     }
+    const file = runFile(ctx, kind, upload);
+    await insertImportRun(tx, { ...file, status: 'succeeded', rows: prepared.items.length, ...counts });
     await recordAudit(tx, ctx, {
       action: `import.${kind}`,
       objectType: kind === 'organizations' ? 'organization' : 'platform',
       objectId: null,
-      after: { rows: prepared.items.length, ...counts },
+      after: { rows: prepared.items.length, ...counts, fileName: file.fileName },
     });
   });
   return { kind, rows: prepared.items.length, ...counts };
@@ -360,4 +437,43 @@ async function applyPlatform(tx: Transaction, ctx: ActorContext, input: CreatePl
     changeNote: '数据导入',
   });
   return changed ? 'updated' : 'unchanged';
+}
+
+/** The import history the actor may see (its own runs, and its region's), newest first, uploaders as 姓名（单位）. */
+export async function findImportRuns(ctx: ActorContext, query: ImportRunQuery): Promise<ImportRunPage> {
+  const { limit, offset, ...filter } = query;
+  const page = await repository.findImportRuns(ctx.db, { ...filter, scope: importRunScope(ctx.actor) }, { limit, offset });
+  const people = await findPersonLabels(
+    ctx.db,
+    page.items.flatMap((item) => (item.uploadedById ? [item.uploadedById] : [])),
+  );
+  return {
+    total: page.total,
+    items: page.items.map((item) => ({
+      ...item,
+      uploader: (item.uploadedById && people.get(item.uploadedById)) || '（系统）',
+      createdAt: item.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** A run the actor may see, or NotFound (another county's run is indistinguishable from a missing one). */
+async function getVisibleRun(ctx: ActorContext, id: string) {
+  const run = await repository.findImportRunFile(ctx.db, id, importRunScope(ctx.actor));
+  if (!run) throw new AppError(ErrorCode.NotFound, { message: '导入记录不存在或无权查看' });
+  return run;
+}
+
+/** The uploaded file of a run, byte for byte. */
+export async function getImportRunFile(ctx: ActorContext, id: string): Promise<{ fileName: string; content: Buffer }> {
+  const run = await getVisibleRun(ctx, id);
+  return { fileName: run.fileName, content: run.content };
+}
+
+/** The error report of a refused run as a workbook (行号, 列, 问题), or NotFound when the run has none. */
+export async function getImportRunErrorReport(ctx: ActorContext, id: string): Promise<{ fileName: string; content: Buffer }> {
+  const run = await getVisibleRun(ctx, id);
+  if (!run.errors) throw new AppError(ErrorCode.NotFound, { message: '该次导入没有错误报告' });
+  const base = run.fileName.replace(/\.xlsx$/i, '');
+  return { fileName: `${base}-错误报告.xlsx`, content: await buildErrorReport(run.errors) };
 }

@@ -143,3 +143,20 @@ export async function buildTemplate(sheetName: string, columns: ColumnSpec[], in
   instructions.forEach((line, i) => (help.getCell(i + 1, 1).value = line));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** An import's error report as a workbook: one line per problem (行号, 列, 问题), as the uploader saw it. */
+export async function buildErrorReport(
+  details: readonly { row?: number | null | undefined; field?: string | null | undefined; message: string }[],
+) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'STIP';
+  const sheet = workbook.addWorksheet('错误报告', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    { header: '行号', width: 8 },
+    { header: '列', width: 20 },
+    { header: '问题', width: 80 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const detail of details) sheet.addRow([detail.row ?? '', detail.field ?? '', detail.message]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

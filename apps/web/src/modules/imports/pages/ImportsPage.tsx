@@ -1,7 +1,8 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined, HistoryOutlined, InboxOutlined } from '@ant-design/icons';
 import { type ImportKind, type ImportResult, importKinds } from '@stip/contracts';
 import { Alert, Button, Card, Flex, Radio, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { errorMessage, isApiError } from '../../../shared/api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useNotify } from '../../../shared/hooks/useNotify';
@@ -28,6 +29,7 @@ export default function ImportsPage() {
   const [downloading, setDownloading] = useState(false);
   const upload = useImport();
   const notify = useNotify();
+  const navigate = useNavigate();
 
   const downloadTemplate = async () => {
     setDownloading(true);
@@ -58,7 +60,14 @@ export default function ImportsPage() {
 
   return (
     <>
-      <PageHeader title={text.title} />
+      <PageHeader
+        title={text.title}
+        extra={
+          <Button icon={<HistoryOutlined />} onClick={() => navigate('/imports/history')} data-testid="import-history-open">
+            {t.importHistory.open}
+          </Button>
+        }
+      />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex vertical gap={16}>
           <Flex align="center" gap={12} wrap>
