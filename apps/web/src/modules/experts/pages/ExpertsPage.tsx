@@ -10,6 +10,7 @@ import { pagination, tableScroll } from '../../../shared/components/tableDefault
 import { requiredText, schemaRule } from '../../../shared/forms/rules';
 import { useListParams } from '../../../shared/hooks/useListParams';
 import { useNotify } from '../../../shared/hooks/useNotify';
+import { withoutDemoMark } from '../../../shared/format/demoName';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useCan } from '../../accounts/hooks/useSession';
 import { ExpertFormModal } from '../components/ExpertFormModal';
@@ -119,7 +120,7 @@ export default function ExpertsPage() {
               width: 170,
               render: (name: string, row) => (
                 <Space size={4}>
-                  {name}
+                  {row.isDemo ? withoutDemoMark(name) : name}
                   {row.isDemo ? <Tag bordered={false}>{t.common.demoTag}</Tag> : null}
                 </Space>
               ),
