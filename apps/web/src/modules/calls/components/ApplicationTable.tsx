@@ -43,8 +43,8 @@ export function ApplicationTable(
             </>
           ),
         },
-        { title: t.calls.application.type, key: 'type', width: 170, render: (_, a) => a.type.name },
-        { title: t.calls.application.organization, key: 'organization', width: 200, render: (_, a) => a.organization.name },
+        { title: t.calls.application.type, key: 'type', width: 150, render: (_, a) => a.type.name },
+        { title: t.calls.application.organization, key: 'organization', width: 180, render: (_, a) => a.organization.name },
         { title: t.calls.application.region, key: 'region', width: 100, render: (_, a) => a.region.name },
         {
           title: t.calls.application.status,
