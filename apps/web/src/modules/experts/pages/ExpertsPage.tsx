@@ -3,6 +3,7 @@ import type { Expert } from '@stip/contracts';
 import { zSuspendExpert } from '@stip/contracts';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { DemoTag } from '../../../shared/components/DemoTag';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { SearchInput } from '../../../shared/components/SearchInput';
@@ -121,7 +122,7 @@ export default function ExpertsPage() {
               render: (name: string, row) => (
                 <Space size={4}>
                   {row.isDemo ? withoutDemoMark(name) : name}
-                  {row.isDemo ? <Tag bordered={false}>{t.common.demoTag}</Tag> : null}
+                  {row.isDemo ? <DemoTag /> : null}
                 </Space>
               ),
             },
