@@ -114,11 +114,14 @@ describe('the lists at 1280 × 800', () => {
       await stip.login(page, username);
       await page.goto(path);
       await page.locator('.ant-table-row').first().waitFor();
-      const overflow = await page.evaluate(() =>
-        Array.from(document.querySelectorAll<HTMLElement>('.ant-table-content, .ant-table-body'))
-          .map((element) => element.scrollWidth - element.clientWidth)
-          .filter((excess) => excess > 1),
+      // The scrolling part of each table (.ant-table-body under a fixed header): how much wider its rows are than it.
+      const excesses = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.ant-table-content, .ant-table-body')).map(
+          (element) => element.scrollWidth - element.clientWidth,
+        ),
       );
+      if (!excesses.length) wide.push(`${username} ${path}: no table measured`);
+      const overflow = excesses.filter((excess) => excess > 1);
       if (overflow.length) wide.push(`${username} ${path}: ${overflow.join(', ')} px too wide`);
       await page.context().close();
     }
