@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedUser } from '../apps/server/src/db/seed/accounts';
 import { demoPassword, startStip, type Stip } from './harness';
-import { withoutDemoMark } from '../apps/web/src/modules/platforms/components/demoName';
+import { withoutDemoMark } from '../apps/web/src/shared/format/demoName';
 
 let stip: Stip;
 beforeAll(async () => {

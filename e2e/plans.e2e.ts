@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDailyJobs } from '../apps/server/src/modules/jobs/jobs.service';
 import { todayInChina } from '../apps/server/src/shared/clock';
 import { startStip, type Stip } from './harness';
-import { withoutDemoMark } from '../apps/web/src/modules/platforms/components/demoName';
+import { withoutDemoMark } from '../apps/web/src/shared/format/demoName';
 
 let stip: Stip;
 beforeAll(async () => {

@@ -97,3 +97,34 @@ describe('breadcrumbs and titles of pages reached from a page', () => {
     await page.context().close();
   });
 });
+
+describe('the lists at 1280 × 800', () => {
+  const lists: [username: string, path: string][] = [
+    ['city', '/platforms'],
+    ['city', '/calls'],
+    ['city', '/applications/review'],
+    ['dagang', '/applications/mine'],
+    ['expert1', '/my-reviews'],
+  ];
+  it('show their default columns without scrolling sideways', async () => {
+    const wide: string[] = [];
+    for (const [username, path] of lists) {
+      const page = await stip.newPage();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await stip.login(page, username);
+      await page.goto(path);
+      await page.locator('.ant-table-row').first().waitFor();
+      // The scrolling part of each table (.ant-table-body under a fixed header): how much wider its rows are than it.
+      const excesses = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.ant-table-content, .ant-table-body')).map(
+          (element) => element.scrollWidth - element.clientWidth,
+        ),
+      );
+      if (!excesses.length) wide.push(`${username} ${path}: no table measured`);
+      const overflow = excesses.filter((excess) => excess > 1);
+      if (overflow.length) wide.push(`${username} ${path}: ${overflow.join(', ')} px too wide`);
+      await page.context().close();
+    }
+    expect(wide).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import { pagination, tableScroll } from '../../../shared/components/tableDefault
 import { formatDateTime } from '../../../shared/format/format';
 import { useListParams } from '../../../shared/hooks/useListParams';
 import { useNotify } from '../../../shared/hooks/useNotify';
+import { withoutDemoMark } from '../../../shared/format/demoName';
 import { t } from '../../../shared/i18n/zh-CN';
 import { AssignRoleModal } from '../components/AssignRoleModal';
 import { CreateUserModal } from '../components/CreateUserModal';
@@ -141,7 +142,13 @@ export default function UsersPage() {
           data-testid="user-table"
           columns={[
             { title: fields.username, dataIndex: 'username', width: 130, fixed: 'left' },
-            { title: fields.displayName, dataIndex: 'displayName', width: 200 },
+            {
+              title: fields.displayName,
+              dataIndex: 'displayName',
+              width: 200,
+              // A demo account says 演示 once, in its status tag.
+              render: (name: string, user) => (user.isDemo ? withoutDemoMark(name) : name),
+            },
             {
               title: fields.role,
               dataIndex: 'role',

@@ -20,7 +20,7 @@ import { OpenYearModal } from '../components/OpenYearModal';
 import { AdjustYearModal } from '../components/AdjustYearModal';
 import { annualReportsApi } from '../api';
 import { useAnnualReports, useReportingYears } from '../hooks/useAnnualReports';
-import { withoutDemoMark } from '../../platforms/components/demoName';
+import { withoutDemoMark } from '../../../shared/format/demoName';
 
 const text = t.annualReports;
 const fields = text.fields;

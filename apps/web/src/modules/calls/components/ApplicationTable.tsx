@@ -1,29 +1,39 @@
 import type { ApplicationListItem, ApplicationStatus } from '@stip/contracts';
-import { Table, type TableProps } from 'antd';
 import { Link } from 'react-router-dom';
+import { ChoosableTable, type ChoosableTableProps } from '../../../shared/components/ChoosableTable';
+import { DemoTag } from '../../../shared/components/DemoTag';
 import { tableScroll } from '../../../shared/components/tableDefaults';
+import { withoutDemoMark } from '../../../shared/format/demoName';
 import { formatDate, formatDateTime } from '../../../shared/format/format';
 import { t } from '../../../shared/i18n/zh-CN';
-import { DemoTag } from '../../platforms/components/DemoTag';
 import { ApplicationStatusTag } from './StatusTags';
-import { withoutDemoMark } from '../../platforms/components/demoName';
 
-/** The applications list every page shares (queue, mine, a call's applications). */
+/** Less important columns, hidden until the user picks them in 列设置: the default columns fit at 1280 px. */
+const defaultHidden = ['closesOn'];
+
+/** The applications list every page shares (queue, mine, a call's applications), with 列设置 and a fixed name column. */
 export function ApplicationTable(
-  props: Omit<TableProps<ApplicationListItem>, 'columns' | 'rowKey'> & { linkTo?: (a: ApplicationListItem) => string },
+  props: Omit<ChoosableTableProps<ApplicationListItem>, 'columns' | 'rowKey' | 'tableKey'> & {
+    linkTo?: (a: ApplicationListItem) => string;
+  },
 ) {
   const { linkTo = (a) => `/applications/${a.id}`, ...rest } = props;
   return (
-    <Table<ApplicationListItem>
+    <ChoosableTable<ApplicationListItem>
+      tableKey="applications"
+      defaultHidden={defaultHidden}
       rowKey="id"
       size="small"
-      scroll={tableScroll}
-      locale={{ emptyText: t.calls.application.empty }}
+      scroll={{ y: tableScroll.y }}
+      emptyText={t.calls.application.empty}
       {...rest}
       columns={[
         {
           title: t.calls.application.platformName,
           dataIndex: 'platformName',
+          fixed: 'left',
+          width: 260,
+          // A demo record says 演示 once, in its tag, not again at the end of its name.
           render: (name: string, a) => (
             <>
               <Link to={linkTo(a)} data-testid="application-link">
@@ -33,9 +43,9 @@ export function ApplicationTable(
             </>
           ),
         },
-        { title: t.calls.application.type, render: (_, a) => a.type.name },
-        { title: t.calls.application.organization, render: (_, a) => a.organization.name },
-        { title: t.calls.application.region, width: 100, render: (_, a) => a.region.name },
+        { title: t.calls.application.type, key: 'type', width: 150, render: (_, a) => a.type.name },
+        { title: t.calls.application.organization, key: 'organization', width: 180, render: (_, a) => a.organization.name },
+        { title: t.calls.application.region, key: 'region', width: 100, render: (_, a) => a.region.name },
         {
           title: t.calls.application.status,
           dataIndex: 'status',
@@ -43,7 +53,7 @@ export function ApplicationTable(
           render: (s: ApplicationStatus) => <ApplicationStatusTag status={s} />,
         },
         { title: t.calls.application.submittedAt, dataIndex: 'submittedAt', width: 150, render: (v: string | null) => formatDateTime(v) },
-        { title: t.calls.application.closesOn, dataIndex: 'closesOn', width: 100, render: (v: string) => formatDate(v) },
+        { title: t.calls.application.closesOn, dataIndex: 'closesOn', width: 110, render: (v: string) => formatDate(v) },
       ]}
     />
   );

@@ -16,7 +16,7 @@ import { formatDateTime } from '../../../shared/format/format';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useCurrentUser } from '../../accounts/hooks/useSession';
-import { DemoTag } from '../../platforms/components/DemoTag';
+import { DemoTag } from '../../../shared/components/DemoTag';
 import { applicationsApi } from '../api';
 import { EligibilityTable } from '../components/EligibilityTable';
 import { ReasonModal, type ReasonValues } from '../components/ReasonModal';

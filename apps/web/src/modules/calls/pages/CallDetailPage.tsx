@@ -9,7 +9,7 @@ import { formatDate } from '../../../shared/format/format';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useCurrentUser } from '../../accounts/hooks/useSession';
-import { DemoTag } from '../../platforms/components/DemoTag';
+import { DemoTag } from '../../../shared/components/DemoTag';
 import { callsApi } from '../api';
 import { ApplicationTable } from '../components/ApplicationTable';
 import { CallFormDrawer } from '../components/CallFormDrawer';

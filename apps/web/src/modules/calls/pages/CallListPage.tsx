@@ -1,7 +1,8 @@
 import { type Call, callStatuses, type CallStatus } from '@stip/contracts';
-import { Button, Card, Flex, Select, Table } from 'antd';
+import { Button, Card, Flex, Select } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { ChoosableTable } from '../../../shared/components/ChoosableTable';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { SearchInput } from '../../../shared/components/SearchInput';
@@ -10,12 +11,15 @@ import { formatDate } from '../../../shared/format/format';
 import { useListParams } from '../../../shared/hooks/useListParams';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useCurrentUser } from '../../accounts/hooks/useSession';
-import { DemoTag } from '../../platforms/components/DemoTag';
+import { DemoTag } from '../../../shared/components/DemoTag';
 import { CallFormDrawer } from '../components/CallFormDrawer';
 import { NewApplicationModal } from '../components/NewApplicationModal';
 import { CallStatusTag } from '../components/StatusTags';
 import { useCalls } from '../hooks/useCalls';
-import { withoutDemoMark } from '../../platforms/components/demoName';
+import { withoutDemoMark } from '../../../shared/format/demoName';
+
+/** Less important columns, hidden until the user picks them in 列设置 (the title says the year). */
+const defaultHidden = ['year'];
 
 /** 申报通知: the calls, for everyone who may read them; the city bureau creates them, host users apply from here. */
 export default function CallListPage() {
@@ -64,20 +68,28 @@ export default function CallListPage() {
         {calls.isError ? (
           <LoadFailed error={calls.error} onRetry={() => void calls.refetch()} />
         ) : (
-          <Table<Call>
+          <ChoosableTable<Call>
+            tableKey="calls"
+            defaultHidden={defaultHidden}
+            isFiltered={!!(status || keyword)}
+            onClearFilters={params.clear}
+            emptyText={t.calls.list.empty}
             rowKey="id"
             size="small"
             loading={calls.isFetching}
             dataSource={calls.data?.items ?? []}
-            scroll={tableScroll}
-            locale={{ emptyText: t.calls.list.empty }}
+            scroll={{ y: tableScroll.y }}
             pagination={pagination(params.page, params.pageSize, calls.data?.total ?? 0, (page, pageSize) =>
               params.update({ page, pageSize }),
             )}
+            data-testid="call-table"
             columns={[
               {
                 title: t.calls.field.title,
                 dataIndex: 'title',
+                fixed: 'left',
+                width: 300,
+                // A demo call says 演示 once, in its tag, not again at the end of its title.
                 render: (title: string, call) => (
                   <>
                     <Link to={`/calls/${call.id}`}>{call.isDemo ? withoutDemoMark(title) : title}</Link> {call.isDemo ? <DemoTag /> : null}
@@ -85,9 +97,10 @@ export default function CallListPage() {
                 ),
               },
               { title: t.calls.field.year, dataIndex: 'year', width: 70 },
-              { title: t.calls.field.types, render: (_, call) => call.types.map((type) => type.name).join('、') },
+              { title: t.calls.field.types, key: 'types', width: 220, render: (_, call) => call.types.map((type) => type.name).join('、') },
               {
                 title: t.calls.field.window,
+                key: 'window',
                 width: 200,
                 render: (_, call) => `${formatDate(call.opensOn)} ~ ${formatDate(call.closesOn)}`,
               },
@@ -97,6 +110,8 @@ export default function CallListPage() {
                 ? [
                     {
                       title: t.common.actions,
+                      key: 'actions',
+                      fixed: 'right' as const,
                       width: 80,
                       render: (_: unknown, call: Call) =>
                         call.status === 'open' ? (

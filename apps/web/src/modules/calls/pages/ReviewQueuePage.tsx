@@ -88,6 +88,8 @@ export default function ReviewQueuePage() {
             loading={list.isFetching}
             dataSource={list.data?.items ?? []}
             rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
+            isFiltered={!!(status || keyword)}
+            onClearFilters={() => params.update({ status: null, keyword: null })}
             pagination={pagination(params.page, params.pageSize, list.data?.total ?? 0, (page, pageSize) =>
               params.update({ page, pageSize }),
             )}

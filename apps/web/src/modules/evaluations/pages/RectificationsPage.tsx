@@ -9,7 +9,7 @@ import { useListParams } from '../../../shared/hooks/useListParams';
 import { t } from '../../../shared/i18n/zh-CN';
 import { RectificationStatusTag } from '../components/EvaluationTags';
 import { useRectifications } from '../hooks/useEvaluations';
-import { withoutDemoMark } from '../../platforms/components/demoName';
+import { withoutDemoMark } from '../../../shared/format/demoName';
 
 const text = t.rectifications;
 

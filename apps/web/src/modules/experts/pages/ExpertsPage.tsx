@@ -3,6 +3,7 @@ import type { Expert } from '@stip/contracts';
 import { zSuspendExpert } from '@stip/contracts';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { DemoTag } from '../../../shared/components/DemoTag';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { SearchInput } from '../../../shared/components/SearchInput';
@@ -10,6 +11,7 @@ import { pagination, tableScroll } from '../../../shared/components/tableDefault
 import { requiredText, schemaRule } from '../../../shared/forms/rules';
 import { useListParams } from '../../../shared/hooks/useListParams';
 import { useNotify } from '../../../shared/hooks/useNotify';
+import { withoutDemoMark } from '../../../shared/format/demoName';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useCan } from '../../accounts/hooks/useSession';
 import { ExpertFormModal } from '../components/ExpertFormModal';
@@ -119,8 +121,8 @@ export default function ExpertsPage() {
               width: 170,
               render: (name: string, row) => (
                 <Space size={4}>
-                  {name}
-                  {row.isDemo ? <Tag bordered={false}>{t.common.demoTag}</Tag> : null}
+                  {row.isDemo ? withoutDemoMark(name) : name}
+                  {row.isDemo ? <DemoTag /> : null}
                 </Space>
               ),
             },

@@ -1,9 +1,12 @@
 import type { MySeat } from '@stip/contracts';
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { ChoosableTable } from '../../../shared/components/ChoosableTable';
+import { DemoTag } from '../../../shared/components/DemoTag';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { tableScroll } from '../../../shared/components/tableDefaults';
+import { splitDemoMarks, withoutDemoMark } from '../../../shared/format/demoName';
 import { t } from '../../../shared/i18n/zh-CN';
 import { ConcludeModal } from '../components/ConcludeModal';
 import { DeclarationModal } from '../components/DeclarationModal';
@@ -12,6 +15,9 @@ import { SeatStatusTag } from '../components/SeatStatusTag';
 import { useMySeats } from '../hooks/useExperts';
 
 const text = t.experts.mine;
+
+/** Less important columns, hidden until the expert picks them in 列设置: the default columns fit at 1280 px. */
+const defaultHidden = ['application.callTitle'];
 
 /** 我的评审: the signed-in expert's seats — declare, then score and submit; the chair writes the consensus. */
 export default function MyReviewsPage() {
@@ -29,31 +35,39 @@ export default function MyReviewsPage() {
       {seats.isError ? (
         <LoadFailed error={seats.error} onRetry={() => void seats.refetch()} />
       ) : (
-        <Table<MySeat>
+        <ChoosableTable<MySeat>
+          tableKey="my-reviews"
+          defaultHidden={defaultHidden}
+          emptyText={text.empty}
           size="small"
           rowKey="seatId"
           bordered
           loading={seats.isFetching}
           dataSource={seats.data?.items}
-          scroll={tableScroll}
+          scroll={{ y: tableScroll.y }}
           pagination={false}
-          locale={{ emptyText: text.empty }}
           data-testid="my-review-table"
           columns={[
             {
               title: text.application,
               dataIndex: ['application', 'platformName'],
+              fixed: 'left',
               width: 260,
-              render: (name: string, row) => (
-                <Space size={4}>
-                  {name}
-                  {row.isChair ? <Tag color="gold">{text.chair}</Tag> : null}
-                </Space>
-              ),
+              // A demo application says 演示 once, in its tag, not again at the end of its name.
+              render: (name: string, row) => {
+                const platform = splitDemoMarks(name);
+                return (
+                  <Space size={4} wrap>
+                    {platform.text}
+                    {platform.isDemo ? <DemoTag /> : null}
+                    {row.isChair ? <Tag color="gold">{text.chair}</Tag> : null}
+                  </Space>
+                );
+              },
             },
             { title: text.organization, dataIndex: ['application', 'organizationName'], width: 200 },
             { title: text.type, dataIndex: ['application', 'typeName'], width: 160 },
-            { title: text.call, dataIndex: ['application', 'callTitle'], width: 200 },
+            { title: text.call, dataIndex: ['application', 'callTitle'], width: 200, render: (title: string) => withoutDemoMark(title) },
             { title: text.dueOn, dataIndex: 'dueOn', width: 110, render: (v: string | null) => v ?? t.common.none },
             {
               title: text.status,
@@ -66,7 +80,7 @@ export default function MyReviewsPage() {
               title: t.common.actions,
               key: 'actions',
               fixed: 'right',
-              width: 200,
+              width: 160,
               render: (_: unknown, row) => (
                 <Space size={0}>
                   {row.status === 'pending_declaration' && !row.concludedAt ? (

@@ -8,7 +8,7 @@ import { useSaveOutcome } from '../../../shared/hooks/useSaveOutcome';
 import { t } from '../../../shared/i18n/zh-CN';
 import { fundingApi } from '../api';
 import { useBudgets, useFundingMutation } from '../hooks/useFunding';
-import { DemoTag } from '../../platforms/components/DemoTag';
+import { DemoTag } from '../../../shared/components/DemoTag';
 
 const text = t.funding.budget;
 const yuan = t.funding.yuan;

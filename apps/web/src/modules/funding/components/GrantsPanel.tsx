@@ -17,13 +17,13 @@ import { pagination, tableScroll } from '../../../shared/components/tableDefault
 import { useListParams } from '../../../shared/hooks/useListParams';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
-import { DemoTag } from '../../platforms/components/DemoTag';
+import { DemoTag } from '../../../shared/components/DemoTag';
 import { fundingApi } from '../api';
 import { useGrants } from '../hooks/useFunding';
 import { GrantFormModal } from './GrantFormModal';
 import { GrantStatusTag } from './GrantStatusTag';
 import { RoundGrantsModal } from './RoundGrantsModal';
-import { withoutDemoMark } from '../../platforms/components/demoName';
+import { withoutDemoMark } from '../../../shared/format/demoName';
 
 const fields = t.funding.grant.fields;
 const yuan = t.funding.yuan;

@@ -28,7 +28,7 @@ import { useNotify } from '../../../shared/hooks/useNotify';
 import { useSaveOutcome } from '../../../shared/hooks/useSaveOutcome';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useCan, useCurrentUser } from '../../accounts/hooks/useSession';
-import { DemoTag } from '../../platforms/components/DemoTag';
+import { DemoTag } from '../../../shared/components/DemoTag';
 import { fundingApi } from '../api';
 import { GrantStatusTag } from '../components/GrantStatusTag';
 import { useBudgets, useFundingMutation, useGrant } from '../hooks/useFunding';

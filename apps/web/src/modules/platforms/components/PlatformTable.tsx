@@ -7,7 +7,8 @@ import { pagination, tableScroll } from '../../../shared/components/tableDefault
 import { formatDate, formatDateTime } from '../../../shared/format/format';
 import { t } from '../../../shared/i18n/zh-CN';
 import type { PlatformFilters, PlatformSortField } from '../api';
-import { DemoTag, withoutDemoMark } from './DemoTag';
+import { DemoTag } from '../../../shared/components/DemoTag';
+import { withoutDemoMark } from '../../../shared/format/demoName';
 import { PlatformStatusTag } from './PlatformStatusTag';
 
 const fields = t.platformFields;

@@ -2,8 +2,10 @@ import { Button, Card, Empty, List, Segmented, Tag, Typography } from 'antd';
 import { type TodoKind, todoKinds } from '@stip/contracts';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { DemoTag } from '../../../shared/components/DemoTag';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
 import { PageHeader } from '../../../shared/components/PageHeader';
+import { splitDemoMarks } from '../../../shared/format/demoName';
 import { todayString } from '../../../shared/format/format';
 import { t } from '../../../shared/i18n/zh-CN';
 import { daysUntil, useTodos } from '../hooks/useTodos';
@@ -57,35 +59,47 @@ export default function TodosPage() {
               dataSource={shown}
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.todos.empty} /> }}
               data-testid="todo-list"
-              renderItem={(item) => (
-                <List.Item
-                  key={`${item.kind}:${item.subjectId}`}
-                  actions={[
-                    <Button key="open" type="link" onClick={() => navigate(item.path)}>
-                      {t.todos.open}
-                    </Button>,
-                  ]}
-                >
-                  <List.Item.Meta
-                    title={
-                      <Typography.Link onClick={() => navigate(item.path)} data-testid="todo-item">
-                        {item.title}
-                      </Typography.Link>
-                    }
-                    description={
-                      <>
-                        <Tag color="blue">{t.todos.kinds[item.kind]}</Tag>
-                        <DueTag dueOn={item.dueOn} today={today} />
-                        {item.dueOn ? (
-                          <Typography.Text type="secondary">
-                            {t.todos.deadline}：{item.dueOn}
-                          </Typography.Text>
-                        ) : null}
-                      </>
-                    }
-                  />
-                </List.Item>
-              )}
+              renderItem={(item) => {
+                // A to-do about a demo record says 演示 once, in a tag, not in its title.
+                const title = splitDemoMarks(item.title);
+                return (
+                  <List.Item
+                    key={`${item.kind}:${item.subjectId}`}
+                    actions={[
+                      <Button key="open" type="link" onClick={() => navigate(item.path)}>
+                        {t.todos.open}
+                      </Button>,
+                    ]}
+                  >
+                    <List.Item.Meta
+                      title={
+                        <>
+                          <Typography.Link onClick={() => navigate(item.path)} data-testid="todo-item">
+                            {title.text}
+                          </Typography.Link>
+                          {title.isDemo ? (
+                            <>
+                              {' '}
+                              <DemoTag />
+                            </>
+                          ) : null}
+                        </>
+                      }
+                      description={
+                        <>
+                          <Tag color="blue">{t.todos.kinds[item.kind]}</Tag>
+                          <DueTag dueOn={item.dueOn} today={today} />
+                          {item.dueOn ? (
+                            <Typography.Text type="secondary">
+                              {t.todos.deadline}：{item.dueOn}
+                            </Typography.Text>
+                          ) : null}
+                        </>
+                      }
+                    />
+                  </List.Item>
+                );
+              }}
             />
           </>
         )}
