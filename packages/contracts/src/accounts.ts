@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zId, zName, zText, zVersion, zLimit, zOffset } from './common';
+import { zEmail, zId, zName, zPhone, zText, zVersion, zLimit, zOffset } from './common';
 import { type Role, zRole, zPermission } from './roles';
 import { countCharacterClasses, passwordClassesMessage, passwordMaxLength, passwordMinLength } from './password-rule';
 
@@ -44,6 +44,9 @@ export const zUser = z.object({
   regionName: z.string().nullable(),
   organizationId: zId.nullable(),
   organizationName: z.string().nullable(),
+  /** Contact data the system administrator keeps (empty when not known). */
+  phone: z.string(),
+  email: z.string(),
   isActive: z.boolean(),
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
@@ -68,8 +71,11 @@ export const zAssignRole = z.object({
 });
 export type AssignRole = z.infer<typeof zAssignRole>;
 
-/** The system administrator corrects an account's name (its role, region and unit are the security administrator's). */
-export const zUpdateUser = z.object({ displayName: zName(60), version: zVersion });
+/**
+ * The system administrator corrects an account's name and contact data (its role, region and unit are the
+ * security administrator's, 三权分立). Omitted contact fields stay as they are.
+ */
+export const zUpdateUser = z.object({ displayName: zName(60), phone: zPhone.optional(), email: zEmail.optional(), version: zVersion });
 export type UpdateUser = z.infer<typeof zUpdateUser>;
 
 export const zSetUserActive = z.object({ isActive: z.boolean(), version: zVersion });

@@ -291,7 +291,7 @@ export const auditFieldLabels: Record<string, Record<string, string>> = {
   },
   region: { name: '区域名称', level: '层级', parentId: '上级区域', code: '区划代码' },
   organization: { name: '单位名称', kind: '单位类型', regionId: '所在区域' },
-  user: { regionId: '管辖区域', organizationId: '所属单位' },
+  user: { regionId: '管辖区域', organizationId: '所属单位', phone: '联系电话', email: '电子邮箱' },
   plan: { title: '规划名称' },
   task: { title: '任务名称' },
   target: { kind: '目标类型' },

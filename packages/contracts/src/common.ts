@@ -39,6 +39,11 @@ export const zText = (max: number) =>
     .refine((value) => !loneSurrogate.test(value), '含有无法识别的字符（不完整的编码）');
 export const zName = (max = 200) => zText(max).min(1, { message: '不能为空' });
 
+/** A telephone number as typed (digits, +, -, parentheses and spaces, 5–30 characters), or empty. */
+export const zPhone = zText(30).refine((value) => value === '' || /^[0-9+\-() ]{5,30}$/.test(value), '电话号码格式不正确');
+/** An e-mail address, or empty. */
+export const zEmail = zText(100).refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), '邮箱格式不正确');
+
 export const zVersion = z.number().int().min(1);
 
 export interface Page<T> {

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { zApplicationStatus } from './calls';
-import { zBooleanQuery, zDate, zId, zLimit, zName, zOffset, zText, zVersion } from './common';
+import { zBooleanQuery, zDate, zId, zLimit, zName, zOffset, zPhone, zText, zVersion } from './common';
 
 /** A technical field (技术领域) as typed: trimmed, 1–50 characters. */
 export const zExpertField = zName(50);
 
-const zPhone = zText(30).refine((value) => value === '' || /^[0-9+\-() ]{5,30}$/.test(value), '电话号码格式不正确');
 /** 18-character resident ID (the last may be X), or empty. */
 const zIdNumber = zText(18).refine((value) => value === '' || /^\d{17}[\dXx]$/.test(value), '身份证号应为18位（最后一位可为X）');
 

@@ -10,6 +10,9 @@ export const users = pgTable('users', {
   id: id(),
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
+  /** Contact data the system administrator keeps; empty when not known. */
+  phone: text('phone').notNull().default(''),
+  email: text('email').notNull().default(''),
   passwordHash: text('password_hash').notNull(),
   /** One role per user, so the three administrator roles can never be combined (三权分立); null until the security administrator assigns one. */
   role: role('role'),

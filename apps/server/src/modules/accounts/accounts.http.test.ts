@@ -110,6 +110,28 @@ describe('separation of the three administrators', () => {
     expect((audit as unknown as { rows: unknown[] }).rows).toEqual([
       { before: { displayName: expect.any(String) }, after: { displayName: '张明（市科技局）' } },
     ]);
+    // Contact data: checked, kept, audited field by field; an omitted field stays as it is.
+    const badPhone = await edit(target.id, { displayName: '张明（市科技局）', phone: '电话', version: 2 });
+    expect(badPhone.statusCode).toBe(400);
+    expect(badPhone.json().code).toBeTruthy();
+    expect((await edit(target.id, { displayName: '张明（市科技局）', email: 'not-an-address', version: 2 })).statusCode).toBe(400);
+    const contact = await edit(target.id, {
+      displayName: '张明（市科技局）',
+      phone: '0818-2345678',
+      email: 'zhang@example.cn',
+      version: 2,
+    });
+    expect(contact.statusCode, contact.body).toBe(200);
+    expect(contact.json()).toMatchObject({ phone: '0818-2345678', email: 'zhang@example.cn', version: 3 });
+    const renamed = await edit(target.id, { displayName: '张明', version: 3 });
+    expect(renamed.json()).toMatchObject({ displayName: '张明', phone: '0818-2345678', email: 'zhang@example.cn', version: 4 });
+    const contactAudit = await db.execute(
+      sql`select before, after from audit_log where action = 'user.update' and object_id = ${target.id} order by seq`,
+    );
+    expect((contactAudit as unknown as { rows: unknown[] }).rows.slice(1)).toEqual([
+      { before: { phone: '', email: '' }, after: { phone: '0818-2345678', email: 'zhang@example.cn' } },
+      { before: { displayName: '张明（市科技局）' }, after: { displayName: '张明' } },
+    ]);
     const otherAdmin = await buildUser(db, { role: 'auditadmin' });
     expect((await edit(otherAdmin.id, { displayName: '改名', version: 1 })).json()).toMatchObject({ code: 'ADMINISTRATOR_PROTECTED' });
     expect((await edit(sysadmin.id, { displayName: '改名', version: 1 })).statusCode).toBe(403);
@@ -119,7 +141,7 @@ describe('separation of the three administrators', () => {
       method: 'PATCH',
       url: `/api/users/${target.id}`,
       headers: { cookie: secadmin },
-      payload: { displayName: 'x', version: 2 },
+      payload: { displayName: 'x', version: 4 },
     });
     expect(bySecadmin.statusCode).toBe(403);
   });

@@ -8,6 +8,8 @@ const userColumns = {
   id: users.id,
   username: users.username,
   displayName: users.displayName,
+  phone: users.phone,
+  email: users.email,
   role: users.role,
   regionId: users.regionId,
   regionName: regions.name,
@@ -105,7 +107,7 @@ export async function updateUserVersioned(
   changes: Partial<
     Pick<
       typeof users.$inferInsert,
-      'role' | 'regionId' | 'organizationId' | 'isActive' | 'passwordHash' | 'mustChangePassword' | 'displayName'
+      'role' | 'regionId' | 'organizationId' | 'isActive' | 'passwordHash' | 'mustChangePassword' | 'displayName' | 'phone' | 'email'
     >
   >,
 ): Promise<boolean> {

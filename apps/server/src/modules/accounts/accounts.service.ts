@@ -67,6 +67,8 @@ function toUser(row: repository.UserRow): User {
     regionName: row.regionName,
     organizationId: row.organizationId,
     organizationName: row.organizationName,
+    phone: row.phone,
+    email: row.email,
     isActive: row.isActive,
     lockedUntil: row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil.toISOString() : null,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
@@ -332,16 +334,21 @@ export async function assignRole(ctx: ActorContext, id: string, input: AssignRol
 /** Corrects an account's name (system administrator); never an administrator's or one's own. */
 export async function updateUser(ctx: ActorContext, id: string, input: UpdateUser): Promise<User> {
   const before = await getManageableUser(ctx, id, input.version, 'edit_profile');
-  const displayName = input.displayName.trim();
-  if (displayName === before.displayName) return before;
+  const next = {
+    displayName: input.displayName.trim(),
+    phone: input.phone ?? before.phone,
+    email: input.email ?? before.email,
+  };
+  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== before[key]);
+  if (!changed.length) return before;
   await inTransaction(ctx, async (tx) => {
-    if (!(await repository.updateUserVersioned(tx, id, input.version, { displayName }))) throw versionConflict();
+    if (!(await repository.updateUserVersioned(tx, id, input.version, next))) throw versionConflict();
     await recordAudit(tx, ctx, {
       action: 'user.update',
       objectType: 'user',
       objectId: id,
-      before: { displayName: before.displayName },
-      after: { displayName },
+      before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+      after: Object.fromEntries(changed.map((key) => [key, next[key]])),
     });
   });
   return getUser(ctx, id);

@@ -572,7 +572,7 @@ export const t = {
 
   users: {
     editTitle: (username: string) => `修改账号：${username}`,
-    editHint: '系统管理员可修改账号的姓名；角色、所属区域和单位由安全管理员分配。',
+    editHint: '系统管理员可修改账号的姓名和联系方式；角色、所属区域和单位由安全管理员分配。',
     title: '账号管理',
     create: '新建账号',
     createTitle: '新建账号',
@@ -585,6 +585,8 @@ export const t = {
       role: '角色',
       region: '区域',
       organization: '单位',
+      phone: '联系电话',
+      email: '电子邮箱',
       status: '状态',
       lastLoginAt: '最近登录',
     },

@@ -6,16 +6,30 @@ import { t } from '../../../shared/i18n/zh-CN';
 import { useUpdateUser } from '../hooks/useUsers';
 import { ImplicitSubmit } from '../../../shared/components/ImplicitSubmit';
 
-/** The system administrator corrects an account's name; role, region and unit are the security administrator's. */
+/** The system administrator corrects an account's name and contact data; role, region and unit are the security administrator's. */
+interface FormValues {
+  displayName: string;
+  phone: string;
+  email: string;
+}
+
 export function EditUserModal({ user, onClose }: { user: User | null; onClose: () => void }) {
-  const [form] = Form.useForm<{ displayName: string }>();
+  const [form] = Form.useForm<FormValues>();
   const update = useUpdateUser();
   const notify = useNotify();
 
-  const submit = (values: { displayName: string }) =>
+  const submit = (values: FormValues) =>
     user &&
     update.mutate(
-      { id: user.id, body: { displayName: values.displayName.trim(), version: user.version } },
+      {
+        id: user.id,
+        body: {
+          displayName: values.displayName.trim(),
+          phone: (values.phone ?? '').trim(),
+          email: (values.email ?? '').trim(),
+          version: user.version,
+        },
+      },
       {
         onSuccess: () => {
           notify.success(t.common.saved);
@@ -38,13 +52,25 @@ export function EditUserModal({ user, onClose }: { user: User | null; onClose: (
     >
       <Alert type="info" showIcon message={t.users.editHint} style={{ marginBottom: 16 }} />
       {user ? (
-        <Form form={form} layout="vertical" onFinish={submit} clearOnDestroy initialValues={{ displayName: user.displayName }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          clearOnDestroy
+          initialValues={{ displayName: user.displayName, phone: user.phone, email: user.email }}
+        >
           <Form.Item
             name="displayName"
             label={t.users.fields.displayName}
             rules={[requiredText(t.users.fields.displayName), schemaRule(zUpdateUser.shape.displayName)]}
           >
             <Input autoFocus maxLength={60} data-testid="user-edit-display-name" />
+          </Form.Item>
+          <Form.Item name="phone" label={t.users.fields.phone} rules={[schemaRule(zUpdateUser.shape.phone)]}>
+            <Input maxLength={30} data-testid="user-edit-phone" />
+          </Form.Item>
+          <Form.Item name="email" label={t.users.fields.email} rules={[schemaRule(zUpdateUser.shape.email)]}>
+            <Input maxLength={100} data-testid="user-edit-email" />
           </Form.Item>
           <ImplicitSubmit />
         </Form>
