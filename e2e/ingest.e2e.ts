@@ -181,11 +181,12 @@ describe('a city user imports a plan document', () => {
       { name: '达州市科学技术局', role: 'lead', kind: 'department', region: '达州市' },
       { name: '市数据局', role: 'participant', kind: 'department', region: '达州市' },
     ]);
-    const [target] = await rows<{ subject: string; baseline: string | null; links: number }>(sql`
-      select t.subject, t.baseline_date::text as baseline,
+    // 新建 counts additions from the plan's start (no baseline of its own), not from the document's date.
+    const [target] = await rows<{ subject: string; basis: string; baseline: string | null; links: number }>(sql`
+      select t.subject, t.basis::text as basis, t.baseline_date::text as baseline,
         (select count(*)::int from task_targets tt where tt.target_id = t.id) as links
       from targets t where t.plan_id = ${planId}`);
-    expect(target).toEqual({ subject: '全市新建市级重点实验室5家以上', baseline: '2024-03-01', links: 1 });
+    expect(target).toEqual({ subject: '全市新建市级重点实验室5家以上', basis: 'added', baseline: null, links: 1 });
   });
 
   it('finds the uploaded document in 政策文件库 with its plan, reopens it without uploading, and re-extracts it showing what changed', async () => {

@@ -3,7 +3,7 @@ import { applicationActionLabels, applicationStatusLabels, callActionLabels, cal
 import { evaluationLabels, evaluationRoundActionLabels } from './evaluations';
 import { grantActionLabels, grantKindLabels, grantStatusLabels } from './funding';
 import { labels } from './labels';
-import { platformFieldLabels } from './platforms';
+import { platformPropertyLabels } from './platforms';
 import { targetComparatorLabels, targetKindLabels, targetStatusLabels } from './targets';
 import { taskStatusLabels, taskUnitRoleLabels } from './tasks';
 
@@ -272,21 +272,7 @@ export const auditCommonFieldLabels: Record<string, string> = {
 /** Field names of one object type where they differ from the common ones (platforms name theirs as the registry does). */
 export const auditFieldLabels: Record<string, Record<string, string>> = {
   platform: {
-    ...platformFieldLabels,
-    typeId: platformFieldLabels.type,
-    typeName: platformFieldLabels.type,
-    systemId: platformFieldLabels.system,
-    systemName: platformFieldLabels.system,
-    hostOrganizationId: platformFieldLabels.hostOrganization,
-    hostOrganizationName: platformFieldLabels.hostOrganization,
-    coBuilderIds: platformFieldLabels.coBuilders,
-    regionId: platformFieldLabels.region,
-    regionName: platformFieldLabels.region,
-    parentPlatformId: platformFieldLabels.parentPlatform,
-    parentPlatformName: platformFieldLabels.parentPlatform,
-    successorPlatformId: platformFieldLabels.successorPlatform,
-    successorPlatformName: platformFieldLabels.successorPlatform,
-    validFrom: '生效日期',
+    ...platformPropertyLabels,
     action: '操作',
   },
   region: { name: '区域名称', level: '层级', parentId: '上级区域', code: '区划代码' },

@@ -239,3 +239,26 @@ export const platformFieldLabels = {
   updatedAt: '更新时间',
 } as const;
 export type PlatformField = keyof typeof platformFieldLabels;
+
+/**
+ * The same names under every spelling a platform's fields take: the contracts' (`type`, `hostOrganization` …)
+ * and the record's properties (`typeId`, `hostOrganizationName` …) — what forms, columns, the change history
+ * and the audit trail label them by.
+ */
+export const platformPropertyLabels = {
+  ...platformFieldLabels,
+  typeId: platformFieldLabels.type,
+  typeName: platformFieldLabels.type,
+  systemId: platformFieldLabels.system,
+  systemName: platformFieldLabels.system,
+  hostOrganizationId: platformFieldLabels.hostOrganization,
+  hostOrganizationName: platformFieldLabels.hostOrganization,
+  coBuilderIds: platformFieldLabels.coBuilders,
+  regionId: platformFieldLabels.region,
+  regionName: platformFieldLabels.region,
+  parentPlatformId: platformFieldLabels.parentPlatform,
+  parentPlatformName: platformFieldLabels.parentPlatform,
+  successorPlatformId: platformFieldLabels.successorPlatform,
+  successorPlatformName: platformFieldLabels.successorPlatform,
+  validFrom: '生效日期',
+} as const;
