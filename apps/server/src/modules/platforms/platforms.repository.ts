@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, inArray, isNull, ne, notInArray, or, sql, ty
 import { alias } from 'drizzle-orm/pg-core';
 import type { PlatformLevel, PlatformStatus } from '@stip/contracts';
 import type { Executor } from '../../db/client';
-import { runPrepared } from '../../db/prepared';
 import { organizations, platformSystems, platformTypes, platformVersions, platforms, regions } from '../../db/schema/index';
 import { escapeLike, likePrefix } from '../../shared/scope';
 import { subtreeIdsSql } from '../regions';
@@ -196,16 +195,14 @@ export async function findRegistryRows(
   const chosen = narrowRegistry(db, { id: platformVersions.id }, filter, page.sort).orderBy(...registryOrder(page.sort, page.order));
   if (page.limit !== undefined) chosen.limit(page.limit);
   if (page.offset) chosen.offset(page.offset);
-  const ids = ((await runPrepared(chosen)) as { id: string }[]).map((row) => row.id);
+  const ids = ((await chosen) as { id: string }[]).map((row) => row.id);
   return findRecordsByVersionIds(db, ids, filter.asOf);
 }
 
 /** Platform states by version id, with their names, in the order of `ids`. */
 async function findRecordsByVersionIds(db: Executor, ids: readonly string[], asOf: string | null) {
   if (!ids.length) return [];
-  const rows = await runPrepared(
-    selectRecords(db, asOf ? sql`${asOf}::date` : null).where(sql`${platformVersions.id} = any(${toUuidArray(ids)})`),
-  );
+  const rows = await selectRecords(db, asOf ? sql`${asOf}::date` : null).where(sql`${platformVersions.id} = any(${toUuidArray(ids)})`);
   const position = new Map(ids.map((id, index) => [id, index]));
   return rows.sort((a, b) => position.get(a.versionId)! - position.get(b.versionId)!);
 }
@@ -228,7 +225,7 @@ export function findRecordsInForce(db: Executor, day: string, condition: SQL | u
 }
 
 export async function countRegistryRows(db: Executor, filter: RegistryFilter): Promise<number> {
-  const [row] = (await runPrepared(narrowRegistry(db, { total: count() }, filter, null))) as { total: number }[];
+  const [row] = (await narrowRegistry(db, { total: count() }, filter, null)) as { total: number }[];
   return Number(row?.total ?? 0);
 }
 
