@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/build-test-app';
+import { multipartBody, xlsxType } from '../../../test/multipart';
 import { buildOrganization, buildPlatformType, buildRegionTree, buildUser, unique } from '../../../test/factories';
 import { makeCreditCode } from '../../db/seed/credit-codes';
 
@@ -28,20 +29,8 @@ async function workbookFile(rows: Record<string, string>[], kind = 'organization
 }
 
 function upload(file: Buffer, fileName: string, cookie: string, kind = 'organizations') {
-  const boundary = '----stip-history';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/imports/${kind}`,
-    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: body,
-  });
+  const { payload, contentType } = multipartBody({ name: fileName, content: file, type: xlsxType });
+  return t.app.inject({ method: 'POST', url: `/api/imports/${kind}`, headers: { cookie, 'content-type': contentType }, payload });
 }
 
 const history = (cookie: string, query = '') => t.app.inject({ url: `/api/imports/history${query}`, headers: { cookie } });

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/build-test-app';
+import { multipartBody, xlsxType } from '../../../test/multipart';
 import { buildOrganization, buildPlatformType, buildRegionTree, buildUser, unique } from '../../../test/factories';
 import { makeCreditCode } from '../../db/seed/credit-codes';
 import { verifyAuditChain } from '../audit/audit.service';
@@ -27,20 +28,8 @@ async function filledTemplate(kind: 'organizations' | 'platforms', rows: Record<
 }
 
 function upload(kind: string, file: Buffer, cookie = cityCookie) {
-  const boundary = '----stip-test';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="import.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/imports/${kind}`,
-    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: body,
-  });
+  const { payload, contentType } = multipartBody({ name: 'import.xlsx', content: file, type: xlsxType });
+  return t.app.inject({ method: 'POST', url: `/api/imports/${kind}`, headers: { cookie, 'content-type': contentType }, payload });
 }
 
 describe('Excel import of organisations', () => {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { IngestConfirmInput, IngestProposal, PolicyDocument, PolicyDocumentPage, ReExtraction } from '@stip/contracts';
 import { extractorVersion, type Extraction } from '@stip/policy-ingest';
 import { buildTestApp } from '../../../test/build-test-app';
+import { multipartBody } from '../../../test/multipart';
 import { buildOrganization, buildRegion, buildUser } from '../../../test/factories';
 import { auditLog, policyDocumentExtractions, policyDocuments, targets, type StoredExtraction } from '../../db/schema/index';
 import { seedTaxonomyCatalogue } from '../../db/seed/taxonomy-catalogue';
@@ -37,19 +38,8 @@ beforeAll(async () => {
 });
 
 function upload(cookie: string, fileName: string, content: Buffer, date = '2021-04-15') {
-  const boundary = '----stip-library-test';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="date"\r\n\r\n${date}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/plain\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/policy-ingest/extract',
-    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
+  const { payload, contentType } = multipartBody({ name: fileName, content, type: 'text/plain' }, { date });
+  return t.app.inject({ method: 'POST', url: '/api/policy-ingest/extract', headers: { cookie, 'content-type': contentType }, payload });
 }
 
 async function uploaded(cookie: string, fileName: string, content: Buffer): Promise<IngestProposal> {
