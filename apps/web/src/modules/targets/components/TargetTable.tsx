@@ -1,9 +1,9 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import type { Target, TargetKind } from '@stip/contracts';
-import { Button, Flex, Space, Switch, Tag, Tooltip } from 'antd';
+import { Flex, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ChoosableTable } from '../../../shared/components/ChoosableTable';
+import { EditDeleteActions } from '../../../shared/components/EditDeleteActions';
 import { t } from '../../../shared/i18n/zh-CN';
 import { TargetProgressBar } from './TargetProgressBar';
 import { TargetStatusTag } from './TargetStatusTag';
@@ -83,31 +83,7 @@ export function TargetTable({ items, loading, asOf, onEdit, onDelete }: TargetTa
                   fixed: 'right' as const,
                   width: 90,
                   render: (_: unknown, target: Target) => (
-                    <Space size={0}>
-                      {onEdit ? (
-                        <Tooltip title={t.common.edit}>
-                          <Button
-                            type="link"
-                            size="small"
-                            icon={<EditOutlined />}
-                            onClick={() => onEdit(target)}
-                            aria-label={t.common.edit}
-                          />
-                        </Tooltip>
-                      ) : null}
-                      {onDelete ? (
-                        <Tooltip title={t.common.delete}>
-                          <Button
-                            type="link"
-                            size="small"
-                            danger
-                            icon={<DeleteOutlined />}
-                            onClick={() => onDelete(target)}
-                            aria-label={t.common.delete}
-                          />
-                        </Tooltip>
-                      ) : null}
-                    </Space>
+                    <EditDeleteActions onEdit={onEdit && (() => onEdit(target))} onDelete={onDelete && (() => onDelete(target))} />
                   ),
                 },
               ]

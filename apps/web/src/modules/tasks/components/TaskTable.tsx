@@ -1,8 +1,8 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import type { NamedRef, Task } from '@stip/contracts';
-import { Button, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Progress, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import '../tasks.css';
+import { EditDeleteActions } from '../../../shared/components/EditDeleteActions';
 import { t } from '../../../shared/i18n/zh-CN';
 import { TaskStatusTag } from './TaskStatusTag';
 
@@ -101,25 +101,7 @@ export function TaskTable({ items, loading, onEdit, onDelete }: TaskTableProps) 
                 key: 'actions',
                 width: 90,
                 render: (_: unknown, task: Task) => (
-                  <Space size={0}>
-                    {onEdit ? (
-                      <Tooltip title={t.common.edit}>
-                        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(task)} aria-label={t.common.edit} />
-                      </Tooltip>
-                    ) : null}
-                    {onDelete ? (
-                      <Tooltip title={t.common.delete}>
-                        <Button
-                          type="link"
-                          size="small"
-                          danger
-                          icon={<DeleteOutlined />}
-                          onClick={() => onDelete(task)}
-                          aria-label={t.common.delete}
-                        />
-                      </Tooltip>
-                    ) : null}
-                  </Space>
+                  <EditDeleteActions onEdit={onEdit && (() => onEdit(task))} onDelete={onDelete && (() => onDelete(task))} />
                 ),
               },
             ]
