@@ -26,3 +26,4 @@ export * from './todos';
 export * from './funding';
 export * from './experts';
 export * from './audit-labels';
+export * from './sharing';
