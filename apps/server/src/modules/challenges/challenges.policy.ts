@@ -8,7 +8,8 @@ import type { ChallengeMover } from './challenges.lifecycle';
 /**
  * Who sees and moves which 揭榜挂帅 lists, in one place (list, detail, applications and milestones alike; out of
  * scope answers 404):
- * - city and county staff, leaders: lists located in their region subtree, except enterprises' unsent drafts;
+ * - city and county staff, leaders: lists located in their region subtree, except enterprises' drafts never sent
+ *   for review (a draft the bureau returned stays visible to it);
  * - host users (enterprises, universities, institutes): their own organisation's lists in any state, every
  *   released list (揭榜中 onwards, as on the portal), and any list they applied to;
  * - the system (no actor) reaches everything; any other role sees nothing.
@@ -25,7 +26,7 @@ export function challengeScope(actor: Actor | null): SQL | undefined {
       const root = actorRegionPath(actor);
       if (root === null || root === 'nothing') return nothing;
       return sql`(${challenges.regionId} in ${subtreeIdsSql(root)}
-        and not (${challenges.publisherOrganizationId} is not null and ${challenges.status} = 'draft'))`;
+        and not (${challenges.publisherOrganizationId} is not null and ${challenges.status} = 'draft' and ${challenges.reviewNote} is null))`;
     }
     case 'host_user':
       if (!actor.organizationId) return nothing;

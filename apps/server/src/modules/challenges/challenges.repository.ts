@@ -340,16 +340,8 @@ export async function findOverdueMilestones(db: Executor, scope: SQL | undefined
 /** Lists in `scope` whose effective status is one of `statuses`, with their live application counts. */
 export async function findTodoChallenges(db: Executor, scope: SQL | undefined, statuses: readonly ChallengeStatus[], today: string) {
   const effective = effectiveStatusSql(today);
-  return db
-    .select({
-      id: challenges.id,
-      title: challenges.title,
-      status: effective,
-      applicationDeadline: challenges.applicationDeadline,
-      liveApplications: sql<number>`(select count(*) from ${challengeApplications} where ${challengeApplications.challengeId} = ${challenges.id} and ${challengeApplications.status} = 'submitted')`.mapWith(
-        Number,
-      ),
-    })
+  const rows = await db
+    .select({ id: challenges.id, title: challenges.title, applicationDeadline: challenges.applicationDeadline })
     .from(challenges)
     .where(
       and(
@@ -361,4 +353,9 @@ export async function findTodoChallenges(db: Executor, scope: SQL | undefined, s
         )})`,
       ),
     );
+  const counts = await countApplications(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ ...row, liveApplications: counts.get(row.id)?.live ?? 0 }));
 }

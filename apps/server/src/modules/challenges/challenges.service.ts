@@ -339,7 +339,6 @@ export async function transitionChallenge(
     const now = new Date();
     const values: Partial<ChallengeRow> = { status: move.to };
     if (input.action === 'return') values.reviewNote = note;
-    if (input.action === 'submit') values.reviewNote = null;
     if (input.action === 'publish') values.publishedAt = now;
     if (input.action === 'complete') values.completedAt = now;
     if (input.action === 'cancel') Object.assign(values, { cancelReason: note, cancelledAt: now });
