@@ -192,3 +192,18 @@ export const zPublicChallenge = z.object({
   isDemo: z.boolean(),
 });
 export type PublicChallenge = z.infer<typeof zPublicChallenge>;
+
+/** A demand the actor may post as a list (the create page's choice, prefilled from `?demandId=`). */
+export const zChallengeDemandChoice = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  /** 预算, 万元. */
+  budget: z.number().nullable(),
+  deadline: zDate.nullable(),
+  enterpriseName: z.string().nullable(),
+  status: z.string(),
+});
+export type ChallengeDemandChoice = z.infer<typeof zChallengeDemandChoice>;
+export const zChallengeDemandChoiceQuery = z.object({ keyword: zText(100).optional(), id: zId.optional() });
+export type ChallengeDemandChoiceQuery = z.infer<typeof zChallengeDemandChoiceQuery>;

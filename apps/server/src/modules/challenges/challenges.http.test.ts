@@ -412,3 +412,14 @@ describe('public read functions (for the portal)', () => {
     expect((await getPublicChallenge(db, second.id)).demand).toBeNull();
   });
 });
+
+describe('demand choices (发榜的需求)', () => {
+  it("offers an enterprise its own demands and the bureau those in its subtree, never another county's", async () => {
+    const choices = await get<{ items: { id: string; title: string }[] }>('enterprise', `/challenges/demand-choices?id=${demand.id}`);
+    expect(choices.items.map((i) => i.id)).toEqual([demand.id]);
+    const asTeam = await get<{ items: { id: string }[] }>('teamA', `/challenges/demand-choices?id=${demand.id}`);
+    expect(asTeam.items).toEqual([]);
+    expect((await get<{ items: { id: string }[] }>('countyA', `/challenges/demand-choices?id=${demand.id}`)).items.length).toBe(1);
+    expect((await get<{ items: { id: string }[] }>('countyB', `/challenges/demand-choices?id=${demand.id}`)).items).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { challengeApplications, challenges } from '../../db/schema/index';
+import { challengeApplications, challenges, demands } from '../../db/schema/index';
 import type { Actor } from '../../shared/context';
 import { actorRegionPath } from '../../shared/scope';
 import { subtreeIdsSql } from '../regions';
@@ -72,4 +72,15 @@ export function isPublisher(mover: ChallengeMover | null): boolean {
 /** Who reads every application of a list: its publisher, the reviewing bureau and leaders in scope. */
 export function canSeeAllApplications(actor: Actor, mover: ChallengeMover | null, challenge: ChallengeOwnership): boolean {
   return mover !== null || (actor.role === 'leader' && inSubtree(actor, challenge.regionPath));
+}
+
+/** The demands an actor may post as lists: an enterprise's user its own organisation's; bureau staff those in their subtree. */
+export function demandChoiceScope(actor: Actor): SQL {
+  if (actor.role === 'host_user') return actor.organizationId ? sql`${demands.enterpriseOrganizationId} = ${actor.organizationId}` : nothing;
+  if (actor.role === 'city_staff' || actor.role === 'county_staff') {
+    const root = actorRegionPath(actor);
+    if (root === null || root === 'nothing') return nothing;
+    return sql`${demands.regionId} in ${subtreeIdsSql(root)}`;
+  }
+  return nothing;
 }

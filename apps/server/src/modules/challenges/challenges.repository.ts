@@ -359,3 +359,30 @@ export async function findTodoChallenges(db: Executor, scope: SQL | undefined, s
   );
   return rows.map((row) => ({ ...row, liveApplications: counts.get(row.id)?.live ?? 0 }));
 }
+
+/** Demands that may become lists, within `scope` (not deleted, not closed or archived), the newest first, at most 50. */
+export async function findDemandChoices(db: Executor, scope: SQL, filter: { keyword?: string | undefined; id?: string | undefined }) {
+  return db
+    .select({
+      id: demands.id,
+      title: demands.title,
+      description: demands.description,
+      budget: demands.budget,
+      deadline: demands.deadline,
+      enterpriseName: sql<string | null>`coalesce(${demands.enterpriseName}, ${organizations.name})`,
+      status: demands.status,
+    })
+    .from(demands)
+    .leftJoin(organizations, eq(organizations.id, demands.enterpriseOrganizationId))
+    .where(
+      and(
+        isNull(demands.deletedAt),
+        sql`${demands.status} not in ('closed', 'archived')`,
+        scope,
+        filter.id ? eq(demands.id, filter.id) : undefined,
+        filter.keyword ? sql`${demands.title} ilike ${escapeLike(filter.keyword)}` : undefined,
+      ),
+    )
+    .orderBy(desc(demands.createdAt), desc(demands.id))
+    .limit(50);
+}

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   zChallenge,
   zChallengeApplication,
+  zChallengeDemandChoice,
+  zChallengeDemandChoiceQuery,
   zChallengeListItem,
   zChallengeQuery,
   zChallengeTransition,
@@ -38,6 +40,19 @@ export const challengeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.findChallenges(actorContext(request), request.query),
+  );
+  app.get(
+    '/challenges/demand-choices',
+    {
+      config: { permission: 'challenge:write' },
+      schema: {
+        tags,
+        summary: '可发布为揭榜挂帅的技术需求（企业：本单位的；科技局：管辖范围内的）',
+        querystring: zChallengeDemandChoiceQuery,
+        response: { 200: zPage(zChallengeDemandChoice) },
+      },
+    },
+    async (request) => service.findDemandChoices(actorContext(request), request.query),
   );
   app.get(
     '/challenges/:id',

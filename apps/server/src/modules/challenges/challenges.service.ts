@@ -1,6 +1,8 @@
 import {
   type Challenge,
   type ChallengeApplication,
+  type ChallengeDemandChoice,
+  type ChallengeDemandChoiceQuery,
   type ChallengeListItem,
   type ChallengeMilestone,
   type ChallengeQuery,
@@ -33,7 +35,7 @@ import {
   effectiveChallengeStatus,
   isTakingApplications,
 } from './challenges.lifecycle';
-import { canSeeAllApplications, challengeMoverOf, challengeScope, isPublisher } from './challenges.policy';
+import { canSeeAllApplications, challengeMoverOf, challengeScope, demandChoiceScope, isPublisher } from './challenges.policy';
 import * as repository from './challenges.repository';
 import type { ApplicationView, ChallengeMilestoneRow, ChallengeRow, ChallengeView } from './challenges.repository';
 
@@ -204,6 +206,15 @@ export async function findChallenges(ctx: ActorContext, query: ChallengeQuery, t
 /** One list as the actor sees it: its milestones, the actor's own application and the moves open to the actor. */
 export async function getChallenge(ctx: ActorContext, id: string, today = todayInChina()): Promise<Challenge> {
   return toDetail(ctx, await getVisibleView(ctx.db, ctx.actor, id), today);
+}
+
+/**
+ * The demands the actor may post as a list, the same reach as `createChallenge`: an enterprise's user its own
+ * organisation's, bureau staff those in their subtree.
+ */
+export async function findDemandChoices(ctx: ActorContext, query: ChallengeDemandChoiceQuery): Promise<Page<ChallengeDemandChoice>> {
+  const rows = await repository.findDemandChoices(ctx.db, demandChoiceScope(ctx.actor), query);
+  return { items: rows, total: rows.length };
 }
 
 function checkDeadlines(applicationDeadline: string, completionDeadline: string | null | undefined) {
