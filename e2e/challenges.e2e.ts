@@ -19,7 +19,9 @@ beforeAll(async () => {
   const enterprise = await one<{ id: string; region_id: string }>(
     sql`select id, region_id from organizations where name = '演示·微玻纤材料有限公司'`,
   );
-  const demand = await one<{ id: string }>(sql`insert into demands (title, description, enterprise_organization_id, region_id, status, published_at, is_demo)
+  const demand = await one<{
+    id: string;
+  }>(sql`insert into demands (title, description, enterprise_organization_id, region_id, status, published_at, is_demo)
     values (${demandTitle}, '现有玄武岩纤维拉伸强度不足，需要一种提高强度的浸润剂配方与拉丝工艺', ${enterprise.id}, ${enterprise.region_id}, 'published', now(), true)
     returning id`);
   demandId = demand.id;

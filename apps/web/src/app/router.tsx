@@ -209,7 +209,10 @@ export const router = createBrowserRouter([
                   { path: 'challenges/:id', element: <ChallengeDetailPage /> },
                 ],
               },
-              { element: <RequirePermission permission="challenge:write" />, children: [{ path: 'challenges/new', element: <ChallengeNewPage /> }] },
+              {
+                element: <RequirePermission permission="challenge:write" />,
+                children: [{ path: 'challenges/new', element: <ChallengeNewPage /> }],
+              },
               // Every signed-in user has reminders (the API asks only for a session).
               { path: 'todos', element: <TodosPage /> },
               { path: 'notifications', element: <NotificationsPage /> },

@@ -49,7 +49,11 @@ async function post<T>(who: Who, url: string, payload: object): Promise<T> {
   return response.json<T>();
 }
 
-const demand = await buildDemand(db, { enterpriseOrganizationId: enterprise, regionId: tree.countyA.id, title: unique('玄武岩纤维增强需求') });
+const demand = await buildDemand(db, {
+  enterpriseOrganizationId: enterprise,
+  regionId: tree.countyA.id,
+  title: unique('玄武岩纤维增强需求'),
+});
 
 /** An enterprise's list taken through review to 揭榜中. */
 async function openEnterpriseChallenge(overrides: object = {}): Promise<Challenge> {
@@ -62,11 +66,19 @@ async function openEnterpriseChallenge(overrides: object = {}): Promise<Challeng
     requirements: '拉伸强度提高20%以上',
     ...overrides,
   });
-  const submitted = await post<Challenge>('enterprise', `/challenges/${draft.id}/transitions`, { action: 'submit', version: draft.version });
+  const submitted = await post<Challenge>('enterprise', `/challenges/${draft.id}/transitions`, {
+    action: 'submit',
+    version: draft.version,
+  });
   return post<Challenge>('countyA', `/challenges/${draft.id}/transitions`, { action: 'publish', version: submitted.version });
 }
 
-const proposal = (leader: string) => ({ teamLeader: leader, teamMembers: '张三、李四', proposal: `${leader}团队的技术方案`, plan: '12个月' });
+const proposal = (leader: string) => ({
+  teamLeader: leader,
+  teamMembers: '张三、李四',
+  proposal: `${leader}团队的技术方案`,
+  plan: '12个月',
+});
 
 /** Moves a list's application deadline into the past, as the calendar would. */
 async function passDeadline(id: string) {
@@ -92,14 +104,20 @@ describe('publishing a list (发榜)', () => {
     expect((await call('teamA', 'GET', `/challenges/${draft.id}`)).statusCode).toBe(404);
     await expect(getPublicChallenge(db, draft.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
-    const submitted = await post<Challenge>('enterprise', `/challenges/${draft.id}/transitions`, { action: 'submit', version: draft.version });
+    const submitted = await post<Challenge>('enterprise', `/challenges/${draft.id}/transitions`, {
+      action: 'submit',
+      version: draft.version,
+    });
     expect(submitted.status).toBe('submitted');
     const asReviewer = await get<Challenge>('countyA', `/challenges/${draft.id}`);
     expect(asReviewer).toMatchObject({ isOwner: false, allowedActions: expect.arrayContaining(['publish', 'return', 'cancel']) });
     expect((await call('countyB', 'GET', `/challenges/${draft.id}`)).statusCode).toBe(404);
     expect((await call('teamA', 'GET', `/challenges/${draft.id}`)).statusCode).toBe(404);
     // The enterprise cannot release its own list.
-    const selfRelease = await call('enterprise', 'POST', `/challenges/${draft.id}/transitions`, { action: 'publish', version: submitted.version });
+    const selfRelease = await call('enterprise', 'POST', `/challenges/${draft.id}/transitions`, {
+      action: 'publish',
+      version: submitted.version,
+    });
     expect(selfRelease.statusCode).toBe(409);
 
     const returned = await post<Challenge>('countyA', `/challenges/${draft.id}/transitions`, {
@@ -108,13 +126,19 @@ describe('publishing a list (发榜)', () => {
       note: '请补充验收指标',
     });
     expect(returned).toMatchObject({ status: 'draft', reviewNote: '请补充验收指标' });
-    const edited = await call('enterprise', 'PATCH', `/challenges/${draft.id}`, { requirements: '验收指标：强度+20%', version: returned.version });
+    const edited = await call('enterprise', 'PATCH', `/challenges/${draft.id}`, {
+      requirements: '验收指标：强度+20%',
+      version: returned.version,
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     const resubmitted = await post<Challenge>('enterprise', `/challenges/${draft.id}/transitions`, {
       action: 'submit',
       version: edited.json<Challenge>().version,
     });
-    const released = await post<Challenge>('countyA', `/challenges/${draft.id}/transitions`, { action: 'publish', version: resubmitted.version });
+    const released = await post<Challenge>('countyA', `/challenges/${draft.id}/transitions`, {
+      action: 'publish',
+      version: resubmitted.version,
+    });
     expect(released).toMatchObject({ status: 'open', requirements: '验收指标：强度+20%' });
     expect(released.publishedAt).not.toBeNull();
     const seen = await get<Challenge>('teamA', `/challenges/${draft.id}`);
@@ -176,20 +200,32 @@ describe('publishing a list (发榜)', () => {
       applicationDeadline: addDays(today, 10),
     });
     await post('enterprise', `/challenges/${draft.id}/transitions`, { action: 'submit', version: draft.version });
-    const stale = await call('enterprise', 'POST', `/challenges/${draft.id}/transitions`, { action: 'cancel', version: draft.version, note: '重复' });
+    const stale = await call('enterprise', 'POST', `/challenges/${draft.id}/transitions`, {
+      action: 'cancel',
+      version: draft.version,
+      note: '重复',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'VERSION_CONFLICT' });
   });
 
   it('refuses to release a list built on a demand that is not published', async () => {
-    const hidden = await buildDemand(db, { enterpriseOrganizationId: enterprise, regionId: tree.countyA.id, status: 'draft', publishedAt: null });
+    const hidden = await buildDemand(db, {
+      enterpriseOrganizationId: enterprise,
+      regionId: tree.countyA.id,
+      status: 'draft',
+      publishedAt: null,
+    });
     const draft = await post<Challenge>('enterprise', '/challenges', {
       demandId: hidden.id,
       title: unique('未发布需求'),
       reward: 10,
       applicationDeadline: addDays(today, 10),
     });
-    const submitted = await post<Challenge>('enterprise', `/challenges/${draft.id}/transitions`, { action: 'submit', version: draft.version });
+    const submitted = await post<Challenge>('enterprise', `/challenges/${draft.id}/transitions`, {
+      action: 'submit',
+      version: draft.version,
+    });
     const refused = await call('countyA', 'POST', `/challenges/${draft.id}/transitions`, { action: 'publish', version: submitted.version });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().message).toContain('需求尚未发布');
@@ -247,7 +283,11 @@ describe('selecting a team (选定揭榜方)', () => {
     const owner = await get<{ items: ChallengeApplication[] }>('enterprise', `/challenges/${list.id}/applications`);
     expect(owner.items.map((i) => i.id)).toEqual([a.id, b.id]);
     for (const who of ['teamA', 'countyA'] as const) {
-      const refused = await call(who, 'POST', `/challenges/${list.id}/selection`, { applicationId: a.id, reason: '越权', version: closed.version });
+      const refused = await call(who, 'POST', `/challenges/${list.id}/selection`, {
+        applicationId: a.id,
+        reason: '越权',
+        version: closed.version,
+      });
       expect(refused.statusCode, who).toBe(403);
     }
     const missingReason = await call('enterprise', 'POST', `/challenges/${list.id}/selection`, {
@@ -276,7 +316,10 @@ describe('selecting a team (选定揭榜方)', () => {
     expect(theirs.items.map((i) => i.id)).toEqual([b.id]);
     expect(JSON.stringify(asRejected)).not.toContain('王教授团队的技术方案');
     // Every applicant was told.
-    const told = await db.select().from(notifications).where(and(eq(notifications.userId, teamB.id), eq(notifications.type, 'challenge_result')));
+    const told = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, teamB.id), eq(notifications.type, 'challenge_result')));
     expect(told.length).toBe(1);
     expect(told[0]!.body).toContain(reason);
     const audit = await findAuditRecords(db, 'challenge.select', list.id);
@@ -328,12 +371,18 @@ describe('milestones (项目节点)', () => {
       version: closed.version,
     });
     expect(selected.allowedActions).not.toContain('complete');
-    const tooEarly = await call('enterprise', 'POST', `/challenges/${list.id}/transitions`, { action: 'complete', version: selected.version });
+    const tooEarly = await call('enterprise', 'POST', `/challenges/${list.id}/transitions`, {
+      action: 'complete',
+      version: selected.version,
+    });
     expect(tooEarly.statusCode).toBe(409);
 
     expect((await call('teamA', 'POST', `/challenges/${list.id}/milestones`, { title: '越权', dueOn: today })).statusCode).toBe(403);
     await post('enterprise', `/challenges/${list.id}/milestones`, { title: '小试完成', dueOn: addDays(today, -2) });
-    const withTwo = await post<Challenge>('enterprise', `/challenges/${list.id}/milestones`, { title: '中试验收', dueOn: addDays(today, 90) });
+    const withTwo = await post<Challenge>('enterprise', `/challenges/${list.id}/milestones`, {
+      title: '中试验收',
+      dueOn: addDays(today, 90),
+    });
     expect(withTwo.milestones.map((m) => [m.title, m.isOverdue])).toEqual([
       ['小试完成', true],
       ['中试验收', false],
@@ -366,7 +415,10 @@ describe('milestones (项目节点)', () => {
       version: later!.version,
     });
     expect(finished.allowedActions).toContain('complete');
-    const completed = await post<Challenge>('enterprise', `/challenges/${list.id}/transitions`, { action: 'complete', version: finished.version });
+    const completed = await post<Challenge>('enterprise', `/challenges/${list.id}/transitions`, {
+      action: 'complete',
+      version: finished.version,
+    });
     expect(completed.status).toBe('completed');
     expect((await getPublicChallenge(db, list.id)).milestones).toEqual({ total: 2, completed: 2 });
     expect((await findAuditRecords(db, 'challenge.milestone.complete', overdue!.id)).length).toBe(1);

@@ -76,7 +76,8 @@ export function canSeeAllApplications(actor: Actor, mover: ChallengeMover | null
 
 /** The demands an actor may post as lists: an enterprise's user its own organisation's; bureau staff those in their subtree. */
 export function demandChoiceScope(actor: Actor): SQL {
-  if (actor.role === 'host_user') return actor.organizationId ? sql`${demands.enterpriseOrganizationId} = ${actor.organizationId}` : nothing;
+  if (actor.role === 'host_user')
+    return actor.organizationId ? sql`${demands.enterpriseOrganizationId} = ${actor.organizationId}` : nothing;
   if (actor.role === 'city_staff' || actor.role === 'county_staff') {
     const root = actorRegionPath(actor);
     if (root === null || root === 'nothing') return nothing;

@@ -106,7 +106,9 @@ function filterConditions(filter: ChallengeFilter): (SQL | undefined)[] {
           sql`, `,
         )})`
       : undefined,
-    filter.keyword ? sql`(${challenges.title} ilike ${escapeLike(filter.keyword)} or ${demands.title} ilike ${escapeLike(filter.keyword)})` : undefined,
+    filter.keyword
+      ? sql`(${challenges.title} ilike ${escapeLike(filter.keyword)} or ${demands.title} ilike ${escapeLike(filter.keyword)})`
+      : undefined,
     filter.publisherOrganizationId ? eq(challenges.publisherOrganizationId, filter.publisherOrganizationId) : undefined,
     filter.applicantOrganizationId
       ? sql`exists (select 1 from ${challengeApplications} where ${challengeApplications.challengeId} = ${challenges.id} and ${challengeApplications.organizationId} = ${filter.applicantOrganizationId})`
@@ -127,11 +129,7 @@ export async function findChallengeViews(
       .orderBy(desc(sql`coalesce(${challenges.publishedAt}, ${challenges.createdAt})`), desc(challenges.id))
       .limit(page.limit)
       .offset(page.offset),
-    db
-      .select({ total: count() })
-      .from(challenges)
-      .innerJoin(demands, eq(demands.id, challenges.demandId))
-      .where(where),
+    db.select({ total: count() }).from(challenges).innerJoin(demands, eq(demands.id, challenges.demandId)).where(where),
   ]);
   return { rows, total: Number(totalRow?.total ?? 0) };
 }

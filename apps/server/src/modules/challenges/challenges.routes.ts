@@ -152,7 +152,13 @@ export const challengeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/challenges/:id/milestones',
     {
       config: { permission: 'challenge:write' },
-      schema: { tags, summary: '新增项目节点（发榜方）', params: zIdParams, body: zCreateChallengeMilestone, response: { 200: zChallenge } },
+      schema: {
+        tags,
+        summary: '新增项目节点（发榜方）',
+        params: zIdParams,
+        body: zCreateChallengeMilestone,
+        response: { 200: zChallenge },
+      },
     },
     async (request) => service.addMilestone(actorContext(request), request.params.id, request.body),
   );
@@ -182,8 +188,7 @@ export const challengeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: zChallenge },
       },
     },
-    async (request) =>
-      service.deleteMilestone(actorContext(request), request.params.id, request.params.milestoneId, request.query.version),
+    async (request) => service.deleteMilestone(actorContext(request), request.params.id, request.params.milestoneId, request.query.version),
   );
   app.post(
     '/challenges/:id/milestones/:milestoneId/complete',
@@ -197,7 +202,6 @@ export const challengeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: zChallenge },
       },
     },
-    async (request) =>
-      service.completeMilestone(actorContext(request), request.params.id, request.params.milestoneId, request.body),
+    async (request) => service.completeMilestone(actorContext(request), request.params.id, request.params.milestoneId, request.body),
   );
 };

@@ -141,9 +141,7 @@ async function toDetail(ctx: ActorContext, view: ChallengeView, today: string): 
   const myApplication = own.find((a) => a.status !== 'withdrawn') ?? own.at(-1) ?? null;
   const selectedTeam = await selectedTeamOf(ctx.db, row);
   const isSelectedTeam =
-    !!organizationId &&
-    !!row.selectedApplicationId &&
-    own.some((a) => a.id === row.selectedApplicationId && a.status === 'selected');
+    !!organizationId && !!row.selectedApplicationId && own.some((a) => a.id === row.selectedApplicationId && a.status === 'selected');
   return {
     ...item!,
     demand: {
@@ -315,7 +313,14 @@ export async function updateChallenge(ctx: ActorContext, id: string, input: Upda
 }
 
 /** Tells every applicant of a list (its organisations' active accounts) what happened to it. */
-async function notifyApplicants(tx: Transaction, challenge: ChallengeRow, organizationIds: string[], title: string, body: string, key: string) {
+async function notifyApplicants(
+  tx: Transaction,
+  challenge: ChallengeRow,
+  organizationIds: string[],
+  title: string,
+  body: string,
+  key: string,
+) {
   const userIds = await repository.findUserIdsOfOrganizations(tx, [...new Set(organizationIds)]);
   await raiseNotifications(
     tx,

@@ -134,7 +134,9 @@ export default function ChallengeDetailPage() {
           <Descriptions.Item label={l.field.demand}>{c.demand.title}</Descriptions.Item>
           <Descriptions.Item label={l.field.enterprise}>{formatText(c.demand.enterpriseName)}</Descriptions.Item>
           <Descriptions.Item label={l.field.demandDescription}>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{formatText(c.demand.description)}</Typography.Paragraph>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+              {formatText(c.demand.description)}
+            </Typography.Paragraph>
           </Descriptions.Item>
         </Descriptions>
       </Card>

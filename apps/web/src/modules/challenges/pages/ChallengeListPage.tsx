@@ -92,12 +92,19 @@ export default function ChallengeListPage() {
                 width: 280,
                 render: (title: string, row) => (
                   <>
-                    <Link to={`/challenges/${row.id}`}>{row.isDemo ? withoutDemoMark(title) : title}</Link> {row.isDemo ? <DemoTag /> : null}
+                    <Link to={`/challenges/${row.id}`}>{row.isDemo ? withoutDemoMark(title) : title}</Link>{' '}
+                    {row.isDemo ? <DemoTag /> : null}
                   </>
                 ),
               },
               { title: c.field.publisher, dataIndex: 'publisherName', width: 180, ellipsis: true },
-              { title: c.field.rewardShort, dataIndex: 'reward', width: 120, align: 'right', render: (value: number) => c.rewardValue(value) },
+              {
+                title: c.field.rewardShort,
+                dataIndex: 'reward',
+                width: 120,
+                align: 'right',
+                render: (value: number) => c.rewardValue(value),
+              },
               {
                 title: c.field.applicationDeadline,
                 dataIndex: 'applicationDeadline',
