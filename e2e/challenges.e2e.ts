@@ -121,4 +121,31 @@ describe('揭榜挂帅', () => {
       where c.id = ${challengeId}`);
     expect(stored).toEqual({ status: 'selected', selection_reason: reason, organization: '四川文理学院' });
   });
+
+  it('shows the list and a detail page at 1280 × 800 without scrolling sideways', async () => {
+    const wide: string[] = [];
+    for (const username of ['city', 'dagang']) {
+      const page = await stip.newPage();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await stip.login(page, username);
+      await page.goto('/challenges');
+      await page.locator('[data-testid=challenge-table] .ant-table-row').first().waitFor();
+      await page.locator('[data-testid=challenge-table] .ant-table-row a').first().click();
+      await page.waitForURL(/\/challenges\/[0-9a-f-]{36}$/);
+      await page.getByTestId('challenge-status').first().waitFor();
+      const pageExcess = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (pageExcess > 1) wide.push(`${username} detail: ${pageExcess} px too wide`);
+      await page.goBack();
+      await page.locator('[data-testid=challenge-table] .ant-table-row').first().waitFor();
+      const excesses = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.ant-table-content, .ant-table-body')).map(
+          (element) => element.scrollWidth - element.clientWidth,
+        ),
+      );
+      const overflow = excesses.filter((excess) => excess > 1);
+      if (overflow.length) wide.push(`${username} /challenges: ${overflow.join(', ')} px too wide`);
+      await page.context().close();
+    }
+    expect(wide).toEqual([]);
+  });
 });

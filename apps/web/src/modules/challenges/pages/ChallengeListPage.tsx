@@ -17,6 +17,9 @@ import { useChallenges } from '../hooks/useChallenges';
 
 type Relation = 'published' | 'applied';
 
+/** Less important columns, hidden until the user picks them in 列设置. */
+const defaultHidden = ['region'];
+
 /** 揭榜挂帅: the lists the user may see, in tabs by status; publishers create lists, teams find lists to apply to. */
 export default function ChallengeListPage() {
   const user = useCurrentUser();
@@ -72,6 +75,7 @@ export default function ChallengeListPage() {
         ) : (
           <ChoosableTable<ChallengeListItem>
             tableKey="challenges"
+            defaultHidden={defaultHidden}
             isFiltered={!!(status || keyword || relation)}
             onClearFilters={params.clear}
             emptyText={c.empty}
@@ -89,7 +93,7 @@ export default function ChallengeListPage() {
                 title: c.field.title,
                 dataIndex: 'title',
                 fixed: 'left',
-                width: 280,
+                width: 260,
                 render: (title: string, row) => (
                   <>
                     <Link to={`/challenges/${row.id}`}>{row.isDemo ? withoutDemoMark(title) : title}</Link>{' '}
@@ -97,7 +101,7 @@ export default function ChallengeListPage() {
                   </>
                 ),
               },
-              { title: c.field.publisher, dataIndex: 'publisherName', width: 180, ellipsis: true },
+              { title: c.field.publisher, dataIndex: 'publisherName', width: 160, ellipsis: true },
               {
                 title: c.field.rewardShort,
                 dataIndex: 'reward',
