@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { Challenge, ChallengeApplication, ChallengeListItem, TodoList } from '@stip/contracts';
+import { type Challenge, type ChallengeApplication, type ChallengeListItem, challengeStatuses, type TodoList } from '@stip/contracts';
 import { challenges, demands, notifications } from '../../db/schema/index';
 import { buildTestApp } from '../../../test/build-test-app';
 import { buildDemand, buildOrganization, buildRegionTree, buildUser, findAuditRecords, unique } from '../../../test/factories';
@@ -447,6 +447,37 @@ describe('milestones (项目节点)', () => {
 });
 
 describe('public read functions (for the portal)', () => {
+  it('answers a list in every released state and 404 in every other, and never lists an unreleased one', async () => {
+    const list = await openEnterpriseChallenge();
+    const released = new Set(['open', 'reviewing', 'selected', 'completed']);
+    for (const status of challengeStatuses) {
+      await db.update(challenges).set({ status }).where(eq(challenges.id, list.id));
+      const page = await findOpenChallengesForPublic(db, {
+        limit: 500,
+        offset: 0,
+        statuses: ['open', 'reviewing', 'selected', 'completed'],
+      });
+      if (released.has(status)) {
+        expect((await getPublicChallenge(db, list.id)).status, status).toBe(status);
+        expect(
+          page.items.map((i) => i.id),
+          status,
+        ).toContain(list.id);
+      } else {
+        await expect(getPublicChallenge(db, list.id), status).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        expect(
+          page.items.map((i) => i.id),
+          status,
+        ).not.toContain(list.id);
+      }
+      const openOnly = await findOpenChallengesForPublic(db, { limit: 500, offset: 0 });
+      expect(
+        openOnly.items.some((i) => i.id === list.id),
+        status,
+      ).toBe(status === 'open');
+    }
+  });
+
   it('lists only lists taking applications, and hides the demand when it is no longer published', async () => {
     const list = await openEnterpriseChallenge();
     const page = await findOpenChallengesForPublic(db, { limit: 500, offset: 0 });
