@@ -259,6 +259,21 @@ describe('applying (揭榜)', () => {
     expect(reviewing.items.map((i) => i.id)).toContain(list.id);
   });
 
+  it('lets the publisher select after the deadline with the version it read (the deadline’s move keeps the version)', async () => {
+    const list = await openEnterpriseChallenge();
+    const a = await post<ChallengeApplication>('teamA', `/challenges/${list.id}/applications`, proposal('王教授'));
+    await passDeadline(list.id);
+    const read = await get<Challenge>('enterprise', `/challenges/${list.id}`);
+    expect(read).toMatchObject({ status: 'reviewing', allowedActions: expect.arrayContaining(['select', 'cancel']) });
+    const selected = await post<Challenge>('enterprise', `/challenges/${list.id}/selection`, {
+      applicationId: a.id,
+      reason: '唯一揭榜团队，方案可行',
+      version: read.version,
+    });
+    expect(selected.status).toBe('selected');
+    expect((await findAuditRecords(db, 'challenge.expire', list.id)).length).toBe(1);
+  });
+
   it("refuses an application to one's own organisation's list and from a role that cannot apply", async () => {
     const list = await openEnterpriseChallenge();
     expect((await call('enterprise', 'POST', `/challenges/${list.id}/applications`, proposal('自己'))).statusCode).toBe(422);

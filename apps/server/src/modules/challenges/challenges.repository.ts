@@ -84,6 +84,17 @@ export async function updateChallengeRow(
   return row !== undefined;
 }
 
+/**
+ * Stores the deadline's move (open → reviewing) without a new version: every reader already saw the list as under
+ * review (its effective status), so a client's version stays valid for its next action.
+ */
+export async function storeExpiry(db: Executor, id: string): Promise<void> {
+  await db
+    .update(challenges)
+    .set({ status: 'reviewing', updatedAt: new Date() })
+    .where(and(eq(challenges.id, id), eq(challenges.status, 'open')));
+}
+
 export interface ChallengeFilter {
   scope: SQL | undefined;
   today: string;

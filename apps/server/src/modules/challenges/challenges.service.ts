@@ -276,7 +276,7 @@ async function loadForWrite(tx: Transaction, ctx: ActorContext, id: string, toda
   if (locked.status === 'open' && locked.applicationDeadline < today) {
     const { to } = challengeMove({ ...(await factsOf(tx, view)), status: 'open' }, 'expire', 'deadline', today);
     if (to) {
-      await repository.updateChallengeRow(tx, id, locked.version, { status: to });
+      await repository.storeExpiry(tx, id);
       await recordAudit(tx, ctx, {
         action: 'challenge.expire',
         objectType: 'challenge',
@@ -403,7 +403,7 @@ export async function selectApplication(
     if (!application || application.challengeId !== id) throw invalidField('applicationId', '揭榜申请不存在');
     if (application.status !== 'submitted')
       throw new AppError(ErrorCode.TransitionNotAllowed, { message: '该揭榜申请已撤回或已处理，不能选定' });
-    await repository.updateApplicationRow(tx, application.id, application.version, { status: 'selected' });
+    if (!(await repository.updateApplicationRow(tx, application.id, application.version, { status: 'selected' }))) throw versionConflict();
     const rejected = await repository.rejectLiveApplications(tx, id, application.id);
     if (
       !(await repository.updateChallengeRow(tx, id, current.version, {
