@@ -9,7 +9,7 @@ import { type SeedPlatformType, seedPlatformSystem, seedPlatformType } from '../
 import { type SeedPlatform, seedPlatform } from '../src/db/seed/platforms';
 import { type PlatformState, writePlatformVersion } from '../src/modules/platforms/platforms.versions';
 import { and, asc, eq } from 'drizzle-orm';
-import { auditLog, plans } from '../src/db/schema/index';
+import { auditLog, demands, plans } from '../src/db/schema/index';
 import { insertPlan, type NewPlan } from '../src/modules/plans/plans.repository';
 import { insertTarget, type NewTarget } from '../src/modules/targets/targets.repository';
 import { insertTask, type NewTask, replaceTaskUnits } from '../src/modules/tasks/tasks.repository';
@@ -152,4 +152,29 @@ export function findAuditRecords(db: Executor, action: string, objectId: string)
     .from(auditLog)
     .where(and(eq(auditLog.action, action), eq(auditLog.objectId, objectId)))
     .orderBy(asc(auditLog.seq));
+}
+
+/**
+ * A technology demand (技术需求), inserted directly (the demands module's service is another part's): published by
+ * default, of a fresh enterprise in a fresh region unless given.
+ */
+export async function buildDemand(
+  db: Executor,
+  values: Partial<typeof demands.$inferInsert> = {},
+): Promise<{ id: string; enterpriseOrganizationId: string; regionId: string }> {
+  const regionId = values.regionId ?? (await buildRegion(db)).id;
+  const enterpriseOrganizationId = values.enterpriseOrganizationId ?? (await buildOrganization(db, { regionId, kind: 'enterprise' }));
+  const [row] = await db
+    .insert(demands)
+    .values({
+      title: unique('技术需求'),
+      description: '需要提高玄武岩纤维的拉伸强度',
+      status: 'published',
+      publishedAt: new Date(),
+      ...values,
+      regionId,
+      enterpriseOrganizationId,
+    })
+    .returning({ id: demands.id });
+  return { id: row!.id, enterpriseOrganizationId, regionId };
 }

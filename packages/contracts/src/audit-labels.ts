@@ -1,5 +1,6 @@
 import { annualReportActionLabels, annualReportStatusLabels } from './annual-reports';
 import { applicationActionLabels, applicationStatusLabels, callActionLabels, callStatusLabels } from './calls';
+import { challengeActionLabels } from './challenges';
 import { evaluationLabels, evaluationRoundActionLabels } from './evaluations';
 import { grantActionLabels, grantKindLabels, grantStatusLabels } from './funding';
 import { labels } from './labels';
@@ -124,6 +125,14 @@ export const auditActionLabels: Record<string, string> = {
   'rectification.pass': '整改核查通过',
   'rectification.fail': '整改核查不通过',
   'rectification.extend': '延长整改期限',
+  'challenge.create': '新建揭榜挂帅榜单',
+  'challenge.update': '修改揭榜挂帅榜单',
+  'challenge.application.create': '揭榜申请',
+  'challenge.application.withdraw': '撤回揭榜申请',
+  'challenge.milestone.create': '新增项目节点',
+  'challenge.milestone.update': '修改项目节点',
+  'challenge.milestone.delete': '删除项目节点',
+  'challenge.milestone.complete': '项目节点完成',
 };
 
 /** The lifecycle moves audited as `<record>.<action>`, named from the lifecycle's own action labels. */
@@ -131,6 +140,7 @@ const lifecycleAuditActions: [prefix: string, record: string, actions: Record<st
   ['application.', '申报', applicationActionLabels],
   ['annual-report.', '年度报告', annualReportActionLabels],
   ['funding.grant.', '资助', grantActionLabels],
+  ['challenge.', '揭榜挂帅', challengeActionLabels],
 ];
 
 /** Every action the trail can hold with its Chinese name (the catalogue and the lifecycle moves). */
@@ -187,6 +197,9 @@ export const auditObjectTypeLabels: Record<string, string> = {
   funding_subsidy_rule: '资助标准',
   funding_grant: '资助',
   catalogue_entry: '名录条目',
+  challenge: '揭榜挂帅榜单',
+  challenge_application: '揭榜申请',
+  challenge_milestone: '揭榜项目节点',
 };
 
 export function auditObjectTypeLabel(objectType: string): string {

@@ -8,6 +8,7 @@ export const notificationTypes = [
   'annual_report_late',
   'panel_assigned',
   'rectification_ordered',
+  'challenge_result', // 揭榜挂帅: the publisher selected a team (sent to every applicant)
 ] as const;
 export const zNotificationType = z.enum(notificationTypes);
 export type NotificationType = z.infer<typeof zNotificationType>;

@@ -55,6 +55,10 @@ export const permissions = [
   'evaluation:write', // open, score, publish and apply evaluation rounds; order and check rectifications
   'funding:read',
   'funding:write', // budgets, grants, payments and expenditure lines
+  // 揭榜挂帅 (challenges module)
+  'challenge:read', // lists in scope: the bureau's subtree, one's own organisation's, and every released list
+  'challenge:write', // publish and manage one's own lists (enterprises), review, release and manage lists in scope (bureau staff)
+  'challenge:apply', // apply to a released list for one's own organisation (揭榜)
 ] as const;
 export const zPermission = z.enum(permissions);
 export type Permission = z.infer<typeof zPermission>;
@@ -89,6 +93,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'evaluation:write',
     'funding:read',
     'funding:write',
+    'challenge:read',
+    'challenge:write',
   ],
   department_staff: [
     ...registryReader,
@@ -121,6 +127,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'annual-report:review',
     'evaluation:read',
     'funding:read',
+    'challenge:read',
+    'challenge:write',
   ],
   host_user: [
     ...registryReader,
@@ -134,9 +142,21 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'annual-report:file',
     'evaluation:read',
     'funding:read',
+    'challenge:read',
+    'challenge:write',
+    'challenge:apply',
   ],
   expert: ['call:read', 'panel:score'],
-  leader: [...registryReader, 'plan:read', 'cockpit:read', 'call:read', 'annual-report:read', 'evaluation:read', 'funding:read'],
+  leader: [
+    ...registryReader,
+    'plan:read',
+    'cockpit:read',
+    'call:read',
+    'annual-report:read',
+    'evaluation:read',
+    'funding:read',
+    'challenge:read',
+  ],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -59,11 +59,15 @@ export type ContactField = (typeof contactFields)[number];
 export const achievementSources = ['manual', 'excel', 'jsonl'] as const;
 export type AchievementSource = (typeof achievementSources)[number];
 
-/** 揭榜挂帅: open → (deadline passes or the owner closes applications) reviewing → selected → completed; or cancelled. */
-export const challengeStatuses = ['draft', 'open', 'reviewing', 'selected', 'completed', 'cancelled'] as const;
+/**
+ * 揭榜挂帅: draft → (an enterprise's list goes to the bureau) submitted → open → (deadline passes or the owner closes
+ * applications) reviewing → selected → completed; or cancelled. 'submitted' is the bureau's review before release.
+ */
+export const challengeStatuses = ['draft', 'submitted', 'open', 'reviewing', 'selected', 'completed', 'cancelled'] as const;
 export type ChallengeStatus = (typeof challengeStatuses)[number];
 export const challengeStatusLabels: Record<ChallengeStatus, string> = {
   draft: '草稿',
+  submitted: '待审核',
   open: '揭榜中',
   reviewing: '评选中',
   selected: '已选定',

@@ -19,6 +19,9 @@ export const todoKinds = [
   'target_report', // a lead unit of a task linked to a reported target that has no figure (未报送)
   'grant_payment', // city staff: an approved grant still to be paid
   'expenditure_report', // a host: expenditure lines due for a paid grant
+  'challenge_review', // bureau staff: an enterprise's 揭榜挂帅 list waiting to be reviewed and released
+  'challenge_select', // a publisher: a list whose applications closed, waiting for the selection
+  'challenge_milestone', // a publisher or bureau staff: an overdue milestone of a selected 揭榜挂帅 project
 ] as const;
 export const zTodoKind = z.enum(todoKinds);
 export type TodoKind = z.infer<typeof zTodoKind>;

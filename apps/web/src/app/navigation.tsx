@@ -14,6 +14,7 @@ import {
   FileAddOutlined,
   FolderOpenOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FundProjectionScreenOutlined,
   SolutionOutlined,
   OrderedListOutlined,
@@ -31,7 +32,7 @@ import { todoKinds } from '@stip/contracts';
 import { t } from '../shared/i18n/zh-CN';
 
 /** The menu's sections, in order; each entry belongs to one. */
-export const navGroups = ['work', 'lifecycle', 'plans', 'data', 'system'] as const;
+export const navGroups = ['work', 'lifecycle', 'sharing', 'plans', 'data', 'system'] as const;
 export type NavGroup = (typeof navGroups)[number];
 
 export interface NavItem {
@@ -108,6 +109,14 @@ export const navItems: NavItem[] = [
     icon: <WalletOutlined />,
     permission: 'funding:read',
     todoKinds: ['grant_payment', 'expenditure_report'],
+  },
+  {
+    path: '/challenges',
+    group: 'sharing',
+    label: t.challenges.menu,
+    icon: <FlagOutlined />,
+    permission: 'challenge:read',
+    todoKinds: ['challenge_review', 'challenge_select', 'challenge_milestone'],
   },
   { path: '/plans', group: 'plans', label: t.menu.plans, icon: <AimOutlined />, permission: 'plan:read' },
   { path: '/plans/ingest', group: 'plans', label: t.ingest.menu, icon: <FileAddOutlined />, permission: 'plan:write' },

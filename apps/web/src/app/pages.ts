@@ -32,6 +32,8 @@ const otherPages: PageEntry[] = [
   { path: '/evaluations/:id', label: p.evaluationDetail, parent: '/evaluations', isRecord: true },
   { path: '/evaluation-formulas', label: t.evaluations.formulaMenu, parent: '/evaluations' },
   { path: '/rectifications/:id', label: p.rectificationDetail, parent: '/rectifications', isRecord: true },
+  { path: '/challenges/new', label: p.challengeNew, parent: '/challenges' },
+  { path: '/challenges/:id', label: p.challengeDetail, parent: '/challenges', isRecord: true },
   { path: '/notifications', label: t.notifications.title },
   { path: '/account/security', label: t.twoFactor.pageTitle },
   { path: '/help', label: t.shell.help },

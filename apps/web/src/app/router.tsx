@@ -44,6 +44,9 @@ const MyApplicationsPage = lazy(() => import('../modules/calls/pages/MyApplicati
 const ApplicationEditPage = lazy(() => import('../modules/calls/pages/ApplicationEditPage'));
 const ReviewQueuePage = lazy(() => import('../modules/calls/pages/ReviewQueuePage'));
 const ApplicationDetailPage = lazy(() => import('../modules/calls/pages/ApplicationDetailPage'));
+const ChallengeListPage = lazy(() => import('../modules/challenges/pages/ChallengeListPage'));
+const ChallengeNewPage = lazy(() => import('../modules/challenges/pages/ChallengeNewPage'));
+const ChallengeDetailPage = lazy(() => import('../modules/challenges/pages/ChallengeDetailPage'));
 const AnnualReportListPage = lazy(() => import('../modules/annual-reports/pages/AnnualReportListPage'));
 const AnnualReportDetailPage = lazy(() => import('../modules/annual-reports/pages/AnnualReportDetailPage'));
 const IndicatorFormsPage = lazy(() => import('../modules/annual-reports/pages/IndicatorFormsPage'));
@@ -198,6 +201,17 @@ export const router = createBrowserRouter([
                   { path: 'rectifications', element: <RectificationsPage /> },
                   { path: 'rectifications/:id', element: <RectificationDetailPage /> },
                 ],
+              },
+              {
+                element: <RequirePermission permission="challenge:read" />,
+                children: [
+                  { path: 'challenges', element: <ChallengeListPage /> },
+                  { path: 'challenges/:id', element: <ChallengeDetailPage /> },
+                ],
+              },
+              {
+                element: <RequirePermission permission="challenge:write" />,
+                children: [{ path: 'challenges/new', element: <ChallengeNewPage /> }],
               },
               // Every signed-in user has reminders (the API asks only for a session).
               { path: 'todos', element: <TodosPage /> },

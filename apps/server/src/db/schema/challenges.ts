@@ -1,4 +1,5 @@
-import { date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { challengeApplicationStatuses, challengeStatuses } from '@stip/contracts';
 import { createdAt, deletedAt, id, isDemo, updatedAt, version } from './columns';
 import { organizations } from './organizations';
@@ -39,6 +40,11 @@ export const challenges = pgTable(
     selectedAt: timestamp('selected_at', { withTimezone: true, mode: 'date' }),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+    /** The bureau's note when it returns an enterprise's list for changes (shown to the enterprise). */
+    reviewNote: text('review_note'),
+    /** 撤榜: why the list was withdrawn, shown to applicants. */
+    cancelReason: text('cancel_reason'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
     createdBy: uuid('created_by').references(() => users.id),
     isDemo: isDemo(),
     version: version(),
@@ -73,7 +79,14 @@ export const challengeApplications = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('challenge_applications_challenge_idx').on(t.challengeId), index('challenge_applications_org_idx').on(t.organizationId)],
+  (t) => [
+    index('challenge_applications_challenge_idx').on(t.challengeId),
+    index('challenge_applications_org_idx').on(t.organizationId),
+    /** One live (not withdrawn) application per organisation per challenge, even when two submissions race. */
+    uniqueIndex('challenge_applications_live_key')
+      .on(t.challengeId, t.organizationId)
+      .where(sql`${t.status} <> 'withdrawn'`),
+  ],
 );
 
 /** A milestone of the selected team's project, tracked to completion. */

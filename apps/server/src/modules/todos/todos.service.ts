@@ -8,6 +8,7 @@ import { findTodos as findExpertTodos } from '../experts';
 import { findTodos as findAnnualReportTodos } from '../annual-reports';
 import { findTodos as findEvaluationTodos } from '../evaluations';
 import { findTodos as findFundingTodos } from '../funding';
+import { findTodos as findChallengeTodos } from '../challenges';
 
 /** One module's part of 我的待办: what waits for this actor there, on `today` (China's calendar day). */
 export type TodoSource = (ctx: ActorContext, today: string) => Promise<Todo[]>;
@@ -21,6 +22,7 @@ const sources: readonly TodoSource[] = [
   (ctx) => findAnnualReportTodos(ctx.db, ctx.actor),
   (ctx) => findEvaluationTodos(ctx.db, ctx.actor),
   (ctx) => findFundingTodos(ctx.db, ctx.actor),
+  findChallengeTodos,
 ];
 
 /** Most urgent first: the earliest deadline (a passed one first of all), then those without one, then by title. */
