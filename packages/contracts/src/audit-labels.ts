@@ -1,4 +1,6 @@
 import { annualReportActionLabels, annualReportStatusLabels } from './annual-reports';
+import { publicationActionLabels } from './achievements';
+import { achievementMaturityLabels, publicationStatusLabels } from './sharing';
 import { applicationActionLabels, applicationStatusLabels, callActionLabels, callStatusLabels } from './calls';
 import { evaluationLabels, evaluationRoundActionLabels } from './evaluations';
 import { grantActionLabels, grantKindLabels, grantStatusLabels } from './funding';
@@ -124,6 +126,15 @@ export const auditActionLabels: Record<string, string> = {
   'rectification.pass': '整改核查通过',
   'rectification.fail': '整改核查不通过',
   'rectification.extend': '延长整改期限',
+  // Part A (issue 13): achievements and demands (their lifecycle moves are named below).
+  'achievement.create': '新增科技成果',
+  'achievement.update': '修改科技成果',
+  'achievement.delete': '删除科技成果',
+  'demand.create': '新增技术需求',
+  'demand.update': '修改技术需求',
+  'demand.delete': '删除技术需求',
+  'import.achievements': '导入科技成果',
+  'import.demands': '导入技术需求',
 };
 
 /** The lifecycle moves audited as `<record>.<action>`, named from the lifecycle's own action labels. */
@@ -131,6 +142,8 @@ const lifecycleAuditActions: [prefix: string, record: string, actions: Record<st
   ['application.', '申报', applicationActionLabels],
   ['annual-report.', '年度报告', annualReportActionLabels],
   ['funding.grant.', '资助', grantActionLabels],
+  ['achievement.', '科技成果', publicationActionLabels],
+  ['demand.', '技术需求', publicationActionLabels],
 ];
 
 /** Every action the trail can hold with its Chinese name (the catalogue and the lifecycle moves). */
@@ -187,6 +200,8 @@ export const auditObjectTypeLabels: Record<string, string> = {
   funding_subsidy_rule: '资助标准',
   funding_grant: '资助',
   catalogue_entry: '名录条目',
+  achievement: '科技成果',
+  demand: '技术需求',
 };
 
 export function auditObjectTypeLabel(objectType: string): string {
@@ -304,6 +319,8 @@ export const auditValueLabels: Record<string, Record<string, Record<string, stri
   annual_report: { status: annualReportStatusLabels, action: annualReportActionLabels },
   evaluation_round: { status: evaluationLabels.roundStatus, action: evaluationRoundActionLabels },
   funding_grant: { status: grantStatusLabels, kind: grantKindLabels, action: grantActionLabels },
+  achievement: { status: publicationStatusLabels, action: publicationActionLabels, maturity: achievementMaturityLabels },
+  demand: { status: publicationStatusLabels, action: publicationActionLabels },
 };
 
 /** The Chinese name of a field of an object type, or null when the dictionary has none. */

@@ -55,11 +55,34 @@ export const permissions = [
   'evaluation:write', // open, score, publish and apply evaluation rounds; order and check rectifications
   'funding:read',
   'funding:write', // budgets, grants, payments and expenditure lines
+  // Part A (issue 13): achievements and demands; matching:read and challenge:write are declared here for the
+  // detail pages' links (parts C and D own them; keep one declaration when merging).
+  'achievement:read', // achievements in scope (host users: their own organisation's, and every published one)
+  'achievement:write', // create and edit achievements (host users: their own organisation's drafts), submit them for review
+  'achievement:review', // publish, return, take back, close, reopen and archive achievements in scope (bureau staff)
+  'demand:read',
+  'demand:write',
+  'demand:review',
+  'matching:read',
+  'challenge:write',
 ] as const;
 export const zPermission = z.enum(permissions);
 export type Permission = z.infer<typeof zPermission>;
 
 const registryReader: Permission[] = ['region:read', 'organization:read', 'taxonomy:read', 'platform:read'];
+// Part A (issue 13): who reads, writes and reviews achievements and demands.
+const sharingStaff: Permission[] = [
+  'achievement:read',
+  'achievement:write',
+  'achievement:review',
+  'demand:read',
+  'demand:write',
+  'demand:review',
+  'matching:read',
+  'challenge:write',
+];
+const sharingOwner: Permission[] = ['achievement:read', 'achievement:write', 'demand:read', 'demand:write', 'challenge:write'];
+const sharingReader: Permission[] = ['achievement:read', 'demand:read', 'matching:read'];
 
 /** The role → permission table. Deny by default: a permission not listed is refused. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -89,6 +112,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'evaluation:write',
     'funding:read',
     'funding:write',
+    ...sharingStaff,
   ],
   department_staff: [
     ...registryReader,
@@ -121,6 +145,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'annual-report:review',
     'evaluation:read',
     'funding:read',
+    ...sharingStaff,
   ],
   host_user: [
     ...registryReader,
@@ -134,9 +159,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'annual-report:file',
     'evaluation:read',
     'funding:read',
+    ...sharingOwner,
   ],
   expert: ['call:read', 'panel:score'],
-  leader: [...registryReader, 'plan:read', 'cockpit:read', 'call:read', 'annual-report:read', 'evaluation:read', 'funding:read'],
+  leader: [
+    ...registryReader,
+    'plan:read',
+    'cockpit:read',
+    'call:read',
+    'annual-report:read',
+    'evaluation:read',
+    'funding:read',
+    ...sharingReader,
+  ],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

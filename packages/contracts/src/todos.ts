@@ -19,6 +19,8 @@ export const todoKinds = [
   'target_report', // a lead unit of a task linked to a reported target that has no figure (未报送)
   'grant_payment', // city staff: an approved grant still to be paid
   'expenditure_report', // a host: expenditure lines due for a paid grant
+  'publication_review', // staff: an achievement or demand submitted for review
+  'publication_fix', // an owner: an achievement or demand returned for changes
 ] as const;
 export const zTodoKind = z.enum(todoKinds);
 export type TodoKind = z.infer<typeof zTodoKind>;
