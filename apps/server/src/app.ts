@@ -35,6 +35,8 @@ import { callRoutes } from './modules/calls';
 import { annualReportRoutes } from './modules/annual-reports';
 import { expertRoutes } from './modules/experts';
 import { evaluationRoutes } from './modules/evaluations';
+import { achievementRoutes } from './modules/achievements';
+import { demandRoutes } from './modules/demands';
 
 export interface BuildAppOptions {
   db: Database;
@@ -165,6 +167,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(annualReportRoutes);
       await api.register(expertRoutes);
       await api.register(evaluationRoutes);
+      await api.register(achievementRoutes);
+      await api.register(demandRoutes);
       api.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

@@ -143,12 +143,8 @@ const priceInOrder = (value: { priceMin?: number | null | undefined; priceMax?: 
     ? true
     : value.priceMin <= value.priceMax;
 
-export const zCreateAchievement = zAchievementFields
-  .refine(priceInOrder, { message: '最低价格不能高于最高价格', path: ['priceMax'] })
-  .refine((value) => Boolean(value.ownerOrganizationId || value.ownerName), {
-    message: '请选择成果所属单位，或填写成果持有人',
-    path: ['ownerOrganizationId'],
-  });
+/** Host users' achievements belong to their own organisation (the server fills it in); staff name an organisation or an owner. */
+export const zCreateAchievement = zAchievementFields.refine(priceInOrder, { message: '最低价格不能高于最高价格', path: ['priceMax'] });
 export type CreateAchievement = z.infer<typeof zCreateAchievement>;
 export type CreateAchievementInput = z.input<typeof zCreateAchievement>;
 

@@ -41,10 +41,8 @@ export const zDemandFields = z.object({
     .default([]),
 });
 
-export const zCreateDemand = zDemandFields.refine((value) => Boolean(value.enterpriseOrganizationId || value.enterpriseName), {
-  message: '请选择提出需求的企业，或填写企业名称',
-  path: ['enterpriseOrganizationId'],
-});
+/** Host users' demands belong to their own organisation (the server fills it in); staff name an enterprise. */
+export const zCreateDemand = zDemandFields;
 export type CreateDemand = z.infer<typeof zCreateDemand>;
 export type CreateDemandInput = z.input<typeof zCreateDemand>;
 
