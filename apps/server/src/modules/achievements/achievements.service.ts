@@ -170,6 +170,8 @@ export interface CreateAchievementOptions {
   /** Staff importing with 直接发布, and the demo seed: the status to create in (draft by default). */
   status?: PublicationStatus;
   externalId?: string | null;
+  /** The review note of a record created as returned (the demo seed). */
+  reviewNote?: string | null;
   isDemo?: boolean;
 }
 
@@ -203,8 +205,9 @@ export async function createAchievementInTx(
     contactEmail: input.contactEmail || null,
     publishedContact: input.publishedContact,
     status,
+    reviewNote: options.reviewNote ?? null,
     submittedAt: status === 'draft' ? null : now,
-    publishedAt: status === 'published' ? now : null,
+    publishedAt: status === 'published' || status === 'closed' ? now : null,
     reviewedBy: status === 'published' ? (ctx.actor?.userId ?? null) : null,
     source: options.source ?? 'manual',
     createdBy: ctx.actor?.userId ?? null,

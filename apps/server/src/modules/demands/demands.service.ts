@@ -165,6 +165,8 @@ export interface CreateDemandOptions {
   /** Staff importing with 直接发布, and the demo seed: the status to create in (draft by default). */
   status?: PublicationStatus;
   externalId?: string | null;
+  /** The review note of a record created as returned (the demo seed). */
+  reviewNote?: string | null;
   isDemo?: boolean;
 }
 
@@ -188,8 +190,9 @@ export async function createDemandInTx(tx: Transaction, ctx: RequestContext, inp
     contactEmail: input.contactEmail || null,
     publishedContact: input.publishedContact,
     status,
+    reviewNote: options.reviewNote ?? null,
     submittedAt: status === 'draft' ? null : now,
-    publishedAt: status === 'published' ? now : null,
+    publishedAt: status === 'published' || status === 'closed' ? now : null,
     reviewedBy: status === 'published' ? (ctx.actor?.userId ?? null) : null,
     createdBy: ctx.actor?.userId ?? null,
     isDemo: options.isDemo ?? false,
