@@ -19,8 +19,10 @@ export const todoKinds = [
   'target_report', // a lead unit of a task linked to a reported target that has no figure (未报送)
   'grant_payment', // city staff: an approved grant still to be paid
   'expenditure_report', // a host: expenditure lines due for a paid grant
-  'publication_review', // staff: an achievement or demand submitted for review
-  'publication_fix', // an owner: an achievement or demand returned for changes
+  'achievement_review', // staff: an achievement submitted for review
+  'achievement_fix', // an owner: an achievement returned for changes
+  'demand_review', // staff: a demand submitted for review
+  'demand_fix', // an enterprise: a demand returned for changes
 ] as const;
 export const zTodoKind = z.enum(todoKinds);
 export type TodoKind = z.infer<typeof zTodoKind>;

@@ -24,6 +24,8 @@ import {
   UnorderedListOutlined,
   UploadOutlined,
   WalletOutlined,
+  BulbOutlined,
+  ShopOutlined,
 } from '@ant-design/icons';
 import type { Permission, SessionUser, TodoKind } from '@stip/contracts';
 import type { ReactNode } from 'react';
@@ -31,7 +33,7 @@ import { todoKinds } from '@stip/contracts';
 import { t } from '../shared/i18n/zh-CN';
 
 /** The menu's sections, in order; each entry belongs to one. */
-export const navGroups = ['work', 'lifecycle', 'plans', 'data', 'system'] as const;
+export const navGroups = ['work', 'lifecycle', 'sharing', 'plans', 'data', 'system'] as const;
 export type NavGroup = (typeof navGroups)[number];
 
 export interface NavItem {
@@ -108,6 +110,22 @@ export const navItems: NavItem[] = [
     icon: <WalletOutlined />,
     permission: 'funding:read',
     todoKinds: ['grant_payment', 'expenditure_report'],
+  },
+  {
+    path: '/achievements',
+    group: 'sharing',
+    label: t.sharing.menuAchievements,
+    icon: <BulbOutlined />,
+    permission: 'achievement:read',
+    todoKinds: ['achievement_review', 'achievement_fix'],
+  },
+  {
+    path: '/demands',
+    group: 'sharing',
+    label: t.sharing.menuDemands,
+    icon: <ShopOutlined />,
+    permission: 'demand:read',
+    todoKinds: ['demand_review', 'demand_fix'],
   },
   { path: '/plans', group: 'plans', label: t.menu.plans, icon: <AimOutlined />, permission: 'plan:read' },
   { path: '/plans/ingest', group: 'plans', label: t.ingest.menu, icon: <FileAddOutlined />, permission: 'plan:write' },

@@ -192,12 +192,12 @@ describe('achievements', () => {
     let record = await createDraft('hostA');
     record = (await move('hostA', record.id, 'submit', record.version)).json();
     const staffTodos = (await call('countyA', 'GET', '/api/todos')).json() as { items: { subjectId: string; kind: string }[] };
-    expect(staffTodos.items).toContainEqual(expect.objectContaining({ subjectId: record.id, kind: 'publication_review' }));
+    expect(staffTodos.items).toContainEqual(expect.objectContaining({ subjectId: record.id, kind: 'achievement_review' }));
     const otherCounty = (await call('countyB', 'GET', '/api/todos')).json() as { items: { subjectId: string }[] };
     expect(otherCounty.items.map((i) => i.subjectId)).not.toContain(record.id);
     await move('countyA', record.id, 'return', record.version, '补充材料');
     const ownerTodos = (await call('hostA', 'GET', '/api/todos')).json() as { items: { subjectId: string; kind: string }[] };
-    expect(ownerTodos.items).toContainEqual(expect.objectContaining({ subjectId: record.id, kind: 'publication_fix' }));
+    expect(ownerTodos.items).toContainEqual(expect.objectContaining({ subjectId: record.id, kind: 'achievement_fix' }));
   });
 });
 

@@ -21,7 +21,7 @@ export async function findTodos(db: Executor, actor: Actor): Promise<Todo[]> {
   });
   const rows = await findAchievementsWhere(db, sql`${achievements.status} = ${reviewer ? 'submitted' : 'returned'} and ${scope ?? sql`true`}`);
   return rows.map((row) => ({
-    kind: reviewer ? ('publication_review' as const) : ('publication_fix' as const),
+    kind: reviewer ? ('achievement_review' as const) : ('achievement_fix' as const),
     title: `${reviewer ? '审核科技成果' : '修改后重新提交科技成果'}：${row.title}`,
     path: `/achievements/${row.id}`,
     dueOn: null,

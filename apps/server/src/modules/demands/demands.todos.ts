@@ -21,7 +21,7 @@ export async function findTodos(db: Executor, actor: Actor): Promise<Todo[]> {
   });
   const rows = await findDemandsWhere(db, sql`${demands.status} = ${reviewer ? 'submitted' : 'returned'} and ${scope ?? sql`true`}`);
   return rows.map((row) => ({
-    kind: reviewer ? ('publication_review' as const) : ('publication_fix' as const),
+    kind: reviewer ? ('demand_review' as const) : ('demand_fix' as const),
     title: `${reviewer ? '审核技术需求' : '修改后重新提交技术需求'}：${row.title}`,
     path: `/demands/${row.id}`,
     dueOn: null,
