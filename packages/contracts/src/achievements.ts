@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { zBooleanQuery, zCsv, zEmail, zId, zLimit, zName, zOffset, zPhone, zText, zVersion } from './common';
-import {
-  achievementMaturities,
-  achievementSources,
-  contactFields,
-  ownerTypes,
-  publicationStatuses,
-  transferModes,
-} from './sharing';
+import { achievementMaturities, achievementSources, contactFields, ownerTypes, publicationStatuses, transferModes } from './sharing';
 
 /**
  * 科技成果 (achievements) and what they share with 技术需求 (demands): the publication lifecycle's actions, the

@@ -26,7 +26,11 @@ export const zDemandFields = z.object({
   technicalField: zText(50).nullish(),
   industry: zText(50).nullish(),
   /** 预算, 万元. */
-  budget: z.number({ message: '请输入数字' }).min(0, { message: '预算不能为负' }).max(10_000_000, { message: '预算过大（单位：万元）' }).nullish(),
+  budget: z
+    .number({ message: '请输入数字' })
+    .min(0, { message: '预算不能为负' })
+    .max(10_000_000, { message: '预算过大（单位：万元）' })
+    .nullish(),
   deadline: zDate.nullish(),
   /** The enterprise that needs it (host users: always their own organisation). */
   enterpriseOrganizationId: zId.nullish(),

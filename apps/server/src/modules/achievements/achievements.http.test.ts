@@ -132,7 +132,9 @@ describe('achievements', () => {
     expect(seenByOwner.contactPhone).toBe('0818-1234567');
     const published = (await call('countyB', 'GET', '/api/achievements?status=published&limit=500')).json() as { items: { id: string }[] };
     expect(published.items.map((i) => i.id)).toContain(record.id);
-    expect((await call('hostB', 'PATCH', `/api/achievements/${record.id}`, { title: '改名', version: record.version })).statusCode).toBe(403);
+    expect((await call('hostB', 'PATCH', `/api/achievements/${record.id}`, { title: '改名', version: record.version })).statusCode).toBe(
+      403,
+    );
   });
 
   it('sends a published achievement edited by its owner back to review; staff edit it in place', async () => {
@@ -161,7 +163,9 @@ describe('achievements', () => {
 
   it('answers 409 to a stale version', async () => {
     const record = await createDraft('hostA');
-    expect((await call('hostA', 'PATCH', `/api/achievements/${record.id}`, { title: '第一次', version: record.version })).statusCode).toBe(200);
+    expect((await call('hostA', 'PATCH', `/api/achievements/${record.id}`, { title: '第一次', version: record.version })).statusCode).toBe(
+      200,
+    );
     const stale = await call('hostA', 'PATCH', `/api/achievements/${record.id}`, { title: '第二次', version: record.version });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('VERSION_CONFLICT');
@@ -179,7 +183,11 @@ describe('achievements', () => {
   it('searches, filters by facet and highlights the matched terms', async () => {
     const title = unique('富硒茶') + '加工工艺';
     const record = await createDraft('hostA', { title, technicalField: '农产品加工', abstract: '富硒茶叶的绿色加工工艺。' });
-    const response = await call('hostA', 'GET', `/api/achievements?q=${encodeURIComponent('富硒茶')}&technicalField=${encodeURIComponent('农产品加工')}`);
+    const response = await call(
+      'hostA',
+      'GET',
+      `/api/achievements?q=${encodeURIComponent('富硒茶')}&technicalField=${encodeURIComponent('农产品加工')}`,
+    );
     expect(response.statusCode, response.body).toBe(200);
     const page = response.json();
     expect(page.items.map((i: { id: string }) => i.id)).toContain(record.id);
@@ -252,7 +260,30 @@ describe('achievements in Excel', () => {
   it('imports every good row as a draft from Excel, idempotent on 外部编号, and publishes at once on request', async () => {
     const title = unique('导入成果');
     const externalId = unique('EXT');
-    const rows = [[title, '简介', '玄武岩纤维', '', '新材料', '', '中试', 'ZL1、ZL2', await orgName(orgA), '', '', '', '转让、许可', 10, 20, '', '', '', '联系人', externalId]];
+    const rows = [
+      [
+        title,
+        '简介',
+        '玄武岩纤维',
+        '',
+        '新材料',
+        '',
+        '中试',
+        'ZL1、ZL2',
+        await orgName(orgA),
+        '',
+        '',
+        '',
+        '转让、许可',
+        10,
+        20,
+        '',
+        '',
+        '',
+        '联系人',
+        externalId,
+      ],
+    ];
     const first = await upload('city', await workbookOf(rows));
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ kind: 'achievements', rows: 1, created: 1 });
@@ -263,7 +294,11 @@ describe('achievements in Excel', () => {
     expect(again.json()).toMatchObject({ created: 0, updated: 1 });
     expect(await db.select().from(achievements).where(eq(achievements.externalId, externalId))).toHaveLength(1);
     const publishedTitle = unique('直接发布');
-    const published = await upload('countyA', await workbookOf([[publishedTitle, '', '', '', '', '', '', '', await orgName(orgA)]]), '?publish=true');
+    const published = await upload(
+      'countyA',
+      await workbookOf([[publishedTitle, '', '', '', '', '', '', '', await orgName(orgA)]]),
+      '?publish=true',
+    );
     expect(published.statusCode, published.body).toBe(200);
     const [publishedRow] = await db.select().from(achievements).where(eq(achievements.title, publishedTitle));
     expect(publishedRow!.status).toBe('published');

@@ -123,4 +123,3 @@ export async function findAuditTrail(db: Executor, objectType: string, objectId:
     .where(and(eq(auditLog.objectType, objectType), eq(auditLog.objectId, objectId)))
     .orderBy(asc(auditLog.seq));
 }
-

@@ -98,7 +98,14 @@ export async function findAchievements(ctx: ActorContext, query: AchievementQuer
       ...(query.ownerType?.length ? { ownerType: query.ownerType } : {}),
     },
   });
-  const rows = new Map((await repository.findAchievementRows(ctx.db, page.items.map((hit) => hit.id))).map((row) => [row.id, row]));
+  const rows = new Map(
+    (
+      await repository.findAchievementRows(
+        ctx.db,
+        page.items.map((hit) => hit.id),
+      )
+    ).map((row) => [row.id, row]),
+  );
   const items = page.items.flatMap((hit) => {
     const row = rows.get(hit.id);
     if (!row) return [];
@@ -140,7 +147,11 @@ export async function getAchievement(ctx: RequestContext, id: string): Promise<A
 async function resolveOwner(
   tx: Transaction,
   ctx: RequestContext,
-  input: { ownerOrganizationId?: string | null | undefined; ownerName?: string | null | undefined; ownerType?: OwnerType | null | undefined },
+  input: {
+    ownerOrganizationId?: string | null | undefined;
+    ownerName?: string | null | undefined;
+    ownerType?: OwnerType | null | undefined;
+  },
 ): Promise<{ ownerOrganizationId: string | null; ownerName: string; ownerType: OwnerType; regionId: string | null }> {
   const actor = ctx.actor;
   let organizationId = input.ownerOrganizationId ?? null;
@@ -162,7 +173,12 @@ async function resolveOwner(
     };
   }
   if (!input.ownerName) throw invalidField('ownerOrganizationId', '请选择成果所属单位，或填写成果持有人');
-  return { ownerOrganizationId: null, ownerName: input.ownerName, ownerType: input.ownerType ?? 'other', regionId: actor?.regionId ?? null };
+  return {
+    ownerOrganizationId: null,
+    ownerName: input.ownerName,
+    ownerType: input.ownerType ?? 'other',
+    regionId: actor?.regionId ?? null,
+  };
 }
 
 export interface CreateAchievementOptions {
@@ -239,7 +255,8 @@ export async function updateAchievementInTx(tx: Transaction, ctx: RequestContext
   const movers = moversOf(ctx.actor, facts(current), review);
   if (movers.length === 0) throw new AppError(ErrorCode.Forbidden, { message: '只有成果所属单位或管辖范围内的科技局人员可以修改' });
   if (current.version !== input.version) throw versionConflict();
-  if (!canEditInStatus(current.status, movers)) throw ruleViolation(`“${current.status === 'submitted' ? '待审核' : '已关闭或已归档'}”的科技成果不能修改`);
+  if (!canEditInStatus(current.status, movers))
+    throw ruleViolation(`“${current.status === 'submitted' ? '待审核' : '已关闭或已归档'}”的科技成果不能修改`);
   const { version, ...changes } = input;
   const priceMin = changes.priceMin !== undefined ? changes.priceMin : current.priceMin;
   const priceMax = changes.priceMax !== undefined ? changes.priceMax : current.priceMax;

@@ -19,7 +19,10 @@ export async function findTodos(db: Executor, actor: Actor): Promise<Todo[]> {
     organizationId: achievements.ownerOrganizationId,
     status: achievements.status,
   });
-  const rows = await findAchievementsWhere(db, sql`${achievements.status} = ${reviewer ? 'submitted' : 'returned'} and ${scope ?? sql`true`}`);
+  const rows = await findAchievementsWhere(
+    db,
+    sql`${achievements.status} = ${reviewer ? 'submitted' : 'returned'} and ${scope ?? sql`true`}`,
+  );
   return rows.map((row) => ({
     kind: reviewer ? ('achievement_review' as const) : ('achievement_fix' as const),
     title: `${reviewer ? '审核科技成果' : '修改后重新提交科技成果'}：${row.title}`,

@@ -118,7 +118,8 @@ export function achievementRowInput(
   const errors: { field: string; message: string }[] = [];
   const pick = <T>(column: string, map: Map<string, T>, text: string): T | undefined => {
     const value = map.get(text);
-    if (text && value === undefined) errors.push({ field: column, message: `“${text}”不是可选的${column}（${[...map.keys()].join('、')}）` });
+    if (text && value === undefined)
+      errors.push({ field: column, message: `“${text}”不是可选的${column}（${[...map.keys()].join('、')}）` });
     return value;
   };
   const maturity = pick('成熟度', maturityByLabel, cells['成熟度'] ?? '');

@@ -28,5 +28,13 @@ export {
   type PublicationMover,
   statusAfterEdit,
 } from './publication.lifecycle';
-export { canSeePublication, isInOwnScope, isReviewingStaff, listScope, moversOf, type PublicationFacts, publicationVisibility } from './publication.policy';
+export {
+  canSeePublication,
+  isInOwnScope,
+  isReviewingStaff,
+  listScope,
+  moversOf,
+  type PublicationFacts,
+  publicationVisibility,
+} from './publication.policy';
 export { findPublicationHistory, labelFacets, ownerTypeOfKind, visibleContact } from './publication.shared';

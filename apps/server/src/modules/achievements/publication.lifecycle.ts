@@ -42,10 +42,12 @@ export function publicationMove(
   movers: readonly PublicationMover[],
 ): { to: PublicationStatus; refusal: null } | { to: null; refusal: string } {
   const transition = publicationLifecycle.transitions.find((t) => t.action === action && t.from.includes(status));
-  if (!transition)
-    return { to: null, refusal: `状态为“${publicationStatusLabels[status]}”的记录不能“${publicationActionLabels[action]}”` };
+  if (!transition) return { to: null, refusal: `状态为“${publicationStatusLabels[status]}”的记录不能“${publicationActionLabels[action]}”` };
   if (!transition.by.some((mover) => movers.includes(mover)))
-    return { to: null, refusal: `只有${transition.by.map((m) => publicationLifecycle.moverLabels[m]).join('或')}可以“${publicationActionLabels[action]}”` };
+    return {
+      to: null,
+      refusal: `只有${transition.by.map((m) => publicationLifecycle.moverLabels[m]).join('或')}可以“${publicationActionLabels[action]}”`,
+    };
   return { to: transition.to, refusal: null };
 }
 

@@ -48,7 +48,10 @@ export async function labelFacets(db: Executor, facets: SearchPage['facets']): P
   const regionIds = facets.region.map((f) => f.value);
   const names = new Map(
     regionIds.length
-      ? (await db.select({ id: regions.id, name: regions.name }).from(regions).where(inArray(regions.id, regionIds))).map((r) => [r.id, r.name])
+      ? (await db.select({ id: regions.id, name: regions.name }).from(regions).where(inArray(regions.id, regionIds))).map((r) => [
+          r.id,
+          r.name,
+        ])
       : [],
   );
   const relabel = (list: SearchPage['facets']['region'], label: (value: string) => string | undefined) =>

@@ -109,7 +109,10 @@ describe('demands', () => {
     const refused = await send();
     expect(refused.statusCode).toBe(400);
     expect(refused.json().details).toEqual(
-      expect.arrayContaining([expect.objectContaining({ row: 3, field: '预算（万元）' }), expect.objectContaining({ row: 3, field: '截止日期' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, field: '预算（万元）' }),
+        expect.objectContaining({ row: 3, field: '截止日期' }),
+      ]),
     );
     expect(await db.select().from(demands).where(eq(demands.title, good))).toHaveLength(0);
     sheet.spliceRows(3, 1);

@@ -102,5 +102,3 @@ export async function findEnterpriseOrganization(db: Executor, id: string) {
     .where(and(eq(organizations.id, id), isNull(organizations.deletedAt)));
   return row;
 }
-
-

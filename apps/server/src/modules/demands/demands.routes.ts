@@ -19,7 +19,6 @@ import * as service from './demands.service';
 /** At most this many rows go into one export. */
 const exportCap = 5000;
 
-
 export const demandRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['技术需求'];
   app.get(

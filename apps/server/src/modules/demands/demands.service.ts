@@ -100,7 +100,14 @@ export async function findDemands(ctx: ActorContext, query: DemandQuery): Promis
       ...(query.regionId?.length ? { regionId: query.regionId } : {}),
     },
   });
-  const rows = new Map((await repository.findDemandRows(ctx.db, page.items.map((hit) => hit.id))).map((row) => [row.id, row]));
+  const rows = new Map(
+    (
+      await repository.findDemandRows(
+        ctx.db,
+        page.items.map((hit) => hit.id),
+      )
+    ).map((row) => [row.id, row]),
+  );
   const items = page.items.flatMap((hit) => {
     const row = rows.get(hit.id);
     if (!row) return [];
@@ -147,7 +154,8 @@ async function resolveEnterprise(
   let organizationId = input.enterpriseOrganizationId ?? null;
   if (actor?.role === 'host_user') {
     if (!actor.organizationId) throw new AppError(ErrorCode.Forbidden, { message: '您的账号未关联单位，不能发布技术需求' });
-    if (organizationId && organizationId !== actor.organizationId) throw invalidField('enterpriseOrganizationId', '只能登记本单位的技术需求');
+    if (organizationId && organizationId !== actor.organizationId)
+      throw invalidField('enterpriseOrganizationId', '只能登记本单位的技术需求');
     organizationId = actor.organizationId;
   }
   if (organizationId) {
@@ -171,7 +179,12 @@ export interface CreateDemandOptions {
 }
 
 /** Creates a demand in the caller's transaction (the form, the Excel import, the demo seed); returns its id. */
-export async function createDemandInTx(tx: Transaction, ctx: RequestContext, input: CreateDemand, options: CreateDemandOptions = {}): Promise<string> {
+export async function createDemandInTx(
+  tx: Transaction,
+  ctx: RequestContext,
+  input: CreateDemand,
+  options: CreateDemandOptions = {},
+): Promise<string> {
   const enterprise = await resolveEnterprise(tx, ctx, input);
   const status = options.status ?? 'draft';
   const now = new Date();

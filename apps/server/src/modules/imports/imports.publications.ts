@@ -29,7 +29,11 @@ interface Prepared {
 }
 
 function zodDetails(row: number, error: z.ZodError, columns: Record<string, string>): ErrorDetail[] {
-  return error.issues.map((issue) => ({ row, field: columns[String(issue.path[0])] ?? String(issue.path[0] ?? ''), message: issue.message }));
+  return error.issues.map((issue) => ({
+    row,
+    field: columns[String(issue.path[0])] ?? String(issue.path[0] ?? ''),
+    message: issue.message,
+  }));
 }
 
 /** The status imported rows take: published only for reviewing staff who asked for it. */

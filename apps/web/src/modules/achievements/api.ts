@@ -1,10 +1,4 @@
-import type {
-  AchievementDetail,
-  CreateAchievement,
-  ImportResult,
-  PublicationTransition,
-  UpdateAchievement,
-} from '@stip/contracts';
+import type { AchievementDetail, CreateAchievement, ImportResult, PublicationTransition, UpdateAchievement } from '@stip/contracts';
 import { zAchievementDetail, zAchievementPage } from '@stip/contracts';
 import { api, toQueryString } from '../../shared/api/client';
 import { t } from '../../shared/i18n/zh-CN';

@@ -33,7 +33,10 @@ export function PublicationImportModal({ kind, open, canPublish, onClose }: Prop
     <Modal open={open} title={t.sharing.importTitle(what)} onCancel={close} footer={null} width={720} destroyOnHidden>
       <Typography.Paragraph type="secondary">{t.sharing.importHint}</Typography.Paragraph>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Button icon={<DownloadOutlined />} onClick={() => publicationImportApi.template(kind).catch((error: unknown) => notify.error(error))}>
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => publicationImportApi.template(kind).catch((error: unknown) => notify.error(error))}
+        >
           {t.sharing.template}
         </Button>
         {canPublish ? (

@@ -31,7 +31,8 @@ export default function AchievementDetailPage() {
   const notify = useNotify();
 
   if (achievement.isPending) return <PageLoading />;
-  if (achievement.isError) return <LoadFailed error={achievement.error} onRetry={() => void achievement.refetch()} backTo="/achievements" />;
+  if (achievement.isError)
+    return <LoadFailed error={achievement.error} onRetry={() => void achievement.refetch()} backTo="/achievements" />;
   const a = achievement.data;
   const deletable = a.canEdit && (a.status === 'draft' || a.status === 'returned');
 
@@ -48,7 +49,11 @@ export default function AchievementDetailPage() {
         extra={
           <Space wrap>
             {canMatch && a.status === 'published' ? (
-              <Button icon={<NodeIndexOutlined />} onClick={() => navigate(`/matching/achievements/${a.id}`)} data-testid="achievement-matching">
+              <Button
+                icon={<NodeIndexOutlined />}
+                onClick={() => navigate(`/matching/achievements/${a.id}`)}
+                data-testid="achievement-matching"
+              >
                 {text.matching}
               </Button>
             ) : null}

@@ -141,14 +141,22 @@ function AchievementForm({ achievement }: { achievement: AchievementDetail | nul
         extra={
           <Space>
             <Button onClick={() => navigate(achievement ? `/achievements/${achievement.id}` : '/achievements')}>{t.common.cancel}</Button>
-            <Button type="primary" onClick={() => form.submit()} loading={create.isPending || update.isPending} disabled={conflict} data-testid="achievement-save">
+            <Button
+              type="primary"
+              onClick={() => form.submit()}
+              loading={create.isPending || update.isPending}
+              disabled={conflict}
+              data-testid="achievement-save"
+            >
               {t.common.save}
             </Button>
           </Space>
         }
       />
       {conflict ? <ConflictAlert onReload={() => navigate(0)} /> : null}
-      {achievement?.status === 'published' && isHost ? <Alert type="warning" showIcon message={text.ownerEditHint} style={{ marginBottom: 12 }} /> : null}
+      {achievement?.status === 'published' && isHost ? (
+        <Alert type="warning" showIcon message={text.ownerEditHint} style={{ marginBottom: 12 }} />
+      ) : null}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initial} scrollToFirstError>
         <Card size="small" style={{ marginBottom: 12 }}>
           <Row gutter={16}>
@@ -184,7 +192,11 @@ function AchievementForm({ achievement }: { achievement: AchievementDetail | nul
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="maturity" label={fields.maturity}>
-                <Select allowClear options={achievementMaturities.map((m) => ({ value: m, label: text.maturity[m] }))} data-testid="achievement-maturity" />
+                <Select
+                  allowClear
+                  options={achievementMaturities.map((m) => ({ value: m, label: text.maturity[m] }))}
+                  data-testid="achievement-maturity"
+                />
               </Form.Item>
             </Col>
           </Row>

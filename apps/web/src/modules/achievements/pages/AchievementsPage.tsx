@@ -1,5 +1,11 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { type AchievementListItem, type AchievementMaturity, type OwnerType, type PublicationStatus, publicationStatuses } from '@stip/contracts';
+import {
+  type AchievementListItem,
+  type AchievementMaturity,
+  type OwnerType,
+  type PublicationStatus,
+  publicationStatuses,
+} from '@stip/contracts';
 import { Button, Card, Flex, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -105,10 +111,7 @@ export default function AchievementsPage() {
           size="small"
           activeKey={status ?? 'all'}
           onChange={(key) => list.update({ status: key === 'all' ? undefined : key })}
-          items={[
-            { key: 'all', label: text.statusTabs.all },
-            ...publicationStatuses.map((s) => ({ key: s, label: text.status[s] })),
-          ]}
+          items={[{ key: 'all', label: text.statusTabs.all }, ...publicationStatuses.map((s) => ({ key: s, label: text.status[s] }))]}
           data-testid="achievement-status-tabs"
         />
         {achievements.isError ? (

@@ -28,4 +28,5 @@ export const useCreateDemand = () => useDemandMutation((body: CreateDemand) => d
 export const useUpdateDemand = () => useDemandMutation(({ id, body }: { id: string; body: UpdateDemand }) => demandsApi.update(id, body));
 export const useTransitionDemand = () =>
   useDemandMutation(({ id, body }: { id: string; body: PublicationTransition }) => demandsApi.transition(id, body));
-export const useDeleteDemand = () => useDemandMutation(({ id, version }: { id: string; version: number }) => demandsApi.remove(id, version));
+export const useDeleteDemand = () =>
+  useDemandMutation(({ id, version }: { id: string; version: number }) => demandsApi.remove(id, version));

@@ -120,7 +120,9 @@ function DemandForm({ demand }: { demand: DemandDetail | null }) {
         }
       />
       {conflict ? <ConflictAlert onReload={() => navigate(0)} /> : null}
-      {demand?.status === 'published' && isHost ? <Alert type="warning" showIcon message={text.ownerEditHint} style={{ marginBottom: 12 }} /> : null}
+      {demand?.status === 'published' && isHost ? (
+        <Alert type="warning" showIcon message={text.ownerEditHint} style={{ marginBottom: 12 }} />
+      ) : null}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initial} scrollToFirstError>
         <Card size="small" style={{ marginBottom: 12 }}>
           <Row gutter={16}>

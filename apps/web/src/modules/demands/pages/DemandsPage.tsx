@@ -103,10 +103,7 @@ export default function DemandsPage() {
           size="small"
           activeKey={status ?? 'all'}
           onChange={(key) => list.update({ status: key === 'all' ? undefined : key })}
-          items={[
-            { key: 'all', label: text.statusTabs.all },
-            ...publicationStatuses.map((s) => ({ key: s, label: text.status[s] })),
-          ]}
+          items={[{ key: 'all', label: text.statusTabs.all }, ...publicationStatuses.map((s) => ({ key: s, label: text.status[s] }))]}
           data-testid="demand-status-tabs"
         />
         {demands.isError ? (
@@ -123,9 +120,7 @@ export default function DemandsPage() {
             loading={demands.isFetching}
             dataSource={demands.data?.items ?? []}
             scroll={{ y: tableScroll.y }}
-            pagination={pagination(list.page, list.pageSize, demands.data?.total ?? 0, (page, pageSize) =>
-              list.update({ page, pageSize }),
-            )}
+            pagination={pagination(list.page, list.pageSize, demands.data?.total ?? 0, (page, pageSize) => list.update({ page, pageSize }))}
             data-testid="demand-table"
             columns={[
               {
