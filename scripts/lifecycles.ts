@@ -14,6 +14,7 @@ import { annualReportLifecycle } from '../apps/server/src/modules/annual-reports
 import { seatLifecycle } from '../apps/server/src/modules/experts/panels.lifecycle';
 import { roundLifecycle } from '../apps/server/src/modules/evaluations/evaluations.lifecycle';
 import { rectificationLifecycle } from '../apps/server/src/modules/evaluations/rectifications.lifecycle';
+import { publicationLifecycle } from '../apps/server/src/modules/achievements/publication.lifecycle';
 import { challengeApplicationLifecycle, challengeLifecycle } from '../apps/server/src/modules/challenges/challenges.lifecycle';
 
 const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, string> }[] = [
@@ -26,6 +27,7 @@ const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, 
   { source: 'apps/server/src/modules/experts/panels.lifecycle.ts', lifecycle: seatLifecycle as never },
   { source: 'apps/server/src/modules/evaluations/evaluations.lifecycle.ts', lifecycle: roundLifecycle as never },
   { source: 'apps/server/src/modules/evaluations/rectifications.lifecycle.ts', lifecycle: rectificationLifecycle as never },
+  { source: 'apps/server/src/modules/achievements/publication.lifecycle.ts', lifecycle: publicationLifecycle as never },
   { source: 'apps/server/src/modules/challenges/challenges.lifecycle.ts', lifecycle: challengeLifecycle as never },
   { source: 'apps/server/src/modules/challenges/challenges.lifecycle.ts', lifecycle: challengeApplicationLifecycle as never },
 ];

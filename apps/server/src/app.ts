@@ -35,6 +35,8 @@ import { callRoutes } from './modules/calls';
 import { annualReportRoutes } from './modules/annual-reports';
 import { expertRoutes } from './modules/experts';
 import { evaluationRoutes } from './modules/evaluations';
+import { achievementRoutes } from './modules/achievements';
+import { demandRoutes } from './modules/demands';
 import { challengeRoutes } from './modules/challenges';
 
 export interface BuildAppOptions {
@@ -166,6 +168,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(annualReportRoutes);
       await api.register(expertRoutes);
       await api.register(evaluationRoutes);
+      await api.register(achievementRoutes);
+      await api.register(demandRoutes);
       await api.register(challengeRoutes);
       api.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
     },

@@ -1,4 +1,6 @@
 import { annualReportActionLabels, annualReportStatusLabels } from './annual-reports';
+import { publicationActionLabels } from './achievements';
+import { achievementMaturityLabels, publicationStatusLabels } from './sharing';
 import { applicationActionLabels, applicationStatusLabels, callActionLabels, callStatusLabels } from './calls';
 import { challengeActionLabels } from './challenges';
 import { evaluationLabels, evaluationRoundActionLabels } from './evaluations';
@@ -125,6 +127,15 @@ export const auditActionLabels: Record<string, string> = {
   'rectification.pass': '整改核查通过',
   'rectification.fail': '整改核查不通过',
   'rectification.extend': '延长整改期限',
+  // Part A (issue 13): achievements and demands (their lifecycle moves are named below).
+  'achievement.create': '新增科技成果',
+  'achievement.update': '修改科技成果',
+  'achievement.delete': '删除科技成果',
+  'demand.create': '新增技术需求',
+  'demand.update': '修改技术需求',
+  'demand.delete': '删除技术需求',
+  'import.achievements': '导入科技成果',
+  'import.demands': '导入技术需求',
   'challenge.create': '新建揭榜挂帅榜单',
   'challenge.update': '修改揭榜挂帅榜单',
   'challenge.application.create': '揭榜申请',
@@ -140,6 +151,8 @@ const lifecycleAuditActions: [prefix: string, record: string, actions: Record<st
   ['application.', '申报', applicationActionLabels],
   ['annual-report.', '年度报告', annualReportActionLabels],
   ['funding.grant.', '资助', grantActionLabels],
+  ['achievement.', '科技成果', publicationActionLabels],
+  ['demand.', '技术需求', publicationActionLabels],
   ['challenge.', '揭榜挂帅', challengeActionLabels],
 ];
 
@@ -197,6 +210,8 @@ export const auditObjectTypeLabels: Record<string, string> = {
   funding_subsidy_rule: '资助标准',
   funding_grant: '资助',
   catalogue_entry: '名录条目',
+  achievement: '科技成果',
+  demand: '技术需求',
   challenge: '揭榜挂帅榜单',
   challenge_application: '揭榜申请',
   challenge_milestone: '揭榜项目节点',
@@ -317,6 +332,8 @@ export const auditValueLabels: Record<string, Record<string, Record<string, stri
   annual_report: { status: annualReportStatusLabels, action: annualReportActionLabels },
   evaluation_round: { status: evaluationLabels.roundStatus, action: evaluationRoundActionLabels },
   funding_grant: { status: grantStatusLabels, kind: grantKindLabels, action: grantActionLabels },
+  achievement: { status: publicationStatusLabels, action: publicationActionLabels, maturity: achievementMaturityLabels },
+  demand: { status: publicationStatusLabels, action: publicationActionLabels },
 };
 
 /** The Chinese name of a field of an object type, or null when the dictionary has none. */

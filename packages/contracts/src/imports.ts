@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { zDate, zLimit, zOffset, zPage, zText } from './common';
 
-export const importKinds = ['organizations', 'platforms'] as const;
+export const importKinds = ['organizations', 'platforms', 'achievements', 'demands'] as const;
 export const zImportKind = z.enum(importKinds);
 export type ImportKind = z.infer<typeof zImportKind>;
 

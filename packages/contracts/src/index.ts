@@ -27,4 +27,6 @@ export * from './funding';
 export * from './experts';
 export * from './audit-labels';
 export * from './sharing';
+export * from './achievements';
+export * from './demands';
 export * from './challenges';

@@ -59,11 +59,31 @@ export const permissions = [
   'challenge:read', // lists in scope: the bureau's subtree, one's own organisation's, and every released list
   'challenge:write', // publish and manage one's own lists (enterprises), review, release and manage lists in scope (bureau staff)
   'challenge:apply', // apply to a released list for one's own organisation (揭榜)
+  // 科技成果 and 技术需求 (achievements and demands modules)
+  'achievement:read', // achievements in scope (host users: their own organisation's, and every published one)
+  'achievement:write', // create and edit achievements (host users: their own organisation's drafts), submit them for review
+  'achievement:review', // publish, return, take back, close, reopen and archive achievements in scope (bureau staff)
+  'demand:read',
+  'demand:write',
+  'demand:review',
+  'matching:read',
 ] as const;
 export const zPermission = z.enum(permissions);
 export type Permission = z.infer<typeof zPermission>;
 
 const registryReader: Permission[] = ['region:read', 'organization:read', 'taxonomy:read', 'platform:read'];
+// Who reads, writes and reviews achievements and demands.
+const sharingStaff: Permission[] = [
+  'achievement:read',
+  'achievement:write',
+  'achievement:review',
+  'demand:read',
+  'demand:write',
+  'demand:review',
+  'matching:read',
+];
+const sharingOwner: Permission[] = ['achievement:read', 'achievement:write', 'demand:read', 'demand:write'];
+const sharingReader: Permission[] = ['achievement:read', 'demand:read', 'matching:read'];
 
 /** The role → permission table. Deny by default: a permission not listed is refused. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -95,6 +115,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'funding:write',
     'challenge:read',
     'challenge:write',
+    ...sharingStaff,
   ],
   department_staff: [
     ...registryReader,
@@ -129,6 +150,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'funding:read',
     'challenge:read',
     'challenge:write',
+    ...sharingStaff,
   ],
   host_user: [
     ...registryReader,
@@ -145,6 +167,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'challenge:read',
     'challenge:write',
     'challenge:apply',
+    ...sharingOwner,
   ],
   expert: ['call:read', 'panel:score'],
   leader: [
@@ -156,6 +179,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'evaluation:read',
     'funding:read',
     'challenge:read',
+    ...sharingReader,
   ],
 };
 

@@ -19,6 +19,10 @@ export const todoKinds = [
   'target_report', // a lead unit of a task linked to a reported target that has no figure (未报送)
   'grant_payment', // city staff: an approved grant still to be paid
   'expenditure_report', // a host: expenditure lines due for a paid grant
+  'achievement_review', // staff: an achievement submitted for review
+  'achievement_fix', // an owner: an achievement returned for changes
+  'demand_review', // staff: a demand submitted for review
+  'demand_fix', // an enterprise: a demand returned for changes
   'challenge_review', // bureau staff: an enterprise's 揭榜挂帅 list waiting to be reviewed and released
   'challenge_select', // a publisher: a list whose applications closed, waiting for the selection
   'challenge_milestone', // a publisher or bureau staff: an overdue milestone of a selected 揭榜挂帅 project

@@ -25,6 +25,8 @@ import {
   UnorderedListOutlined,
   UploadOutlined,
   WalletOutlined,
+  BulbOutlined,
+  ShopOutlined,
 } from '@ant-design/icons';
 import type { Permission, SessionUser, TodoKind } from '@stip/contracts';
 import type { ReactNode } from 'react';
@@ -109,6 +111,22 @@ export const navItems: NavItem[] = [
     icon: <WalletOutlined />,
     permission: 'funding:read',
     todoKinds: ['grant_payment', 'expenditure_report'],
+  },
+  {
+    path: '/achievements',
+    group: 'sharing',
+    label: t.sharing.menuAchievements,
+    icon: <BulbOutlined />,
+    permission: 'achievement:read',
+    todoKinds: ['achievement_review', 'achievement_fix'],
+  },
+  {
+    path: '/demands',
+    group: 'sharing',
+    label: t.sharing.menuDemands,
+    icon: <ShopOutlined />,
+    permission: 'demand:read',
+    todoKinds: ['demand_review', 'demand_fix'],
   },
   {
     path: '/challenges',

@@ -38,6 +38,12 @@ const otherPages: PageEntry[] = [
   { path: '/account/security', label: t.twoFactor.pageTitle },
   { path: '/help', label: t.shell.help },
   { path: '/imports/history', label: t.importHistory.title, parent: '/imports' },
+  { path: '/achievements/new', label: p.achievementNew, parent: '/achievements' },
+  { path: '/achievements/:id', label: p.achievementDetail, parent: '/achievements', isRecord: true },
+  { path: '/achievements/:id/edit', label: p.achievementEdit, parent: '/achievements/:id', isRecord: true },
+  { path: '/demands/new', label: p.demandNew, parent: '/demands' },
+  { path: '/demands/:id', label: p.demandDetail, parent: '/demands', isRecord: true },
+  { path: '/demands/:id/edit', label: p.demandEdit, parent: '/demands/:id', isRecord: true },
 ];
 
 export const pages: PageEntry[] = [...navItems.map(({ path, label }) => ({ path, label })), ...otherPages];

@@ -59,6 +59,12 @@ const EvaluationFormulasPage = lazy(() => import('../modules/evaluations/pages/E
 const RectificationsPage = lazy(() => import('../modules/evaluations/pages/RectificationsPage'));
 const RectificationDetailPage = lazy(() => import('../modules/evaluations/pages/RectificationDetailPage'));
 const HelpPage = lazy(() => import('../modules/help/pages/HelpPage'));
+const AchievementsPage = lazy(() => import('../modules/achievements/pages/AchievementsPage'));
+const AchievementDetailPage = lazy(() => import('../modules/achievements/pages/AchievementDetailPage'));
+const AchievementFormPage = lazy(() => import('../modules/achievements/pages/AchievementFormPage'));
+const DemandsPage = lazy(() => import('../modules/demands/pages/DemandsPage'));
+const DemandDetailPage = lazy(() => import('../modules/demands/pages/DemandDetailPage'));
+const DemandFormPage = lazy(() => import('../modules/demands/pages/DemandFormPage'));
 
 /** When the session expires mid-work, any request's 401 returns to /login (keeping the page) without a reload. */
 function Root() {
@@ -200,6 +206,34 @@ export const router = createBrowserRouter([
                   { path: 'evaluation-formulas', element: <EvaluationFormulasPage /> },
                   { path: 'rectifications', element: <RectificationsPage /> },
                   { path: 'rectifications/:id', element: <RectificationDetailPage /> },
+                ],
+              },
+              {
+                element: <RequirePermission permission="achievement:read" />,
+                children: [
+                  { path: 'achievements', element: <AchievementsPage /> },
+                  { path: 'achievements/:id', element: <AchievementDetailPage /> },
+                ],
+              },
+              {
+                element: <RequirePermission permission="achievement:write" />,
+                children: [
+                  { path: 'achievements/new', element: <AchievementFormPage /> },
+                  { path: 'achievements/:id/edit', element: <AchievementFormPage /> },
+                ],
+              },
+              {
+                element: <RequirePermission permission="demand:read" />,
+                children: [
+                  { path: 'demands', element: <DemandsPage /> },
+                  { path: 'demands/:id', element: <DemandDetailPage /> },
+                ],
+              },
+              {
+                element: <RequirePermission permission="demand:write" />,
+                children: [
+                  { path: 'demands/new', element: <DemandFormPage /> },
+                  { path: 'demands/:id/edit', element: <DemandFormPage /> },
                 ],
               },
               {

@@ -15,6 +15,7 @@ import { seedDemoFunding } from './funding-demo';
 import { seedDemoExperts } from './experts-demo';
 import { seedDemoEvaluations } from './evaluations-demo';
 import { dazhouIndustries, seedCatalogue } from './catalogues';
+import { seedDemoSharing } from './sharing-demo';
 
 /** The password every demo account shares. Demo data only: a production start (STIP_DEMO=off) has none. */
 export const demoPassword = 'stip-demo-2025';
@@ -249,6 +250,7 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
     // After the annual reports: last year's round scores the accepted ones; funding follows its grades.
     await seedDemoEvaluations(tx);
     await seedDemoFunding(tx);
+    await seedDemoSharing(tx, { organizationIds });
     await recordAudit(tx, systemContext(db), {
       action: 'system.seed_demo',
       objectType: 'system',

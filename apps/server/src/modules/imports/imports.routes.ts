@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorCode, zIdParams, zImportKind, zImportResult, zImportRunPage, zImportRunQuery } from '@stip/contracts';
+import {
+  ErrorCode,
+  type ImportKind,
+  zIdParams,
+  zImportKind,
+  zImportResult,
+  zImportRunPage,
+  zImportRunQuery,
+  zPublicationImportQuery,
+} from '@stip/contracts';
 import { actorContext } from '../../shared/context';
 import { xlsxMime } from '../../shared/uploads';
 import { AppError } from '../../shared/app-error';
@@ -13,6 +22,12 @@ function attachmentDisposition(filename: string, asciiFilename: string): string 
 }
 
 const zKindParams = z.object({ kind: zImportKind });
+const templateNames: Record<ImportKind, string> = {
+  organizations: '单位导入模板.xlsx',
+  platforms: '平台导入模板.xlsx',
+  achievements: '科技成果导入模板.xlsx',
+  demands: '技术需求导入模板.xlsx',
+};
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['数据导入'];
@@ -20,7 +35,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/imports/:kind/template.xlsx',
     { config: { permission: 'import:write' }, schema: { tags, summary: '下载导入模板', params: zKindParams } },
     async (request, reply) => {
-      const name = request.params.kind === 'organizations' ? '单位导入模板.xlsx' : '平台导入模板.xlsx';
+      const name = templateNames[request.params.kind];
       reply
         .header('content-type', xlsxMime)
         .header('content-disposition', `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
@@ -34,8 +49,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'import:write' },
       schema: {
         tags,
-        summary: '导入 Excel（multipart 字段 file；有错误时整份不导入）',
+        summary: '导入 Excel（multipart 字段 file；有错误时整份不导入；科技成果与技术需求可 publish=true 直接发布）',
         params: zKindParams,
+        querystring: zPublicationImportQuery,
         consumes: ['multipart/form-data'],
         response: { 200: zImportResult },
       },
@@ -46,7 +62,12 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await request.file();
       if (!file) throw new AppError(ErrorCode.ValidationFailed, { message: '未收到文件' });
       const buffer = await file.toBuffer();
-      return importWorkbook(actorContext(request), request.params.kind, { fileName: file.filename, content: buffer });
+      return importWorkbook(
+        actorContext(request),
+        request.params.kind,
+        { fileName: file.filename, content: buffer },
+        { publish: request.query.publish },
+      );
     },
   );
 

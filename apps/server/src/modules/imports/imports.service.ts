@@ -10,6 +10,7 @@ import {
   type ImportRunPage,
   type ImportRunQuery,
   labels,
+  type PublicationStatus,
   zCreateOrganization,
   zCreatePlatform,
 } from '@stip/contracts';
@@ -29,6 +30,9 @@ import { buildErrorReport, buildTemplate, type ColumnSpec, readSheet, type Sheet
 import * as repository from './imports.repository';
 import { importRunScope } from './imports.policy';
 import { checkOfficeUpload, parseSlots, yieldToEventLoop } from '../../shared/uploads';
+import { achievementColumns, achievementInstructions, achievementSheetName } from '../achievements';
+import { demandColumns, demandInstructions, demandSheetName } from '../demands';
+import { importedStatus, prepareAchievements, prepareDemands } from './imports.publications';
 
 const maxRows = 5000;
 type Outcome = 'created' | 'updated' | 'unchanged';
@@ -65,6 +69,19 @@ const platformColumns: ColumnSpec[] = [
   { header: '备注', width: 30 },
 ];
 
+const sheetNames: Record<ImportKind, string> = {
+  organizations: '单位',
+  platforms: '平台',
+  achievements: achievementSheetName,
+  demands: demandSheetName,
+};
+const objectTypes: Record<ImportKind, string> = {
+  organizations: 'organization',
+  platforms: 'platform',
+  achievements: 'achievement',
+  demands: 'demand',
+};
+
 /** The contract field each column fills, so validation messages name the column the user sees. */
 const organizationFieldColumns: Record<string, string> = {
   name: '单位名称',
@@ -92,10 +109,19 @@ const platformFieldColumns: Record<string, string> = {
   remarks: '备注',
 };
 
+const columnsOf: Record<ImportKind, ColumnSpec[]> = {
+  organizations: organizationColumns,
+  platforms: platformColumns,
+  achievements: achievementColumns,
+  demands: demandColumns,
+};
+
 const orNull = (text: string | undefined) => (text ? text : null);
 
 /** The blank template for a kind, with drop-downs, column notes and a sheet of instructions. */
 export function importTemplate(kind: ImportKind): Promise<Buffer> {
+  if (kind === 'achievements') return buildTemplate(achievementSheetName, achievementColumns, achievementInstructions);
+  if (kind === 'demands') return buildTemplate(demandSheetName, demandColumns, demandInstructions);
   if (kind === 'organizations') {
     return buildTemplate('单位', organizationColumns, [
       '单位导入模板：每行一个单位，带 * 的列必填。',
@@ -141,7 +167,15 @@ interface RunProgress {
  * in the import history with its file: a success in the import's transaction, a refusal or failure in its
  * own transaction after the rollback.
  */
-export function importWorkbook(ctx: ActorContext, kind: ImportKind, upload: ImportUpload): Promise<ImportResult> {
+export function importWorkbook(
+  ctx: ActorContext,
+  kind: ImportKind,
+  upload: ImportUpload,
+  options: { publish?: boolean | undefined } = {},
+): Promise<ImportResult> {
+  if (options.publish && kind !== 'achievements' && kind !== 'demands')
+    throw new AppError(ErrorCode.ValidationFailed, { message: '只有科技成果和技术需求的导入可以直接发布' });
+  const status = kind === 'achievements' || kind === 'demands' ? importedStatus(ctx, options.publish) : 'draft';
   return parseSlots.run(async () => {
     const progress: RunProgress = { rows: 0 };
     try {
@@ -150,7 +184,7 @@ export function importWorkbook(ctx: ActorContext, kind: ImportKind, upload: Impo
           throw new AppError(ErrorCode.ImportRejected, { message: error.message, details: [{ message: error.message }] });
         throw error;
       });
-      return await importCheckedWorkbook(ctx, kind, upload, progress);
+      return await importCheckedWorkbook(ctx, kind, upload, progress, status);
     } catch (error) {
       await recordFailedRun(ctx, kind, upload, progress, error);
       throw error;
@@ -207,12 +241,13 @@ async function importCheckedWorkbook(
   kind: ImportKind,
   upload: ImportUpload,
   progress: RunProgress,
+  status: PublicationStatus,
 ): Promise<ImportResult> {
   const buffer = upload.content;
-  const sheet = await readSheet(buffer, kind === 'organizations' ? '单位' : '平台', maxRows);
+  const sheet = await readSheet(buffer, sheetNames[kind], maxRows);
   if ('error' in sheet) throw new AppError(ErrorCode.ImportRejected, { message: sheet.error, details: [{ message: sheet.error }] });
   progress.rows = sheet.rows.length;
-  const columns = kind === 'organizations' ? organizationColumns : platformColumns;
+  const columns = columnsOf[kind];
   const missing = columns.filter((c) => c.required && !sheet.headers.includes(c.header)).map((c) => c.header);
   if (missing.length) {
     const message = `缺少必填列：${missing.join('、')}，请使用下载的模板`;
@@ -221,7 +256,14 @@ async function importCheckedWorkbook(
   if (!sheet.rows.length)
     throw new AppError(ErrorCode.ImportRejected, { message: '文件中没有数据行', details: [{ message: '文件中没有数据行' }] });
 
-  const prepared = kind === 'organizations' ? await prepareOrganizations(ctx, sheet.rows) : await preparePlatforms(ctx, sheet.rows);
+  const prepared =
+    kind === 'organizations'
+      ? await prepareOrganizations(ctx, sheet.rows)
+      : kind === 'platforms'
+        ? await preparePlatforms(ctx, sheet.rows)
+        : kind === 'achievements'
+          ? await prepareAchievements(ctx, sheet.rows, status)
+          : await prepareDemands(ctx, sheet.rows, status);
   if (prepared.errors.length) {
     throw new AppError(ErrorCode.ImportRejected, {
       message: `导入文件有 ${prepared.errors.length} 处错误，未导入任何数据`,
@@ -250,7 +292,7 @@ async function importCheckedWorkbook(
     await insertImportRun(tx, { ...file, status: 'succeeded', rows: prepared.items.length, ...counts });
     await recordAudit(tx, ctx, {
       action: `import.${kind}`,
-      objectType: kind === 'organizations' ? 'organization' : 'platform',
+      objectType: objectTypes[kind],
       objectId: null,
       after: { rows: prepared.items.length, ...counts, fileName: file.fileName },
     });

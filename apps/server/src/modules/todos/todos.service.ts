@@ -8,6 +8,8 @@ import { findTodos as findExpertTodos } from '../experts';
 import { findTodos as findAnnualReportTodos } from '../annual-reports';
 import { findTodos as findEvaluationTodos } from '../evaluations';
 import { findTodos as findFundingTodos } from '../funding';
+import { findTodos as findAchievementTodos } from '../achievements';
+import { findTodos as findDemandTodos } from '../demands';
 import { findTodos as findChallengeTodos } from '../challenges';
 
 /** One module's part of 我的待办: what waits for this actor there, on `today` (China's calendar day). */
@@ -22,6 +24,8 @@ const sources: readonly TodoSource[] = [
   (ctx) => findAnnualReportTodos(ctx.db, ctx.actor),
   (ctx) => findEvaluationTodos(ctx.db, ctx.actor),
   (ctx) => findFundingTodos(ctx.db, ctx.actor),
+  (ctx) => findAchievementTodos(ctx.db, ctx.actor),
+  (ctx) => findDemandTodos(ctx.db, ctx.actor),
   findChallengeTodos,
 ];
 
