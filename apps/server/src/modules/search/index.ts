@@ -1,3 +1,3 @@
 /** The search module's public entry: Chinese segmentation, the search vectors of achievements and demands, ranked search. */
-export { contentTerms, refreshSearchVectors, searchRecords } from './search.repository';
-export type { FacetName, SearchEntity, SearchHit, SearchPage, SearchQuery } from './search.repository';
+export { contentTerms, refreshSearchVectors, searchRecords } from './search.service';
+export type { FacetName, SearchEntity, SearchHit, SearchPage, SearchQuery } from './search.types';

@@ -1,45 +1,17 @@
-import { sql, type SQL } from 'drizzle-orm';
-import type { AchievementMaturity, OwnerType, PublicationStatus } from '@stip/contracts';
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { searchDictionaryTerms } from '../../db/schema/index';
 import { likePrefix } from '../../shared/scope';
-import { segment } from './search.segmenter';
+import type { QueryTerm } from './search.segmenter';
+import type { SearchEntity, SearchQuery } from './search.types';
 
-export type SearchEntity = 'achievement' | 'demand';
+/**
+ * The only place the search module speaks SQL. The vectors are built in the application (search.vectors.ts)
+ * and written as tsvector literals; matching uses the GIN index with `@@`, ranking `ts_rank` per query term
+ * weighted by the term's IDF — plain PostgreSQL, so PGlite and PostgreSQL run the very same statements.
+ */
 
-export interface SearchQuery {
-  q?: string;
-  limit: number;
-  offset: number;
-  statuses?: PublicationStatus[];
-  regionPath?: string;
-  organizationId?: string;
-  filters?: {
-    technicalField?: string[];
-    industry?: string[];
-    maturity?: AchievementMaturity[];
-    regionId?: string[];
-    ownerType?: OwnerType[];
-  };
-  excludeIds?: string[];
-}
-
-export interface SearchHit {
-  id: string;
-  score: number;
-  snippet: string;
-  /** The snippet with <mark>…</mark> around matched terms, HTML-escaped otherwise. */
-  highlighted: string;
-  matchedTerms: string[];
-}
-
-export type FacetName = 'technicalField' | 'industry' | 'maturity' | 'region' | 'ownerType';
-export interface SearchPage {
-  items: SearchHit[];
-  total: number;
-  facets: Record<FacetName, { value: string; label: string; count: number }[]>;
-}
-
-const tables = {
+export const searchTables = {
   achievement: {
     table: sql.raw('achievements'),
     body: sql.raw('abstract'),
@@ -55,104 +27,107 @@ const tables = {
 } as const;
 
 /** node-postgres and PGlite both answer `{ rows }`; drizzle passes them through untyped. */
-async function run<T>(tx: Executor, statement: SQL): Promise<T[]> {
+export async function rowsOf<T>(tx: Executor, statement: SQL): Promise<T[]> {
   return ((await tx.execute(statement)) as unknown as { rows: T[] }).rows;
 }
 
-const quoteLexeme = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-
-/** A tsvector literal: each term with its positions and the weight of the field it came from. */
-function vectorLiteral(fields: { text: string; weight: 'A' | 'B' | 'C' }[]): { vector: string; length: number } {
-  const positions = new Map<string, string[]>();
-  let position = 0;
-  for (const field of fields) {
-    for (const term of segment(field.text)) {
-      position = Math.min(position + 1, 16383);
-      const list = positions.get(term) ?? [];
-      if (list.length < 256) list.push(`${position}${field.weight}`);
-      positions.set(term, list);
-    }
-  }
-  const vector = [...positions].map(([term, at]) => `${quoteLexeme(term)}:${at.join(',')}`).join(' ');
-  return { vector, length: position };
-}
-
-/** Recompute search_vector/search_length of the given rows from their current columns. */
-export async function refreshSearchVectors(tx: Executor, entity: SearchEntity, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const t = tables[entity];
-  const rows = await run<{ id: string; title: string; body: string; keywords: string[]; owner: string | null }>(
-    tx,
-    sql`select id, title, ${t.body} as body, keywords, ${t.owner} as owner from ${t.table} where id in (${sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`,
+const uuidList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
   );
-  for (const row of rows) {
-    const { vector, length } = vectorLiteral([
-      { text: row.title, weight: 'A' },
-      { text: [...(row.keywords ?? []), row.owner ?? ''].join(' '), weight: 'B' },
-      { text: row.body, weight: 'C' },
-    ]);
-    await tx.execute(sql`update ${t.table} set search_vector = ${vector}::tsvector, search_length = ${length} where id = ${row.id}`);
-  }
+const textList = (values: string[]) =>
+  sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  );
+
+export interface IndexSource {
+  id: string;
+  title: string;
+  body: string;
+  keywords: string[];
+  owner: string | null;
+  /** Patent numbers (achievements) and the owner's unified social credit code. */
+  codes: string[];
+  /** False when the row's keywords must stay out of the index (imported with --no-keywords). */
+  indexKeywords: boolean;
 }
 
-/** Content terms of a text (jieba with the domain dictionary; stop words and punctuation removed). */
-export async function contentTerms(text: string): Promise<string[]> {
-  return [...new Set(segment(text))];
+/** What the vector of each row is built from. */
+export async function findIndexSources(tx: Executor, entity: SearchEntity, ids: string[]): Promise<IndexSource[]> {
+  const t = searchTables[entity];
+  const patents = entity === 'achievement' ? sql`coalesce((select array_agg(p->>'number') from jsonb_array_elements(r.patents) p), '{}')` : sql`'{}'::text[]`;
+  const indexKeywords = entity === 'achievement' ? sql`r.index_keywords` : sql`true`;
+  const rows = await rowsOf<{
+    id: string;
+    title: string;
+    body: string;
+    keywords: string[] | null;
+    owner: string | null;
+    patents: string[] | null;
+    credit_code: string | null;
+    index_keywords: boolean;
+  }>(
+    tx,
+    sql`select r.id, r.title, r.${t.body} as body, r.keywords, r.${t.owner} as owner, ${patents} as patents,
+          o.credit_code, ${indexKeywords} as index_keywords
+        from ${t.table} r left join organizations o on o.id = r.${t.org}
+        where r.id in (${uuidList(ids)})`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    body: row.body ?? '',
+    keywords: row.keywords ?? [],
+    owner: row.owner,
+    codes: [...(row.patents ?? []), ...(row.credit_code ? [row.credit_code] : [])].filter((code) => code),
+    indexKeywords: row.index_keywords,
+  }));
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function snippetOf(text: string, terms: string[]): { snippet: string; highlighted: string; matchedTerms: string[] } {
-  const lower = text.toLowerCase();
-  const matched = terms.filter((term) => lower.includes(term));
-  const first = matched.map((term) => lower.indexOf(term)).sort((a, b) => a - b)[0] ?? 0;
-  const start = Math.max(0, first - 30);
-  const snippet = (start > 0 ? '…' : '') + text.slice(start, start + 120) + (start + 120 < text.length ? '…' : '');
-  let highlighted = escapeHtml(snippet);
-  for (const term of [...matched].sort((a, b) => b.length - a.length)) {
-    highlighted = highlighted.replace(
-      new RegExp(escapeHtml(term).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'),
-      (m) => `<mark>${m}</mark>`,
-    );
-  }
-  return { snippet, highlighted, matchedTerms: matched };
+/** Writes many rows' vectors in one statement. */
+export async function writeVectors(
+  tx: Executor,
+  entity: SearchEntity,
+  vectors: { id: string; vector: string; length: number }[],
+): Promise<void> {
+  if (vectors.length === 0) return;
+  const t = searchTables[entity];
+  const values = sql.join(
+    vectors.map((v) => sql`(${v.id}::uuid, ${v.vector}::tsvector, ${v.length}::int)`),
+    sql`, `,
+  );
+  await tx.execute(
+    sql`update ${t.table} as r set search_vector = v.vector, search_length = v.length
+        from (values ${values}) as v(id, vector, length) where r.id = v.id`,
+  );
 }
 
-/** Ranked search over achievements or demands. */
-export async function searchRecords(tx: Executor, entity: SearchEntity, query: SearchQuery): Promise<SearchPage> {
-  const t = tables[entity];
-  const terms = query.q ? [...new Set(segment(query.q))] : [];
-  const tsquery = terms.map(quoteLexeme).join(' | ');
+/** Average indexed length of the searchable rows (for length normalisation); 1 when empty. */
+export async function averageLength(tx: Executor, entity: SearchEntity): Promise<number> {
+  const t = searchTables[entity];
+  const [row] = await rowsOf<{ average: number | null }>(
+    tx,
+    sql`select avg(search_length)::float8 as average from (select search_length from ${t.table} where deleted_at is null limit 5000) s`,
+  );
+  return Math.max(1, Number(row?.average ?? 1));
+}
+
+const quoteLexeme = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+export const orQuery = (terms: string[]) => terms.map(quoteLexeme).join(' | ');
+
+/** The rows a search may see, without the text condition. */
+function scopeConditions(entity: SearchEntity, query: SearchQuery): SQL[] {
+  const t = searchTables[entity];
   const where: SQL[] = [sql`r.deleted_at is null`];
-  if (terms.length > 0) where.push(sql`r.search_vector @@ ${tsquery}::tsquery`);
-  if (query.statuses?.length)
-    where.push(
-      sql`r.status in (${sql.join(
-        query.statuses.map((s) => sql`${s}`),
-        sql`, `,
-      )})`,
-    );
+  if (query.statuses?.length) where.push(sql`r.status::text in (${textList(query.statuses)})`);
   if (query.regionPath) where.push(sql`r.region_id in (select id from regions where path like ${likePrefix(query.regionPath)})`);
-  if (query.organizationId) where.push(sql`r.${t.org} = ${query.organizationId}`);
-  if (query.excludeIds?.length)
-    where.push(
-      sql`r.id not in (${sql.join(
-        query.excludeIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`,
-    );
+  if (query.organizationId) where.push(sql`r.${t.org} = ${query.organizationId}::uuid`);
+  if (query.excludeIds?.length) where.push(sql`r.id not in (${uuidList(query.excludeIds)})`);
   const f = query.filters ?? {};
   const inList = (column: SQL, values: string[] | undefined) => {
-    if (values?.length)
-      where.push(
-        sql`${column} in (${sql.join(
-          values.map((v) => sql`${v}`),
-          sql`, `,
-        )})`,
-      );
+    if (values?.length) where.push(sql`${column} in (${textList(values)})`);
   };
   inList(sql`r.technical_field`, f.technicalField);
   inList(sql`r.industry`, f.industry);
@@ -160,34 +135,211 @@ export async function searchRecords(tx: Executor, entity: SearchEntity, query: S
   if (entity === 'achievement') {
     inList(sql`r.maturity::text`, f.maturity);
     inList(sql`r.owner_type::text`, f.ownerType);
+  } else if (f.maturity?.length || f.ownerType?.length) {
+    where.push(sql`false`);
   }
-  const whereSql = sql.join(where, sql` and `);
-  const rank = terms.length > 0 ? sql`ts_rank(r.search_vector, ${tsquery}::tsquery)` : sql`0`;
-  const rows = await run<{ id: string; score: number; title: string; body: string }>(
-    tx,
-    sql`select r.id, ${rank}::float8 as score, r.title, r.${t.body} as body from ${t.table} r where ${whereSql}
-        order by score desc, r.published_at desc nulls last, r.created_at desc limit ${query.limit} offset ${query.offset}`,
-  );
-  const [count] = await run<{ total: number }>(tx, sql`select count(*)::int as total from ${t.table} r where ${whereSql}`);
-  const facetOf = async (name: FacetName, column: SQL) => {
-    const result = await run<{ value: string | null; count: number }>(
+  return where;
+}
+
+export interface RankedRow {
+  id: string;
+  score: number;
+  title: string;
+  body: string;
+  total: number;
+}
+
+export interface RankPlan {
+  /** Terms that select the candidates (the telling ones). */
+  selecting: string[];
+  /** Every query term with its weight; all of them score. */
+  scoring: QueryTerm[];
+  /** At most this many candidates are ranked and counted (the total is then approximate). */
+  candidateCap: number;
+  averageLength: number;
+}
+
+/** Field weights D, C, B, A for ts_rank: title (A) far above keywords/owner (B) above the body (C). */
+const fieldWeights = '{0.05, 0.25, 0.5, 1.0}';
+
+/**
+ * The candidates: rows in scope whose vector matches one of the selecting terms (GIN), at most `candidateCap`.
+ * Written once and used by the ranked page and the facet counts.
+ */
+function candidates(entity: SearchEntity, query: SearchQuery, plan: RankPlan | null): SQL {
+  const t = searchTables[entity];
+  const where = scopeConditions(entity, query);
+  if (plan) where.push(sql`r.search_vector @@ ${orQuery(plan.selecting)}::tsquery`);
+  const cap = plan?.candidateCap ?? 1_000_000_000;
+  return sql`select r.id from ${t.table} r where ${sql.join(where, sql` and `)} limit ${cap}`;
+}
+
+/**
+ * One page of ranked rows and the candidate count. The score is Σ idf(term) · ts_rank(term) — ts_rank of one
+ * term saturates with its frequency and weighs the field it occurs in — damped BM25-style by the row's length
+ * against the average, with a bonus for covering more of the query's weight.
+ */
+export async function findRanked(tx: Executor, entity: SearchEntity, query: SearchQuery, plan: RankPlan | null): Promise<RankedRow[]> {
+  const t = searchTables[entity];
+  if (!plan) {
+    const where = scopeConditions(entity, query);
+    return rowsOf<RankedRow>(
       tx,
-      sql`select ${column} as value, count(*)::int as count from ${t.table} r where ${whereSql} group by 1 order by 2 desc limit 20`,
+      sql`select r.id, 0::float8 as score, r.title, r.${t.body} as body, count(*) over ()::int as total
+          from ${t.table} r where ${sql.join(where, sql` and `)}
+          order by r.published_at desc nulls last, r.created_at desc, r.id limit ${query.limit} offset ${query.offset}`,
     );
-    return result
-      .filter((row) => row.value !== null)
-      .map((row) => ({ value: String(row.value), label: String(row.value), count: row.count }));
-  };
-  const facets: SearchPage['facets'] = {
-    technicalField: await facetOf('technicalField', sql`r.technical_field`),
-    industry: await facetOf('industry', sql`r.industry`),
-    maturity: entity === 'achievement' ? await facetOf('maturity', sql`r.maturity::text`) : [],
-    region: await facetOf('region', sql`r.region_id::text`),
-    ownerType: entity === 'achievement' ? await facetOf('ownerType', sql`r.owner_type::text`) : [],
-  };
-  return {
-    items: rows.map((row) => ({ id: row.id, score: Number(row.score), ...snippetOf(`${row.body}`, terms) })),
-    total: count?.total ?? 0,
-    facets,
-  };
+  }
+  const totalWeight = plan.scoring.reduce((sum, term) => sum + term.weight, 0) || 1;
+  const perTerm = plan.scoring.map(
+    (term) => sql`${term.weight}::float8 * ts_rank(${fieldWeights}::float4[], r.search_vector, ${quoteLexeme(term.term)}::tsquery)`,
+  );
+  const covered = plan.scoring.map(
+    (term) => sql`(case when r.search_vector @@ ${quoteLexeme(term.term)}::tsquery then ${term.weight}::float8 else 0 end)`,
+  );
+  const score = sql`(${sql.join(perTerm, sql` + `)}) / (0.5 + 0.5 * r.search_length::float8 / ${plan.averageLength}::float8)
+    * (0.5 + (${sql.join(covered, sql` + `)}) / ${totalWeight}::float8)`;
+  return rowsOf<RankedRow>(
+    tx,
+    sql`with c as (${candidates(entity, query, plan)}),
+        s as (select r.id, ${score}::float8 as score from ${t.table} r join c on c.id = r.id),
+        p as (select id, score, count(*) over ()::int as total from s order by score desc, id limit ${query.limit} offset ${query.offset})
+        select p.id, p.score, r.title, r.${t.body} as body, p.total from p join ${t.table} r on r.id = p.id order by p.score desc, p.id`,
+  );
+}
+
+/** Number of candidates (when the page came back empty past its end, the window function gave none). */
+export async function countCandidates(tx: Executor, entity: SearchEntity, query: SearchQuery, plan: RankPlan | null): Promise<number> {
+  const [row] = await rowsOf<{ total: number }>(tx, sql`select count(*)::int as total from (${candidates(entity, query, plan)}) c`);
+  return row?.total ?? 0;
+}
+
+export interface FacetRow {
+  facet: 'technicalField' | 'industry' | 'maturity' | 'region' | 'ownerType';
+  value: string;
+  label: string | null;
+  count: number;
+}
+
+/** Counts of each facet value over the candidates (one statement, grouping sets). */
+export async function countFacets(
+  tx: Executor,
+  entity: SearchEntity,
+  query: SearchQuery,
+  plan: RankPlan | null,
+  facetCap: number,
+): Promise<FacetRow[]> {
+  const t = searchTables[entity];
+  const maturity = entity === 'achievement' ? sql`r.maturity::text` : sql`null::text`;
+  const ownerType = entity === 'achievement' ? sql`r.owner_type::text` : sql`null::text`;
+  const candidateSql = plan ? candidates(entity, query, plan) : sql`${candidates(entity, query, null)}`;
+  const rows = await rowsOf<{ tf: string | null; ind: string | null; mat: string | null; reg: string | null; own: string | null; count: number }>(
+    tx,
+    sql`with c as (select * from (${candidateSql}) c0 limit ${facetCap})
+        select r.technical_field as tf, r.industry as ind, ${maturity} as mat, r.region_id::text as reg, ${ownerType} as own,
+               count(*)::int as count
+        from ${t.table} r join c on c.id = r.id
+        group by grouping sets ((r.technical_field), (r.industry), (${maturity}), (r.region_id), (${ownerType}))`,
+  );
+  const regionIds = [...new Set(rows.map((row) => row.reg).filter((id): id is string => id !== null))];
+  const regionNames = new Map<string, string>();
+  if (regionIds.length > 0) {
+    for (const region of await rowsOf<{ id: string; name: string }>(tx, sql`select id::text, name from regions where id in (${uuidList(regionIds)})`))
+      regionNames.set(region.id, region.name);
+  }
+  const out: FacetRow[] = [];
+  for (const row of rows) {
+    if (row.tf !== null) out.push({ facet: 'technicalField', value: row.tf, label: row.tf, count: row.count });
+    else if (row.ind !== null) out.push({ facet: 'industry', value: row.ind, label: row.ind, count: row.count });
+    else if (row.mat !== null) out.push({ facet: 'maturity', value: row.mat, label: null, count: row.count });
+    else if (row.reg !== null) out.push({ facet: 'region', value: row.reg, label: regionNames.get(row.reg) ?? null, count: row.count });
+    else if (row.own !== null) out.push({ facet: 'ownerType', value: row.own, label: null, count: row.count });
+  }
+  return out;
+}
+
+// ---- the domain dictionary ----
+
+export type DictionaryTermRow = typeof searchDictionaryTerms.$inferSelect;
+
+/** A cheap fingerprint of the dictionary: changes whenever a term is added, edited or deleted. */
+export async function dictionaryFingerprint(db: Executor): Promise<string> {
+  const [row] = await rowsOf<{ count: number; latest: string | null }>(
+    db,
+    sql`select count(*)::int as count, max(updated_at)::text as latest from search_dictionary_terms`,
+  );
+  return `${row?.count ?? 0}/${row?.latest ?? ''}`;
+}
+
+export function findDictionaryTerms(db: Executor): Promise<DictionaryTermRow[]> {
+  return db.select().from(searchDictionaryTerms).where(isNull(searchDictionaryTerms.deletedAt)).orderBy(asc(searchDictionaryTerms.term));
+}
+
+export async function getDictionaryTerm(db: Executor, id: string): Promise<DictionaryTermRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(searchDictionaryTerms)
+    .where(and(eq(searchDictionaryTerms.id, id), isNull(searchDictionaryTerms.deletedAt)));
+  return row;
+}
+
+export async function findDictionaryTermByText(db: Executor, term: string): Promise<DictionaryTermRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(searchDictionaryTerms)
+    .where(and(eq(searchDictionaryTerms.term, term), isNull(searchDictionaryTerms.deletedAt)));
+  return row;
+}
+
+/** True once any term was ever written (deleted ones count): the defaults are seeded only into an empty table. */
+export async function hasAnyDictionaryRow(db: Executor): Promise<boolean> {
+  const [row] = await rowsOf<{ present: boolean }>(db, sql`select exists (select 1 from search_dictionary_terms) as present`);
+  return Boolean(row?.present);
+}
+
+export async function insertDefaultTerms(db: Executor, terms: { term: string; tag: string }[]): Promise<void> {
+  if (terms.length === 0) return;
+  const values = sql.join(
+    terms.map((t) => sql`(${t.term}, ${t.tag})`),
+    sql`, `,
+  );
+  await db.execute(
+    sql`insert into search_dictionary_terms (term, tag) select v.term, v.tag from (values ${values}) as v(term, tag)
+        where not exists (select 1 from search_dictionary_terms d where d.term = v.term and d.deleted_at is null)`,
+  );
+}
+
+export async function insertDictionaryTerm(db: Executor, values: typeof searchDictionaryTerms.$inferInsert): Promise<DictionaryTermRow> {
+  const [row] = await db.insert(searchDictionaryTerms).values(values).returning();
+  return row!;
+}
+
+/** Changes a term if it is still at `version`; undefined when another change came first. */
+export async function updateDictionaryTermVersioned(
+  db: Executor,
+  id: string,
+  version: number,
+  changes: Partial<Pick<DictionaryTermRow, 'term' | 'frequency' | 'tag' | 'deletedAt'>>,
+): Promise<DictionaryTermRow | undefined> {
+  const [row] = await db
+    .update(searchDictionaryTerms)
+    .set({ ...changes, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(searchDictionaryTerms.id, id), eq(searchDictionaryTerms.version, version), isNull(searchDictionaryTerms.deletedAt)))
+    .returning();
+  return row;
+}
+
+/** Ids of the rows whose text contains any of the given words (what a dictionary change re-segments). */
+export async function findIdsContaining(tx: Executor, entity: SearchEntity, words: string[]): Promise<string[]> {
+  if (words.length === 0) return [];
+  const t = searchTables[entity];
+  const conditions = words.map((word) => {
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return sql`(r.title like ${pattern} or r.${t.body} like ${pattern} or array_to_string(r.keywords, ' ') like ${pattern})`;
+  });
+  const rows = await rowsOf<{ id: string }>(
+    tx,
+    sql`select r.id from ${t.table} r where r.deleted_at is null and (${sql.join(conditions, sql` or `)})`,
+  );
+  return rows.map((row) => row.id);
 }
