@@ -343,3 +343,51 @@ export async function findIdsContaining(tx: Executor, entity: SearchEntity, word
   );
   return rows.map((row) => row.id);
 }
+
+// ---- the JSON-lines import ----
+
+export interface ImportRow {
+  externalId: string | null;
+  title: string;
+  abstract: string;
+  keywords: string[];
+  discipline: string | null;
+}
+
+/**
+ * Inserts or updates achievements by external id (published, source jsonl); rows without an external id are
+ * always inserted. Answers the ids and whether each was new; a row whose text did not change is left alone.
+ */
+export async function upsertImportedAchievements(
+  tx: Executor,
+  rows: ImportRow[],
+  options: { indexKeywords: boolean; dataSource: string | null },
+): Promise<{ id: string; inserted: boolean; changed: boolean }[]> {
+  if (rows.length === 0) return [];
+  const values = sql.join(
+    rows.map(
+      (row) =>
+        sql`(${row.externalId}, ${row.title}, ${row.abstract}, ${`{${row.keywords.map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[], ${row.discipline})`,
+    ),
+    sql`, `,
+  );
+  return rowsOf<{ id: string; inserted: boolean; changed: boolean }>(
+    tx,
+    sql`with v(external_id, title, abstract, keywords, discipline) as (values ${values}),
+        upserted as (
+          insert into achievements as a (external_id, title, abstract, keywords, discipline, status, source, published_at,
+                                         data_source, index_keywords)
+          select v.external_id, v.title, v.abstract, v.keywords, v.discipline, 'published', 'jsonl', now(),
+                 ${options.dataSource}, ${options.indexKeywords} from v
+          on conflict (external_id) where external_id is not null do update set
+            title = excluded.title, abstract = excluded.abstract, keywords = excluded.keywords, discipline = excluded.discipline,
+            data_source = excluded.data_source, index_keywords = excluded.index_keywords,
+            version = a.version + 1, updated_at = now()
+          where (a.title, a.abstract, a.keywords, a.discipline, a.data_source, a.index_keywords)
+                is distinct from (excluded.title, excluded.abstract, excluded.keywords, excluded.discipline,
+                                  excluded.data_source, excluded.index_keywords)
+          returning a.id, (xmax = 0) as inserted
+        )
+        select id, inserted, true as changed from upserted`,
+  );
+}
