@@ -50,6 +50,10 @@ export const auditActionLabels: Record<string, string> = {
   'funding.expenditure.create': '登记支出',
   'catalogue.create': '新增名录条目',
   'catalogue.update': '修改名录条目',
+  'search-dictionary.create': '新增检索词条',
+  'search-dictionary.update': '修改检索词条',
+  'search-dictionary.delete': '删除检索词条',
+  'achievement.import': '导入科技成果（JSON 行）',
   'platform.transition': '平台状态变更',
   'taxonomy.system.update': '修改平台体系',
   'auth.second_factor_requested': '登录（待二次验证）',
@@ -187,6 +191,7 @@ export const auditObjectTypeLabels: Record<string, string> = {
   funding_subsidy_rule: '资助标准',
   funding_grant: '资助',
   catalogue_entry: '名录条目',
+  search_dictionary_term: '检索词条',
 };
 
 export function auditObjectTypeLabel(objectType: string): string {

@@ -55,6 +55,8 @@ export const permissions = [
   'evaluation:write', // open, score, publish and apply evaluation rounds; order and check rectifications
   'funding:read',
   'funding:write', // budgets, grants, payments and expenditure lines
+  // search (issue 13, part B)
+  'search-dictionary:write', // keep the search's domain dictionary (检索词典)
 ] as const;
 export const zPermission = z.enum(permissions);
 export type Permission = z.infer<typeof zPermission>;
@@ -89,6 +91,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'evaluation:write',
     'funding:read',
     'funding:write',
+    'search-dictionary:write',
   ],
   department_staff: [
     ...registryReader,

@@ -4,3 +4,4 @@ export type { FacetName, SearchEntity, SearchHit, SearchPage, SearchQuery } from
 export { importAchievementsJsonl } from './search.import';
 export type { ImportOptions, ImportSummary } from './search.import';
 export { achievementsImportUsage, runAchievementsImportCli } from './search.import.cli';
+export { searchPublicRoutes, searchRoutes } from './search.routes';

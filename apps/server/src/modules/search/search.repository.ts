@@ -329,17 +329,20 @@ export async function updateDictionaryTermVersioned(
   return row;
 }
 
-/** Ids of the rows whose text contains any of the given words (what a dictionary change re-segments). */
-export async function findIdsContaining(tx: Executor, entity: SearchEntity, words: string[]): Promise<string[]> {
-  if (words.length === 0) return [];
+/**
+ * Ids of the rows whose text contains the word (what a dictionary change re-segments). `indexedAs` is how the
+ * index holds the word today (its terms under the dictionary before the change): the GIN index narrows the rows
+ * to those holding all of them, then the text is checked. Without terms, a scan of the text.
+ */
+export async function findIdsContaining(tx: Executor, entity: SearchEntity, word: string, indexedAs: string[]): Promise<string[]> {
   const t = searchTables[entity];
-  const conditions = words.map((word) => {
-    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    return sql`(r.title like ${pattern} or r.${t.body} like ${pattern} or array_to_string(r.keywords, ' ') like ${pattern})`;
-  });
+  const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const narrowed = indexedAs.length > 0 ? sql`r.search_vector @@ ${indexedAs.map(quoteLexeme).join(' & ')}::tsquery and` : sql``;
   const rows = await rowsOf<{ id: string }>(
     tx,
-    sql`select r.id from ${t.table} r where r.deleted_at is null and (${sql.join(conditions, sql` or `)})`,
+    sql`select r.id from ${t.table} r where ${narrowed} r.deleted_at is null
+          and (lower(r.title) like ${pattern} or lower(r.${t.body}) like ${pattern} or lower(array_to_string(r.keywords, ' ')) like ${pattern}
+               or lower(coalesce(r.${t.owner}, '')) like ${pattern})`,
   );
   return rows.map((row) => row.id);
 }
@@ -389,5 +392,64 @@ export async function upsertImportedAchievements(
           returning a.id, (xmax = 0) as inserted
         )
         select id, inserted, true as changed from upserted`,
+  );
+}
+
+// ---- cards of the public lists ----
+
+export interface AchievementCardRow {
+  id: string;
+  externalId: string | null;
+  keywords: string[];
+  discipline: string | null;
+  technicalField: string | null;
+  industry: string | null;
+  maturity: string | null;
+  ownerName: string | null;
+  ownerType: string | null;
+  transferModes: string[];
+  dataSource: string | null;
+  regionName: string | null;
+  publishedAt: string | null;
+  isDemo: boolean;
+}
+
+/** The public card fields of published achievements (never a contact field). */
+export async function findAchievementCards(tx: Executor, ids: string[]): Promise<AchievementCardRow[]> {
+  if (ids.length === 0) return [];
+  return rowsOf<AchievementCardRow>(
+    tx,
+    sql`select a.id, a.external_id as "externalId", a.keywords, a.discipline, a.technical_field as "technicalField",
+          a.industry, a.maturity::text as maturity, a.owner_name as "ownerName", a.owner_type::text as "ownerType",
+          a.transfer_modes::text[] as "transferModes", a.data_source as "dataSource", g.name as "regionName",
+          to_char(a.published_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "publishedAt", a.is_demo as "isDemo"
+        from achievements a left join regions g on g.id = a.region_id
+        where a.id in (${uuidList(ids)}) and a.status = 'published' and a.deleted_at is null`,
+  );
+}
+
+export interface DemandCardRow {
+  id: string;
+  externalId: string | null;
+  technicalField: string | null;
+  industry: string | null;
+  enterpriseName: string | null;
+  budget: string | number | null;
+  deadline: string | null;
+  regionName: string | null;
+  publishedAt: string | null;
+  isDemo: boolean;
+}
+
+/** The public card fields of published demands (never a contact field). */
+export async function findDemandCards(tx: Executor, ids: string[]): Promise<DemandCardRow[]> {
+  if (ids.length === 0) return [];
+  return rowsOf<DemandCardRow>(
+    tx,
+    sql`select d.id, d.external_id as "externalId", d.technical_field as "technicalField", d.industry,
+          d.enterprise_name as "enterpriseName", d.budget, d.deadline::text as deadline, g.name as "regionName",
+          to_char(d.published_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "publishedAt", d.is_demo as "isDemo"
+        from demands d left join regions g on g.id = d.region_id
+        where d.id in (${uuidList(ids)}) and d.status = 'published' and d.deleted_at is null`,
   );
 }

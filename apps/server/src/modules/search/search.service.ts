@@ -79,6 +79,7 @@ export async function searchRecords(tx: Executor, entity: SearchEntity, query: S
       return {
         id: row.id,
         score: Number(row.score),
+        title: row.title,
         ...snippetOf(row.body ?? '', highlightTerms),
         highlightedTitle: highlight(row.title, highlightTerms.map((term) => term.term)),
         matchedTerms,

@@ -25,6 +25,7 @@ export interface SearchQuery {
 export interface SearchHit {
   id: string;
   score: number;
+  title: string;
   snippet: string;
   /** The snippet with <mark>…</mark> around matched terms, HTML-escaped otherwise. */
   highlighted: string;
