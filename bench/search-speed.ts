@@ -156,7 +156,7 @@ async function onPostgres(size: number) {
     return { seconds, timings };
   } finally {
     await handle.close();
-    await admin.query(`drop database if exists ${name}`);
+    if (!process.env.SEARCH_KEEP_DB) await admin.query(`drop database if exists ${name}`);
     await admin.end();
   }
 }

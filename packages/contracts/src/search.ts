@@ -36,6 +36,8 @@ const zSearchHitFields = {
   /** The snippet, HTML-escaped, with <mark>…</mark> around the matched terms. */
   highlighted: z.string(),
   highlightedTitle: z.string(),
+  /** The query's terms found in the record (lower-case). */
+  matchedTerms: z.array(z.string()),
   score: z.number(),
   technicalField: z.string().nullable(),
   industry: z.string().nullable(),

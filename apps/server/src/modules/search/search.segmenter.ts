@@ -87,11 +87,12 @@ const stopWords = new Set(
     .filter((word) => word.length > 0),
 );
 
-/** Patent numbers (CN202310123456.7, ZL 2021 1 0123456.X, 2021101234567) and unified social credit codes (18 characters). */
+/** Patent application numbers (CN202310123456.7, ZL 2021 1 0123456.X, 202310123456.7), publication numbers (CN112345678A) and unified social credit codes (18 characters). */
 const codePatterns: RegExp[] = [
   /\b(?:CN|ZL)\s*\d{4}\s*[1-9]\s*\d{7}\s*\.?\s*[\dX]\b/gi,
+  /\b(?:19|20)\d{2}[1-9]\d{7}\.?[\dX]\b/gi,
   /\bCN\s*\d{6,9}\s*[A-Z]\d?\b/gi,
-  /\b[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}\b/g,
+  /\b[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}\b/gi,
 ];
 
 /** A code as the index keeps it: upper-case, no spaces or dots, without the CN/ZL prefix of an application number. */
@@ -107,7 +108,6 @@ export function extractCodes(text: string): { codes: string[]; rest: string } {
   let rest = text;
   for (const pattern of codePatterns) {
     rest = rest.replace(pattern, (match) => {
-      // A credit code must mix letters and digits in the right places; 18 plain digits is just a number.
       codes.push(normaliseCode(match));
       return ' ';
     });
