@@ -162,55 +162,60 @@ export interface RankPlan {
 /** Field weights D, C, B, A for ts_rank: title (A) far above keywords/owner (B) above the body (C). */
 const fieldWeights = '{0.05, 0.25, 0.5, 1.0}';
 
-/**
- * The candidates: rows in scope whose vector matches one of the selecting terms (GIN), at most `candidateCap`.
- * Written once and used by the ranked page and the facet counts.
- */
-function candidates(entity: SearchEntity, query: SearchQuery, plan: RankPlan | null): SQL {
-  const t = searchTables[entity];
+/** The text condition and scope of the candidates: rows in scope whose vector matches one of the selecting terms (GIN). */
+function candidateConditions(entity: SearchEntity, query: SearchQuery, plan: RankPlan | null): SQL {
   const where = scopeConditions(entity, query);
   if (plan) where.push(sql`r.search_vector @@ ${orQuery(plan.selecting)}::tsquery`);
-  const cap = plan?.candidateCap ?? 1_000_000_000;
-  return sql`select r.id from ${t.table} r where ${sql.join(where, sql` and `)} limit ${cap}`;
+  return sql.join(where, sql` and `);
 }
 
 /**
  * One page of ranked rows and the candidate count. The score is Σ idf(term) · ts_rank(term) — ts_rank of one
  * term saturates with its frequency and weighs the field it occurs in — damped BM25-style by the row's length
- * against the average, with a bonus for covering more of the query's weight.
+ * against the average, times a bonus for covering more of the query's weight. The per-term ranks are computed in
+ * the candidate scan itself (at most `candidateCap` rows, no second visit of the table), the score above it.
  */
 export async function findRanked(tx: Executor, entity: SearchEntity, query: SearchQuery, plan: RankPlan | null): Promise<RankedRow[]> {
   const t = searchTables[entity];
+  const where = candidateConditions(entity, query, plan);
   if (!plan) {
-    const where = scopeConditions(entity, query);
     return rowsOf<RankedRow>(
       tx,
-      sql`select r.id, 0::float8 as score, r.title, r.${t.body} as body, count(*) over ()::int as total
-          from ${t.table} r where ${sql.join(where, sql` and `)}
+      sql`select r.id, 0::float8 as score, r.title, r.${t.body} as body, 0 as total
+          from ${t.table} r where ${where}
           order by r.published_at desc nulls last, r.created_at desc, r.id limit ${query.limit} offset ${query.offset}`,
     );
   }
   const totalWeight = plan.scoring.reduce((sum, term) => sum + term.weight, 0) || 1;
-  const perTerm = plan.scoring.map(
-    (term) => sql`${term.weight}::float8 * ts_rank(${fieldWeights}::float4[], r.search_vector, ${quoteLexeme(term.term)}::tsquery)`,
+  const ranks = plan.scoring.map(
+    (term, index) => sql`ts_rank(${fieldWeights}::float4[], r.search_vector, ${quoteLexeme(term.term)}::tsquery) as ${sql.raw(`r${index}`)}`,
   );
-  const covered = plan.scoring.map(
-    (term) => sql`(case when r.search_vector @@ ${quoteLexeme(term.term)}::tsquery then ${term.weight}::float8 else 0 end)`,
-  );
-  const score = sql`(${sql.join(perTerm, sql` + `)}) / (0.5 + 0.5 * r.search_length::float8 / ${plan.averageLength}::float8)
+  const weighted = plan.scoring.map((term, index) => sql`${term.weight}::float8 * c.${sql.raw(`r${index}`)}`);
+  const covered = plan.scoring.map((term, index) => sql`(case when c.${sql.raw(`r${index}`)} > 0 then ${term.weight}::float8 else 0 end)`);
+  const score = sql`(${sql.join(weighted, sql` + `)}) / (0.5 + 0.5 * c.search_length::float8 / ${plan.averageLength}::float8)
     * (0.5 + (${sql.join(covered, sql` + `)}) / ${totalWeight}::float8)`;
   return rowsOf<RankedRow>(
     tx,
-    sql`with c as (${candidates(entity, query, plan)}),
-        s as (select r.id, ${score}::float8 as score from ${t.table} r join c on c.id = r.id),
-        p as (select id, score, count(*) over ()::int as total from s order by score desc, id limit ${query.limit} offset ${query.offset})
+    sql`with c as (select r.id, r.search_length, ${sql.join(ranks, sql`, `)} from ${t.table} r where ${where} limit ${plan.candidateCap}),
+        p as (select c.id, ${score}::float8 as score, count(*) over ()::int as total from c order by score desc, c.id
+              limit ${query.limit} offset ${query.offset})
         select p.id, p.score, r.title, r.${t.body} as body, p.total from p join ${t.table} r on r.id = p.id order by p.score desc, p.id`,
   );
 }
 
-/** Number of candidates (when the page came back empty past its end, the window function gave none). */
-export async function countCandidates(tx: Executor, entity: SearchEntity, query: SearchQuery, plan: RankPlan | null): Promise<number> {
-  const [row] = await rowsOf<{ total: number }>(tx, sql`select count(*)::int as total from (${candidates(entity, query, plan)}) c`);
+/** Number of candidates, counting at most `cap`. */
+export async function countCandidates(
+  tx: Executor,
+  entity: SearchEntity,
+  query: SearchQuery,
+  plan: RankPlan | null,
+  cap: number,
+): Promise<number> {
+  const t = searchTables[entity];
+  const [row] = await rowsOf<{ total: number }>(
+    tx,
+    sql`select count(*)::int as total from (select 1 from ${t.table} r where ${candidateConditions(entity, query, plan)} limit ${cap}) c`,
+  );
   return row?.total ?? 0;
 }
 
@@ -232,14 +237,11 @@ export async function countFacets(
   const t = searchTables[entity];
   const maturity = entity === 'achievement' ? sql`r.maturity::text` : sql`null::text`;
   const ownerType = entity === 'achievement' ? sql`r.owner_type::text` : sql`null::text`;
-  const candidateSql = plan ? candidates(entity, query, plan) : sql`${candidates(entity, query, null)}`;
   const rows = await rowsOf<{ tf: string | null; ind: string | null; mat: string | null; reg: string | null; own: string | null; count: number }>(
     tx,
-    sql`with c as (select * from (${candidateSql}) c0 limit ${facetCap})
-        select r.technical_field as tf, r.industry as ind, ${maturity} as mat, r.region_id::text as reg, ${ownerType} as own,
-               count(*)::int as count
-        from ${t.table} r join c on c.id = r.id
-        group by grouping sets ((r.technical_field), (r.industry), (${maturity}), (r.region_id), (${ownerType}))`,
+    sql`with c as (select r.technical_field as tf, r.industry as ind, ${maturity} as mat, r.region_id::text as reg, ${ownerType} as own
+                   from ${t.table} r where ${candidateConditions(entity, query, plan)} limit ${facetCap})
+        select tf, ind, mat, reg, own, count(*)::int as count from c group by grouping sets ((tf), (ind), (mat), (reg), (own))`,
   );
   const regionIds = [...new Set(rows.map((row) => row.reg).filter((id): id is string => id !== null))];
   const regionNames = new Map<string, string>();

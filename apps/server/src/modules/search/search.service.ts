@@ -9,6 +9,8 @@ import { vectorLiteral } from './search.vectors';
 
 /** How many candidates a text search ranks and counts at most; past it `total` and the facets are approximate. */
 export const candidateCap = 2000;
+/** Without a text, rows come newest first and are counted up to this many (past it the total is approximate). */
+export const listCountCap = 10_000;
 /** Query terms at least this telling (jieba IDF) select candidates; the commoner ones only add to the score. */
 export const selectingWeight = 7;
 /** Rows whose vectors are written in one statement. */
@@ -37,6 +39,16 @@ export async function contentTerms(text: string): Promise<string[]> {
   return [...new Set(segment(text))];
 }
 
+/** The average indexed length changes slowly: read at most once a minute per process and entity. */
+const averageLengths = new Map<SearchEntity, { value: number; at: number }>();
+async function averageLengthOf(tx: Executor, entity: SearchEntity): Promise<number> {
+  const cached = averageLengths.get(entity);
+  if (cached && Date.now() - cached.at < 60_000) return cached.value;
+  const value = await repository.averageLength(tx, entity);
+  averageLengths.set(entity, { value, at: Date.now() });
+  return value;
+}
+
 /** Which query terms select candidates: the telling ones, or all when none is telling enough. */
 export function selectingTerms(terms: QueryTerm[]): string[] {
   const telling = terms.filter((term) => term.weight >= selectingWeight).map((term) => term.term);
@@ -63,12 +75,13 @@ export async function searchRecords(tx: Executor, entity: SearchEntity, query: S
   if (query.q?.trim() && terms.length === 0) return { items: [], total: 0, totalIsApproximate: false, facets: emptyFacets() };
   const plan: repository.RankPlan | null =
     terms.length > 0
-      ? { selecting: selectingTerms(terms), scoring: terms, candidateCap, averageLength: await repository.averageLength(tx, entity) }
+      ? { selecting: selectingTerms(terms), scoring: terms, candidateCap, averageLength: await averageLengthOf(tx, entity) }
       : null;
   const rows = await repository.findRanked(tx, entity, query, plan);
-  const total = rows[0]?.total ?? (query.offset > 0 ? await repository.countCandidates(tx, entity, query, plan) : 0);
+  const cap = plan ? candidateCap : listCountCap;
+  const total = plan && rows.length > 0 ? rows[0]!.total : await repository.countCandidates(tx, entity, query, plan, cap);
   const facets = emptyFacets();
-  for (const row of await repository.countFacets(tx, entity, query, plan, plan ? candidateCap : 100_000)) {
+  for (const row of await repository.countFacets(tx, entity, query, plan, cap)) {
     facets[row.facet].push({ value: row.value, label: facetLabel(row.facet, row.value, row.label), count: row.count });
   }
   for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'zh'));
@@ -86,7 +99,7 @@ export async function searchRecords(tx: Executor, entity: SearchEntity, query: S
       };
     }),
     total,
-    totalIsApproximate: plan !== null && total >= candidateCap,
+    totalIsApproximate: total >= cap,
     facets,
   };
 }
