@@ -31,10 +31,12 @@ export const readPapers = (dir: string): CslPaper[] =>
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as CslPaper);
 
-export const readDevQueries = (dir: string): KnownItemQuery[] => JSON.parse(readFileSync(path.join(dir, 'dev-queries.json'), 'utf8')) as KnownItemQuery[];
+export const readDevQueries = (dir: string): KnownItemQuery[] =>
+  JSON.parse(readFileSync(path.join(dir, 'dev-queries.json'), 'utf8')) as KnownItemQuery[];
 
 export const readSentenceQueries = (): KnownItemQuery[] =>
-  (JSON.parse(readFileSync(path.join(repoRoot, 'bench/queries/csl-sentence-queries.json'), 'utf8')) as { queries: KnownItemQuery[] }).queries;
+  (JSON.parse(readFileSync(path.join(repoRoot, 'bench/queries/csl-sentence-queries.json'), 'utf8')) as { queries: KnownItemQuery[] })
+    .queries;
 
 /** recall@k and MRR@k (reciprocal rank of the first relevant id within the top k, 0 beyond) over ranked id lists. */
 export function knownItemScores(results: { relevant: string[]; ranked: string[] }[], k = 10): { recall: number; mrr: number } {

@@ -49,8 +49,15 @@ async function main() {
     indexKeywords: false,
     dataSource: '真实论文摘要（CSL 数据集）',
   });
-  console.log(`${label}: imported ${summary.inserted} CSL abstracts (keywords not indexed) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const app = await buildApp({ db: handle.db, webRoot: null, logger: false, anonymousRateLimits: { signInPerMinute: 20, publicPerMinute: 1_000_000 } });
+  console.log(
+    `${label}: imported ${summary.inserted} CSL abstracts (keywords not indexed) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  const app = await buildApp({
+    db: handle.db,
+    webRoot: null,
+    logger: false,
+    anonymousRateLimits: { signInPerMinute: 20, publicPerMinute: 1_000_000 },
+  });
   await app.ready();
   const externalIds = new Map<string, string>();
   const run = async (name: string, queries: KnownItemQuery[]) => {
@@ -66,7 +73,12 @@ async function main() {
       const ranked = body.items.map((item) => item.externalId ?? item.id);
       results.push({ relevant: query.relevant, ranked });
       if (verbose && !ranked.some((id) => query.relevant.includes(id)))
-        console.log(`  miss: ${query.query} → want ${query.relevant.join(',')}, got ${body.items.slice(0, 3).map((i) => i.title).join(' | ')}`);
+        console.log(
+          `  miss: ${query.query} → want ${query.relevant.join(',')}, got ${body.items
+            .slice(0, 3)
+            .map((i) => i.title)
+            .join(' | ')}`,
+        );
     }
     const { recall, mrr } = knownItemScores(results);
     const sorted = [...times].sort((a, b) => a - b);

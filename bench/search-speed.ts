@@ -78,7 +78,8 @@ async function load(handle: DbHandle, size: number): Promise<number> {
       sql`insert into achievements (title, abstract, technical_field, industry, maturity, owner_type, status, published_at, patents, source,
             search_vector, search_length, is_demo) values ${sql.join(rows, sql`, `)}`,
     );
-    if ((start / batch) % 100 === 99) process.stdout.write(`  ${start + batch} rows loaded (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+    if ((start / batch) % 100 === 99)
+      process.stdout.write(`  ${start + batch} rows loaded (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
   }
   await handle.db.execute(sql`create index achievements_search_idx on achievements using gin (search_vector)`);
   await handle.db.execute(sql`analyze achievements`);
@@ -101,15 +102,28 @@ function kinds(size: number): Kind[] {
   return [
     { label: '两个关键词 2 keywords', urls: pairs.map((q) => url(q)) },
     { label: '整句 sentence', urls: sentenceQueries.map((q) => url(q)) },
-    { label: '专利号 patent number', urls: Array.from({ length: 10 }, (_, i) => url(patentNumber(((i * 50 * 97) % size) - ((i * 50 * 97) % size) % 50))) },
-    { label: '关键词+分面 keywords + facet', urls: pairs.map((q, i) => url(q, `&maturity=${maturities[i % 4]}&technicalField=${encodeURIComponent(disciplines[i % disciplines.length]!)}`)) },
+    {
+      label: '专利号 patent number',
+      urls: Array.from({ length: 10 }, (_, i) => url(patentNumber(((i * 50 * 97) % size) - (((i * 50 * 97) % size) % 50)))),
+    },
+    {
+      label: '关键词+分面 keywords + facet',
+      urls: pairs.map((q, i) =>
+        url(q, `&maturity=${maturities[i % 4]}&technicalField=${encodeURIComponent(disciplines[i % disciplines.length]!)}`),
+      ),
+    },
   ];
 }
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * p) - 1)]!;
 
 async function time(handle: DbHandle, size: number): Promise<Map<string, { p50: number; p95: number }>> {
-  const app = await buildApp({ db: handle.db, webRoot: null, logger: false, anonymousRateLimits: { signInPerMinute: 20, publicPerMinute: 1_000_000 } });
+  const app = await buildApp({
+    db: handle.db,
+    webRoot: null,
+    logger: false,
+    anonymousRateLimits: { signInPerMinute: 20, publicPerMinute: 1_000_000 },
+  });
   await app.ready();
   const out = new Map<string, { p50: number; p95: number }>();
   for (const kind of kinds(size)) {
@@ -155,7 +169,8 @@ async function onPostgres(size: number) {
   try {
     await handle.migrate();
     // SEARCH_KEEP_DB=1 keeps the database after the run and reuses it when it already holds `size` rows (for tuning).
-    const rows = ((await handle.db.execute(sql`select count(*)::int as n from achievements`)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    const rows = ((await handle.db.execute(sql`select count(*)::int as n from achievements`)) as unknown as { rows: { n: number }[] })
+      .rows[0]!.n;
     const seconds = rows === size ? 0 : await load(handle, size);
     const timings = await time(handle, size);
     return { seconds, timings };
@@ -167,7 +182,11 @@ async function onPostgres(size: number) {
 }
 
 const fmt = (n: number) => n.toFixed(1).padStart(7);
-console.log(`search speed: ${runs} runs of each query; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start (2 cores, shared)`);
+console.log(
+  `search speed: ${runs} runs of each query; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} at start (2 cores, shared)`,
+);
 for (const size of sizes) {
   const lite = only !== 'postgres' && size <= pgliteMax ? await onPglite(size) : null;
   const post = only !== 'pglite' ? await onPostgres(size) : null;

@@ -23,7 +23,14 @@ import { refreshSearchVectors } from './search.service';
  */
 
 function toTerm(row: repository.DictionaryTermRow): DictionaryTerm {
-  return { id: row.id, term: row.term, frequency: row.frequency, tag: row.tag, version: row.version, updatedAt: row.updatedAt.toISOString() };
+  return {
+    id: row.id,
+    term: row.term,
+    frequency: row.frequency,
+    tag: row.tag,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 const duplicate = (term: string) =>

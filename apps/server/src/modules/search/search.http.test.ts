@@ -113,9 +113,19 @@ describe('the public demand search', () => {
     const marker = unique('苎麻');
     const [published] = await db
       .insert(demands)
-      .values({ title: `${marker}脱胶技术需求`, description: '求生物脱胶工艺。', status: 'published', budget: 50, contactPhone: '13900000000', enterpriseName: '某纺织企业' })
+      .values({
+        title: `${marker}脱胶技术需求`,
+        description: '求生物脱胶工艺。',
+        status: 'published',
+        budget: 50,
+        contactPhone: '13900000000',
+        enterpriseName: '某纺织企业',
+      })
       .returning({ id: demands.id });
-    const [draft] = await db.insert(demands).values({ title: `${marker}草稿需求`, status: 'submitted' }).returning({ id: demands.id });
+    const [draft] = await db
+      .insert(demands)
+      .values({ title: `${marker}草稿需求`, status: 'submitted' })
+      .returning({ id: demands.id });
     await refreshSearchVectors(db, 'demand', [published!.id, draft!.id]);
     const page = (await request(null, 'GET', `/public/demands?q=${encodeURIComponent(marker)}`)).json() as PublicDemandPage;
     expect(page.items.map((item) => item.id)).toEqual([published!.id]);
@@ -127,7 +137,6 @@ describe('the public demand search', () => {
 const city = await signIn('city_staff');
 
 describe('the domain dictionary', () => {
-
   it('is seeded with domain words and refused to everyone but city staff', async () => {
     const list = (await request(city, 'GET', '/search/dictionary')).json() as { items: DictionaryTerm[] };
     expect(list.items.map((item) => item.term)).toEqual(expect.arrayContaining(['玄武岩纤维', '不溶性硫磺', '科技型中小企业']));
@@ -153,7 +162,10 @@ describe('the domain dictionary', () => {
 
     const duplicate = await request(city, 'POST', '/search/dictionary', { term: word });
     expect(duplicate.statusCode).toBe(409);
-    const edited = await request(city, 'PATCH', `/search/dictionary/${change.term!.id}`, { frequency: 5000, version: change.term!.version });
+    const edited = await request(city, 'PATCH', `/search/dictionary/${change.term!.id}`, {
+      frequency: 5000,
+      version: change.term!.version,
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     const stale = await request(city, 'PATCH', `/search/dictionary/${change.term!.id}`, { frequency: 6000, version: change.term!.version });
     expect(stale.statusCode).toBe(409);

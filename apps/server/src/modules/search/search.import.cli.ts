@@ -34,7 +34,10 @@ export async function runAchievementsImportCli(db: Database, args: string[], out
   }
   const size = (await stat(file)).size;
   const bar = process.stdout.isTTY
-    ? new cliProgress.SingleBar({ format: '导入 [{bar}] {value}/{total} 行 | 新增 {inserted} 更新 {updated} 跳过 {skipped}' }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar(
+        { format: '导入 [{bar}] {value}/{total} 行 | 新增 {inserted} 更新 {updated} 跳过 {skipped}' },
+        cliProgress.Presets.shades_classic,
+      )
     : null;
   // The total is estimated from the file size until the end (lines are read as a stream).
   let estimatedLines = 0;

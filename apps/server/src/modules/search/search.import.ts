@@ -74,7 +74,11 @@ async function importBatch(ctx: RequestContext, rows: repository.ImportRow[], op
 /** Imports the JSON lines of a file (see above). Invalid lines are counted and reported, never fatal. */
 export async function importAchievementsJsonl(ctx: RequestContext, file: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const started = performance.now();
-  const settings = { batchSize: options.batchSize ?? 500, indexKeywords: options.indexKeywords ?? true, dataSource: options.dataSource ?? null };
+  const settings = {
+    batchSize: options.batchSize ?? 500,
+    indexKeywords: options.indexKeywords ?? true,
+    dataSource: options.dataSource ?? null,
+  };
   const progress: ImportProgress = { lines: 0, inserted: 0, updated: 0, skipped: 0, invalid: [] };
   let batch: repository.ImportRow[] = [];
   const batchIds = new Set<string>();
@@ -96,7 +100,10 @@ export async function importAchievementsJsonl(ctx: RequestContext, file: string,
     try {
       parsed = zLine.parse(JSON.parse(text));
     } catch (error) {
-      const message = error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') : '不是合法的 JSON';
+      const message =
+        error instanceof z.ZodError
+          ? error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
+          : '不是合法的 JSON';
       if (progress.invalid.length < 100) progress.invalid.push({ line: progress.lines, message });
       continue;
     }

@@ -37,7 +37,14 @@ function toSearchQuery(query: PublicSearchQuery): SearchQuery {
 /** Published achievements matching the query, best first, with facets. */
 export async function searchPublicAchievements(ctx: RequestContext, query: PublicSearchQuery): Promise<PublicAchievementPage> {
   const page = await searchRecords(ctx.db, 'achievement', toSearchQuery(query));
-  const cards = new Map((await repository.findAchievementCards(ctx.db, page.items.map((hit) => hit.id))).map((card) => [card.id, card]));
+  const cards = new Map(
+    (
+      await repository.findAchievementCards(
+        ctx.db,
+        page.items.map((hit) => hit.id),
+      )
+    ).map((card) => [card.id, card]),
+  );
   const items: PublicAchievementHit[] = [];
   for (const hit of page.items) {
     const card = cards.get(hit.id);
@@ -71,7 +78,14 @@ export async function searchPublicAchievements(ctx: RequestContext, query: Publi
 /** Published demands matching the query, best first, with facets. */
 export async function searchPublicDemands(ctx: RequestContext, query: PublicSearchQuery): Promise<PublicDemandPage> {
   const page = await searchRecords(ctx.db, 'demand', toSearchQuery(query));
-  const cards = new Map((await repository.findDemandCards(ctx.db, page.items.map((hit) => hit.id))).map((card) => [card.id, card]));
+  const cards = new Map(
+    (
+      await repository.findDemandCards(
+        ctx.db,
+        page.items.map((hit) => hit.id),
+      )
+    ).map((card) => [card.id, card]),
+  );
   const items: PublicDemandHit[] = [];
   for (const hit of page.items) {
     const card = cards.get(hit.id);
@@ -97,4 +111,3 @@ export async function searchPublicDemands(ctx: RequestContext, query: PublicSear
   }
   return { items, total: page.total, totalIsApproximate: page.totalIsApproximate, facets: page.facets };
 }
-

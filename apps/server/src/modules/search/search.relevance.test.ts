@@ -22,15 +22,21 @@ const t = await buildTestApp();
 describe('search relevance on a slice of the CSL abstracts', () => {
   it('finds the paper of two author keywords in the top 10 (recall@10 ≥ 0.93, MRR@10 ≥ 0.85) though keywords are not indexed', async () => {
     expect(cslDir, 'the CSL sample (../shared/data/csl or CSL_DIR)').toBeDefined();
-    const lines = readFileSync(path.join(cslDir!, 'csl-2000.jsonl'), 'utf8').split('\n').filter((line) => line.trim()).slice(0, 200);
+    const lines = readFileSync(path.join(cslDir!, 'csl-2000.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .slice(0, 200);
     const ids = new Set(lines.map((line) => (JSON.parse(line) as { id: string }).id));
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'stip-csl-')), 'slice.jsonl');
     writeFileSync(file, lines.join('\n'));
-    const summary = await importAchievementsJsonl(systemContext(t.handle.db), file, { indexKeywords: false, dataSource: '真实论文摘要（CSL 数据集）' });
+    const summary = await importAchievementsJsonl(systemContext(t.handle.db), file, {
+      indexKeywords: false,
+      dataSource: '真实论文摘要（CSL 数据集）',
+    });
     expect(summary.inserted).toBe(200);
-    const queries = (JSON.parse(readFileSync(path.join(cslDir!, 'dev-queries.json'), 'utf8')) as { query: string; relevant: string[] }[]).filter(
-      (query) => query.relevant.some((id) => ids.has(id)),
-    );
+    const queries = (
+      JSON.parse(readFileSync(path.join(cslDir!, 'dev-queries.json'), 'utf8')) as { query: string; relevant: string[] }[]
+    ).filter((query) => query.relevant.some((id) => ids.has(id)));
     expect(queries.length).toBeGreaterThan(50);
     let found = 0;
     let reciprocal = 0;

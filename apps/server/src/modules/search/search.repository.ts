@@ -57,7 +57,10 @@ export interface IndexSource {
 /** What the vector of each row is built from. */
 export async function findIndexSources(tx: Executor, entity: SearchEntity, ids: string[]): Promise<IndexSource[]> {
   const t = searchTables[entity];
-  const patents = entity === 'achievement' ? sql`coalesce((select array_agg(p->>'number') from jsonb_array_elements(r.patents) p), '{}')` : sql`'{}'::text[]`;
+  const patents =
+    entity === 'achievement'
+      ? sql`coalesce((select array_agg(p->>'number') from jsonb_array_elements(r.patents) p), '{}')`
+      : sql`'{}'::text[]`;
   const indexKeywords = entity === 'achievement' ? sql`r.index_keywords` : sql`true`;
   const rows = await rowsOf<{
     id: string;
@@ -188,7 +191,8 @@ export async function findRanked(tx: Executor, entity: SearchEntity, query: Sear
   }
   const totalWeight = plan.scoring.reduce((sum, term) => sum + term.weight, 0) || 1;
   const ranks = plan.scoring.map(
-    (term, index) => sql`ts_rank(${fieldWeights}::float4[], r.search_vector, ${quoteLexeme(term.term)}::tsquery) as ${sql.raw(`r${index}`)}`,
+    (term, index) =>
+      sql`ts_rank(${fieldWeights}::float4[], r.search_vector, ${quoteLexeme(term.term)}::tsquery) as ${sql.raw(`r${index}`)}`,
   );
   const weighted = plan.scoring.map((term, index) => sql`${term.weight}::float8 * c.${sql.raw(`r${index}`)}`);
   const covered = plan.scoring.map((term, index) => sql`(case when c.${sql.raw(`r${index}`)} > 0 then ${term.weight}::float8 else 0 end)`);
@@ -237,7 +241,14 @@ export async function countFacets(
   const t = searchTables[entity];
   const maturity = entity === 'achievement' ? sql`r.maturity::text` : sql`null::text`;
   const ownerType = entity === 'achievement' ? sql`r.owner_type::text` : sql`null::text`;
-  const rows = await rowsOf<{ tf: string | null; ind: string | null; mat: string | null; reg: string | null; own: string | null; count: number }>(
+  const rows = await rowsOf<{
+    tf: string | null;
+    ind: string | null;
+    mat: string | null;
+    reg: string | null;
+    own: string | null;
+    count: number;
+  }>(
     tx,
     sql`with c as (select r.technical_field as tf, r.industry as ind, ${maturity} as mat, r.region_id::text as reg, ${ownerType} as own
                    from ${t.table} r where ${candidateConditions(entity, query, plan)} limit ${facetCap})
@@ -246,7 +257,10 @@ export async function countFacets(
   const regionIds = [...new Set(rows.map((row) => row.reg).filter((id): id is string => id !== null))];
   const regionNames = new Map<string, string>();
   if (regionIds.length > 0) {
-    for (const region of await rowsOf<{ id: string; name: string }>(tx, sql`select id::text, name from regions where id in (${uuidList(regionIds)})`))
+    for (const region of await rowsOf<{ id: string; name: string }>(
+      tx,
+      sql`select id::text, name from regions where id in (${uuidList(regionIds)})`,
+    ))
       regionNames.set(region.id, region.name);
   }
   const out: FacetRow[] = [];

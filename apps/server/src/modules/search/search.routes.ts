@@ -29,7 +29,12 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/search/dictionary',
     {
       config: { permission: 'search-dictionary:write' },
-      schema: { tags, summary: '新增词条（重建含该词的成果与需求的索引）', body: zCreateDictionaryTerm, response: { 200: zDictionaryChange } },
+      schema: {
+        tags,
+        summary: '新增词条（重建含该词的成果与需求的索引）',
+        body: zCreateDictionaryTerm,
+        response: { 200: zDictionaryChange },
+      },
     },
     async (request) => dictionary.createTerm(actorContext(request), request.body),
   );

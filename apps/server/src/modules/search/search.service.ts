@@ -88,13 +88,19 @@ export async function searchRecords(tx: Executor, entity: SearchEntity, query: S
   const highlightTerms = terms.filter((term) => !isSingleHan(term.term) || terms.length === 1);
   return {
     items: rows.map((row) => {
-      const matchedTerms = termsIn(`${row.title}\n${row.body}`, terms.map((term) => term.term));
+      const matchedTerms = termsIn(
+        `${row.title}\n${row.body}`,
+        terms.map((term) => term.term),
+      );
       return {
         id: row.id,
         score: Number(row.score),
         title: row.title,
         ...snippetOf(row.body ?? '', highlightTerms),
-        highlightedTitle: highlight(row.title, highlightTerms.map((term) => term.term)),
+        highlightedTitle: highlight(
+          row.title,
+          highlightTerms.map((term) => term.term),
+        ),
         matchedTerms,
       };
     }),

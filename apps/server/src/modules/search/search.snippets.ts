@@ -56,5 +56,11 @@ export function snippetOf(body: string, terms: { term: string; weight: number }[
     }
   }
   const snippet = (bestStart > 0 ? '…' : '') + text.slice(bestStart, bestStart + width) + (bestStart + width < text.length ? '…' : '');
-  return { snippet, highlighted: highlight(snippet, terms.map((t) => t.term)) };
+  return {
+    snippet,
+    highlighted: highlight(
+      snippet,
+      terms.map((t) => t.term),
+    ),
+  };
 }

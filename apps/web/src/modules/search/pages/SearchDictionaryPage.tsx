@@ -50,7 +50,10 @@ export default function SearchDictionaryPage() {
     },
   });
   const shown = useMemo(
-    () => (terms.data?.items ?? []).filter((entry) => !filter.trim() || entry.term.includes(filter.trim()) || (entry.tag ?? '').includes(filter.trim())),
+    () =>
+      (terms.data?.items ?? []).filter(
+        (entry) => !filter.trim() || entry.term.includes(filter.trim()) || (entry.tag ?? '').includes(filter.trim()),
+      ),
     [terms.data, filter],
   );
 
@@ -71,11 +74,22 @@ export default function SearchDictionaryPage() {
             onPressEnter={() => valid && create.mutate()}
             data-testid="dictionary-new-term"
           />
-          <Input style={{ width: 160 }} value={tag} maxLength={20} placeholder={text.tagPlaceholder} onChange={(event) => setTag(event.target.value)} />
+          <Input
+            style={{ width: 160 }}
+            value={tag}
+            maxLength={20}
+            placeholder={text.tagPlaceholder}
+            onChange={(event) => setTag(event.target.value)}
+          />
           <Button type="primary" icon={<PlusOutlined />} loading={create.isPending} disabled={!valid} onClick={() => create.mutate()}>
             {text.add}
           </Button>
-          <Input.Search allowClear style={{ width: 220, marginLeft: 'auto' }} placeholder={text.filter} onChange={(event) => setFilter(event.target.value)} />
+          <Input.Search
+            allowClear
+            style={{ width: 220, marginLeft: 'auto' }}
+            placeholder={text.filter}
+            onChange={(event) => setFilter(event.target.value)}
+          />
         </Flex>
         <Table<DictionaryTerm>
           rowKey="id"
