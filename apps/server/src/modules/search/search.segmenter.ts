@@ -17,11 +17,14 @@ export interface DictionaryWord {
 }
 
 let jieba: Jieba | null = null;
+/** Domain words of four characters or more: search mode only adds the 2- and 3-character sub-words of a long word. */
+let longDomainWords: string[] = [];
 /** Until the table has been read (contentTerms needs no database), the default domain words. */
 let loadedWords: DictionaryWord[] = defaultDictionary.map((word) => ({ term: word.term, frequency: 100000, tag: word.tag }));
 
 function buildJieba(words: DictionaryWord[]): Jieba {
   const instance = Jieba.withDict(dict);
+  longDomainWords = [...new Set(words.map((word) => word.term.trim().toLowerCase()).filter((term) => term.length >= 4))];
   const lines = words
     .map((word) => word.term.trim().replace(/\s+/g, ''))
     .filter((term) => term.length > 0)
@@ -124,10 +127,14 @@ export const isSingleHan = (term: string) => /^\p{Script=Han}$/u.test(term);
 export function segment(text: string): string[] {
   if (!text) return [];
   const { codes, rest } = extractCodes(text);
-  const words = segmenter()
-    .cutForSearch(rest, true)
-    .map((token) => token.trim().toLowerCase())
-    .filter(isContent);
+  const words: string[] = [];
+  for (const raw of segmenter().cutForSearch(rest, true)) {
+    const token = raw.trim().toLowerCase();
+    if (!isContent(token)) continue;
+    // A domain word inside a longer word (玄武岩纤维 in 连续玄武岩纤维) is indexed too.
+    if (token.length > 4) for (const word of longDomainWords) if (word.length < token.length && token.includes(word)) words.push(word);
+    words.push(token);
+  }
   return [...codes, ...words];
 }
 
