@@ -319,9 +319,10 @@ export async function insertDefaultTerms(db: Executor, terms: { term: string; ta
     terms.map((t) => sql`(${t.term}, ${t.tag})`),
     sql`, `,
   );
+  // Two processes starting on an empty table may both seed: the partial unique index settles it.
   await db.execute(
     sql`insert into search_dictionary_terms (term, tag) select v.term, v.tag from (values ${values}) as v(term, tag)
-        where not exists (select 1 from search_dictionary_terms d where d.term = v.term and d.deleted_at is null)`,
+        on conflict (term) where deleted_at is null do nothing`,
   );
 }
 
