@@ -172,23 +172,31 @@ function candidateConditions(entity: SearchEntity, query: SearchQuery, plan: Ran
   return sql.join(where, sql` and `);
 }
 
+/** Newest first, without a text. */
+export async function findNewest(tx: Executor, entity: SearchEntity, query: SearchQuery): Promise<RankedRow[]> {
+  const t = searchTables[entity];
+  return rowsOf<RankedRow>(
+    tx,
+    sql`select r.id, 0::float8 as score, r.title, r.${t.body} as body, 0 as total
+        from ${t.table} r where ${candidateConditions(entity, query, null)}
+        order by r.published_at desc nulls last, r.created_at desc, r.id limit ${query.limit} offset ${query.offset}`,
+  );
+}
+
 /**
- * One page of ranked rows and the candidate count. The score is Σ idf(term) · ts_rank(term) — ts_rank of one
- * term saturates with its frequency and weighs the field it occurs in — damped BM25-style by the row's length
- * against the average, times a bonus for covering more of the query's weight. The per-term ranks are computed in
- * the candidate scan itself (at most `candidateCap` rows, no second visit of the table), the score above it.
+ * One page of ranked rows, the candidate count and the facet counts over the candidates. The score is Σ idf(term) ·
+ * ts_rank(term) — ts_rank of one term saturates with its frequency and weighs the field it occurs in — damped
+ * BM25-style by the row's length against the average, times a bonus for covering more of the query's weight. The
+ * per-term ranks and facet columns are read in the candidate scan itself (at most `candidateCap` rows, one visit).
  */
-export async function findRanked(tx: Executor, entity: SearchEntity, query: SearchQuery, plan: RankPlan | null): Promise<RankedRow[]> {
+export async function findRanked(
+  tx: Executor,
+  entity: SearchEntity,
+  query: SearchQuery,
+  plan: RankPlan,
+): Promise<{ rows: RankedRow[]; facets: FacetRow[] }> {
   const t = searchTables[entity];
   const where = candidateConditions(entity, query, plan);
-  if (!plan) {
-    return rowsOf<RankedRow>(
-      tx,
-      sql`select r.id, 0::float8 as score, r.title, r.${t.body} as body, 0 as total
-          from ${t.table} r where ${where}
-          order by r.published_at desc nulls last, r.created_at desc, r.id limit ${query.limit} offset ${query.offset}`,
-    );
-  }
   const totalWeight = plan.scoring.reduce((sum, term) => sum + term.weight, 0) || 1;
   const ranks = plan.scoring.map(
     (term, index) =>
@@ -198,13 +206,30 @@ export async function findRanked(tx: Executor, entity: SearchEntity, query: Sear
   const covered = plan.scoring.map((term, index) => sql`(case when c.${sql.raw(`r${index}`)} > 0 then ${term.weight}::float8 else 0 end)`);
   const score = sql`(${sql.join(weighted, sql` + `)}) / (0.5 + 0.5 * c.search_length::float8 / ${plan.averageLength}::float8)
     * (0.5 + (${sql.join(covered, sql` + `)}) / ${totalWeight}::float8)`;
-  return rowsOf<RankedRow>(
+  const { maturity, ownerType } = facetColumns(entity);
+  // One visit of the candidates serves the page and the facet counts.
+  const rows = await rowsOf<RankedRow & { kind: 'hit' | 'facet' } & FacetSqlRow>(
     tx,
-    sql`with c as (select r.id, r.search_length, ${sql.join(ranks, sql`, `)} from ${t.table} r where ${where} limit ${plan.candidateCap}),
+    sql`with c as (select r.id, r.search_length, r.technical_field as tf, r.industry as ind, ${maturity} as mat, r.region_id::text as reg,
+                          ${ownerType} as own, ${sql.join(ranks, sql`, `)}
+                   from ${t.table} r where ${where} limit ${plan.candidateCap}),
         p as (select c.id, ${score}::float8 as score, count(*) over ()::int as total from c order by score desc, c.id
-              limit ${query.limit} offset ${query.offset})
-        select p.id, p.score, r.title, r.${t.body} as body, p.total from p join ${t.table} r on r.id = p.id order by p.score desc, p.id`,
+              limit ${query.limit} offset ${query.offset}),
+        f as (select tf, ind, mat, reg, own, count(*)::int as count from c group by grouping sets ((tf), (ind), (mat), (reg), (own)))
+        select 'hit' as kind, p.id, p.score, r.title, r.${t.body} as body, p.total,
+               null::text as tf, null::text as ind, null::text as mat, null::text as reg, null::text as own, null::int as count
+          from p join ${t.table} r on r.id = p.id
+        union all
+        select 'facet', null::uuid, null::float8, null::text, null::text, null::int, tf, ind, mat, reg, own, count from f`,
   );
+  const hits = rows.filter((row) => row.kind === 'hit').sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  return {
+    rows: hits,
+    facets: await labelFacets(
+      tx,
+      rows.filter((row) => row.kind === 'facet'),
+    ),
+  };
 }
 
 /** Number of candidates, counting at most `cap`. */
@@ -230,30 +255,24 @@ export interface FacetRow {
   count: number;
 }
 
-/** Counts of each facet value over the candidates (one statement, grouping sets). */
-export async function countFacets(
-  tx: Executor,
-  entity: SearchEntity,
-  query: SearchQuery,
-  plan: RankPlan | null,
-  facetCap: number,
-): Promise<FacetRow[]> {
-  const t = searchTables[entity];
-  const maturity = entity === 'achievement' ? sql`r.maturity::text` : sql`null::text`;
-  const ownerType = entity === 'achievement' ? sql`r.owner_type::text` : sql`null::text`;
-  const rows = await rowsOf<{
-    tf: string | null;
-    ind: string | null;
-    mat: string | null;
-    reg: string | null;
-    own: string | null;
-    count: number;
-  }>(
-    tx,
-    sql`with c as (select r.technical_field as tf, r.industry as ind, ${maturity} as mat, r.region_id::text as reg, ${ownerType} as own
-                   from ${t.table} r where ${candidateConditions(entity, query, plan)} limit ${facetCap})
-        select tf, ind, mat, reg, own, count(*)::int as count from c group by grouping sets ((tf), (ind), (mat), (reg), (own))`,
-  );
+interface FacetSqlRow {
+  tf: string | null;
+  ind: string | null;
+  mat: string | null;
+  reg: string | null;
+  own: string | null;
+  count: number;
+}
+
+function facetColumns(entity: SearchEntity) {
+  return {
+    maturity: entity === 'achievement' ? sql`r.maturity::text` : sql`null::text`,
+    ownerType: entity === 'achievement' ? sql`r.owner_type::text` : sql`null::text`,
+  };
+}
+
+/** Grouping-sets rows as facet values, regions with their names. */
+async function labelFacets(tx: Executor, rows: FacetSqlRow[]): Promise<FacetRow[]> {
   const regionIds = [...new Set(rows.map((row) => row.reg).filter((id): id is string => id !== null))];
   const regionNames = new Map<string, string>();
   if (regionIds.length > 0) {
@@ -272,6 +291,19 @@ export async function countFacets(
     else if (row.own !== null) out.push({ facet: 'ownerType', value: row.own, label: null, count: row.count });
   }
   return out;
+}
+
+/** Counts of each facet value over the rows in scope (no text), at most `facetCap` of them (one statement, grouping sets). */
+export async function countFacets(tx: Executor, entity: SearchEntity, query: SearchQuery, facetCap: number): Promise<FacetRow[]> {
+  const t = searchTables[entity];
+  const { maturity, ownerType } = facetColumns(entity);
+  const rows = await rowsOf<FacetSqlRow>(
+    tx,
+    sql`with c as (select r.technical_field as tf, r.industry as ind, ${maturity} as mat, r.region_id::text as reg, ${ownerType} as own
+                   from ${t.table} r where ${candidateConditions(entity, query, null)} limit ${facetCap})
+        select tf, ind, mat, reg, own, count(*)::int as count from c group by grouping sets ((tf), (ind), (mat), (reg), (own))`,
+  );
+  return labelFacets(tx, rows);
 }
 
 // ---- the domain dictionary ----

@@ -77,11 +77,12 @@ export async function searchRecords(tx: Executor, entity: SearchEntity, query: S
     terms.length > 0
       ? { selecting: selectingTerms(terms), scoring: terms, candidateCap, averageLength: await averageLengthOf(tx, entity) }
       : null;
-  const rows = await repository.findRanked(tx, entity, query, plan);
   const cap = plan ? candidateCap : listCountCap;
+  const ranked = plan ? await repository.findRanked(tx, entity, query, plan) : null;
+  const rows = ranked ? ranked.rows : await repository.findNewest(tx, entity, query);
   const total = plan && rows.length > 0 ? rows[0]!.total : await repository.countCandidates(tx, entity, query, plan, cap);
   const facets = emptyFacets();
-  for (const row of await repository.countFacets(tx, entity, query, plan, cap)) {
+  for (const row of ranked ? ranked.facets : await repository.countFacets(tx, entity, query, cap)) {
     facets[row.facet].push({ value: row.value, label: facetLabel(row.facet, row.value, row.label), count: row.count });
   }
   for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'zh'));
