@@ -7,8 +7,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv[2];
-const benches =
-  only === 'throughput' ? ['bench/throughput.ts'] : only === 'timings' ? ['bench/run.ts'] : ['bench/run.ts', 'bench/throughput.ts'];
+// `npm run bench -- search-relevance` / `search-speed` run the search benches (not part of the default run).
+const named = {
+  throughput: ['bench/throughput.ts'],
+  timings: ['bench/run.ts'],
+  'search-relevance': ['bench/search-relevance.ts'],
+  'search-speed': ['bench/search-speed.ts'],
+};
+const benches = named[only] ?? ['bench/run.ts', 'bench/throughput.ts'];
 for (const bench of benches) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', bench], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -35,6 +35,7 @@ import { callRoutes } from './modules/calls';
 import { annualReportRoutes } from './modules/annual-reports';
 import { expertRoutes } from './modules/experts';
 import { evaluationRoutes } from './modules/evaluations';
+import { searchPublicRoutes, searchRoutes } from './modules/search';
 import { achievementRoutes } from './modules/achievements';
 import { demandRoutes } from './modules/demands';
 import { challengeRoutes } from './modules/challenges';
@@ -168,6 +169,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(annualReportRoutes);
       await api.register(expertRoutes);
       await api.register(evaluationRoutes);
+      await api.register(searchRoutes);
+      await api.register(searchPublicRoutes);
       await api.register(achievementRoutes);
       await api.register(demandRoutes);
       await api.register(challengeRoutes);

@@ -19,6 +19,7 @@ import { startJobScheduler } from './modules/jobs';
 import { runDailyJobs } from './modules/jobs';
 import { todayInChina } from './shared/clock';
 import { describeRegisteredPlatforms } from './modules/targets';
+import { runAchievementsImportCli } from './modules/search';
 
 const usage = `用法 / usage: stip <command>
 
@@ -41,6 +42,8 @@ const usage = `用法 / usage: stip <command>
                         在服务器上关闭丢失验证器和恢复码的账号（包括管理员）的两步验证并结束其会话（记入审计）
                         turn two-factor sign-in off for USERNAME, audited
   openapi [FILE]        输出由路由生成的 OpenAPI 文档 / write the OpenAPI document generated from the routes
+  achievements import FILE.jsonl [--no-keywords] [--label 文字] [--batch 500]
+                        从 JSON 行文件导入科技成果（按外部编号幂等，状态为已发布）/ import achievements from JSON lines
   ingest FILE [--date YYYY-MM-DD] [--json]
                         从政策文件中提取目标与任务（不需要数据库）/ propose targets and tasks from a plan document
   help                  显示本说明 / print this usage (also: stip, stip --help)
@@ -303,6 +306,16 @@ async function run(argv: string[]): Promise<number> {
       if (rest[0]) await writeFile(rest[0], document);
       else process.stdout.write(document);
       return 0;
+    }
+    case 'achievements': {
+      const handle = await openDatabase(config);
+      try {
+        const code = await runAchievementsImportCli(handle.db, rest, console.log);
+        await writeAuditCheckpoint(handle.db);
+        return code;
+      } finally {
+        await handle.close();
+      }
     }
     case 'ingest': {
       const { runIngestCli } = await import('@stip/policy-ingest');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zBooleanQuery, zCsv, zEmail, zId, zLimit, zName, zOffset, zPhone, zText, zVersion } from './common';
 import { achievementMaturities, achievementSources, contactFields, ownerTypes, publicationStatuses, transferModes } from './sharing';
+import { zSearchFacets } from './search';
 
 /**
  * 科技成果 (achievements) and what they share with 技术需求 (demands): the publication lifecycle's actions, the
@@ -49,17 +50,6 @@ export const zPublicationEvent = z.object({
   reason: z.string().nullable(),
 });
 export type PublicationEvent = z.infer<typeof zPublicationEvent>;
-
-/** A facet of a search list: each value with its Chinese label and how many records of the list carry it. */
-export const zFacetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
-export const zSearchFacets = z.object({
-  technicalField: z.array(zFacetValue),
-  industry: z.array(zFacetValue),
-  maturity: z.array(zFacetValue),
-  region: z.array(zFacetValue),
-  ownerType: z.array(zFacetValue),
-});
-export type SearchFacets = z.infer<typeof zSearchFacets>;
 
 /** What a search list adds to a record: its relevance and a snippet with `<mark>` around the matched terms. */
 export const zSearchMatch = z.object({

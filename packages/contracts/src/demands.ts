@@ -7,10 +7,10 @@ import {
   zPublicationEvent,
   zPublicationListQuery,
   zPublicationStatus,
-  zSearchFacets,
   zSearchMatch,
 } from './achievements';
 import { contactFields } from './sharing';
+import { zSearchFacets } from './search';
 
 /** 技术需求: what an enterprise needs solved; same publication lifecycle and contact rule as achievements. */
 

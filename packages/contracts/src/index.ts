@@ -27,6 +27,7 @@ export * from './funding';
 export * from './experts';
 export * from './audit-labels';
 export * from './sharing';
+export * from './search';
 export * from './achievements';
 export * from './demands';
 export * from './challenges';

@@ -55,6 +55,8 @@ export const permissions = [
   'evaluation:write', // open, score, publish and apply evaluation rounds; order and check rectifications
   'funding:read',
   'funding:write', // budgets, grants, payments and expenditure lines
+  // search (issue 13, part B)
+  'search-dictionary:write', // keep the search's domain dictionary (检索词典)
   // 揭榜挂帅 (challenges module)
   'challenge:read', // lists in scope: the bureau's subtree, one's own organisation's, and every released list
   'challenge:write', // publish and manage one's own lists (enterprises), review, release and manage lists in scope (bureau staff)
@@ -113,6 +115,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'evaluation:write',
     'funding:read',
     'funding:write',
+    'search-dictionary:write',
     'challenge:read',
     'challenge:write',
     ...sharingStaff,

@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  BookOutlined,
   ScheduleOutlined,
   CheckSquareOutlined,
   FileDoneOutlined,
@@ -143,6 +144,13 @@ export const navItems: NavItem[] = [
   { path: '/organizations', group: 'data', label: t.menu.organizations, icon: <BankOutlined />, permission: 'organization:read' },
   { path: '/taxonomy', group: 'data', label: t.menu.taxonomy, icon: <ClusterOutlined />, permission: 'taxonomy:read' },
   { path: '/catalogues', group: 'data', label: t.menu.catalogues, icon: <UnorderedListOutlined />, permission: 'taxonomy:read' },
+  {
+    path: '/search/dictionary',
+    group: 'data',
+    label: t.searchDictionary.menu,
+    icon: <BookOutlined />,
+    permission: 'search-dictionary:write',
+  },
   { path: '/regions', group: 'data', label: t.menu.regions, icon: <EnvironmentOutlined />, permission: 'region:read' },
   { path: '/imports', group: 'data', label: t.menu.imports, icon: <UploadOutlined />, permission: 'import:write' },
   { path: '/users', group: 'system', label: t.menu.users, icon: <TeamOutlined />, permission: 'user:read' },

@@ -21,6 +21,7 @@ const PlatformDetailPage = lazy(() => import('../modules/platforms/pages/Platfor
 const OrganizationsPage = lazy(() => import('../modules/organizations/pages/OrganizationsPage'));
 const TaxonomyPage = lazy(() => import('../modules/taxonomy/pages/TaxonomyPage'));
 const CataloguesPage = lazy(() => import('../modules/catalogues/pages/CataloguesPage'));
+const SearchDictionaryPage = lazy(() => import('../modules/search/pages/SearchDictionaryPage'));
 const RegionsPage = lazy(() => import('../modules/regions/pages/RegionsPage'));
 const ImportsPage = lazy(() => import('../modules/imports/pages/ImportsPage'));
 const ImportHistoryPage = lazy(() => import('../modules/imports/pages/ImportHistoryPage'));
@@ -128,6 +129,10 @@ export const router = createBrowserRouter([
               {
                 element: <RequirePermission permission="taxonomy:read" />,
                 children: [{ path: 'catalogues', element: <CataloguesPage /> }],
+              },
+              {
+                element: <RequirePermission permission="search-dictionary:write" />,
+                children: [{ path: 'search/dictionary', element: <SearchDictionaryPage /> }],
               },
               { element: <RequirePermission permission="region:read" />, children: [{ path: 'regions', element: <RegionsPage /> }] },
               {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { achievementMaturities, achievementSources, ownerTypes, publicationStatuses, transferModes } from '@stip/contracts';
 import { createdAt, deletedAt, id, isDemo, tsvector, updatedAt, version } from './columns';
 import { organizations } from './organizations';
@@ -74,6 +74,10 @@ export const achievements = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
     reviewedBy: uuid('reviewed_by').references(() => users.id),
     source: achievementSource('source').notNull().default('manual'),
+    /** Where the text comes from when it is not a bureau's own record, shown with it (e.g. 真实论文摘要（CSL 数据集）). */
+    dataSource: text('data_source'),
+    /** False when the keywords must stay out of the search index (a data set whose queries are its keywords). */
+    indexKeywords: boolean('index_keywords').notNull().default(true),
     createdBy: uuid('created_by').references(() => users.id),
     searchVector: tsvector('search_vector')
       .notNull()

@@ -2105,6 +2105,24 @@ export const t = {
       enterpriseHint: '企业用户发布的需求自动归属本单位；科技局人员代录时选择已登记的单位或填写企业名称。',
     },
   },
+  searchDictionary: {
+    menu: '检索词典',
+    title: '检索词典',
+    hint: '分词时保持完整的领域词（如玄武岩纤维、不溶性硫磺、科技型中小企业）。新增、修改或删除词条后，含该词的科技成果和技术需求会立即重建索引；各服务进程在几秒内使用新词典。词频越高，越不容易被切开。',
+    term: '词条',
+    termPlaceholder: '新词条，如：玄武岩纤维',
+    tag: '类别',
+    tagPlaceholder: '类别（可选），如：材料',
+    frequency: '词频',
+    actions: '操作',
+    add: '新增',
+    remove: '删除',
+    filter: '筛选词条或类别',
+    empty: '词典为空',
+    total: (count: number) => `共 ${count} 个词条`,
+    confirmDelete: (term: string) => `删除词条“${term}”？含该词的记录将重建索引。`,
+    reindexed: (achievements: number, demands: number) => `已保存，重建索引：科技成果 ${achievements} 条，技术需求 ${demands} 条`,
+  },
 };
 
 /** The Chinese name of an audit action (`platform.update` → 修改平台); an action not in the catalogue shows as recorded. */
