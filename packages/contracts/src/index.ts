@@ -27,3 +27,5 @@ export * from './funding';
 export * from './experts';
 export * from './audit-labels';
 export * from './sharing';
+export * from './matching';
+export * from './technology-contracts';

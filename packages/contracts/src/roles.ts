@@ -55,11 +55,19 @@ export const permissions = [
   'evaluation:write', // open, score, publish and apply evaluation rounds; order and check rectifications
   'funding:read',
   'funding:write', // budgets, grants, payments and expenditure lines
+  // Part C (matching, leads, technology contracts)
+  'matching:read', // 智能匹配: the ranked candidates of a demand or achievement in scope, with reasons
+  'lead:write', // record matches as leads (对接记录) and follow them up, in scope
+  'technology-contract:read', // registered technology contracts in scope
+  'technology-contract:write', // register, change and delete technology contracts in scope
 ] as const;
 export const zPermission = z.enum(permissions);
 export type Permission = z.infer<typeof zPermission>;
 
 const registryReader: Permission[] = ['region:read', 'organization:read', 'taxonomy:read', 'platform:read'];
+/** Part C: bureau staff match, follow leads and register contracts in their scope; leaders and departments read. */
+const matchingStaff: Permission[] = ['matching:read', 'lead:write', 'technology-contract:read', 'technology-contract:write'];
+const matchingReader: Permission[] = ['matching:read', 'technology-contract:read'];
 
 /** The role → permission table. Deny by default: a permission not listed is refused. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -89,6 +97,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'evaluation:write',
     'funding:read',
     'funding:write',
+    ...matchingStaff,
   ],
   department_staff: [
     ...registryReader,
@@ -102,6 +111,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'annual-report:read',
     'annual-report:review',
     'evaluation:read',
+    ...matchingReader,
   ],
   county_staff: [
     ...registryReader,
@@ -121,6 +131,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'annual-report:review',
     'evaluation:read',
     'funding:read',
+    ...matchingStaff,
   ],
   host_user: [
     ...registryReader,
@@ -136,7 +147,16 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'funding:read',
   ],
   expert: ['call:read', 'panel:score'],
-  leader: [...registryReader, 'plan:read', 'cockpit:read', 'call:read', 'annual-report:read', 'evaluation:read', 'funding:read'],
+  leader: [
+    ...registryReader,
+    'plan:read',
+    'cockpit:read',
+    'call:read',
+    'annual-report:read',
+    'evaluation:read',
+    'funding:read',
+    ...matchingReader,
+  ],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {
