@@ -35,6 +35,8 @@ import { callRoutes } from './modules/calls';
 import { annualReportRoutes } from './modules/annual-reports';
 import { expertRoutes } from './modules/experts';
 import { evaluationRoutes } from './modules/evaluations';
+import { matchingRoutes } from './modules/matching';
+import { technologyContractRoutes } from './modules/technology-contracts';
 
 export interface BuildAppOptions {
   db: Database;
@@ -165,6 +167,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(annualReportRoutes);
       await api.register(expertRoutes);
       await api.register(evaluationRoutes);
+      await api.register(matchingRoutes);
+      await api.register(technologyContractRoutes);
       api.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

@@ -9,7 +9,8 @@ import { type SeedPlatformType, seedPlatformSystem, seedPlatformType } from '../
 import { type SeedPlatform, seedPlatform } from '../src/db/seed/platforms';
 import { type PlatformState, writePlatformVersion } from '../src/modules/platforms/platforms.versions';
 import { and, asc, eq } from 'drizzle-orm';
-import { auditLog, plans } from '../src/db/schema/index';
+import { achievements, auditLog, demands, plans } from '../src/db/schema/index';
+import { refreshSearchVectors } from '../src/modules/search';
 import { insertPlan, type NewPlan } from '../src/modules/plans/plans.repository';
 import { insertTarget, type NewTarget } from '../src/modules/targets/targets.repository';
 import { insertTask, type NewTask, replaceTaskUnits } from '../src/modules/tasks/tasks.repository';
@@ -152,4 +153,41 @@ export function findAuditRecords(db: Executor, action: string, objectId: string)
     .from(auditLog)
     .where(and(eq(auditLog.action, action), eq(auditLog.objectId, objectId)))
     .orderBy(asc(auditLog.seq));
+}
+
+/**
+ * An achievement (科技成果), published by default, in a fresh region unless given; its search vector is built
+ * as the achievements module builds it. (Part A may bring the same builder: keep one at merge.)
+ */
+export async function buildAchievement(db: Executor, values: Partial<typeof achievements.$inferInsert> = {}): Promise<string> {
+  const regionId = values.regionId ?? (await buildRegion(db)).id;
+  const [row] = await db
+    .insert(achievements)
+    .values({
+      title: unique('成果'),
+      status: 'published',
+      publishedAt: values.status && values.status !== 'published' ? null : new Date(),
+      ...values,
+      regionId,
+    })
+    .returning({ id: achievements.id });
+  await refreshSearchVectors(db, 'achievement', [row!.id]);
+  return row!.id;
+}
+
+/** A technology demand (技术需求), published by default, its search vector built. (Part A may bring the same builder.) */
+export async function buildDemand(db: Executor, values: Partial<typeof demands.$inferInsert> = {}): Promise<string> {
+  const regionId = values.regionId ?? (await buildRegion(db)).id;
+  const [row] = await db
+    .insert(demands)
+    .values({
+      title: unique('需求'),
+      status: 'published',
+      publishedAt: values.status && values.status !== 'published' ? null : new Date(),
+      ...values,
+      regionId,
+    })
+    .returning({ id: demands.id });
+  await refreshSearchVectors(db, 'demand', [row!.id]);
+  return row!.id;
 }

@@ -124,6 +124,15 @@ export const auditActionLabels: Record<string, string> = {
   'rectification.pass': '整改核查通过',
   'rectification.fail': '整改核查不通过',
   'rectification.extend': '延长整改期限',
+  'lead.create': '记录对接',
+  'lead.update': '修改对接记录',
+  'lead.contact': '对接记录：联系',
+  'lead.negotiate': '对接记录：洽谈',
+  'lead.sign': '对接记录：签约',
+  'lead.drop': '对接记录：终止',
+  'technology-contract.create': '登记技术合同',
+  'technology-contract.update': '修改技术合同',
+  'technology-contract.delete': '删除技术合同',
 };
 
 /** The lifecycle moves audited as `<record>.<action>`, named from the lifecycle's own action labels. */
@@ -187,6 +196,8 @@ export const auditObjectTypeLabels: Record<string, string> = {
   funding_subsidy_rule: '资助标准',
   funding_grant: '资助',
   catalogue_entry: '名录条目',
+  match_lead: '对接记录',
+  technology_contract: '技术合同',
 };
 
 export function auditObjectTypeLabel(objectType: string): string {
