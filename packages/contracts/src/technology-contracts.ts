@@ -63,8 +63,10 @@ export function contractProblems(contract: {
   registeredOn?: string | undefined;
 }): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
-  if (!contract.sellerOrganizationId && !contract.sellerName) problems.push({ field: 'sellerName', message: '请填写卖方（选择单位或填写名称）' });
-  if (!contract.buyerOrganizationId && !contract.buyerName) problems.push({ field: 'buyerName', message: '请填写买方（选择单位或填写名称）' });
+  if (!contract.sellerOrganizationId && !contract.sellerName)
+    problems.push({ field: 'sellerName', message: '请填写卖方（选择单位或填写名称）' });
+  if (!contract.buyerOrganizationId && !contract.buyerName)
+    problems.push({ field: 'buyerName', message: '请填写买方（选择单位或填写名称）' });
   if (contract.signedOn && contract.registeredOn && contract.registeredOn < contract.signedOn) {
     problems.push({ field: 'registeredOn', message: '登记日期不能早于签订日期' });
   }
@@ -74,11 +76,9 @@ export function contractProblems(contract: {
   return problems;
 }
 
-export const zCreateTechnologyContract = z
-  .object({ ...contractFields, leadId: zId.nullable().optional() })
-  .superRefine((contract, ctx) => {
-    for (const problem of contractProblems(contract)) ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.field] });
-  });
+export const zCreateTechnologyContract = z.object({ ...contractFields, leadId: zId.nullable().optional() }).superRefine((contract, ctx) => {
+  for (const problem of contractProblems(contract)) ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.field] });
+});
 export type CreateTechnologyContract = z.infer<typeof zCreateTechnologyContract>;
 
 export const zUpdateTechnologyContract = z.object(contractFields).partial().extend({ version: zVersion });

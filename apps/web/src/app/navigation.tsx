@@ -1,5 +1,7 @@
 import {
+  AccountBookOutlined,
   AimOutlined,
+  ApiOutlined,
   ScheduleOutlined,
   CheckSquareOutlined,
   FileDoneOutlined,
@@ -31,7 +33,7 @@ import { todoKinds } from '@stip/contracts';
 import { t } from '../shared/i18n/zh-CN';
 
 /** The menu's sections, in order; each entry belongs to one. */
-export const navGroups = ['work', 'lifecycle', 'plans', 'data', 'system'] as const;
+export const navGroups = ['work', 'lifecycle', 'sharing', 'plans', 'data', 'system'] as const;
 export type NavGroup = (typeof navGroups)[number];
 
 export interface NavItem {
@@ -108,6 +110,15 @@ export const navItems: NavItem[] = [
     icon: <WalletOutlined />,
     permission: 'funding:read',
     todoKinds: ['grant_payment', 'expenditure_report'],
+  },
+  // 成果与需求 (part C entries; part A adds its own to the same group)
+  { path: '/leads', group: 'sharing', label: t.matching.leads.menu, icon: <ApiOutlined />, permission: 'matching:read' },
+  {
+    path: '/technology-contracts',
+    group: 'sharing',
+    label: t.technologyContracts.menu,
+    icon: <AccountBookOutlined />,
+    permission: 'technology-contract:read',
   },
   { path: '/plans', group: 'plans', label: t.menu.plans, icon: <AimOutlined />, permission: 'plan:read' },
   { path: '/plans/ingest', group: 'plans', label: t.ingest.menu, icon: <FileAddOutlined />, permission: 'plan:write' },

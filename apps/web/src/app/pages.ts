@@ -36,6 +36,11 @@ const otherPages: PageEntry[] = [
   { path: '/account/security', label: t.twoFactor.pageTitle },
   { path: '/help', label: t.shell.help },
   { path: '/imports/history', label: t.importHistory.title, parent: '/imports' },
+  // Part C: matching, leads, technology contracts
+  { path: '/matching/demands/:id', label: t.matching.pageTitle, parent: '/leads', isRecord: true },
+  { path: '/matching/achievements/:id', label: t.matching.pageTitle, parent: '/leads', isRecord: true },
+  { path: '/leads/:id', label: t.matching.leads.detailTitle, parent: '/leads', isRecord: true },
+  { path: '/technology-contracts/:id', label: t.technologyContracts.detailTitle, parent: '/technology-contracts', isRecord: true },
 ];
 
 export const pages: PageEntry[] = [...navItems.map(({ path, label }) => ({ path, label })), ...otherPages];

@@ -47,7 +47,11 @@ export function toTarget(
       : t.metric === 'technology_contract_amount' && progress.contracts
         ? {
             to: '/technology-contracts',
-            query: { regionId: t.regionId ?? row.planRegionId, registeredFrom: progress.contracts.from, registeredTo: progress.contracts.to },
+            query: {
+              regionId: t.regionId ?? row.planRegionId,
+              registeredFrom: progress.contracts.from,
+              registeredTo: progress.contracts.to,
+            },
           }
         : null,
     canReport,

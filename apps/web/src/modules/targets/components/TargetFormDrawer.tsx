@@ -253,7 +253,10 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
                 <Select
                   allowClear
                   placeholder={t.targets.metric.reported}
-                  options={targetMetrics.map((value) => ({ value, label: `${targetMetricLabels[value]}（${targetMetricSources[value]}）` }))}
+                  options={targetMetrics.map((value) => ({
+                    value,
+                    label: `${targetMetricLabels[value]}（${targetMetricSources[value]}）`,
+                  }))}
                   data-testid="target-form-metric"
                 />
               </Form.Item>

@@ -71,7 +71,11 @@ export function TargetProgressPanel({ target }: { target: Target }) {
       </Typography.Text>
       {target.metric && progress.contracts ? (
         <Typography.Text data-testid="target-metric-source">
-          {t.targets.metric.summed(progress.contracts.count, formatChineseDate(progress.contracts.from), formatChineseDate(progress.contracts.to))}
+          {t.targets.metric.summed(
+            progress.contracts.count,
+            formatChineseDate(progress.contracts.from),
+            formatChineseDate(progress.contracts.to),
+          )}
           {target.link ? (
             <>
               {' · '}
