@@ -14,6 +14,7 @@ import { annualReportLifecycle } from '../apps/server/src/modules/annual-reports
 import { seatLifecycle } from '../apps/server/src/modules/experts/panels.lifecycle';
 import { roundLifecycle } from '../apps/server/src/modules/evaluations/evaluations.lifecycle';
 import { rectificationLifecycle } from '../apps/server/src/modules/evaluations/rectifications.lifecycle';
+import { leadLifecycle } from '../apps/server/src/modules/matching/leads.lifecycle';
 
 const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, string> }[] = [
   { source: 'apps/server/src/modules/platforms/platforms.lifecycle.ts', lifecycle: platformLifecycle as never },
@@ -25,6 +26,7 @@ const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, 
   { source: 'apps/server/src/modules/experts/panels.lifecycle.ts', lifecycle: seatLifecycle as never },
   { source: 'apps/server/src/modules/evaluations/evaluations.lifecycle.ts', lifecycle: roundLifecycle as never },
   { source: 'apps/server/src/modules/evaluations/rectifications.lifecycle.ts', lifecycle: rectificationLifecycle as never },
+  { source: 'apps/server/src/modules/matching/leads.lifecycle.ts', lifecycle: leadLifecycle as never },
 ];
 
 const sections = lifecycles.map(({ source, lifecycle }) => {
