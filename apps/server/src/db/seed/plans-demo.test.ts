@@ -32,7 +32,7 @@ describe('the demo plans', async () => {
       .from(auditLog)
       .where(inArray(auditLog.action, ['plan.create', 'target.create', 'task.create']));
     const count = (action: string) => created.filter((record) => record.action === action && record.actor === 'system').length;
-    expect([count('plan.create'), count('target.create'), count('task.create')]).toEqual([3, 38, 15]);
+    expect([count('plan.create'), count('target.create'), count('task.create')]).toEqual([3, 39, 15]);
     const [plan] = await db.select({ objectId: auditLog.objectId }).from(auditLog).where(eq(auditLog.action, 'plan.create'));
     expect(plans.map((p) => p.id)).toContain(plan!.objectId);
   });
