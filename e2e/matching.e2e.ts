@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { achievements, demands } from '../apps/server/src/db/schema/index';
 import { refreshSearchVectors } from '../apps/server/src/modules/search';
 import { demoContractTargetSubject } from '../apps/server/src/db/seed/current-plan-demo';
+import type { Page } from 'playwright-core';
 import { startStip, type Stip } from './harness';
 
 let stip: Stip;
@@ -54,9 +55,17 @@ afterAll(async () => {
   await stip?.stop();
 });
 
+/** At 1280×800 the page must not scroll sideways; with STIP_E2E_SHOTS set, its picture is kept there for a reviewer. */
+async function checkLayout(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  if (process.env.STIP_E2E_SHOTS) await page.screenshot({ path: `${process.env.STIP_E2E_SHOTS}/${name}.png`, fullPage: true });
+}
+
 describe('matching a demand to a signed contract that moves the 技术合同登记额 target', () => {
   it('shows the fitting achievement with its reasons, records a lead, registers a contract, and the target shows the new figure', async () => {
     const page = await stip.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
     await stip.login(page, 'city');
 
     await page.goto(`/matching/demands/${demandId}`);
@@ -64,6 +73,7 @@ describe('matching a demand to a signed contract that moves the 技术合同登�
     await expect.poll(() => candidate.count()).toBe(1);
     await expect.poll(() => candidate.getByTestId('match-reason-shared_terms').textContent()).toContain('玄武岩纤维');
     await expect.poll(() => candidate.getByTestId('match-reason-technical_field').textContent()).toBe('技术领域相同：新材料');
+    await checkLayout(page, 'matching');
 
     await candidate.getByTestId('match-record-lead').click();
     await page.getByTestId('match-record-lead-note').fill('推荐双方对接浸润剂技术（端到端测试）');
@@ -81,6 +91,7 @@ describe('matching a demand to a signed contract that moves the 技术合同登�
     await page.getByTestId('contract-form-save').click();
     await expect.poll(() => page.getByTestId('lead-status').first().textContent()).toBe('已签约');
     await expect.poll(() => page.getByTestId('lead-contract-link').textContent()).toBe('E2E5117012026000999');
+    await checkLayout(page, 'lead');
 
     const [target] = await rows<{ id: string }>(sql`select id from targets where subject = ${demoContractTargetSubject}`);
     await page.goto(`/targets/${target!.id}`);
@@ -88,5 +99,11 @@ describe('matching a demand to a signed contract that moves the 技术合同登�
     await expect.poll(async () => (await page.getByTestId('target-current').textContent())?.replace(/,/g, '')).toBe('2600');
     await expect.poll(() => page.getByTestId('target-metric-source').textContent()).toContain('登记 3 份');
     await expect.poll(() => page.getByTestId('target-metric-note').count()).toBe(1);
+    await checkLayout(page, 'target');
+
+    await page.goto('/technology-contracts');
+    await expect.poll(() => page.getByTestId('contract-link').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('contracts-total').textContent()).toBe('共 3 份，成交额合计 2,600 万元');
+    await checkLayout(page, 'contracts');
   });
 });
