@@ -138,7 +138,11 @@ export default function TargetDetailPage() {
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t.targets.progress.trajectory} style={{ height: '100%' }}>
-            {computed ? <ComputedTrajectory target={data} /> : <ReportedTrajectory target={data} reports={reports.data?.items ?? []} />}
+            {computed || data.metric ? (
+              <ComputedTrajectory target={data} />
+            ) : (
+              <ReportedTrajectory target={data} reports={reports.data?.items ?? []} />
+            )}
           </Card>
         </Col>
       </Row>
