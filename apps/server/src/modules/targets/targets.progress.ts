@@ -1,4 +1,4 @@
-import { type TargetMeasure, type TargetProgress, type TargetStatus, targetKindSpec } from '@stip/contracts';
+import { contractAmountIn, type TargetMeasure, type TargetProgress, type TargetStatus, targetKindSpec } from '@stip/contracts';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../shared/context';
 import { addDays } from '../../shared/clock';
@@ -358,7 +358,7 @@ function measureContractAmount(row: TargetRow, g: Gathered): Measured {
     const years = planYears(row.planPeriodStart, row.target.deadline, g.asOf);
     const series: YearFigure[] = years.map((year) => {
       if (!year.begun) return { year: year.year, current: null, required, status: null };
-      const current = g.contractSums.get(`${row.target.id}:${year.year}`)?.amount ?? 0;
+      const current = contractAmountIn(row.target.unit, g.contractSums.get(`${row.target.id}:${year.year}`)?.amount ?? 0);
       const { status } = targetStatus({
         comparator: row.target.comparator,
         required,
@@ -376,7 +376,7 @@ function measureContractAmount(row: TargetRow, g: Gathered): Measured {
   }
   const sum = g.contractSums.get(row.target.id)!;
   return {
-    current: sum.amount,
+    current: contractAmountIn(row.target.unit, sum.amount),
     required,
     start: { date: sum.from, value: 0 },
     contracts: { count: sum.count, from: sum.from, to: sum.to },

@@ -180,6 +180,7 @@ interface Definition {
   filter: PlatformFilter | null;
   coverageRegionId: string | null;
   metric: TargetMetric | null;
+  unit: string;
 }
 
 /** Checks that a definition's references exist and lie in the plan's region; answers the columns to store. */
@@ -248,6 +249,7 @@ export async function createTargetInTx(tx: Transaction, ctx: ActorContext, planI
     filter: input.filter ?? null,
     coverageRegionId: input.coverageRegionId ?? null,
     metric: input.metric ?? null,
+    unit: input.unit,
   });
   const row = await repository.insertTarget(tx, {
     ...columns,
@@ -283,6 +285,7 @@ export async function updateTarget(ctx: ActorContext, id: string, input: UpdateT
     filter: input.filter === undefined ? filterOf(before) : input.filter,
     coverageRegionId: input.coverageRegionId === undefined ? before.coverageRegionId : input.coverageRegionId,
     metric: input.metric === undefined ? before.metric : input.metric,
+    unit: input.unit ?? before.unit,
   });
   await inTransaction(ctx, async (tx) => {
     const after = await repository.updateTargetVersioned(tx, id, input.version, {

@@ -248,6 +248,39 @@ describe('the 技术合同登记额 target', () => {
     expect(progress.current).toBe(40);
   });
 
+  it('states the sum in the target’s own unit (亿元), and refuses a unit that is not an amount of money', async () => {
+    const local = await localCity();
+    const planId = await buildPlan(db, { regionId: local.city.id, periodStart: '2026-01-01', periodEnd: '2027-12-31' });
+    const created = await request<Target>(
+      'POST',
+      `/api/plans/${planId}/targets`,
+      {
+        kind: 'amount',
+        subject: '技术合同登记额突破1.3亿元',
+        value: 1.3,
+        unit: '亿元',
+        deadline: '2027-12-31',
+        metric: 'technology_contract_amount',
+      },
+      local.cookie,
+    );
+    await request(
+      'POST',
+      '/api/technology-contracts',
+      contract({ regionId: local.countyA.id, amount: 2500, registeredOn: '2026-03-10' }),
+      local.cookie,
+    );
+    const target = await request<Target>('GET', `/api/targets/${created.id}?asOf=2026-06-30`, undefined, local.cookie);
+    expect(target.progress.current).toBe(0.25);
+    await request(
+      'POST',
+      `/api/plans/${planId}/targets`,
+      { kind: 'amount', subject: '技术合同登记项数', value: 10, unit: '项', deadline: '2027-12-31', metric: 'technology_contract_amount' },
+      local.cookie,
+      400,
+    );
+  });
+
   it('lets staff pick the source on an amount target only', async () => {
     const planId = await buildPlan(db, { regionId: tree.city.id, periodStart: '2026-01-01', periodEnd: '2027-12-31' });
     const created = await request<Target>('POST', `/api/plans/${planId}/targets`, {
