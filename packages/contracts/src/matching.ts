@@ -128,8 +128,9 @@ export const zLead = z.object({
   note: z.string().nullable(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
-  /** The contracts registered from this lead. */
+  /** The contracts registered from this lead (the detail only: empty in lists). */
   contracts: z.array(z.object({ id: zId, registrationNumber: z.string(), amount: z.number() })),
+  /** The follow-up timeline, oldest first (the detail only: empty in lists). */
   events: z.array(zLeadEvent),
   isDemo: z.boolean(),
   version: z.number().int(),
