@@ -16,6 +16,7 @@ import { roundLifecycle } from '../apps/server/src/modules/evaluations/evaluatio
 import { rectificationLifecycle } from '../apps/server/src/modules/evaluations/rectifications.lifecycle';
 import { publicationLifecycle } from '../apps/server/src/modules/achievements/publication.lifecycle';
 import { challengeApplicationLifecycle, challengeLifecycle } from '../apps/server/src/modules/challenges/challenges.lifecycle';
+import { leadLifecycle } from '../apps/server/src/modules/matching/leads.lifecycle';
 
 const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, string> }[] = [
   { source: 'apps/server/src/modules/platforms/platforms.lifecycle.ts', lifecycle: platformLifecycle as never },
@@ -30,6 +31,7 @@ const lifecycles: { source: string; lifecycle: Lifecycle<string, string, never, 
   { source: 'apps/server/src/modules/achievements/publication.lifecycle.ts', lifecycle: publicationLifecycle as never },
   { source: 'apps/server/src/modules/challenges/challenges.lifecycle.ts', lifecycle: challengeLifecycle as never },
   { source: 'apps/server/src/modules/challenges/challenges.lifecycle.ts', lifecycle: challengeApplicationLifecycle as never },
+  { source: 'apps/server/src/modules/matching/leads.lifecycle.ts', lifecycle: leadLifecycle as never },
 ];
 
 const sections = lifecycles.map(({ source, lifecycle }) => {

@@ -39,6 +39,8 @@ import { searchPublicRoutes, searchRoutes } from './modules/search';
 import { achievementRoutes } from './modules/achievements';
 import { demandRoutes } from './modules/demands';
 import { challengeRoutes } from './modules/challenges';
+import { matchingRoutes } from './modules/matching';
+import { technologyContractRoutes } from './modules/technology-contracts';
 
 export interface BuildAppOptions {
   db: Database;
@@ -174,6 +176,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(achievementRoutes);
       await api.register(demandRoutes);
       await api.register(challengeRoutes);
+      await api.register(matchingRoutes);
+      await api.register(technologyContractRoutes);
       api.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

@@ -9,7 +9,8 @@ import { type SeedPlatformType, seedPlatformSystem, seedPlatformType } from '../
 import { type SeedPlatform, seedPlatform } from '../src/db/seed/platforms';
 import { type PlatformState, writePlatformVersion } from '../src/modules/platforms/platforms.versions';
 import { and, asc, eq } from 'drizzle-orm';
-import { auditLog, demands, plans } from '../src/db/schema/index';
+import { achievements, auditLog, demands, plans } from '../src/db/schema/index';
+import { refreshSearchVectors } from '../src/modules/search';
 import { insertPlan, type NewPlan } from '../src/modules/plans/plans.repository';
 import { insertTarget, type NewTarget } from '../src/modules/targets/targets.repository';
 import { insertTask, type NewTask, replaceTaskUnits } from '../src/modules/tasks/tasks.repository';
@@ -155,8 +156,28 @@ export function findAuditRecords(db: Executor, action: string, objectId: string)
 }
 
 /**
- * A technology demand (技术需求), inserted directly (the demands module's service is another part's): published by
- * default, of a fresh enterprise in a fresh region unless given.
+ * An achievement (科技成果), published by default, in a fresh region unless given; its search vector is built
+ * as the achievements module builds it.
+ */
+export async function buildAchievement(db: Executor, values: Partial<typeof achievements.$inferInsert> = {}): Promise<string> {
+  const regionId = values.regionId ?? (await buildRegion(db)).id;
+  const [row] = await db
+    .insert(achievements)
+    .values({
+      title: unique('成果'),
+      status: 'published',
+      publishedAt: values.status && values.status !== 'published' ? null : new Date(),
+      ...values,
+      regionId,
+    })
+    .returning({ id: achievements.id });
+  await refreshSearchVectors(db, 'achievement', [row!.id]);
+  return row!.id;
+}
+
+/**
+ * A technology demand (技术需求), inserted directly: published by default, of a fresh enterprise in a fresh region
+ * unless given; its search vector is built as the demands module builds it.
  */
 export async function buildDemand(
   db: Executor,
@@ -170,11 +191,12 @@ export async function buildDemand(
       title: unique('技术需求'),
       description: '需要提高玄武岩纤维的拉伸强度',
       status: 'published',
-      publishedAt: new Date(),
+      publishedAt: values.status && values.status !== 'published' ? null : new Date(),
       ...values,
       regionId,
       enterpriseOrganizationId,
     })
     .returning({ id: demands.id });
+  await refreshSearchVectors(db, 'demand', [row!.id]);
   return { id: row!.id, enterpriseOrganizationId, regionId };
 }

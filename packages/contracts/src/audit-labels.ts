@@ -148,6 +148,15 @@ export const auditActionLabels: Record<string, string> = {
   'challenge.milestone.update': '修改项目节点',
   'challenge.milestone.delete': '删除项目节点',
   'challenge.milestone.complete': '项目节点完成',
+  'lead.create': '记录对接',
+  'lead.update': '修改对接记录',
+  'lead.contact': '对接记录：联系',
+  'lead.negotiate': '对接记录：洽谈',
+  'lead.sign': '对接记录：签约',
+  'lead.drop': '对接记录：终止',
+  'technology-contract.create': '登记技术合同',
+  'technology-contract.update': '修改技术合同',
+  'technology-contract.delete': '删除技术合同',
 };
 
 /** The lifecycle moves audited as `<record>.<action>`, named from the lifecycle's own action labels. */
@@ -220,6 +229,8 @@ export const auditObjectTypeLabels: Record<string, string> = {
   challenge: '揭榜挂帅榜单',
   challenge_application: '揭榜申请',
   challenge_milestone: '揭榜项目节点',
+  match_lead: '对接记录',
+  technology_contract: '技术合同',
 };
 
 export function auditObjectTypeLabel(objectType: string): string {

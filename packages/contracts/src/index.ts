@@ -31,3 +31,5 @@ export * from './search';
 export * from './achievements';
 export * from './demands';
 export * from './challenges';
+export * from './matching';
+export * from './technology-contracts';

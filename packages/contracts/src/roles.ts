@@ -68,7 +68,11 @@ export const permissions = [
   'demand:read',
   'demand:write',
   'demand:review',
-  'matching:read',
+  // Matching, leads (对接记录) and technology contracts
+  'matching:read', // 智能匹配: the ranked candidates of a demand or achievement in scope, with reasons
+  'lead:write', // record matches as leads (对接记录) and follow them up, in scope
+  'technology-contract:read', // registered technology contracts in scope
+  'technology-contract:write', // register, change and delete technology contracts in scope
 ] as const;
 export const zPermission = z.enum(permissions);
 export type Permission = z.infer<typeof zPermission>;
@@ -82,10 +86,12 @@ const sharingStaff: Permission[] = [
   'demand:read',
   'demand:write',
   'demand:review',
-  'matching:read',
 ];
 const sharingOwner: Permission[] = ['achievement:read', 'achievement:write', 'demand:read', 'demand:write'];
-const sharingReader: Permission[] = ['achievement:read', 'demand:read', 'matching:read'];
+const sharingReader: Permission[] = ['achievement:read', 'demand:read'];
+/** Bureau staff match, follow leads and register contracts in their scope; leaders and departments read. */
+const matchingStaff: Permission[] = ['matching:read', 'lead:write', 'technology-contract:read', 'technology-contract:write'];
+const matchingReader: Permission[] = ['matching:read', 'technology-contract:read'];
 
 /** The role → permission table. Deny by default: a permission not listed is refused. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -119,6 +125,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'challenge:read',
     'challenge:write',
     ...sharingStaff,
+    ...matchingStaff,
   ],
   department_staff: [
     ...registryReader,
@@ -132,6 +139,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'annual-report:read',
     'annual-report:review',
     'evaluation:read',
+    ...matchingReader,
   ],
   county_staff: [
     ...registryReader,
@@ -154,6 +162,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'challenge:read',
     'challenge:write',
     ...sharingStaff,
+    ...matchingStaff,
   ],
   host_user: [
     ...registryReader,
@@ -183,6 +192,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'funding:read',
     'challenge:read',
     ...sharingReader,
+    ...matchingReader,
   ],
 };
 

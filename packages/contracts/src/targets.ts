@@ -129,6 +129,24 @@ export const computedTargetKinds: readonly TargetKind[] = targetKinds.filter((ki
 export const reportedTargetKinds: readonly TargetKind[] = targetKinds.filter((kind) => !targetKindRegistry[kind].isComputed);
 export const isComputedTargetKind = (kind: TargetKind) => targetKindRegistry[kind].isComputed;
 
+/**
+ * Where an amount target's figure comes from when people do not report it: `technology_contract_amount`
+ * (技术合同登记额) — the sum of the amounts (万元) of the technology contracts registered in the target's
+ * region subtree, per plan year for yearly targets, else from the baseline (or the plan's start) to the day.
+ */
+export const targetMetrics = ['technology_contract_amount'] as const;
+export const zTargetMetric = z.enum(targetMetrics);
+export type TargetMetric = z.infer<typeof zTargetMetric>;
+export const targetMetricLabels: Record<TargetMetric, string> = { technology_contract_amount: '技术合同登记额' };
+/** The units a 技术合同登记额 target may be counted in, and how many 万元 (the contracts' unit) one of each is. */
+export const contractAmountUnits: Record<string, number> = { 万元: 1, 亿元: 10000 };
+/** A sum of contract amounts (万元) in a target's unit (万元 or 亿元), rounded to 4 decimals. */
+export function contractAmountIn(unit: string, amountInWan: number): number {
+  return Math.round((amountInWan / (contractAmountUnits[unit.trim()] ?? 1)) * 10000) / 10000;
+}
+/** Where such a figure comes from, as the report form and the target page say it. */
+export const targetMetricSources: Record<TargetMetric, string> = { technology_contract_amount: '由技术合同登记自动汇总' };
+
 export const targetComparators = ['>=', '=', '<='] as const;
 export const zTargetComparator = z.enum(targetComparators);
 
@@ -245,6 +263,8 @@ export const zTargetProgress = z.object({
    * Absent when there is no history to project (no figure, not started, or past the deadline).
    */
   forecast: z.object({ value: z.number(), onPace: z.boolean() }).nullable().optional(),
+  /** Metric targets (技术合同登记额): the registered contracts summed into `current` — how many, registered from … to. */
+  contracts: z.object({ count: z.number().int(), from: z.string(), to: z.string() }).optional(),
   /** Reported kinds: the report the figure comes from. */
   report: z
     .object({ id: zId, period: z.string(), periodEnd: z.string(), source: z.string(), reportedBy: z.string().nullable() })
@@ -274,6 +294,8 @@ export const zTarget = z.object({
   perYear: z.boolean(),
   /** Each child region of the target's region must reach the value (每个县…至少…). */
   perRegion: z.boolean(),
+  /** Amount targets whose figure is summed automatically (技术合同登记额) instead of reported; null: reported by people. */
+  metric: zTargetMetric.nullable(),
   /** Reported kinds: the units that owe the figure — the lead units of the tasks linked to the target. */
   reportingUnits: z.array(zNamedRef),
   /** Computed kinds only. */
@@ -309,6 +331,7 @@ const targetFields = {
   filter: zPlatformFilter.nullable().optional(),
   coverageRegionId: zId.nullable().optional(),
   sortOrder: z.number().int().min(0).max(9999).optional(),
+  metric: zTargetMetric.nullable().optional(),
 };
 
 /** The shape rules of a target definition, shared by create and (merged) update. */
@@ -323,9 +346,17 @@ export function targetDefinitionProblems(target: {
   deadline: string;
   filter?: unknown;
   coverageRegionId?: string | null | undefined;
+  metric?: TargetMetric | null | undefined;
+  unit?: string | undefined;
 }): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   const spec = targetKindSpec(target.kind);
+  if (target.metric && target.kind !== 'amount') {
+    problems.push({ field: 'metric', message: '只有数额类目标可以由技术合同登记自动汇总' });
+  }
+  if (target.metric && target.unit !== undefined && !(target.unit.trim() in contractAmountUnits)) {
+    problems.push({ field: 'unit', message: '技术合同登记额的单位应为“万元”或“亿元”' });
+  }
   if (spec.isComputed && !target.filter) problems.push({ field: 'filter', message: '按平台统计的目标须给出平台筛选条件' });
   if (!spec.isComputed && target.filter) problems.push({ field: 'filter', message: '填报类目标不按平台统计，不能设置平台筛选条件' });
   if (!spec.isComputed && target.baselineDate) problems.push({ field: 'baselineDate', message: '填报类目标不能设置基准日' });

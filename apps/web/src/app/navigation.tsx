@@ -1,6 +1,8 @@
 import {
+  AccountBookOutlined,
   AimOutlined,
   BookOutlined,
+  ApiOutlined,
   ScheduleOutlined,
   CheckSquareOutlined,
   FileDoneOutlined,
@@ -136,6 +138,14 @@ export const navItems: NavItem[] = [
     icon: <FlagOutlined />,
     permission: 'challenge:read',
     todoKinds: ['challenge_review', 'challenge_select', 'challenge_milestone'],
+  },
+  { path: '/leads', group: 'sharing', label: t.matching.leads.menu, icon: <ApiOutlined />, permission: 'matching:read' },
+  {
+    path: '/technology-contracts',
+    group: 'sharing',
+    label: t.technologyContracts.menu,
+    icon: <AccountBookOutlined />,
+    permission: 'technology-contract:read',
   },
   { path: '/plans', group: 'plans', label: t.menu.plans, icon: <AimOutlined />, permission: 'plan:read' },
   { path: '/plans/ingest', group: 'plans', label: t.ingest.menu, icon: <FileAddOutlined />, permission: 'plan:write' },

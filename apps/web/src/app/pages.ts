@@ -44,6 +44,11 @@ const otherPages: PageEntry[] = [
   { path: '/demands/new', label: p.demandNew, parent: '/demands' },
   { path: '/demands/:id', label: p.demandDetail, parent: '/demands', isRecord: true },
   { path: '/demands/:id/edit', label: p.demandEdit, parent: '/demands/:id', isRecord: true },
+  // Part C: matching, leads, technology contracts
+  { path: '/matching/demands/:id', label: t.matching.pageTitle, parent: '/leads', isRecord: true },
+  { path: '/matching/achievements/:id', label: t.matching.pageTitle, parent: '/leads', isRecord: true },
+  { path: '/leads/:id', label: t.matching.leads.detailTitle, parent: '/leads', isRecord: true },
+  { path: '/technology-contracts/:id', label: t.technologyContracts.detailTitle, parent: '/technology-contracts', isRecord: true },
 ];
 
 export const pages: PageEntry[] = [...navItems.map(({ path, label }) => ({ path, label })), ...otherPages];

@@ -54,6 +54,11 @@ const IndicatorFormsPage = lazy(() => import('../modules/annual-reports/pages/In
 const ExpertsPage = lazy(() => import('../modules/experts/pages/ExpertsPage'));
 const MyReviewsPage = lazy(() => import('../modules/experts/pages/MyReviewsPage'));
 const RubricsPage = lazy(() => import('../modules/experts/pages/RubricsPage'));
+const MatchingPage = lazy(() => import('../modules/matching/pages/MatchingPage'));
+const LeadsPage = lazy(() => import('../modules/matching/pages/LeadsPage'));
+const LeadDetailPage = lazy(() => import('../modules/matching/pages/LeadDetailPage'));
+const ContractsPage = lazy(() => import('../modules/technology-contracts/pages/ContractsPage'));
+const ContractDetailPage = lazy(() => import('../modules/technology-contracts/pages/ContractDetailPage'));
 const EvaluationRoundsPage = lazy(() => import('../modules/evaluations/pages/EvaluationRoundsPage'));
 const EvaluationRoundDetailPage = lazy(() => import('../modules/evaluations/pages/EvaluationRoundDetailPage'));
 const EvaluationFormulasPage = lazy(() => import('../modules/evaluations/pages/EvaluationFormulasPage'));
@@ -203,6 +208,22 @@ export const router = createBrowserRouter([
                 ],
               },
               { element: <RequirePermission permission="panel:score" />, children: [{ path: 'my-reviews', element: <MyReviewsPage /> }] },
+              {
+                element: <RequirePermission permission="matching:read" />,
+                children: [
+                  { path: 'matching/demands/:id', element: <MatchingPage subject="demand" /> },
+                  { path: 'matching/achievements/:id', element: <MatchingPage subject="achievement" /> },
+                  { path: 'leads', element: <LeadsPage /> },
+                  { path: 'leads/:id', element: <LeadDetailPage /> },
+                ],
+              },
+              {
+                element: <RequirePermission permission="technology-contract:read" />,
+                children: [
+                  { path: 'technology-contracts', element: <ContractsPage /> },
+                  { path: 'technology-contracts/:id', element: <ContractDetailPage /> },
+                ],
+              },
               {
                 element: <RequirePermission permission="evaluation:read" />,
                 children: [

@@ -1,6 +1,6 @@
 import { boolean, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { targetBases, targetComparators, targetKinds } from '@stip/contracts';
+import { type TargetMetric, targetBases, targetComparators, targetKinds } from '@stip/contracts';
 import { createdAt, deletedAt, id, isDemo, updatedAt, version } from './columns';
 import { regions } from './regions';
 import { platformLevel } from './taxonomy';
@@ -86,6 +86,11 @@ export const targets = pgTable(
       .default(sql`'{constructing,operating,rectifying}'::platform_status[]`),
     regionId: uuid('region_id').references(() => regions.id),
     coverageRegionId: uuid('coverage_region_id').references(() => regions.id),
+    /**
+     * An amount target whose figure is summed from records instead of reported (`technology_contract_amount`:
+     * the registered technology contracts in the plan's region subtree); null for reported figures.
+     */
+    metric: text('metric').$type<TargetMetric>(),
     sortOrder: integer('sort_order').notNull().default(0),
     isDemo: isDemo(),
     version: version(),

@@ -6,6 +6,7 @@ import { createTargetInTx, insertTargetReport } from '../../modules/targets';
 import { createTaskInTx } from '../../modules/tasks';
 import { seedOrganization } from './organizations';
 import { seedPlatform } from './platforms';
+import { technologyContracts } from '../schema/index';
 
 /** The demo's current plan (issue 11): its title, for the tests and the cockpit's default plan. */
 export const currentDemoPlanTitle = '达州市科技创新平台提质增效三年行动方案（2026—2028年）（演示）';
@@ -47,6 +48,35 @@ const newPlatforms: { name: string; type: string; region: string; recognizedOn: 
 export const currentPlanPlatformCount = newPlatforms.length;
 
 const by2028 = '2028-12-31';
+
+/** The current plan's 技术合同登记额 target, whose figure the registered contracts make (never typed in). */
+export const demoContractTargetSubject = '技术合同登记额累计达到4.5亿元（由技术合同登记自动汇总）';
+
+/** Registered technology contracts (演示, not real registrations): the 技术合同登记额 target's figure is their sum. */
+const demoContracts = [
+  {
+    registrationNumber: '演示5117012026000101',
+    title: '玄武岩纤维连续拉丝工艺技术转让合同（演示）',
+    amount: 860,
+    technologyAmount: 800,
+    sellerName: '四川文理学院（演示）',
+    buyerName: '达州玄武岩纤维制品有限公司（演示）',
+    signedOn: '2026-04-18',
+    registeredOn: '2026-04-28',
+    region: '达川区',
+  },
+  {
+    registrationNumber: '演示5117012026000102',
+    title: '天然气化工副产品综合利用技术开发合同（演示）',
+    amount: 1240,
+    technologyAmount: 1100,
+    sellerName: '达州天然气化工研究院（演示）',
+    buyerName: '宣汉天然气化工有限公司（演示）',
+    signedOn: '2026-07-02',
+    registeredOn: '2026-07-15',
+    region: '宣汉县',
+  },
+] as const;
 
 /**
  * Seeds the current demo plan 2026–2028 (seed 000's style, clearly 演示) whose targets show every status on
@@ -178,6 +208,15 @@ export async function seedCurrentDemoPlan(tx: Transaction, ctx: ActorContext, he
       deadline: by2028,
       perYear: true,
     },
+    {
+      key: 'contractAmount',
+      kind: 'amount',
+      subject: demoContractTargetSubject,
+      value: 45000,
+      unit: '万元',
+      deadline: by2028,
+      metric: 'technology_contract_amount',
+    },
   ];
   const ids = new Map<string, string>();
   for (const [index, { key, ...seed }] of seeds.entries()) {
@@ -218,6 +257,9 @@ export async function seedCurrentDemoPlan(tx: Transaction, ctx: ActorContext, he
         sortOrder: index + 1,
       }),
     );
+  }
+  for (const contract of demoContracts) {
+    await tx.insert(technologyContracts).values({ ...contract, regionId: regionId(contract.region), isDemo: true });
   }
   await insertTargetReport(tx, {
     targetId: ids.get('yearlyContracts')!,

@@ -4,7 +4,7 @@ import type { Plan, Target, TaskDetail } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
 import { demoPassword, seedDemo } from './demo';
 import { auditLog } from '../schema/index';
-import { currentDemoPlanTitle } from './current-plan-demo';
+import { currentDemoPlanTitle, demoContractTargetSubject } from './current-plan-demo';
 
 describe('the demo plans', async () => {
   const t = await buildTestApp();
@@ -20,7 +20,7 @@ describe('the demo plans', async () => {
       [
         ['2021年全市科技创新工作要点', 15, 0],
         ['达州市科技创新平台体系建设实施方案', 16, 12],
-        [currentDemoPlanTitle, 7, 3],
+        [currentDemoPlanTitle, 8, 3],
       ].sort(),
     );
   });
@@ -32,7 +32,7 @@ describe('the demo plans', async () => {
       .from(auditLog)
       .where(inArray(auditLog.action, ['plan.create', 'target.create', 'task.create']));
     const count = (action: string) => created.filter((record) => record.action === action && record.actor === 'system').length;
-    expect([count('plan.create'), count('target.create'), count('task.create')]).toEqual([3, 38, 15]);
+    expect([count('plan.create'), count('target.create'), count('task.create')]).toEqual([3, 39, 15]);
     const [plan] = await db.select({ objectId: auditLog.objectId }).from(auditLog).where(eq(auditLog.action, 'plan.create'));
     expect(plans.map((p) => p.id)).toContain(plan!.objectId);
   });
@@ -106,6 +106,9 @@ describe('the demo plans', async () => {
       status: 'at_risk',
       series: [{ year: 2026, current: 1.02, status: 'at_risk' }, { year: 2027 }, { year: 2028 }],
     });
+    const contracts = bySubject.get(demoContractTargetSubject)!;
+    expect(contracts).toMatchObject({ metric: 'technology_contract_amount', canReport: false });
+    expect(contracts.progress).toMatchObject({ current: 2100, contracts: { count: 2, from: '2026-01-01', to: '2026-12-01' } });
     const perCounty = progress('推动每个县（市、区）至少建成1家市级科技企业孵化器或众创空间');
     expect(perCounty.laggingRegions!.length).toBeGreaterThan(0);
     expect(perCounty.current! + perCounty.laggingRegions!.length).toBe(perCounty.required);

@@ -16,6 +16,7 @@ const first = (progress: Partial<Target['progress']>): Target => ({
   basis: 'stock',
   perYear: false,
   perRegion: false,
+  metric: null,
   reportingUnits: [],
   filter: null,
   coverageRegion: null,

@@ -28,6 +28,7 @@ export function toTarget(
     basis: effectiveBasis(t),
     perYear: t.perYear,
     perRegion: t.perRegion,
+    metric: t.metric ?? null,
     reportingUnits: computed ? [] : reportingUnits,
     filter: computed
       ? {
@@ -41,7 +42,18 @@ export function toTarget(
     coverageRegion: t.coverageRegionId ? { id: t.coverageRegionId, name: row.coverageRegionName! } : null,
     sortOrder: t.sortOrder,
     progress,
-    link: computed ? { to: `/targets/${t.id}/platforms`, query: { asOf: progress.measuredOn } } : null,
+    link: computed
+      ? { to: `/targets/${t.id}/platforms`, query: { asOf: progress.measuredOn } }
+      : t.metric === 'technology_contract_amount' && progress.contracts
+        ? {
+            to: '/technology-contracts',
+            query: {
+              regionId: t.regionId ?? row.planRegionId,
+              registeredFrom: progress.contracts.from,
+              registeredTo: progress.contracts.to,
+            },
+          }
+        : null,
     canReport,
     isDemo: t.isDemo,
     version: t.version,

@@ -1,4 +1,4 @@
-import { type TargetMeasure, type TargetProgress, type TargetStatus, targetKindSpec } from '@stip/contracts';
+import { contractAmountIn, type TargetMeasure, type TargetProgress, type TargetStatus, targetKindSpec } from '@stip/contracts';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../shared/context';
 import { addDays } from '../../shared/clock';
@@ -82,6 +82,7 @@ export interface Measured {
   series?: YearFigure[];
   /** Set by a measure that decides the status itself (yearly targets). */
   status?: TargetStatus;
+  contracts?: TargetProgress['contracts'];
 }
 
 /** Registry figures counted in one scope: grouped snapshots per day, and additions per key (see `additionKeys`). */
@@ -101,6 +102,8 @@ interface Gathered {
   children: Awaited<ReturnType<typeof snapshot.findChildRegions>>;
   /** Reported figures of the reported targets, newest first. */
   reports: repository.TargetReportRow[];
+  /** Metric targets: the sums of registered contracts, keyed as `contractAmountRanges` says. */
+  contractSums: Map<string, { amount: number; count: number; from: string; to: string }>;
 }
 
 type Measure = (row: TargetRow, gathered: Gathered, view: RegistryView) => Measured;
@@ -327,6 +330,59 @@ const measureReportedFigure: Measure = (row, g) => {
   };
 };
 
+/**
+ * The registered-contract sums a 技术合同登记额 target needs, keyed: its own (`id`) — from its baseline (else
+ * its plan's start) to the measuring day — or one per begun plan year (`id:year`), from the year's first
+ * day in the plan to the year's measuring day. Pure.
+ */
+export function contractAmountRanges(
+  row: Pick<TargetRow, 'planPeriodStart'> & { target: Pick<TargetRow['target'], 'id' | 'perYear' | 'deadline' | 'baselineDate'> },
+  asOf: string,
+): { key: string; from: string; to: string }[] {
+  const t = row.target;
+  if (t.perYear) {
+    return planYears(row.planPeriodStart, t.deadline, asOf)
+      .filter((year) => year.begun)
+      .map((year) => ({ key: `${t.id}:${year.year}`, from: addDays(year.baseline, 1), to: year.day }));
+  }
+  return [{ key: t.id, from: t.baselineDate ?? row.planPeriodStart, to: measuringDay(t.deadline, asOf) }];
+}
+
+/**
+ * 技术合同登记额: the sum of the contract amounts registered in the target's region subtree — per plan year
+ * (each year judged on its own) or over the whole period from the baseline. Never "未报送": no contract is 0.
+ */
+function measureContractAmount(row: TargetRow, g: Gathered): Measured {
+  const required = row.target.value;
+  if (row.target.perYear) {
+    const years = planYears(row.planPeriodStart, row.target.deadline, g.asOf);
+    const series: YearFigure[] = years.map((year) => {
+      if (!year.begun) return { year: year.year, current: null, required, status: null };
+      const current = contractAmountIn(row.target.unit, g.contractSums.get(`${row.target.id}:${year.year}`)?.amount ?? 0);
+      const { status } = targetStatus({
+        comparator: row.target.comparator,
+        required,
+        current,
+        start: { date: addDays(year.baseline, 1), value: 0 },
+        deadline: year.end,
+        asOf: g.asOf,
+      });
+      return { year: year.year, current, required, status };
+    });
+    const measured = yearlyMeasured(row, g, years, series, { date: row.planPeriodStart, value: 0 });
+    const latest = years.filter((year) => year.begun).at(-1);
+    const sum = latest ? g.contractSums.get(`${row.target.id}:${latest.year}`) : undefined;
+    return sum ? { ...measured, contracts: { count: sum.count, from: sum.from, to: sum.to } } : measured;
+  }
+  const sum = g.contractSums.get(row.target.id)!;
+  return {
+    current: contractAmountIn(row.target.unit, sum.amount),
+    required,
+    start: { date: sum.from, value: 0 },
+    contracts: { count: sum.count, from: sum.from, to: sum.to },
+  };
+}
+
 /** One measure function per way of measuring (a new kind names one of these, or brings its own). */
 const measures: Record<TargetMeasure, Measure> = {
   registryCount: measureRegistryCount,
@@ -395,7 +451,15 @@ export async function measureTargets(
   const partial = new Set(
     computed.filter((row) => isRegionActor && !seesWholeRegion(actor, measuredRegionPath(row))).map((row) => row.target.id),
   );
-  const gathered: Gathered = { actor, asOf, resolved: new Map(), regionPaths: new Map(), children: [], reports: [] };
+  const gathered: Gathered = {
+    actor,
+    asOf,
+    resolved: new Map(),
+    regionPaths: new Map(),
+    children: [],
+    reports: [],
+    contractSums: new Map(),
+  };
   const empty: RegistryView = { isScoped: true, snapshots: new Map(), additions: new Map() };
   let scoped = empty;
   let whole = empty;
@@ -413,6 +477,14 @@ export async function measureTargets(
     ]);
     gathered.children = await snapshot.findChildRegions(db, [...new Set(parents)]);
   }
+  const summed = reported.filter((row) => row.target.metric === 'technology_contract_amount');
+  if (summed.length) {
+    const ranges = summed.flatMap((row) =>
+      contractAmountRanges(row, asOf).map((range) => ({ ...range, regionPath: measuredRegionPath(row) })),
+    );
+    const sums = await repository.sumContractAmounts(db, ranges);
+    ranges.forEach((range, index) => gathered.contractSums.set(range.key, { ...sums[index]!, from: range.from, to: range.to }));
+  }
   if (reported.length) {
     gathered.reports = await repository.findTargetReportRows(
       db,
@@ -425,7 +497,9 @@ export async function measureTargets(
   for (const row of rows) {
     const spec = targetKindSpec(row.target.kind);
     const isPartial = partial.has(row.target.id);
-    const figures = measures[spec.measure](row, gathered, isPartial ? whole : scoped);
+    const figures = row.target.metric
+      ? measureContractAmount(row, gathered)
+      : measures[spec.measure](row, gathered, isPartial ? whole : scoped);
     const trajectory = targetStatus({
       comparator: row.target.comparator,
       required: figures.required,
@@ -461,6 +535,7 @@ export async function measureTargets(
       ...(figures.additionsSince ? { additionsSince: figures.additionsSince } : {}),
       ...(figures.series ? { series: figures.series } : {}),
       ...(figures.report !== undefined ? { report: figures.report } : {}),
+      ...(figures.contracts ? { contracts: figures.contracts } : {}),
       ...(figures.baselineCount !== undefined ? { baselineCount: figures.baselineCount } : {}),
     });
   }

@@ -2,7 +2,8 @@ import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizz
 import { alias } from 'drizzle-orm/pg-core';
 import type { TargetKind } from '@stip/contracts';
 import type { Executor } from '../../db/client';
-import { plans, platformSystems, platformTypes, regions, targetReports, targets, users } from '../../db/schema/index';
+import { plans, platformSystems, platformTypes, regions, targetReports, targets, technologyContracts, users } from '../../db/schema/index';
+import { likePrefix } from '../../shared/scope';
 
 export type TargetRecord = typeof targets.$inferSelect;
 
@@ -148,4 +149,35 @@ export function findTargetReportRows(db: Executor, targetIds: readonly string[])
 export async function insertTargetReport(db: Executor, values: typeof targetReports.$inferInsert) {
   const [row] = await db.insert(targetReports).values(values).returning({ id: targetReports.id });
   return row!.id;
+}
+
+/**
+ * The registered technology contracts (live rows) of a region subtree registered in [from, to], summed:
+ * the figure of a 技术合同登记额 target (`metric = 'technology_contract_amount'`). Read directly from the
+ * contracts table: the targets module sits below the contracts module.
+ */
+export async function sumContractAmounts(
+  db: Executor,
+  ranges: readonly { regionPath: string; from: string; to: string }[],
+): Promise<{ amount: number; count: number }[]> {
+  const sums: { amount: number; count: number }[] = [];
+  for (const range of ranges) {
+    const [row] = await db
+      .select({
+        amount: sql<string>`coalesce(sum(${technologyContracts.amount}), 0)`,
+        count: count(),
+      })
+      .from(technologyContracts)
+      .innerJoin(regions, eq(regions.id, technologyContracts.regionId))
+      .where(
+        and(
+          isNull(technologyContracts.deletedAt),
+          sql`${regions.path} like ${likePrefix(range.regionPath)}`,
+          sql`${technologyContracts.registeredOn} >= ${range.from}`,
+          sql`${technologyContracts.registeredOn} <= ${range.to}`,
+        ),
+      );
+    sums.push({ amount: Math.round(Number(row?.amount ?? 0) * 10000) / 10000, count: Number(row?.count ?? 0) });
+  }
+  return sums;
 }

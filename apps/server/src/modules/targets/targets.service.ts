@@ -9,8 +9,10 @@ import {
   type Target,
   type TargetPlatformQuery,
   type TargetQuery,
+  type TargetMetric,
   type TargetReport,
   type Todo,
+  targetMetricSources,
   type UpdateTarget,
   reportedTargetKinds,
   targetDefinitionProblems,
@@ -38,7 +40,8 @@ type TargetRow = repository.TargetRow;
  * the plans it writes, and those linked to a task whose lead unit it acts for (targets.policy.ts).
  */
 async function reportableTargetIds(db: Executor, actor: Actor | null, rows: TargetRow[]): Promise<Set<string>> {
-  const reported = rows.filter((row) => !targetKindSpec(row.target.kind).isComputed);
+  // A summed metric (技术合同登记额) is never typed in.
+  const reported = rows.filter((row) => !targetKindSpec(row.target.kind).isComputed && !row.target.metric);
   if (!actor || !reported.length) return new Set();
   const others = reported.filter((row) => !canReportTargetFigure(actor, row.planRegionPath, false)).map((row) => row.target.id);
   const led = others.length ? await findTargetIdsLedByActor(db, actor, others) : new Set<string>();
@@ -176,6 +179,8 @@ interface Definition {
   perRegion: boolean;
   filter: PlatformFilter | null;
   coverageRegionId: string | null;
+  metric: TargetMetric | null;
+  unit: string;
 }
 
 /** Checks that a definition's references exist and lie in the plan's region; answers the columns to store. */
@@ -222,6 +227,7 @@ async function resolveDefinition(db: Executor, plan: { regionPath: string }, def
     statuses: filter?.statuses ?? zPlatformFilter.parse({}).statuses,
     regionId: filter?.regionId ?? null,
     coverageRegionId: definition.coverageRegionId,
+    metric: definition.metric,
   };
 }
 
@@ -242,6 +248,8 @@ export async function createTargetInTx(tx: Transaction, ctx: ActorContext, planI
     perRegion: input.perRegion ?? false,
     filter: input.filter ?? null,
     coverageRegionId: input.coverageRegionId ?? null,
+    metric: input.metric ?? null,
+    unit: input.unit,
   });
   const row = await repository.insertTarget(tx, {
     ...columns,
@@ -276,6 +284,8 @@ export async function updateTarget(ctx: ActorContext, id: string, input: UpdateT
     perRegion: input.perRegion ?? before.perRegion,
     filter: input.filter === undefined ? filterOf(before) : input.filter,
     coverageRegionId: input.coverageRegionId === undefined ? before.coverageRegionId : input.coverageRegionId,
+    metric: input.metric === undefined ? before.metric : input.metric,
+    unit: input.unit ?? before.unit,
   });
   await inTransaction(ctx, async (tx) => {
     const after = await repository.updateTargetVersioned(tx, id, input.version, {
@@ -315,6 +325,11 @@ export async function reportTargetFigure(ctx: ActorContext, id: string, input: C
   const row = await getVisibleTargetRow(ctx, id);
   if (targetKindSpec(row.target.kind).isComputed) {
     throw new AppError(ErrorCode.RuleViolation, { message: '按平台统计的目标由平台库自动计算，不能填报数值' });
+  }
+  if (row.target.metric) {
+    throw new AppError(ErrorCode.RuleViolation, {
+      message: `该目标的数值${targetMetricSources[row.target.metric]}，不能手工填报`,
+    });
   }
   if (!(await reportableTargetIds(ctx.db, ctx.actor, [row])).has(id)) {
     throw new AppError(ErrorCode.Forbidden, { message: '只有规划管理部门或关联任务的牵头单位可以填报该目标的数值' });

@@ -9,11 +9,15 @@ import {
   type TargetBasis,
   type TargetComparator,
   type TargetKind,
+  type TargetMetric,
   targetBases,
   targetComparators,
   targetDefinitionProblems,
   targetKindSpec,
   targetKinds,
+  targetMetricLabels,
+  targetMetrics,
+  targetMetricSources,
   zCreateTarget,
 } from '@stip/contracts';
 import { Alert, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd';
@@ -42,6 +46,8 @@ interface TargetFormValues {
   filter: { typeIds: string[]; levels: PlatformLevel[]; systemIds: string[]; statuses: PlatformStatus[]; regionId?: string | null };
   coverageRegionId?: string | null;
   sortOrder?: number;
+  /** Amount targets: summed from registered technology contracts instead of reported. */
+  metric?: TargetMetric | null;
 }
 
 const fields = t.targets.fields;
@@ -71,6 +77,7 @@ function initialValuesOf(target: Target | null, plan: Plan): Partial<TargetFormV
     basis: target.basis,
     perYear: target.perYear,
     perRegion: target.perRegion,
+    metric: target.metric,
     filter: {
       typeIds: target.filter?.types.map((type) => type.id) ?? [],
       levels: target.filter?.levels ?? [],
@@ -147,6 +154,7 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
           }
         : null,
       coverageRegionId: targetKindSpec(values.kind).needsCoverageRegion ? (values.coverageRegionId ?? null) : null,
+      metric: values.kind === 'amount' ? (values.metric ?? null) : null,
     };
     // The contract's shape rules, checked here first so each problem shows on its field.
     const problems = targetDefinitionProblems(definition);
@@ -239,6 +247,21 @@ export function TargetFormDrawer({ plan, target, onClose, onReload }: TargetForm
               <DatePicker style={{ width: '100%' }} data-testid="target-form-deadline" />
             </Form.Item>
           </Col>
+          {kind === 'amount' ? (
+            <Col xs={24} md={12}>
+              <Form.Item name="metric" label={t.targets.metric.label} extra={t.targets.metric.hint}>
+                <Select
+                  allowClear
+                  placeholder={t.targets.metric.reported}
+                  options={targetMetrics.map((value) => ({
+                    value,
+                    label: `${targetMetricLabels[value]}（${targetMetricSources[value]}）`,
+                  }))}
+                  data-testid="target-form-metric"
+                />
+              </Form.Item>
+            </Col>
+          ) : null}
           {spec.measure === 'registryCount' || spec.measure === 'reportedFigure' ? (
             <Col xs={24} md={12}>
               <Form.Item name="perYear" label={t.targets.truth.perYear} extra={t.targets.truth.perYearHint} valuePropName="checked">

@@ -1,6 +1,8 @@
 import { type Target, targetKindSpec } from '@stip/contracts';
 import { Alert, Col, Descriptions, Flex, Progress, Row, Statistic, Typography } from 'antd';
 import { t } from '../../../shared/i18n/zh-CN';
+import { Link } from 'react-router-dom';
+import { formatChineseDate } from '../../../shared/format/format';
 import { TargetFacts } from './TargetFacts';
 import { TargetStatusTag } from './TargetStatusTag';
 import { currentText, figureUnit, formatFigure, requirementText, targetPercent, targetStatusColor } from './targetFormat';
@@ -67,6 +69,23 @@ export function TargetProgressPanel({ target }: { target: Target }) {
           ? ` · ${labels.reportedPeriod(progress.report.period)} · ${labels.source(progress.report.source, progress.report.reportedBy)}`
           : ''}
       </Typography.Text>
+      {target.metric && progress.contracts ? (
+        <Typography.Text data-testid="target-metric-source">
+          {t.targets.metric.summed(
+            progress.contracts.count,
+            formatChineseDate(progress.contracts.from),
+            formatChineseDate(progress.contracts.to),
+          )}
+          {target.link ? (
+            <>
+              {' · '}
+              <Link to={`${target.link.to}?${new URLSearchParams(target.link.query).toString()}`} data-testid="target-metric-contracts">
+                {t.targets.metric.viewContracts}
+              </Link>
+            </>
+          ) : null}
+        </Typography.Text>
+      ) : null}
     </Flex>
   );
 }

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { type TargetReport, targetKindSpec } from '@stip/contracts';
-import { App, Button, Card, Col, DatePicker, Flex, Row, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Row, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -45,7 +45,7 @@ export default function TargetDetailPage() {
     { asOf: target.data?.progress.measuredOn, regionId, limit: list.pageSize, offset: list.offset },
     computed,
   );
-  const reports = useTargetReports(id, !!target.data && !computed);
+  const reports = useTargetReports(id, !!target.data && !computed && !target.data.metric);
   const plan = usePlan(target.data?.planId);
   const canWrite = useCanWritePlan(plan.data);
   const remove = useDeleteTarget();
@@ -138,7 +138,11 @@ export default function TargetDetailPage() {
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t.targets.progress.trajectory} style={{ height: '100%' }}>
-            {computed ? <ComputedTrajectory target={data} /> : <ReportedTrajectory target={data} reports={reports.data?.items ?? []} />}
+            {computed || data.metric ? (
+              <ComputedTrajectory target={data} />
+            ) : (
+              <ReportedTrajectory target={data} reports={reports.data?.items ?? []} />
+            )}
           </Card>
         </Col>
       </Row>
@@ -178,6 +182,8 @@ export default function TargetDetailPage() {
             )}
           </Card>
         </>
+      ) : data.metric ? (
+        <Alert type="info" showIcon message={t.targets.metric.noManualReport} data-testid="target-metric-note" />
       ) : (
         <Card size="small" title={reportLabels.title}>
           {reports.isError ? (

@@ -1,0 +1,2 @@
+/** The technology-contracts module's public entry: 技术合同登记. */
+export { technologyContractRoutes } from './technology-contracts.routes';
