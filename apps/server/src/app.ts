@@ -35,6 +35,7 @@ import { callRoutes } from './modules/calls';
 import { annualReportRoutes } from './modules/annual-reports';
 import { expertRoutes } from './modules/experts';
 import { evaluationRoutes } from './modules/evaluations';
+import { portalRoutes, portalSearchRoutes } from './modules/portal';
 
 export interface BuildAppOptions {
   db: Database;
@@ -165,6 +166,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(annualReportRoutes);
       await api.register(expertRoutes);
       await api.register(evaluationRoutes);
+      await api.register(portalRoutes);
+      await api.register(portalSearchRoutes);
       api.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

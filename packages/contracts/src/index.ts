@@ -27,3 +27,4 @@ export * from './funding';
 export * from './experts';
 export * from './audit-labels';
 export * from './sharing';
+export * from './portal';
