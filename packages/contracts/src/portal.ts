@@ -28,6 +28,7 @@ export type PublicContact = z.infer<typeof zPublicContact>;
 /** 揭榜挂帅 states the portal shows: a draft or a withdrawn call never appears. */
 export const publicChallengeStatuses = ['open', 'reviewing', 'selected', 'completed'] as const satisfies readonly ChallengeStatus[];
 export const zPublicChallengeStatus = z.enum(publicChallengeStatuses);
+export type PublicChallengeStatus = z.infer<typeof zPublicChallengeStatus>;
 
 /** How the portal names where an achievement came from (records loaded from a data set say so). */
 export const achievementSourceLabels: Record<AchievementSource, string> = {
