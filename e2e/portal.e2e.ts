@@ -105,7 +105,12 @@ describe('the public portal', () => {
   });
 
   it('fits a 375-wide phone without scrolling sideways, on the home, the results and the record', async () => {
-    const context = await stip.browser.newContext({ baseURL: stip.baseUrl, locale: 'zh-CN', viewport: { width: 375, height: 812 }, isMobile: true });
+    const context = await stip.browser.newContext({
+      baseURL: stip.baseUrl,
+      locale: 'zh-CN',
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+    });
     const page = await context.newPage();
     await page.goto('/portal');
     await page.getByTestId('portal-counts').waitFor();

@@ -18,7 +18,7 @@ let staffCookie: string;
 
 beforeAll(async () => {
   tree = await buildRegionTree(db);
-  const enterprise = await buildOrganization(db, { name: unique('达州玄武岩公司'), regionId: tree.countyA.id });
+  await buildOrganization(db, { name: unique('达州玄武岩公司'), regionId: tree.countyA.id });
   const team = await buildOrganization(db, { name: '四川轻化工大学玄武岩团队', kind: 'university', regionId: tree.countyB.id });
   staffCookie = await t.login((await buildUser(db, { role: 'city_staff', regionId: tree.city.id })).username);
   const [achievement] = await db
@@ -71,7 +71,12 @@ beforeAll(async () => {
 
   cityTypeId = await buildPlatformType(db, { name: unique('市级工程技术研究中心'), level: 'city', sortOrder: 2 });
   const provincialTypeId = await buildPlatformType(db, { name: unique('省级重点实验室'), level: 'provincial', sortOrder: 1 });
-  await buildPlatform(db, { name: '达州市玄武岩纤维工程技术研究中心', typeId: cityTypeId, regionId: tree.countyA.id, recognizedOn: '2021-06-01' });
+  await buildPlatform(db, {
+    name: '达州市玄武岩纤维工程技术研究中心',
+    typeId: cityTypeId,
+    regionId: tree.countyA.id,
+    recognizedOn: '2021-06-01',
+  });
   await buildPlatform(db, { name: '四川省天然气化工重点实验室', typeId: provincialTypeId, regionId: tree.countyB.id });
   await db.insert(calls).values({
     title: '市级工程技术研究中心申报通知',

@@ -3,16 +3,16 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ChallengeStatus, type PublicationStatus, publicationStatuses } from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
-import { buildOrganization, buildPlatform, buildPlatformType, buildRegionTree, buildUser, changePlatform, unique } from '../../../test/factories';
 import {
-  achievements,
-  calls,
-  challengeApplications,
-  challengeMilestones,
-  challenges,
-  demands,
-  organizations,
-} from '../../db/schema/index';
+  buildOrganization,
+  buildPlatform,
+  buildPlatformType,
+  buildRegionTree,
+  buildUser,
+  changePlatform,
+  unique,
+} from '../../../test/factories';
+import { achievements, calls, challengeApplications, challengeMilestones, challenges, demands, organizations } from '../../db/schema/index';
 import { todayInChina } from '../../shared/clock';
 import { refreshSearchVectors } from '../search';
 
@@ -47,7 +47,10 @@ let publicAchievementId: string;
 beforeAll(async () => {
   const tree = await buildRegionTree(db);
   const enterprise = await buildOrganization(db, { name: unique('四川玄武岩科技有限公司'), regionId: tree.countyA.id });
-  await db.update(organizations).set({ contactPhone: secret('organisation phone'), contactPerson: secret('organisation contact') }).where(eq(organizations.id, enterprise));
+  await db
+    .update(organizations)
+    .set({ contactPhone: secret('organisation phone'), contactPerson: secret('organisation contact') })
+    .where(eq(organizations.id, enterprise));
   const author = await buildUser(db, { role: 'host_user', organizationId: enterprise });
   const reviewer = await buildUser(db, { role: 'city_staff', regionId: tree.city.id });
   secrets.set(author.id, 'creator user id');
@@ -129,7 +132,10 @@ beforeAll(async () => {
     { status: 'open', deleted: true, demandId: publicDemandId },
     { status: 'open', deleted: false, demandId: hiddenDemandId },
   ];
-  const applicantOrg = await buildOrganization(db, { name: `落选团队${secret('unselected applicant organisation')}`, regionId: tree.countyB.id });
+  const applicantOrg = await buildOrganization(db, {
+    name: `落选团队${secret('unselected applicant organisation')}`,
+    regionId: tree.countyB.id,
+  });
   const winnerOrg = await buildOrganization(db, { name: unique('达州玄武岩研究院'), regionId: tree.countyB.id });
   for (const { status, deleted, demandId } of challengeStates) {
     const isPublic = ['open', 'reviewing', 'selected', 'completed'].includes(status) && !deleted;
@@ -296,7 +302,10 @@ describe('the public portal never shows what is not published', () => {
         expect(body.includes(`"${field}"`), `${url} carries the internal field ${field}`).toBe(false);
     }
     // The check must be able to fail: the public records themselves are there.
-    const published = bodies.filter((b) => b.status === 200).map((b) => b.body).join('\n');
+    const published = bodies
+      .filter((b) => b.status === 200)
+      .map((b) => b.body)
+      .join('\n');
     for (const id of Object.values(ids).flatMap((kind) => kind.public)) expect(published).toContain(id);
     expect(published).toContain(publishedAchievementTitle);
   });

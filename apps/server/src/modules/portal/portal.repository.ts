@@ -421,4 +421,3 @@ export async function findPortalRegionName(db: Executor): Promise<string | null>
     .limit(1);
   return row?.name ?? null;
 }
-

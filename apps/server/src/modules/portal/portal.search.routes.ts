@@ -32,7 +32,8 @@ async function searchPublic(ctx: RequestContext, entity: SearchEntity, query: Pu
     },
   });
   const ids = page.items.map((hit) => hit.id);
-  const cards = entity === 'achievement' ? await repository.findAchievementCards(ctx.db, ids) : await repository.findDemandCards(ctx.db, ids);
+  const cards =
+    entity === 'achievement' ? await repository.findAchievementCards(ctx.db, ids) : await repository.findDemandCards(ctx.db, ids);
   const byId = new Map(cards.map((card) => [card.id, card]));
   const regionNames = await repository.findRegionNames(
     ctx.db,
@@ -46,7 +47,10 @@ async function searchPublic(ctx: RequestContext, entity: SearchEntity, query: Pu
     }),
     facets: {
       ...page.facets,
-      maturity: page.facets.maturity.map((f) => ({ ...f, label: achievementMaturityLabels[f.value as keyof typeof achievementMaturityLabels] ?? f.value })),
+      maturity: page.facets.maturity.map((f) => ({
+        ...f,
+        label: achievementMaturityLabels[f.value as keyof typeof achievementMaturityLabels] ?? f.value,
+      })),
       ownerType: page.facets.ownerType.map((f) => ({ ...f, label: ownerTypeLabels[f.value as keyof typeof ownerTypeLabels] ?? f.value })),
       region: page.facets.region.map((f) => ({ ...f, label: regionNames.get(f.value) ?? f.label })),
     },

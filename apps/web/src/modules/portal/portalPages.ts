@@ -45,7 +45,8 @@ export function portalPageAt(pathname: string): PortalPage | undefined {
 export function portalTrail(pathname: string, recordName: string | undefined): { label: string; to?: string }[] {
   const page = portalPageAt(pathname) ?? { path: pathname, label: t.portal.notFound };
   const trail: PortalPage[] = [page];
-  for (let parent = page.parent && byPath.get(page.parent); parent; parent = parent.parent && byPath.get(parent.parent)) trail.unshift(parent);
+  for (let parent = page.parent && byPath.get(page.parent); parent; parent = parent.parent && byPath.get(parent.parent))
+    trail.unshift(parent);
   return trail.map((step, index) =>
     index === trail.length - 1 ? { label: step.isRecord && recordName ? recordName : step.label } : { label: step.label, to: step.path },
   );

@@ -70,7 +70,13 @@ export function SearchItemCard({ item, to }: { item: PublicSearchItem; to: strin
 }
 
 /** Loading, not found (404: unpublished or gone) and failure states of a portal query. */
-export function QueryState({ query, children }: { query: { isPending: boolean; error: unknown; refetch: () => unknown }; children: () => ReactNode }) {
+export function QueryState({
+  query,
+  children,
+}: {
+  query: { isPending: boolean; error: unknown; refetch: () => unknown };
+  children: () => ReactNode;
+}) {
   if (query.isPending) return <PageLoading />;
   if (query.error) {
     if (isMissingRecord(query.error)) return <PortalNotFound />;

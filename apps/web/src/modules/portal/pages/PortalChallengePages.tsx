@@ -152,11 +152,7 @@ export function PortalChallengePage() {
               </Card>
             ) : null}
             {c.demand ? (
-              <Card
-                size="small"
-                title={f.demand}
-                extra={<Link to={`/portal/demands/${c.demand.id}`}>{t.portal.viewDemand}</Link>}
-              >
+              <Card size="small" title={f.demand} extra={<Link to={`/portal/demands/${c.demand.id}`}>{t.portal.viewDemand}</Link>}>
                 <div className="portal-prose">{c.demand.description || withoutDemoMark(c.demand.title)}</div>
               </Card>
             ) : null}

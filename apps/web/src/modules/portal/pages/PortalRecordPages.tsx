@@ -1,12 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import {
-  achievementMaturityLabels,
-  ownerTypeLabels,
-  type PublicContact,
-  transferModeLabels,
-} from '@stip/contracts';
+import { achievementMaturityLabels, ownerTypeLabels, type PublicContact, transferModeLabels } from '@stip/contracts';
 import { formatChineseDate } from '../../../shared/format/format';
 import { withoutDemoMark } from '../../../shared/format/demoName';
 import { t } from '../../../shared/i18n/zh-CN';
@@ -26,7 +21,11 @@ function ContactCard({ contact }: { contact: PublicContact }) {
   ].filter((row) => row !== null);
   return (
     <Card size="small" title={f.contact} data-testid="portal-contact">
-      {rows.length ? <Descriptions column={1} size="small" items={rows} /> : <Typography.Text type="secondary">{f.noContact}</Typography.Text>}
+      {rows.length ? (
+        <Descriptions column={1} size="small" items={rows} />
+      ) : (
+        <Typography.Text type="secondary">{f.noContact}</Typography.Text>
+      )}
     </Card>
   );
 }
@@ -52,14 +51,22 @@ export function PortalAchievementPage() {
         const price = a.priceMin !== null || a.priceMax !== null ? t.portal.priceRange(a.priceMin, a.priceMax) : t.portal.negotiable;
         return (
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <Title text={a.title} isDemo={a.isDemo} extra={a.source !== 'manual' ? <RecordTags isDemo={false} source={a.source} /> : null} />
+            <Title
+              text={a.title}
+              isDemo={a.isDemo}
+              extra={a.source !== 'manual' ? <RecordTags isDemo={false} source={a.source} /> : null}
+            />
             <Card size="small">
               <Descriptions
                 size="small"
                 column={{ xs: 1, sm: 1, md: 2 }}
                 items={[
                   { key: 'owner', label: f.owner, children: a.ownerName ? withoutDemoMark(a.ownerName) : none },
-                  { key: 'ownerType', label: t.portal.search.facetNames.ownerType, children: a.ownerType ? ownerTypeLabels[a.ownerType] : none },
+                  {
+                    key: 'ownerType',
+                    label: t.portal.search.facetNames.ownerType,
+                    children: a.ownerType ? ownerTypeLabels[a.ownerType] : none,
+                  },
                   { key: 'field', label: f.technicalField, children: a.technicalField ?? none },
                   { key: 'industry', label: f.industry, children: a.industry ?? none },
                   { key: 'maturity', label: f.maturity, children: a.maturity ? achievementMaturityLabels[a.maturity] : none },
@@ -69,7 +76,9 @@ export function PortalAchievementPage() {
                   {
                     key: 'modes',
                     label: f.transferModes,
-                    children: a.transferModes.length ? a.transferModes.map((mode) => <Tag key={mode}>{transferModeLabels[mode]}</Tag>) : none,
+                    children: a.transferModes.length
+                      ? a.transferModes.map((mode) => <Tag key={mode}>{transferModeLabels[mode]}</Tag>)
+                      : none,
                   },
                   { key: 'price', label: f.price, children: price },
                   { key: 'published', label: f.publishedAt, children: formatChineseDate(a.publishedAt) },
@@ -82,7 +91,10 @@ export function PortalAchievementPage() {
               </div>
               {a.keywords.length ? (
                 <div style={{ marginTop: 12 }}>
-                  {f.keywords}：{a.keywords.map((keyword) => <Tag key={keyword}>{keyword}</Tag>)}
+                  {f.keywords}：
+                  {a.keywords.map((keyword) => (
+                    <Tag key={keyword}>{keyword}</Tag>
+                  ))}
                 </div>
               ) : null}
             </Card>
@@ -154,7 +166,10 @@ export function PortalDemandPage() {
               <div className="portal-prose">{d.description || none}</div>
               {d.keywords.length ? (
                 <div style={{ marginTop: 12 }}>
-                  {f.keywords}：{d.keywords.map((keyword) => <Tag key={keyword}>{keyword}</Tag>)}
+                  {f.keywords}：
+                  {d.keywords.map((keyword) => (
+                    <Tag key={keyword}>{keyword}</Tag>
+                  ))}
                 </div>
               ) : null}
             </Card>

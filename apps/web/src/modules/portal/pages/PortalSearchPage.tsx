@@ -79,7 +79,11 @@ export function PortalSearchPage({ entity }: { entity: PortalSearchEntity }) {
       <div className="portal-layout-two">
         <aside>
           {screens.lg ? (
-            <Card size="small" title={t.portal.search.facets} extra={hasFilters ? <ClearFilters onClear={() => update(clearAll())} /> : null}>
+            <Card
+              size="small"
+              title={t.portal.search.facets}
+              extra={hasFilters ? <ClearFilters onClear={() => update(clearAll())} /> : null}
+            >
               {facets ?? <Skeleton active />}
             </Card>
           ) : (
