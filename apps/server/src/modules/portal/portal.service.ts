@@ -33,6 +33,25 @@ export function publicContact(row: repository.ContactColumns): PublicContact {
   return contact;
 }
 
+/**
+ * What every visitor's home page and platform filters share is read at most once per `publicCacheMs` per process:
+ * the same for everyone (no scope), and a count a few seconds old is fine on a public page. Concurrent requests
+ * share one load; a failed load is not kept.
+ */
+export const publicCacheMs = 15_000;
+const publicCache = new WeakMap<object, Map<string, { at: number; value: Promise<unknown> }>>();
+
+function cachedPublic<T>(ctx: RequestContext, key: string, load: () => Promise<T>): Promise<T> {
+  let entries = publicCache.get(ctx.db);
+  if (!entries) publicCache.set(ctx.db, (entries = new Map()));
+  const hit = entries.get(key);
+  if (hit && Date.now() - hit.at < publicCacheMs) return hit.value as Promise<T>;
+  const value = load();
+  entries.set(key, { at: Date.now(), value });
+  value.catch(() => entries.delete(key));
+  return value;
+}
+
 const iso = (moment: Date | null) => (moment ? moment.toISOString() : null);
 
 /** The first characters of a text, as a card's snippet (the home page's latest records; no search terms). */
@@ -176,7 +195,7 @@ function publicMaterials(materials: unknown): PublicCall['materials'] {
 export async function findPublicPlatforms(ctx: RequestContext, query: PublicPlatformQuery): Promise<PublicPlatformPage> {
   const [page, options] = await Promise.all([
     repository.findPublicPlatforms(ctx.db, query, query),
-    repository.findPlatformFilterOptions(ctx.db),
+    cachedPublic(ctx, 'platformFilterOptions', () => repository.findPlatformFilterOptions(ctx.db)),
   ]);
   const levelLabel = (level: string) => labels.platformLevel[level as keyof typeof labels.platformLevel] ?? level;
   return {
@@ -193,8 +212,12 @@ export async function findPublicPlatforms(ctx: RequestContext, query: PublicPlat
   };
 }
 
-/** The portal's home: its region, counts of what it offers, and the latest of each. */
-export async function getOverview(ctx: RequestContext): Promise<PublicOverview> {
+/** The portal's home: its region, counts of what it offers, and the latest of each (shared for `publicCacheMs`). */
+export function getOverview(ctx: RequestContext): Promise<PublicOverview> {
+  return cachedPublic(ctx, 'overview', () => loadOverview(ctx));
+}
+
+async function loadOverview(ctx: RequestContext): Promise<PublicOverview> {
   const [regionName, counts, achievements, demands, challenges, openCalls] = await Promise.all([
     repository.findPortalRegionName(ctx.db),
     repository.countPublic(ctx.db),
