@@ -87,6 +87,7 @@ describe('the public portal', () => {
     const marked = await result.locator('mark').allInnerTexts();
     expect(marked.join('')).toMatch(/玄武|纤维/);
     expect(await page.title()).toBe('科技成果 - 科技创新资源共享平台');
+    expect(await scrollsSideways(page), 'results at 1440×900').toBe(false);
 
     await shot(page, 'results-1440');
     await result.getByTestId('portal-result-title').click();
