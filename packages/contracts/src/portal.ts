@@ -81,39 +81,46 @@ export const zPublicDemand = z.object({
 });
 export type PublicDemand = z.infer<typeof zPublicDemand>;
 
-/** A card of the search lists (`GET /api/public/achievements|demands`): the search hit and what a card shows. */
+/**
+ * A card of the search lists (`GET /api/public/achievements|demands`): the search hit and what a card shows.
+ * Beyond the hit (id, title, snippet, score) every field may be absent, so the portal pages work with any search
+ * list that answers the agreed minimum `{items: [{id, externalId, title, snippet, score}], total}`.
+ */
 export const zPublicSearchItem = z.object({
   id: zId,
-  externalId: z.string().nullable(),
+  externalId: z.string().nullish(),
   title: z.string(),
   snippet: z.string(),
   /** The snippet HTML-escaped, with <mark>…</mark> around matched terms. */
-  highlighted: z.string(),
+  highlighted: z.string().nullish(),
   score: z.number(),
-  ownerName: z.string().nullable(),
-  technicalField: z.string().nullable(),
-  industry: z.string().nullable(),
-  maturity: z.enum(achievementMaturities).nullable(),
-  regionName: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  source: z.enum(achievementSources).nullable(),
-  isDemo: z.boolean(),
+  ownerName: z.string().nullish(),
+  technicalField: z.string().nullish(),
+  industry: z.string().nullish(),
+  maturity: z.enum(achievementMaturities).nullish(),
+  regionName: z.string().nullish(),
+  publishedAt: z.string().nullish(),
+  source: z.enum(achievementSources).nullish(),
+  isDemo: z.boolean().nullish(),
 });
 export type PublicSearchItem = z.infer<typeof zPublicSearchItem>;
 
 export const publicFacetNames = ['technicalField', 'industry', 'maturity', 'region', 'ownerType'] as const;
 export type PublicFacetName = (typeof publicFacetNames)[number];
 const zFacetValues = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
+/** Facets by name; the region facet's values are region ids (the `regionId` filter). */
 export const zPublicSearchPage = z.object({
   items: z.array(zPublicSearchItem),
   total: z.number().int(),
-  facets: z.object({
-    technicalField: zFacetValues,
-    industry: zFacetValues,
-    maturity: zFacetValues,
-    region: zFacetValues,
-    ownerType: zFacetValues,
-  }),
+  facets: z
+    .object({
+      technicalField: zFacetValues.optional(),
+      industry: zFacetValues.optional(),
+      maturity: zFacetValues.optional(),
+      region: zFacetValues.optional(),
+      ownerType: zFacetValues.optional(),
+    })
+    .optional(),
 });
 export type PublicSearchPage = z.infer<typeof zPublicSearchPage>;
 

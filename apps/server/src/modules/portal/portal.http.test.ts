@@ -100,10 +100,10 @@ describe('the public portal', () => {
     const item = page.items.find((i) => i.id === achievementId)!;
     // The marks are the search module's (its segmentation decides their bounds); the text itself is the snippet.
     expect(item.highlighted).toMatch(/<mark>[^<]*(玄武|纤维)/);
-    expect(item.highlighted.replace(/<\/?mark>/g, '')).toBe(item.snippet);
+    expect(item.highlighted?.replace(/<\/?mark>/g, '')).toBe(item.snippet);
     expect(item.isDemo).toBe(true);
     expect(item.regionName).toBe(tree.countyA.name);
-    expect(page.facets.maturity).toEqual([{ value: 'pilot', label: '中试', count: expect.any(Number) }]);
+    expect(page.facets?.maturity).toEqual([{ value: 'pilot', label: '中试', count: expect.any(Number) }]);
   });
 
   it('shows a chosen team with the reason and the milestones in order', async () => {

@@ -28,7 +28,7 @@ export function ChallengeStatusTag({ status }: { status: PublicChallengeStatus }
 }
 
 /** The 演示 tag of demo rows and the source of rows loaded from a data set. */
-export function RecordTags({ isDemo, source }: { isDemo: boolean; source?: PublicSearchItem['source'] | undefined }) {
+export function RecordTags({ isDemo, source }: { isDemo: boolean; source?: PublicSearchItem['source'] }) {
   return (
     <>
       {isDemo ? <DemoTag /> : null}
@@ -53,11 +53,11 @@ export function SearchItemCard({ item, to }: { item: PublicSearchItem; to: strin
         <Link to={to} className="portal-card-title" data-testid="portal-result-title">
           {withoutDemoMark(item.title)}
         </Link>{' '}
-        <RecordTags isDemo={item.isDemo} source={item.source} />
+        <RecordTags isDemo={item.isDemo === true} source={item.source} />
       </div>
       {item.snippet ? (
         <div className="portal-snippet">
-          <Highlighted html={item.highlighted} />
+          <Highlighted html={item.highlighted} text={item.snippet} />
         </div>
       ) : null}
       <div className="portal-meta">

@@ -162,7 +162,8 @@ function Facets({
   chosen: Record<PublicFacetName, string[]>;
   onToggle: (name: PublicFacetName, value: string) => void;
 }) {
-  const shown = publicFacetNames.filter((name) => facets[name].length > 0 || chosen[name].length > 0);
+  const valuesOf = (name: PublicFacetName) => facets?.[name] ?? [];
+  const shown = publicFacetNames.filter((name) => valuesOf(name).length > 0 || chosen[name].length > 0);
   if (shown.length === 0) return <Typography.Text type="secondary">{t.common.empty}</Typography.Text>;
   return (
     <div data-testid="portal-facets">
@@ -170,7 +171,7 @@ function Facets({
         <div key={name} style={{ marginBottom: 12 }}>
           <div style={{ fontWeight: 600, marginBottom: 6 }}>{t.portal.search.facetNames[name]}</div>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
-            {facets[name].map((facet) => (
+            {valuesOf(name).map((facet) => (
               <Tag.CheckableTag
                 key={facet.value}
                 checked={chosen[name].includes(facet.value)}
