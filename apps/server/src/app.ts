@@ -41,6 +41,7 @@ import { demandRoutes } from './modules/demands';
 import { challengeRoutes } from './modules/challenges';
 import { matchingRoutes } from './modules/matching';
 import { technologyContractRoutes } from './modules/technology-contracts';
+import { portalRoutes } from './modules/portal';
 
 export interface BuildAppOptions {
   db: Database;
@@ -178,6 +179,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(challengeRoutes);
       await api.register(matchingRoutes);
       await api.register(technologyContractRoutes);
+      await api.register(portalRoutes);
       api.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

@@ -14,7 +14,7 @@ export interface TestApp {
 export const testPassword = 'test-password-1';
 
 /** Tests sign in far more often than people do: the per-address limits stay out of the way unless a test sets them. */
-const testRateLimits = { signInPerMinute: 100_000, publicPerMinute: 100_000 };
+const testRateLimits = { signInPerMinute: 100_000, publicPerMinute: 100_000, searchPerMinute: 100_000 };
 
 /**
  * The app on a fresh database for this test file (with any settings `options` gives); closed after the file's tests.

@@ -173,7 +173,7 @@ export const zChallenge = zChallengeListItem.extend({
 export type Challenge = z.infer<typeof zChallenge>;
 
 /** What the public portal shows of a challenge: no contact data, no proposals, no drafts. */
-export const zPublicChallenge = z.object({
+export const zChallengePublicView = z.object({
   id: z.string(),
   title: z.string(),
   reward: z.number(),
@@ -191,7 +191,7 @@ export const zPublicChallenge = z.object({
   publishedAt: z.string().nullable(),
   isDemo: z.boolean(),
 });
-export type PublicChallenge = z.infer<typeof zPublicChallenge>;
+export type ChallengePublicView = z.infer<typeof zChallengePublicView>;
 
 /** A demand the actor may post as a list (the create page's choice, prefilled from `?demandId=`). */
 export const zChallengeDemandChoice = z.object({

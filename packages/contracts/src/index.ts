@@ -33,3 +33,4 @@ export * from './demands';
 export * from './challenges';
 export * from './matching';
 export * from './technology-contracts';
+export * from './portal';

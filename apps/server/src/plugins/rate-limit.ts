@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
 import { ErrorCode } from '@stip/contracts';
@@ -10,9 +10,23 @@ export interface AnonymousRateLimits {
   signInPerMinute: number;
   /** Every other public API route (setup status, logout, health, the API browser). */
   publicPerMinute: number;
+  /**
+   * Anonymous searches: requests to a portal route (`/api/public/…`) with a search text `q`, counted together
+   * across those routes; a signed-in user is not held to it. Default 60.
+   */
+  searchPerMinute?: number;
 }
 
-export const defaultAnonymousRateLimits: AnonymousRateLimits = { signInPerMinute: 20, publicPerMinute: 600 };
+export const defaultAnonymousRateLimits: AnonymousRateLimits = { signInPerMinute: 20, publicPerMinute: 600, searchPerMinute: 60 };
+
+/** The portal's public API: anonymous searches under it are limited more tightly than the other public routes. */
+export const portalApiPrefix = '/api/public/';
+
+/** Whether a request carries a search text (a non-blank `q`). */
+function hasSearchText(request: FastifyRequest): boolean {
+  const q = (request.query as Record<string, unknown> | undefined)?.q;
+  return (typeof q === 'string' && q.trim() !== '') || (Array.isArray(q) && q.some((v) => typeof v === 'string' && v.trim() !== ''));
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,6 +40,8 @@ declare module 'fastify' {
  * Sign-in routes declare `config.rateLimit: app.signInRateLimit`; every other public route gets the generous
  * public limit. The counters live in process memory on purpose: they only slow a flood down; the failures that
  * lock an account for an address are counted in the database (login_throttles).
+ * Anonymous searches on the portal (`/api/public/…?q=…`) share one tighter counter per address on top of the
+ * route's public limit, since each one segments text and ranks rows (`searchPerMinute`).
  */
 export const rateLimitPlugin = fp(async (app: FastifyInstance, limits: AnonymousRateLimits) => {
   const timeWindow = 60_000;
@@ -40,5 +56,21 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, limits: Anonymous
     timeWindow,
     errorResponseBuilder: (_request, context) =>
       new AppError(ErrorCode.RateLimited, { message: `请求过于频繁，请${Math.ceil(context.ttl / 1000)}秒后再试` }),
+  });
+  const searchLimit = app.createRateLimit({
+    max: limits.searchPerMinute ?? 60,
+    timeWindow,
+    // The session is resolved by the auth plugin's onRequest hook, which runs before route hooks.
+    allowList: (request) => request.ctx?.actor != null || !hasSearchText(request),
+  });
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith(portalApiPrefix) || route.config?.permission !== 'public') return;
+    const limitSearch = async (request: FastifyRequest, reply: FastifyReply) => {
+      const result = await searchLimit(request);
+      if (result.isAllowed || !result.isExceeded) return;
+      reply.header('retry-after', result.ttlInSeconds);
+      throw new AppError(ErrorCode.RateLimited, { message: `搜索过于频繁，请${result.ttlInSeconds}秒后再试` });
+    };
+    route.onRequest = [...(Array.isArray(route.onRequest) ? route.onRequest : route.onRequest ? [route.onRequest] : []), limitSearch];
   });
 });

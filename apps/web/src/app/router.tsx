@@ -71,6 +71,22 @@ const AchievementFormPage = lazy(() => import('../modules/achievements/pages/Ach
 const DemandsPage = lazy(() => import('../modules/demands/pages/DemandsPage'));
 const DemandDetailPage = lazy(() => import('../modules/demands/pages/DemandDetailPage'));
 const DemandFormPage = lazy(() => import('../modules/demands/pages/DemandFormPage'));
+// The public portal (no sign-in): its own layout and chunks, so a visitor's phone loads none of the admin pages.
+const PortalLayout = lazy(() => import('../modules/portal/PortalLayout'));
+const PortalHomePage = lazy(() => import('../modules/portal/pages/PortalHomePage').then((m) => ({ default: m.PortalHomePage })));
+const PortalSearchPages = () => import('../modules/portal/pages/PortalSearchPage');
+const PortalAchievementsPage = lazy(() => PortalSearchPages().then((m) => ({ default: m.PortalAchievementsPage })));
+const PortalDemandsPage = lazy(() => PortalSearchPages().then((m) => ({ default: m.PortalDemandsPage })));
+const PortalRecordPages = () => import('../modules/portal/pages/PortalRecordPages');
+const PortalAchievementPage = lazy(() => PortalRecordPages().then((m) => ({ default: m.PortalAchievementPage })));
+const PortalDemandPage = lazy(() => PortalRecordPages().then((m) => ({ default: m.PortalDemandPage })));
+const PortalChallengePages = () => import('../modules/portal/pages/PortalChallengePages');
+const PortalChallengesPage = lazy(() => PortalChallengePages().then((m) => ({ default: m.PortalChallengesPage })));
+const PortalChallengePage = lazy(() => PortalChallengePages().then((m) => ({ default: m.PortalChallengePage })));
+const PortalListPages = () => import('../modules/portal/pages/PortalListPages');
+const PortalCallsPage = lazy(() => PortalListPages().then((m) => ({ default: m.PortalCallsPage })));
+const PortalPlatformsPage = lazy(() => PortalListPages().then((m) => ({ default: m.PortalPlatformsPage })));
+const PortalNotFound = lazy(() => import('../modules/portal/components/PortalBits').then((m) => ({ default: m.PortalNotFound })));
 
 /** When the session expires mid-work, any request's 401 returns to /login (keeping the page) without a reload. */
 function Root() {
@@ -105,6 +121,22 @@ export const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/setup', element: <SetupPage /> },
+      {
+        path: '/portal',
+        element: <PortalLayout />,
+        children: [
+          { index: true, element: <PortalHomePage /> },
+          { path: 'achievements', element: <PortalAchievementsPage /> },
+          { path: 'achievements/:id', element: <PortalAchievementPage /> },
+          { path: 'demands', element: <PortalDemandsPage /> },
+          { path: 'demands/:id', element: <PortalDemandPage /> },
+          { path: 'challenges', element: <PortalChallengesPage /> },
+          { path: 'challenges/:id', element: <PortalChallengePage /> },
+          { path: 'calls', element: <PortalCallsPage /> },
+          { path: 'platforms', element: <PortalPlatformsPage /> },
+          { path: '*', element: <PortalNotFound /> },
+        ],
+      },
       {
         element: <RequireSession />,
         children: [

@@ -14,7 +14,7 @@ import {
   type CreateChallengeMilestone,
   ErrorCode,
   type Page,
-  type PublicChallenge,
+  type ChallengePublicView,
   type SelectChallengeApplication,
   type UpdateChallenge,
   type UpdateChallengeMilestone,
@@ -663,7 +663,7 @@ export async function completeMilestone(
 
 const publicStatuses: readonly ChallengeStatus[] = ['open', 'reviewing', 'selected', 'completed'];
 
-async function toPublic(db: Executor, view: ChallengeView, today: string): Promise<PublicChallenge> {
+async function toPublic(db: Executor, view: ChallengeView, today: string): Promise<ChallengePublicView> {
   const row = view.challenge;
   const milestones = await repository.findMilestoneRows(db, [row.id]);
   const isDemandPublic = view.demandStatus === 'published' && !view.isDemandDeleted;
@@ -694,14 +694,14 @@ export async function findOpenChallengesForPublic(
   db: Executor,
   query: { limit: number; offset: number; statuses?: readonly ('open' | 'reviewing' | 'selected' | 'completed')[] },
   today = todayInChina(),
-): Promise<Page<PublicChallenge>> {
+): Promise<Page<ChallengePublicView>> {
   const statuses = (query.statuses ?? ['open']).filter((s) => publicStatuses.includes(s));
   const { rows, total } = await repository.findChallengeViews(db, { scope: undefined, today, statuses }, query);
   return { items: await Promise.all(rows.map((row) => toPublic(db, row, today))), total };
 }
 
 /** One released list for the portal (404 for anything not released: drafts, lists under review, withdrawn ones). */
-export async function getPublicChallenge(db: Executor, id: string, today = todayInChina()): Promise<PublicChallenge> {
+export async function getPublicChallenge(db: Executor, id: string, today = todayInChina()): Promise<ChallengePublicView> {
   const view = await repository.getChallengeView(db, id);
   if (!view || !publicStatuses.includes(view.challenge.status)) throw challengeNotFound();
   return toPublic(db, view, today);

@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { Login, LoginChallenge } from '@stip/contracts';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../../shared/api/client';
 import { t } from '../../../shared/i18n/zh-CN';
 import { AuthShell } from '../components/AuthShell';
@@ -67,6 +67,11 @@ export default function LoginPage() {
               {t.auth.submit}
             </Button>
           </Form>
+          <div style={{ marginTop: 16, textAlign: 'center' }}>
+            <Link to="/portal" data-testid="login-portal-link">
+              {t.portal.visit}
+            </Link>
+          </div>
         </div>
       </Card>
     </AuthShell>
