@@ -38,6 +38,25 @@ export const platformCountChanges = pgTable(
 );
 
 /**
+ * The day-by-day changes (`platform_count_changes`) summed by month and by year per (type, region,
+ * status), kept by the same triggers: the count on a day long past is the open count minus the changes
+ * to the end of its month, the months to the end of its year and the years after — a few thousand rows
+ * instead of every day since. `span` is 'month' or 'year'; `period` the first day of it.
+ */
+export const platformCountRollups = pgTable(
+  'platform_count_rollups',
+  {
+    span: text('span').notNull(),
+    period: date('period', { mode: 'string' }).notNull(),
+    typeId: uuid('type_id').notNull(),
+    regionId: uuid('region_id').notNull(),
+    status: platformStatus('status').notNull(),
+    delta: integer('delta').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.span, t.period, t.typeId, t.regionId, t.status] })],
+);
+
+/**
  * Per platform and (type, region, status), the first day it had a version in that combination
  * (`min(valid_from)` over its versions, soft-deleted platforms included: the reader excludes them).
  * Kept by a trigger on `platform_versions` in the same transaction as every version write

@@ -176,7 +176,8 @@ beforeAll(async () => {
     }
   }
   for (let d = 0; d < 25; d++) days.push(addDays('2017-12-31', Math.floor(next() * 3300)));
-  days.push('2017-01-01', '2099-12-31');
+  // And the edges of the monthly and yearly rollups.
+  days.push('2017-01-01', '2019-12-31', '2020-01-01', '2020-02-29', '2020-03-01', '2021-06-30', '2021-07-01', '2099-12-31');
 });
 
 describe('the maintained registry counts', () => {
@@ -217,7 +218,8 @@ describe('the maintained registry counts', () => {
 
   it('are rebuilt from the history exactly (the migration backfill and a bulk load with triggers off)', { timeout: 120_000 }, async () => {
     const tables = sql`(select 'changes' as t, day::text as a, type_id::text as b, region_id::text as c, status::text as d, industry || '|' || recognized_year || '|' || delta as e from platform_count_changes
-      union all select 'entries', first_from::text, platform_id::text, type_id::text, region_id::text, status::text from platform_entries) maintained order by 1, 2, 3, 4, 5, 6`;
+      union all select 'entries', first_from::text, platform_id::text, type_id::text, region_id::text, status::text from platform_entries
+      union all select 'rollups', span || period, type_id::text, region_id::text, status::text, delta::text from platform_count_rollups) maintained order by 1, 2, 3, 4, 5, 6`;
     const before = await db.execute(sql`select * from ${tables}`);
     await db.execute(sql`select platform_counts_rebuild()`);
     const after = await db.execute(sql`select * from ${tables}`);

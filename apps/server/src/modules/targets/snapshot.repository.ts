@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import {
   platformCountChanges,
+  platformCountRollups,
   platformCounts,
   platformEntries,
   platformSystems,
@@ -95,13 +96,40 @@ export function countInForceByGroup(
 ): Promise<SnapshotGroup[]> {
   if (!options.byRegionAndType) return recountInForceByGroup(db, day, scope, options);
   return withoutJit(db, async (tx) => {
-    const industry = options.industry ? sql`nullif(industry, '')` : sql`null`;
-    const rows = (await tx.execute(sql`${countsOn(day)}
-      select type_id as "typeId", region_id as "regionId", status, ${industry} as industry, sum(n)::int as count
+    const rows = (await tx.execute(
+      options.industry
+        ? sql`${countsOn(day)}
+      select type_id as "typeId", region_id as "regionId", status, nullif(industry, '') as industry, sum(n)::int as count
       from platform_versions where ${scope ?? sql`true`}
-      group by 1, 2, 3, 4 having sum(n) <> 0`)) as unknown as { rows: SnapshotGroup[] };
+      group by 1, 2, 3, 4 having sum(n) <> 0`
+        : sql`${groupCountsOn(day)}
+      select type_id as "typeId", region_id as "regionId", status, null as industry, sum(n)::int as count
+      from platform_versions where ${scope ?? sql`true`}
+      group by 1, 2, 3 having sum(n) <> 0`,
+    )) as unknown as { rows: SnapshotGroup[] };
     return rows.rows.map((row) => ({ ...row, count: Number(row.count) }));
   });
+}
+
+/**
+ * The maintained counts per (type, region, status) as they stood on `day`, like `countsOn` but from the
+ * rollups: the open counts minus the changes after the day to the end of its month, the months after it
+ * to the end of its year, and the years after — a few thousand rows for any day, however long ago.
+ */
+function groupCountsOn(day: string): SQL {
+  const month = sql`date_trunc('month', ${day}::date)::date`;
+  const year = sql`date_trunc('year', ${day}::date)::date`;
+  return sql`with platform_versions as (
+      select type_id, region_id, status, count as n from ${platformCounts}
+      union all
+      select type_id, region_id, status, -delta from ${platformCountChanges}
+        where day > ${day}::date and day < (${month} + interval '1 month')::date
+      union all
+      select type_id, region_id, status, -delta from ${platformCountRollups}
+        where span = 'month' and period > ${month} and period < (${year} + interval '1 year')::date
+      union all
+      select type_id, region_id, status, -delta from ${platformCountRollups} where span = 'year' and period > ${year}
+    )`;
 }
 
 /**
