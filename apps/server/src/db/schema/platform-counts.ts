@@ -72,6 +72,12 @@ export const platformEntries = pgTable(
     regionId: uuid('region_id').notNull(),
     status: platformStatus('status').notNull(),
     firstFrom: date('first_from', { mode: 'string' }).notNull(),
+    // The version just before the platform's first one in this combination (null for its first version): a
+    // witness — when it matches a filter and began by the baseline, the platform matched before, so it is not new.
+    previousTypeId: uuid('previous_type_id'),
+    previousRegionId: uuid('previous_region_id'),
+    previousStatus: platformStatus('previous_status'),
+    previousFrom: date('previous_from', { mode: 'string' }),
   },
   (t) => [
     primaryKey({ columns: [t.platformId, t.typeId, t.regionId, t.status] }),

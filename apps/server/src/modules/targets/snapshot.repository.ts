@@ -256,18 +256,28 @@ export function countNewPlatforms(db: Executor, specs: readonly AdditionsSpec[],
     return recountNewPlatformsByDay(db, specs, scope);
   }
   return withoutJit(db, async (tx) => {
+    // A loop over a few candidates: starting parallel workers costs more than it saves (and most on a busy machine).
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
     const fields: Record<string, SQL<number>> = {};
     specs.forEach(({ criteria, baselineDate, day }, index) => {
       // The candidates: platforms (not deleted) that entered one of the criteria's combinations after the baseline and by
       // the day, whose earliest entry into any of them is after the baseline. Each check and the count after it are
-      // correlated look-ups by the platform's key (aggregates, so the plan stays a loop over the few candidates).
+      // correlated look-ups by the platform's key (aggregates, so the plan stays a loop over the few candidates); most
+      // old platforms are set aside before that by the entry's witness.
       const earliestEntry = sql`(select min(${enteredBefore.firstFrom}) from ${platformEntries} ${enteredBefore} where ${and(
         sql`${enteredBefore.platformId} = candidate.platform_id`,
         combinationCondition(criteria, enteredBefore),
       )})`;
+      // An entry whose witness (the version just before it) matched and began by the baseline is an old platform's.
+      const witnessMatched = combinationCondition(criteria, {
+        typeId: entered.previousTypeId,
+        status: entered.previousStatus,
+        regionId: entered.previousRegionId,
+      });
       const candidates = sql`select distinct ${entered.platformId} as platform_id from ${platformEntries} ${entered} where ${and(
         combinationCondition(criteria, entered),
         sql`${entered.firstFrom} > ${baselineDate}::date and ${entered.firstFrom} <= ${day}::date`,
+        sql`not coalesce(${witnessMatched} and ${entered.previousFrom} <= ${baselineDate}::date, false)`,
       )}`;
       const inForce = sql`select count(*) from ${platformVersions} where ${and(
         sql`${platformVersions.platformId} = candidate.platform_id`,

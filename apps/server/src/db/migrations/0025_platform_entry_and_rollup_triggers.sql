@@ -1,6 +1,51 @@
--- platform_count_rollups (see db/schema/platform-counts.ts): the day-by-day changes summed by month and by year per
--- (type, region, status), kept in the same transaction by the one function every counting trigger calls
--- (platform_counts_apply, 0020, redefined here to add the rollups), rebuilt by platform_counts_rebuild().
+-- Two maintained tables (see db/schema/platform-counts.ts), kept by triggers in the same transaction as every write to
+-- platform_versions (and, for the rollups, every soft delete or restore), whichever code path writes them, and rebuilt
+-- by platform_counts_rebuild() after a bulk load or a backup restore:
+-- * platform_entries: per platform and (type, region, status), the first day it had a version in that combination,
+--   with the version just before that one (the witness). Soft deletes leave them alone: the readers exclude deleted
+--   platforms themselves. Any write of a version that can change them recomputes the platform's entries from its
+--   versions (a few rows, one pass in version order).
+-- * platform_count_rollups: the day-by-day changes (platform_count_changes, 0019/0020) summed by month and by year per
+--   (type, region, status), kept by the one function every counting trigger calls (platform_counts_apply, redefined
+--   here to add them).
+CREATE OR REPLACE FUNCTION platform_entries_refresh(p uuid) RETURNS void AS $$
+BEGIN
+  DELETE FROM platform_entries WHERE platform_id = p;
+  INSERT INTO platform_entries (platform_id, type_id, region_id, status, first_from, previous_type_id, previous_region_id, previous_status, previous_from)
+    SELECT x.platform_id, x.type_id, x.region_id, x.status, x.valid_from, x.previous_type_id, x.previous_region_id,
+      x.previous_status, x.previous_from
+    FROM (
+      SELECT v.platform_id, v.type_id, v.region_id, v.status, v.valid_from,
+        lag(v.type_id) OVER history AS previous_type_id, lag(v.region_id) OVER history AS previous_region_id,
+        lag(v.status) OVER history AS previous_status, lag(v.valid_from) OVER history AS previous_from,
+        row_number() OVER (PARTITION BY v.platform_id, v.type_id, v.region_id, v.status ORDER BY v.valid_from, v.version) AS nth
+      FROM platform_versions v WHERE v.platform_id = p
+      WINDOW history AS (PARTITION BY v.platform_id ORDER BY v.valid_from, v.version)
+    ) x
+    WHERE x.nth = 1;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION platform_versions_entries() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    PERFORM platform_entries_refresh(OLD.platform_id);
+  END IF;
+  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.platform_id <> OLD.platform_id) THEN
+    PERFORM platform_entries_refresh(NEW.platform_id);
+  END IF;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER platform_versions_entries AFTER INSERT OR DELETE ON platform_versions
+  FOR EACH ROW EXECUTE FUNCTION platform_versions_entries();
+--> statement-breakpoint
+-- An update matters only when a column of the entries or of the version order changes (a rename, a note or a closed
+-- range leaves them alone).
+CREATE TRIGGER platform_versions_entries_update AFTER UPDATE OF platform_id, version, valid_from, type_id, region_id, status ON platform_versions
+  FOR EACH ROW EXECUTE FUNCTION platform_versions_entries();
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION platform_count_rollup_add(change_day date, v platform_versions, change integer) RETURNS void AS $$
 DECLARE
   span_name text;
@@ -72,10 +117,18 @@ BEGIN
     GROUP BY 1, 2, 3, 4, 5, 6
     HAVING sum(e.delta) <> 0;
   DELETE FROM platform_entries;
-  INSERT INTO platform_entries (platform_id, type_id, region_id, status, first_from)
-    SELECT v.platform_id, v.type_id, v.region_id, v.status, min(v.valid_from)
-    FROM platform_versions v
-    GROUP BY 1, 2, 3, 4;
+  INSERT INTO platform_entries (platform_id, type_id, region_id, status, first_from, previous_type_id, previous_region_id, previous_status, previous_from)
+    SELECT x.platform_id, x.type_id, x.region_id, x.status, x.valid_from, x.previous_type_id, x.previous_region_id,
+      x.previous_status, x.previous_from
+    FROM (
+      SELECT v.platform_id, v.type_id, v.region_id, v.status, v.valid_from,
+        lag(v.type_id) OVER history AS previous_type_id, lag(v.region_id) OVER history AS previous_region_id,
+        lag(v.status) OVER history AS previous_status, lag(v.valid_from) OVER history AS previous_from,
+        row_number() OVER (PARTITION BY v.platform_id, v.type_id, v.region_id, v.status ORDER BY v.valid_from, v.version) AS nth
+      FROM platform_versions v
+      WINDOW history AS (PARTITION BY v.platform_id ORDER BY v.valid_from, v.version)
+    ) x
+    WHERE x.nth = 1;
   DELETE FROM platform_count_rollups;
   INSERT INTO platform_count_rollups (span, period, type_id, region_id, status, delta)
     SELECT s.span, s.period, c.type_id, c.region_id, c.status, sum(c.delta)
@@ -86,10 +139,23 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
--- The backfill, from the day-by-day changes.
+-- The backfill: the rollups from the day-by-day changes, the entries from the versions.
 INSERT INTO platform_count_rollups (span, period, type_id, region_id, status, delta)
   SELECT s.span, s.period, c.type_id, c.region_id, c.status, sum(c.delta)
   FROM platform_count_changes c
   CROSS JOIN LATERAL (VALUES ('month', date_trunc('month', c.day)::date), ('year', date_trunc('year', c.day)::date)) s (span, period)
   GROUP BY 1, 2, 3, 4, 5
   HAVING sum(c.delta) <> 0;
+--> statement-breakpoint
+INSERT INTO platform_entries (platform_id, type_id, region_id, status, first_from, previous_type_id, previous_region_id, previous_status, previous_from)
+    SELECT x.platform_id, x.type_id, x.region_id, x.status, x.valid_from, x.previous_type_id, x.previous_region_id,
+      x.previous_status, x.previous_from
+    FROM (
+      SELECT v.platform_id, v.type_id, v.region_id, v.status, v.valid_from,
+        lag(v.type_id) OVER history AS previous_type_id, lag(v.region_id) OVER history AS previous_region_id,
+        lag(v.status) OVER history AS previous_status, lag(v.valid_from) OVER history AS previous_from,
+        row_number() OVER (PARTITION BY v.platform_id, v.type_id, v.region_id, v.status ORDER BY v.valid_from, v.version) AS nth
+      FROM platform_versions v
+      WINDOW history AS (PARTITION BY v.platform_id ORDER BY v.valid_from, v.version)
+    ) x
+    WHERE x.nth = 1;
