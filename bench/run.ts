@@ -113,7 +113,11 @@ async function measure(kind: string, handle: DbHandle): Promise<Map<string, Timi
     sql`, `,
   )})`;
   const planStart = '2021-04-15';
-  const criteria = (typeIds: string[]) => ({ typeIds: new Set(typeIds), statuses: new Set(livePlatformStatuses), regionIds: new Set(subtree) });
+  const criteria = (typeIds: string[]) => ({
+    typeIds: new Set(typeIds),
+    statuses: new Set(livePlatformStatuses),
+    regionIds: new Set(subtree),
+  });
   const additions = [
     criteria([data.typeIds[8]!]),
     criteria([data.typeIds[9]!]),
@@ -135,7 +139,9 @@ async function measure(kind: string, handle: DbHandle): Promise<Map<string, Timi
   await time(countsAfter, maintained);
   const before = results.get(countsBefore)!;
   const after = results.get(countsAfter)!;
-  console.log(`[${kind}] registry reads: recount / maintained = ${(before.p50 / after.p50).toFixed(1)}× (p50), ${(before.p95 / after.p95).toFixed(1)}× (p95)`);
+  console.log(
+    `[${kind}] registry reads: recount / maintained = ${(before.p50 / after.p50).toFixed(1)}× (p50), ${(before.p95 / after.p95).toFixed(1)}× (p95)`,
+  );
   const total = (rows: { count: number }[]) => rows.reduce((sum, row) => sum + row.count, 0);
   const key = (rows: { typeId: string; regionId?: string; status?: string; industry?: string | null; year?: number; count: number }[]) =>
     rows
@@ -204,7 +210,11 @@ const pad = (text: string, width: number) =>
   text + ' '.repeat(Math.max(0, width - [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
 const ms = (value: Timing | undefined) => (value === undefined ? '—' : `${value.p50.toFixed(1)} / ${value.p95.toFixed(1)}`);
 console.log(
-  `\nload average at the end ${loadavg().map((n) => n.toFixed(2)).join(', ')}; ${size.platforms.toLocaleString()} platforms, ${(size.platforms * size.versionsPerPlatform).toLocaleString()} versions; p50 / p95 of ${runs} runs, ms`,
+  `\nload average at the end ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(
+      ', ',
+    )}; ${size.platforms.toLocaleString()} platforms, ${(size.platforms * size.versionsPerPlatform).toLocaleString()} versions; p50 / p95 of ${runs} runs, ms`,
 );
 console.log(`${pad('measure', 42)}${pad('PGlite', 18)}${pad('PostgreSQL', 18)}PGlite/PostgreSQL (p50)`);
 for (const label of [...measures.map((m) => m.label), countsBefore, countsAfter]) {
@@ -214,11 +224,20 @@ for (const label of [...measures.map((m) => m.label), countsBefore, countsAfter]
     `${pad(label, 42)}${pad(ms(a), 18)}${pad(ms(b), 18)}${a !== undefined && b !== undefined ? `${(a.p50 / b.p50).toFixed(2)}×` : '—'}`,
   );
 }
-for (const [name, timings] of [['PGlite', pglite], ['PostgreSQL', postgres]] as const) {
+for (const [name, timings] of [
+  ['PGlite', pglite],
+  ['PostgreSQL', postgres],
+] as const) {
   const before = timings?.get(countsBefore);
   const after = timings?.get(countsAfter);
   if (before && after) {
-    console.log(`${name}: registry reads recount / maintained ${(before.p50 / after.p50).toFixed(1)}× (p50), ${(before.p95 / after.p95).toFixed(1)}× (p95)`);
+    console.log(
+      `${name}: registry reads recount / maintained ${(before.p50 / after.p50).toFixed(1)}× (p50), ${(before.p95 / after.p95).toFixed(1)}× (p95)`,
+    );
   }
 }
-console.log(`\nwhole bench: ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${loadavg().map((n) => n.toFixed(2)).join(', ')}`);
+console.log(
+  `\nwhole bench: ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ')}`,
+);

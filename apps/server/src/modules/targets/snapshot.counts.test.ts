@@ -89,8 +89,14 @@ const filters = (): { name: string; criteria: ResolvedCriteria }[] => {
   return [
     { name: 'one type, live, city', criteria: { typeIds: new Set([types[0]!]), statuses: live, regionIds: city } },
     { name: 'two types, live, city', criteria: { typeIds: new Set([types[0]!, types[1]!]), statuses: live, regionIds: city } },
-    { name: 'one type, any status, county A', criteria: { typeIds: new Set([types[2]!]), statuses: null, regionIds: new Set([tree.countyA.id]) } },
-    { name: 'any type, live, counties', criteria: { typeIds: null, statuses: live, regionIds: new Set([tree.countyA.id, tree.countyB.id]) } },
+    {
+      name: 'one type, any status, county A',
+      criteria: { typeIds: new Set([types[2]!]), statuses: null, regionIds: new Set([tree.countyA.id]) },
+    },
+    {
+      name: 'any type, live, counties',
+      criteria: { typeIds: null, statuses: live, regionIds: new Set([tree.countyA.id, tree.countyB.id]) },
+    },
     { name: 'anything', criteria: { typeIds: null, statuses: null, regionIds: null } },
     { name: 'operating only', criteria: { typeIds: new Set(types), statuses: new Set(['operating'] as const), regionIds: city } },
     { name: 'no type', criteria: { typeIds: new Set(), statuses: live, regionIds: city } },

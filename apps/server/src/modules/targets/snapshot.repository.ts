@@ -290,10 +290,12 @@ export function countNewPlatforms(db: Executor, specs: readonly AdditionsSpec[],
         where candidate.platform_id not in (select ${platforms.id} from ${platforms} where ${platforms.deletedAt} is not null)
           and ${earliestEntry} > ${baselineDate}::date)`.mapWith(Number);
     });
-    const result = (await tx.execute(sql`select ${sql.join(
-      Object.entries(fields).map(([name, field]) => sql`${field} as ${sql.identifier(name)}`),
-      sql`, `,
-    )}`)) as unknown as { rows: Record<string, number | string>[] };
+    const result = (await tx.execute(
+      sql`select ${sql.join(
+        Object.entries(fields).map(([name, field]) => sql`${field} as ${sql.identifier(name)}`),
+        sql`, `,
+      )}`,
+    )) as unknown as { rows: Record<string, number | string>[] };
     const row = result.rows[0];
     return specs.map((_, index) => Number(row?.[`n${index}`] ?? 0));
   });
