@@ -119,7 +119,7 @@ export function countInForceByGroup(
 function groupCountsOn(day: string): SQL {
   const month = sql`date_trunc('month', ${day}::date)::date`;
   const year = sql`date_trunc('year', ${day}::date)::date`;
-  return sql`with platform_versions as (
+  return sql`with platform_versions as materialized (
       select type_id, region_id, status, count as n from ${platformCounts}
       union all
       select type_id, region_id, status, -delta from ${platformCountChanges}
@@ -135,10 +135,11 @@ function groupCountsOn(day: string): SQL {
 /**
  * The maintained counts as they stood on `day`, as a query named `platform_versions` with the version
  * columns a region-and-type scope reads (region_id, type_id), so the registry's own scope condition
- * applies to it unchanged: the open counts minus the changes after the day.
+ * applies to it unchanged: the open counts minus the changes after the day. Materialised: the union is
+ * small, and a scope that is a subquery of regions would otherwise rescan it once per region.
  */
 function countsOn(day: string): SQL {
-  return sql`with platform_versions as (
+  return sql`with platform_versions as materialized (
       select type_id, region_id, status, industry, recognized_year, count as n from ${platformCounts}
       union all
       select type_id, region_id, status, industry, recognized_year, -delta from ${platformCountChanges} where day > ${day}::date
