@@ -9,7 +9,7 @@
  * migrations, to measure what an index changes.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
@@ -17,10 +17,13 @@ import { buildApp } from '../apps/server/src/app';
 import { createDb, type DbHandle } from '../apps/server/src/db/client';
 import {
   countInForceByGroup,
+  countNewPlatforms,
   countRecognitionsByYear,
   recountInForceByGroup,
+  recountNewPlatforms,
   recountRecognitionsByYear,
 } from '../apps/server/src/modules/targets/snapshot.repository';
+import { livePlatformStatuses } from '@stip/contracts';
 import { benchPassword, fullSize, generateRegistry, type BenchData } from './generate';
 
 const runs = Number(process.env.BENCH_RUNS ?? 20);
@@ -68,7 +71,11 @@ async function measure(kind: string, handle: DbHandle): Promise<Map<string, Timi
     console.log(`[${kind}] without index ${index}`);
   }
   const data = await generateRegistry(handle.db, size, (message) => console.log(`[${kind}]${message}`));
-  console.log(`[${kind}] data ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `[${kind}] data ready in ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(', ')}`,
+  );
   const app = await buildApp({ db: handle.db, webRoot: null, logger: process.env.BENCH_LOG ? { level: 'error' } : false });
   await app.ready();
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: data.username, password: benchPassword } });
@@ -97,27 +104,59 @@ async function measure(kind: string, handle: DbHandle): Promise<Map<string, Timi
     const url = m.url(data);
     await time(m.label, () => get(url));
   }
-  // The cockpit's two registry reads (grouped counts in force, recognitions by year) for the city's subtree, both ways.
+  // The cockpit's registry reads for the city's subtree, both ways: the grouped counts in force today (by industry),
+  // the recognitions by year, the grouped counts on the plan's start (the stock targets' trajectories) and the 新建
+  // counts of its three added targets (two types, the national level; baseline the plan's start).
   const subtree = [data.cityId, ...data.countyIds];
   const scope = sql`platform_versions.region_id in (${sql.join(
     subtree.map((id) => sql`${id}::uuid`),
     sql`, `,
   )})`;
+  const planStart = '2021-04-15';
+  const criteria = (typeIds: string[]) => ({
+    typeIds: new Set(typeIds),
+    statuses: new Set(livePlatformStatuses),
+    regionIds: new Set(subtree),
+  });
+  const additions = [
+    criteria([data.typeIds[8]!]),
+    criteria([data.typeIds[9]!]),
+    criteria(data.typeIds.filter((_, j) => j % 4 === 0)), // generate.ts: type j has level j % 4, national first
+  ].map((c) => ({ criteria: c, baselineDate: planStart, day: today }));
   const recount = async () => [
     await recountInForceByGroup(handle.db, today, scope, { industry: true }),
     await recountRecognitionsByYear(handle.db, today, subtree, scope),
+    await recountInForceByGroup(handle.db, planStart, scope),
+    await recountNewPlatforms(handle.db, today, additions, scope),
   ];
   const maintained = async () => [
     await countInForceByGroup(handle.db, today, scope, { industry: true, byRegionAndType: true }),
     await countRecognitionsByYear(handle.db, today, subtree, scope, { byRegionAndType: true }),
+    await countInForceByGroup(handle.db, planStart, scope, { byRegionAndType: true }),
+    await countNewPlatforms(handle.db, additions, scope),
   ];
   await time(countsBefore, recount);
   await time(countsAfter, maintained);
-  const total = (rows: { count: number }[]) => rows.reduce((sum, row) => sum + row.count, 0);
-  const [a, b] = [await recount(), await maintained()];
-  const same = total(a[0]!) === total(b[0]!) && total(a[1]!) === total(b[1]!) && a[0]!.length === b[0]!.length;
+  const before = results.get(countsBefore)!;
+  const after = results.get(countsAfter)!;
   console.log(
-    `[${kind}] check: recount ${total(a[0]!)} / maintained ${total(b[0]!)} in force — ${same ? 'identical totals' : 'DIFFERENT'}`,
+    `[${kind}] registry reads: recount / maintained = ${(before.p50 / after.p50).toFixed(1)}× (p50), ${(before.p95 / after.p95).toFixed(1)}× (p95)`,
+  );
+  const total = (rows: { count: number }[]) => rows.reduce((sum, row) => sum + row.count, 0);
+  const key = (rows: { typeId: string; regionId?: string; status?: string; industry?: string | null; year?: number; count: number }[]) =>
+    rows
+      .filter((row) => row.count !== 0)
+      .map((row) => [row.typeId, row.regionId, row.status, row.industry ?? '', row.year, row.count].join('|'))
+      .sort()
+      .join(',');
+  const [a, b] = [await recount(), await maintained()];
+  const same =
+    key(a[0] as never) === key(b[0] as never) &&
+    key(a[1] as never) === key(b[1] as never) &&
+    key(a[2] as never) === key(b[2] as never) &&
+    JSON.stringify(a[3]) === JSON.stringify(b[3]);
+  console.log(
+    `[${kind}] check: recount ${total(a[0] as never)} / maintained ${total(b[0] as never)} in force today, ${total(a[2] as never)} / ${total(b[2] as never)} on ${planStart}, 新建 ${JSON.stringify(a[3])} / ${JSON.stringify(b[3])} — ${same ? 'identical' : 'DIFFERENT'}`,
   );
   if (!same) throw new Error('the maintained counts differ from the recount');
   const cockpit = await get(`/api/cockpit?asOf=${today}`);
@@ -171,7 +210,11 @@ const pad = (text: string, width: number) =>
   text + ' '.repeat(Math.max(0, width - [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
 const ms = (value: Timing | undefined) => (value === undefined ? '—' : `${value.p50.toFixed(1)} / ${value.p95.toFixed(1)}`);
 console.log(
-  `\n${size.platforms.toLocaleString()} platforms, ${(size.platforms * size.versionsPerPlatform).toLocaleString()} versions; p50 / p95 of ${runs} runs, ms`,
+  `\nload average at the end ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(
+      ', ',
+    )}; ${size.platforms.toLocaleString()} platforms, ${(size.platforms * size.versionsPerPlatform).toLocaleString()} versions; p50 / p95 of ${runs} runs, ms`,
 );
 console.log(`${pad('measure', 42)}${pad('PGlite', 18)}${pad('PostgreSQL', 18)}PGlite/PostgreSQL (p50)`);
 for (const label of [...measures.map((m) => m.label), countsBefore, countsAfter]) {
@@ -181,4 +224,20 @@ for (const label of [...measures.map((m) => m.label), countsBefore, countsAfter]
     `${pad(label, 42)}${pad(ms(a), 18)}${pad(ms(b), 18)}${a !== undefined && b !== undefined ? `${(a.p50 / b.p50).toFixed(2)}×` : '—'}`,
   );
 }
-console.log(`\nwhole bench: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+for (const [name, timings] of [
+  ['PGlite', pglite],
+  ['PostgreSQL', postgres],
+] as const) {
+  const before = timings?.get(countsBefore);
+  const after = timings?.get(countsAfter);
+  if (before && after) {
+    console.log(
+      `${name}: registry reads recount / maintained ${(before.p50 / after.p50).toFixed(1)}× (p50), ${(before.p95 / after.p95).toFixed(1)}× (p95)`,
+    );
+  }
+}
+console.log(
+  `\nwhole bench: ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ')}`,
+);

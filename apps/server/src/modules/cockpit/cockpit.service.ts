@@ -72,19 +72,33 @@ export async function getCockpit(ctx: ActorContext, query: CockpitQuery): Promis
     const childId = childOf(root.path, regionPaths.get(group.regionId) ?? '');
     return childId !== null && registeredPlatformStatuses.includes(group.status) ? [{ ...group, childId }] : [];
   });
-  const sum = (pick: (row: (typeof counts)[number]) => boolean) => counts.filter(pick).reduce((total, row) => total + row.count, 0);
-  const systemOf = (row: (typeof counts)[number]) => typeById.get(row.typeId)?.systemId;
-
   // Child regions of the root; a root without children stands for itself.
   const regionsShown = children.length ? children : [{ id: root.id, name: root.name, path: root.path }];
   const childKey = (row: (typeof counts)[number]) => (children.length ? row.childId : root.id);
+  // Every figure below is a sum over the groups: one pass adds each group to its type, system, level, region and
+  // region × system (thousands of groups; a pass per figure would cost more than all the counting).
+  const tally = { total: 0, byType: new Map<string, number>(), bySystem: new Map<string, number>(), byLevel: new Map<string, number>() };
+  const byChild = new Map<string, number>();
+  const byChildSystem = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string | undefined, count: number) => {
+    if (key !== undefined) map.set(key, (map.get(key) ?? 0) + count);
+  };
+  for (const row of counts) {
+    const type = typeById.get(row.typeId);
+    tally.total += row.count;
+    add(tally.byType, row.typeId, row.count);
+    add(tally.bySystem, type?.systemId, row.count);
+    add(tally.byLevel, type?.level, row.count);
+    add(byChild, childKey(row), row.count);
+    if (type) add(byChildSystem, `${childKey(row)}|${type.systemId}`, row.count);
+  }
   const byRegion = regionsShown.map((region) => ({
     id: region.id,
     name: region.name,
-    count: sum((row) => childKey(row) === region.id),
+    count: byChild.get(region.id) ?? 0,
     link: platformsLink({ ...base, regionId: region.id }),
   }));
-  const atRoot = children.length ? sum((row) => row.childId === '') : 0;
+  const atRoot = children.length ? (byChild.get('') ?? 0) : 0;
   if (atRoot) {
     byRegion.push({
       id: root.id,
@@ -122,10 +136,10 @@ export async function getCockpit(ctx: ActorContext, query: CockpitQuery): Promis
   return {
     asOf,
     scope: { id: root.id, name: root.name },
-    total: { count: sum(() => true), link: platformsLink(base) },
+    total: { count: tally.total, link: platformsLink(base) },
     bySystem: systems.map((system) => ({
       ...system,
-      count: sum((row) => systemOf(row) === system.id),
+      count: tally.bySystem.get(system.id) ?? 0,
       link: platformsLink({ ...base, systemId: system.id }),
     })),
     byType: types
@@ -134,13 +148,13 @@ export async function getCockpit(ctx: ActorContext, query: CockpitQuery): Promis
         name: type.name,
         systemId: type.systemId,
         level: type.level,
-        count: sum((row) => row.typeId === type.id),
+        count: tally.byType.get(type.id) ?? 0,
         link: platformsLink({ ...base, typeId: type.id }),
       }))
       .filter((type) => type.count > 0),
     byLevel: platformLevels.map((level: PlatformLevel) => ({
       level,
-      count: sum((row) => typeById.get(row.typeId)?.level === level),
+      count: tally.byLevel.get(level) ?? 0,
       link: platformsLink({ ...base, level }),
     })),
     byRegion,
@@ -159,7 +173,7 @@ export async function getCockpit(ctx: ActorContext, query: CockpitQuery): Promis
         systems.map((system) => ({
           regionId: region.id,
           systemId: system.id,
-          count: sum((row) => childKey(row) === region.id && systemOf(row) === system.id),
+          count: byChildSystem.get(`${region.id}|${system.id}`) ?? 0,
           link: platformsLink({ ...base, regionId: region.id, systemId: system.id }),
         })),
       ),

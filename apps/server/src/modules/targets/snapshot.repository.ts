@@ -3,7 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import {
   platformCountChanges,
+  platformCountRollups,
   platformCounts,
+  platformEntries,
   platformSystems,
   platformTypes,
   platformVersions,
@@ -53,10 +55,7 @@ export function withoutJit<T>(db: Executor, work: (tx: Executor) => Promise<T>):
 
 /** The resolved criteria as a condition on a version row. */
 export function criteriaCondition(criteria: ResolvedCriteria, v: VersionColumns): SQL {
-  const parts: SQL[] = [];
-  if (criteria.typeIds) parts.push(criteria.typeIds.size ? inArray(v.typeId, [...criteria.typeIds]) : sql`false`);
-  if (criteria.statuses) parts.push(criteria.statuses.size ? inArray(v.status, [...criteria.statuses]) : sql`false`);
-  if (criteria.regionIds) parts.push(criteria.regionIds.size ? inArray(v.regionId, [...criteria.regionIds]) : sql`false`);
+  const parts: SQL[] = [combinationCondition(criteria, v)];
   if (criteria.industry === null) parts.push(sql`(${v.industry} is null or ${v.industry} = '')`);
   else if (criteria.industry !== undefined) parts.push(eq(v.industry, criteria.industry));
   if (criteria.recognizedYear !== undefined) {
@@ -64,6 +63,15 @@ export function criteriaCondition(criteria: ResolvedCriteria, v: VersionColumns)
       sql`${v.recognizedOn} >= ${`${criteria.recognizedYear}-01-01`}::date and ${v.recognizedOn} < ${`${criteria.recognizedYear + 1}-01-01`}::date`,
     );
   }
+  return and(...parts)!;
+}
+
+/** The type, status and region parts of the criteria, on any row with those columns (a version, an entry). */
+function combinationCondition(criteria: ResolvedCriteria, v: Pick<VersionColumns, 'typeId' | 'status' | 'regionId'>): SQL {
+  const parts: SQL[] = [];
+  if (criteria.typeIds) parts.push(criteria.typeIds.size ? inArray(v.typeId, [...criteria.typeIds]) : sql`false`);
+  if (criteria.statuses) parts.push(criteria.statuses.size ? inArray(v.status, [...criteria.statuses]) : sql`false`);
+  if (criteria.regionIds) parts.push(criteria.regionIds.size ? inArray(v.regionId, [...criteria.regionIds]) : sql`false`);
   return parts.length ? and(...parts)! : sql`true`;
 }
 
@@ -88,22 +96,50 @@ export function countInForceByGroup(
 ): Promise<SnapshotGroup[]> {
   if (!options.byRegionAndType) return recountInForceByGroup(db, day, scope, options);
   return withoutJit(db, async (tx) => {
-    const industry = options.industry ? sql`nullif(industry, '')` : sql`null`;
-    const rows = (await tx.execute(sql`${countsOn(day)}
-      select type_id as "typeId", region_id as "regionId", status, ${industry} as industry, sum(n)::int as count
+    const rows = (await tx.execute(
+      options.industry
+        ? sql`${countsOn(day)}
+      select type_id as "typeId", region_id as "regionId", status, nullif(industry, '') as industry, sum(n)::int as count
       from platform_versions where ${scope ?? sql`true`}
-      group by 1, 2, 3, 4 having sum(n) <> 0`)) as unknown as { rows: SnapshotGroup[] };
+      group by 1, 2, 3, 4 having sum(n) <> 0`
+        : sql`${groupCountsOn(day)}
+      select type_id as "typeId", region_id as "regionId", status, null as industry, sum(n)::int as count
+      from platform_versions where ${scope ?? sql`true`}
+      group by 1, 2, 3 having sum(n) <> 0`,
+    )) as unknown as { rows: SnapshotGroup[] };
     return rows.rows.map((row) => ({ ...row, count: Number(row.count) }));
   });
 }
 
 /**
+ * The maintained counts per (type, region, status) as they stood on `day`, like `countsOn` but from the
+ * rollups: the open counts minus the changes after the day to the end of its month, the months after it
+ * to the end of its year, and the years after — a few thousand rows for any day, however long ago.
+ */
+function groupCountsOn(day: string): SQL {
+  const month = sql`date_trunc('month', ${day}::date)::date`;
+  const year = sql`date_trunc('year', ${day}::date)::date`;
+  return sql`with platform_versions as materialized (
+      select type_id, region_id, status, count as n from ${platformCounts}
+      union all
+      select type_id, region_id, status, -delta from ${platformCountChanges}
+        where day > ${day}::date and day < (${month} + interval '1 month')::date
+      union all
+      select type_id, region_id, status, -delta from ${platformCountRollups}
+        where span = 'month' and period > ${month} and period < (${year} + interval '1 year')::date
+      union all
+      select type_id, region_id, status, -delta from ${platformCountRollups} where span = 'year' and period > ${year}
+    )`;
+}
+
+/**
  * The maintained counts as they stood on `day`, as a query named `platform_versions` with the version
  * columns a region-and-type scope reads (region_id, type_id), so the registry's own scope condition
- * applies to it unchanged: the open counts minus the changes after the day.
+ * applies to it unchanged: the open counts minus the changes after the day. Materialised: the union is
+ * small, and a scope that is a subquery of regions would otherwise rescan it once per region.
  */
 function countsOn(day: string): SQL {
-  return sql`with platform_versions as (
+  return sql`with platform_versions as materialized (
       select type_id, region_id, status, industry, recognized_year, count as n from ${platformCounts}
       union all
       select type_id, region_id, status, industry, recognized_year, -delta from ${platformCountChanges} where day > ${day}::date
@@ -194,14 +230,100 @@ export function recountInForceByGroup(
 }
 
 const earlier = alias(platformVersions, 'earlier');
+const entered = alias(platformEntries, 'entered');
+const enteredBefore = alias(platformEntries, 'entered_before');
+
+/** One 新建 question: the platforms in force on `day` that match `criteria` and entered it after `baselineDate`. */
+export interface AdditionsSpec {
+  criteria: ResolvedCriteria;
+  baselineDate: string;
+  day: string;
+}
 
 /**
- * 新建: for each spec, how many platforms in force on `day` match its criteria and had no matching
+ * 新建: for each spec, how many platforms in force on its day match its criteria and had no matching
  * version that began on or before its baseline — their first matching version began after it (a
  * platform converted into the type after the baseline is new; one that matched before, left and came
- * back is not). One pass over the versions in force, one `count(*) filter (…)` per spec.
+ * back is not). All specs in one round trip, answered from the maintained first entries
+ * (`platform_entries`): a new platform entered one of the criteria's (type, region, status)
+ * combinations after the baseline and by the day, and none on or before the baseline — so only the few
+ * platforms that entered after the baseline are looked at, each by its key. Identical to the recount
+ * (`recountNewPlatforms`; proved by snapshot.counts.test.ts). Criteria on industry or recognition year,
+ * which the entries do not carry, are recounted.
  */
-export function countNewPlatforms(
+export function countNewPlatforms(db: Executor, specs: readonly AdditionsSpec[], scope: SQL | undefined): Promise<number[]> {
+  if (!specs.length) return Promise.resolve([]);
+  if (specs.some((spec) => spec.criteria.industry !== undefined || spec.criteria.recognizedYear !== undefined)) {
+    return recountNewPlatformsByDay(db, specs, scope);
+  }
+  return withoutJit(db, async (tx) => {
+    // A loop over a few candidates: starting parallel workers costs more than it saves (and most on a busy machine).
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    const fields: Record<string, SQL<number>> = {};
+    specs.forEach(({ criteria, baselineDate, day }, index) => {
+      // The candidates: platforms (not deleted) that entered one of the criteria's combinations after the baseline and by
+      // the day, whose earliest entry into any of them is after the baseline. Each check and the count after it are
+      // correlated look-ups by the platform's key (aggregates, so the plan stays a loop over the few candidates); most
+      // old platforms are set aside before that by the entry's witness.
+      const earliestEntry = sql`(select min(${enteredBefore.firstFrom}) from ${platformEntries} ${enteredBefore} where ${and(
+        sql`${enteredBefore.platformId} = candidate.platform_id`,
+        combinationCondition(criteria, enteredBefore),
+      )})`;
+      // An entry whose witness (the version just before it) matched and began by the baseline is an old platform's.
+      const witnessMatched = combinationCondition(criteria, {
+        typeId: entered.previousTypeId,
+        status: entered.previousStatus,
+        regionId: entered.previousRegionId,
+      });
+      const candidates = sql`select distinct ${entered.platformId} as platform_id from ${platformEntries} ${entered} where ${and(
+        combinationCondition(criteria, entered),
+        sql`${entered.firstFrom} > ${baselineDate}::date and ${entered.firstFrom} <= ${day}::date`,
+        sql`not coalesce(${witnessMatched} and ${entered.previousFrom} <= ${baselineDate}::date, false)`,
+      )}`;
+      const inForce = sql`select count(*) from ${platformVersions} where ${and(
+        sql`${platformVersions.platformId} = candidate.platform_id`,
+        inForceOn(day),
+        criteriaCondition(criteria, platformVersions),
+        sql`${platformVersions.validFrom} > ${baselineDate}::date`,
+        scope,
+      )}`;
+      fields[`n${index}`] = sql<number>`(select coalesce(sum((${inForce})), 0) from (${candidates}) candidate
+        where candidate.platform_id not in (select ${platforms.id} from ${platforms} where ${platforms.deletedAt} is not null)
+          and ${earliestEntry} > ${baselineDate}::date)`.mapWith(Number);
+    });
+    const result = (await tx.execute(
+      sql`select ${sql.join(
+        Object.entries(fields).map(([name, field]) => sql`${field} as ${sql.identifier(name)}`),
+        sql`, `,
+      )}`,
+    )) as unknown as { rows: Record<string, number | string>[] };
+    const row = result.rows[0];
+    return specs.map((_, index) => Number(row?.[`n${index}`] ?? 0));
+  });
+}
+
+/** `recountNewPlatforms` for specs of several days: one recount per day. */
+async function recountNewPlatformsByDay(db: Executor, specs: readonly AdditionsSpec[], scope: SQL | undefined): Promise<number[]> {
+  const counts: number[] = new Array<number>(specs.length).fill(0);
+  for (const day of new Set(specs.map((spec) => spec.day))) {
+    const indexes = specs.flatMap((spec, index) => (spec.day === day ? [index] : []));
+    const counted = await recountNewPlatforms(
+      db,
+      day,
+      indexes.map((index) => specs[index]!),
+      scope,
+    );
+    indexes.forEach((index, position) => (counts[index] = counted[position]!));
+  }
+  return counts;
+}
+
+/**
+ * 新建 recounted from the versions: one pass over the versions in force on `day`, one
+ * `count(*) filter (…)` per spec, each looking up the platform's earlier versions (the reference the
+ * maintained first entries are proved against, and the path for criteria they cannot answer).
+ */
+export function recountNewPlatforms(
   db: Executor,
   day: string,
   specs: readonly { criteria: ResolvedCriteria; baselineDate: string }[],

@@ -410,17 +410,14 @@ async function countRegistry(
   for (const day of days) {
     view.snapshots.set(day, day === asOf && known ? known : await snapshot.countInForceByGroup(db, day, scope, { byRegionAndType }));
   }
+  // Every additions count of every target, whatever its day, in one round trip.
   const specs = rows.flatMap((row) => additionKeys(row, asOf).map((spec) => ({ ...spec, criteria: resolved.get(row.target.id)! })));
-  for (const day of new Set(specs.map((spec) => spec.day))) {
-    const onDay = specs.filter((spec) => spec.day === day);
-    const counted = await snapshot.countNewPlatforms(
-      db,
-      day,
-      onDay.map((spec) => ({ criteria: spec.criteria, baselineDate: spec.baseline })),
-      scope,
-    );
-    onDay.forEach((spec, index) => view.additions.set(spec.key, counted[index]!));
-  }
+  const counted = await snapshot.countNewPlatforms(
+    db,
+    specs.map((spec) => ({ criteria: spec.criteria, baselineDate: spec.baseline, day: spec.day })),
+    scope,
+  );
+  specs.forEach((spec, index) => view.additions.set(spec.key, counted[index]!));
   return view;
 }
 
