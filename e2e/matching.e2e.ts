@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { achievements, demands } from '../apps/server/src/db/schema/index';
-import { refreshSearchVectors } from '../apps/server/src/modules/search';
 import { demoContractTargetSubject } from '../apps/server/src/db/seed/current-plan-demo';
 import type { Page } from 'playwright-core';
 import { startStip, type Stip } from './harness';
@@ -16,40 +14,11 @@ async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
 
 beforeAll(async () => {
   stip = await startStip();
-  const [region] = await rows<{ id: string }>(sql`select id from regions where name = '达川区'`);
-  // A published demand and a fitting published achievement (the achievements module's demo may add more).
-  const [demand] = await stip.db
-    .insert(demands)
-    .values({
-      title: '提高玄武岩纤维拉伸强度的浸润剂与拉丝工艺（端到端测试）',
-      description: '我们需要一种提高玄武岩纤维强度的工艺，用于风电叶片复合材料。',
-      keywords: ['玄武岩纤维', '浸润剂'],
-      technicalField: '新材料',
-      industry: '新材料产业',
-      enterpriseName: '达州某复合材料公司（端到端测试）',
-      regionId: region!.id,
-      status: 'published',
-      publishedAt: new Date(),
-    })
-    .returning({ id: demands.id });
-  const [achievement] = await stip.db
-    .insert(achievements)
-    .values({
-      title: '高强度玄武岩纤维浸润剂及连续拉丝技术（端到端测试）',
-      abstract: '研制玄武岩纤维专用浸润剂，单丝拉伸强度提高20%，适用于复合材料增强。',
-      keywords: ['玄武岩纤维', '浸润剂', '拉丝'],
-      technicalField: '新材料',
-      industry: '新材料产业',
-      ownerName: '四川文理学院（端到端测试）',
-      regionId: region!.id,
-      status: 'published',
-      publishedAt: new Date(),
-    })
-    .returning({ id: achievements.id });
-  demandId = demand!.id;
+  // The fitting achievement is the demo world's published 玄武岩纤维 achievement; the demand is posted in the test.
+  const [achievement] = await rows<{ id: string }>(
+    sql`select id from achievements where title = '连续玄武岩纤维高强度拉丝及专用浸润剂技术' and status = 'published'`,
+  );
   achievementId = achievement!.id;
-  await refreshSearchVectors(stip.db, 'demand', [demandId]);
-  await refreshSearchVectors(stip.db, 'achievement', [achievementId]);
 });
 afterAll(async () => {
   await stip?.stop();
@@ -63,12 +32,32 @@ async function checkLayout(page: Page, name: string) {
 }
 
 describe('matching a demand to a signed contract that moves the 技术合同登记额 target', () => {
-  it('shows the fitting achievement with its reasons, records a lead, registers a contract, and the target shows the new figure', async () => {
+  it('an enterprise posts a demand, staff publish it, matching shows a fitting achievement with its reasons, and a contract from that match moves the target', async () => {
+    // 达钢 (an enterprise user) posts the demand and submits it for review.
+    const enterprise = await stip.newPage();
+    await stip.login(enterprise, 'dagang');
+    await enterprise.goto('/demands/new');
+    await enterprise.getByTestId('demand-title').fill('提高玄武岩纤维拉伸强度的工艺（端到端测试）');
+    await enterprise.getByTestId('demand-description').fill('我们需要一种提高玄武岩纤维强度的工艺，用于钢渣混凝土构件的纤维增强。');
+    await enterprise.getByTestId('demand-field').fill('新材料');
+    await enterprise.getByTestId('demand-save').click();
+    await enterprise.waitForURL((url) => /^\/demands\/[0-9a-f-]{36}$/.test(url.pathname));
+    demandId = new URL(enterprise.url()).pathname.split('/').pop()!;
+    await enterprise.getByTestId('publication-action-submit').click();
+    await enterprise.getByTestId('publication-confirm').click();
+    await expect.poll(() => enterprise.getByText('待审核').first().isVisible()).toBe(true);
+
+    // City staff publish it.
     const page = await stip.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     await stip.login(page, 'city');
+    await page.goto(`/demands/${demandId}`);
+    await page.getByTestId('publication-action-publish').click();
+    await page.getByTestId('publication-confirm').click();
+    await expect.poll(() => page.getByText('已发布').first().isVisible()).toBe(true);
 
-    await page.goto(`/matching/demands/${demandId}`);
+    await page.getByText('智能匹配').first().click();
+    await page.waitForURL((url) => url.pathname === `/matching/demands/${demandId}`);
     const candidate = page.locator(`[data-testid=match-candidate-achievement][data-id="${achievementId}"]`);
     await expect.poll(() => candidate.count()).toBe(1);
     await expect.poll(() => candidate.getByTestId('match-reason-shared_terms').textContent()).toContain('玄武岩纤维');

@@ -17,7 +17,7 @@ export type SearchFacets = z.infer<typeof zSearchFacets>;
 /** What anyone may ask the public search: a text (a keyword, a code or a whole sentence), facet filters and a page. */
 export const zPublicSearchQuery = z.object({
   q: zText(200).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
   offset: z.coerce.number().int().min(0).max(1000).default(0),
   technicalField: zCsv(zText(100)).optional(),
   industry: zCsv(zText(100)).optional(),
