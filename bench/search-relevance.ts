@@ -56,7 +56,7 @@ async function main() {
     db: handle.db,
     webRoot: null,
     logger: false,
-    anonymousRateLimits: { signInPerMinute: 20, publicPerMinute: 1_000_000 },
+    anonymousRateLimits: { signInPerMinute: 20, publicPerMinute: 1_000_000, searchPerMinute: 1_000_000 },
   });
   await app.ready();
   const externalIds = new Map<string, string>();
