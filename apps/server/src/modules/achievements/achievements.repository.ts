@@ -123,3 +123,13 @@ export async function findAuditTrail(db: Executor, objectType: string, objectId:
     .where(and(eq(auditLog.objectType, objectType), eq(auditLog.objectId, objectId)))
     .orderBy(asc(auditLog.seq));
 }
+
+/** The names of the given regions, by id (the search facets' region labels). */
+export async function findRegionNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: regions.id, name: regions.name })
+    .from(regions)
+    .where(inArray(regions.id, [...ids]));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

@@ -8,12 +8,10 @@ import {
   type PublicationEvent,
   type SearchFacets,
 } from '@stip/contracts';
-import { inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { regions } from '../../db/schema/index';
 import { findPersonLabels } from '../audit';
 import type { SearchPage } from '../search';
-import { findAuditTrail } from './achievements.repository';
+import { findAuditTrail, findRegionNames } from './achievements.repository';
 
 /** What achievements and demands share beyond the lifecycle and policy: owner types, contact masking, facets, history. */
 
@@ -46,14 +44,7 @@ export function visibleContact(
 /** The search module's facets with Chinese labels (maturity, owner type) and region names. */
 export async function labelFacets(db: Executor, facets: SearchPage['facets']): Promise<SearchFacets> {
   const regionIds = facets.region.map((f) => f.value);
-  const names = new Map(
-    regionIds.length
-      ? (await db.select({ id: regions.id, name: regions.name }).from(regions).where(inArray(regions.id, regionIds))).map((r) => [
-          r.id,
-          r.name,
-        ])
-      : [],
-  );
+  const names = await findRegionNames(db, regionIds);
   const relabel = (list: SearchPage['facets']['region'], label: (value: string) => string | undefined) =>
     list.map((f) => ({ ...f, label: f.label !== f.value ? f.label : (label(f.value) ?? f.label) }));
   return {
