@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, ilike, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Role, UserQuery } from '@stip/contracts';
 import type { Executor, Transaction } from '../../db/client';
-import { runPrepared } from '../../db/prepared';
+import { preparedQuery } from '../../db/prepared';
 import { loginThrottles, organizations, passwordHistory, regions, sessions, setupTokens, users } from '../../db/schema/index';
 
 const userColumns = {
@@ -234,36 +234,40 @@ export async function insertSession(db: Executor, values: typeof sessions.$infer
   await db.insert(sessions).values(values);
 }
 
-/** The live session for a token hash (not revoked, not idle too long, opened after `openedAfter`), with its user and the user's region path. */
-export async function findLiveSession(db: Executor, tokenHash: string, now: Date, openedAfter: Date) {
-  // Every authenticated request runs it: a prepared statement, parsed once per connection.
-  const [row] = await runPrepared(
-    db
-      .select({
-        sessionId: sessions.id,
-        createdAt: sessions.createdAt,
-        lastSeenAt: sessions.lastSeenAt,
-        userId: users.id,
-        username: users.username,
-        role: users.role,
-        isActive: users.isActive,
-        regionId: users.regionId,
-        regionPath: regions.path,
-        organizationId: users.organizationId,
-        mustChangePassword: users.mustChangePassword,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .leftJoin(regions, eq(regions.id, users.regionId))
-      .where(
-        and(
-          eq(sessions.tokenHash, tokenHash),
-          isNull(sessions.revokedAt),
-          gt(sessions.expiresAt, now),
-          gt(sessions.createdAt, openedAfter),
-        ),
+/** Every authenticated request runs it: built once, a prepared statement parsed once per connection. */
+const liveSessionQuery = preparedQuery((db) =>
+  db
+    .select({
+      sessionId: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      username: users.username,
+      role: users.role,
+      isActive: users.isActive,
+      regionId: users.regionId,
+      regionPath: regions.path,
+      organizationId: users.organizationId,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(regions, eq(regions.id, users.regionId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.createdAt, sql.placeholder('openedAfter')),
       ),
-  );
+    ),
+);
+
+export type LiveSessionRow = Awaited<ReturnType<typeof liveSessionQuery>>[number];
+
+/** The live session for a token hash (not revoked, not idle too long, opened after `openedAfter`), with its user and the user's region path. */
+export async function findLiveSession(db: Executor, tokenHash: string, now: Date, openedAfter: Date): Promise<LiveSessionRow | undefined> {
+  const [row] = await liveSessionQuery(db, { tokenHash, now, openedAfter });
   return row;
 }
 

@@ -15,7 +15,7 @@ import type { ActorContext, RequestContext } from '../../shared/context';
 import { actorRegionPath } from '../../shared/scope';
 import { canSeeRegion } from '../regions';
 import { getRegionRow, type RegionRow } from '../regions';
-import { platformEditableFields, platformScope } from './platforms.policy';
+import { isScopeByRegionAndType, platformEditableFields, platformScope } from './platforms.policy';
 import * as repository from './platforms.repository';
 import type { PlatformRecordRow, RegistryFilter } from './platforms.repository';
 import { findActiveNames } from '../catalogues';
@@ -88,6 +88,7 @@ export async function registryFilter(
     region,
     filter: {
       scope: platformScope(ctx.actor),
+      scopeByRegionAndType: isScopeByRegionAndType(ctx.actor),
       asOf: query.asOf ?? null,
       systemId: query.systemId,
       typeIds: query.typeId,
