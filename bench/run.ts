@@ -4,7 +4,8 @@
  * data dir) and on PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test;
  * a fresh database created and dropped). Prints the median (p50) and p95 of several runs and the
  * PGlite/PostgreSQL ratio; in the same run it times the cockpit's registry reads both ways — the old
- * full recount from platform_versions (before) and the maintained counts (after) — and checks they agree. BENCH_SCALE (default 1) shrinks the registry for a quick try; BENCH_RUNS sets the runs;
+ * full recount from platform_versions (before) and the maintained counts (after) — and checks they agree. BENCH_SCALE (default 1) shrinks the registry for a quick try; BENCH_RUNS sets the runs (after
+ * BENCH_WARMUPS, default 5, unmeasured);
  * BENCH_ONLY=pglite|postgres runs one database; BENCH_DROP_INDEXES=a,b drops those indexes after the
  * migrations, to measure what an index changes.
  */
@@ -27,6 +28,7 @@ import { livePlatformStatuses } from '@stip/contracts';
 import { benchPassword, fullSize, generateRegistry, type BenchData } from './generate';
 
 const runs = Number(process.env.BENCH_RUNS ?? 20);
+const warmups = Number(process.env.BENCH_WARMUPS ?? 5);
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const size = { ...fullSize, platforms: Math.max(100, Math.round(fullSize.platforms * scale)) };
 const today = '2025-06-30';
@@ -82,7 +84,9 @@ async function measure(kind: string, handle: DbHandle): Promise<Map<string, Timi
   const cookie = `stip_session=${login.cookies.find((c) => c.name === 'stip_session')!.value}`;
   const results = new Map<string, Timing>();
   const time = async (label: string, work: () => Promise<unknown>) => {
-    await work(); // warm-up
+    // Warm-up: the first few runs of a code path are slower while V8 compiles it (measured: the cockpit's first 5
+    // of 25 runs took 80–300 ms, the rest 48–70 ms), and a server that has run for a while has it compiled.
+    for (let i = 0; i < warmups; i++) await work();
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();

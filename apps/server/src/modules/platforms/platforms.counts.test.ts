@@ -79,7 +79,12 @@ beforeAll(async () => {
   await db
     .update(platforms)
     .set({ deletedAt: new Date() })
-    .where(inArray(platforms.id, ids.filter((_, index) => index % 11 === 5)));
+    .where(
+      inArray(
+        platforms.id,
+        ids.filter((_, index) => index % 11 === 5),
+      ),
+    );
 });
 
 const queries = (): { name: string; query: Partial<PlatformQuery> }[] => [

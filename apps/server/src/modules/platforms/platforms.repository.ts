@@ -3,15 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { PlatformLevel, PlatformStatus } from '@stip/contracts';
 import type { Executor } from '../../db/client';
 import { preparedQuery } from '../../db/prepared';
-import {
-  organizations,
-  platformCounts,
-  platformSystems,
-  platformTypes,
-  platformVersions,
-  platforms,
-  regions,
-} from '../../db/schema/index';
+import { organizations, platformCounts, platformSystems, platformTypes, platformVersions, platforms, regions } from '../../db/schema/index';
 import { escapeLike, likePrefix } from '../../shared/scope';
 import { subtreeIdsSql } from '../regions';
 import { endedPlatformStatuses } from './platforms.lifecycle';

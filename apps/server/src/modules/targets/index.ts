@@ -2,6 +2,7 @@
 export {
   countInForceByGroup,
   countRecognitionsByYear,
+  countRegisteredByIndustry,
   countRegisteredByCity,
   countRegisteredPlatforms,
   describeRegisteredPlatforms,

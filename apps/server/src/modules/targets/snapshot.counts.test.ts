@@ -9,6 +9,7 @@ import {
   countInForceByGroup,
   countNewPlatforms,
   countRecognitionsByYear,
+  countRegisteredByIndustry,
   recountInForceByGroup,
   recountNewPlatforms,
   recountRecognitionsByYear,
@@ -73,6 +74,12 @@ async function expectIdentical(stage: string) {
         const maintained = await countInForceByGroup(db, day, scope, { industry, byRegionAndType: true });
         const recounted = await recountInForceByGroup(db, day, scope, { industry });
         expect(normalise(maintained), `${stage}: ${name} on ${day}${industry ? ' by industry' : ''}`).toEqual(normalise(recounted));
+      }
+      for (const within of [regionIds, [tree.countyA.id]]) {
+        const byIndustry = (rows: { industry: string | null; count: number }[]) => rows.map((r) => `${r.industry}|${r.count}`).sort();
+        const maintainedByIndustry = await countRegisteredByIndustry(db, day, scope, within, { byRegionAndType: true });
+        const recountedByIndustry = await countRegisteredByIndustry(db, day, scope, within);
+        expect(byIndustry(maintainedByIndustry), `${stage}: 在册 by industry, ${name} on ${day}`).toEqual(byIndustry(recountedByIndustry));
       }
       const maintained = await countRecognitionsByYear(db, day, regionIds, scope, { byRegionAndType: true });
       const recounted = await recountRecognitionsByYear(db, day, regionIds, scope);

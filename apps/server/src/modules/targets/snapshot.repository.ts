@@ -41,18 +41,6 @@ export function platformNotDeleted(v: VersionColumns): SQL {
   return sql`${v.platformId} not in (select ${platforms.id} from ${platforms} where ${platforms.deletedAt} is not null)`;
 }
 
-/**
- * Runs aggregate reads with PostgreSQL's JIT compiler off. Measured on the benchmark's registry, JIT
- * spent 8 s compiling a target-progress query that executes in well under a second; the queries here
- * are short scans whose plans JIT never pays back. (PGlite has no JIT; the setting is accepted.)
- */
-export function withoutJit<T>(db: Executor, work: (tx: Executor) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    return work(tx);
-  });
-}
-
 /** The resolved criteria as a condition on a version row. */
 export function criteriaCondition(criteria: ResolvedCriteria, v: VersionColumns): SQL {
   const parts: SQL[] = [combinationCondition(criteria, v)];
@@ -88,27 +76,58 @@ export interface CountOptions {
  * maintained counts (`platform_counts` minus the `platform_count_changes` after the day: a small
  * sum, identical to the recount — proved by snapshot.counts.test.ts); otherwise it is recounted.
  */
-export function countInForceByGroup(
+export async function countInForceByGroup(
   db: Executor,
   day: string,
   scope: SQL | undefined,
   options: CountOptions = {},
 ): Promise<SnapshotGroup[]> {
   if (!options.byRegionAndType) return recountInForceByGroup(db, day, scope, options);
-  return withoutJit(db, async (tx) => {
-    const rows = (await tx.execute(
-      options.industry
-        ? sql`${countsOn(day)}
-      select type_id as "typeId", region_id as "regionId", status, nullif(industry, '') as industry, sum(n)::int as count
-      from platform_versions where ${scope ?? sql`true`}
-      group by 1, 2, 3, 4 having sum(n) <> 0`
-        : sql`${groupCountsOn(day)}
-      select type_id as "typeId", region_id as "regionId", status, null as industry, sum(n)::int as count
-      from platform_versions where ${scope ?? sql`true`}
-      group by 1, 2, 3 having sum(n) <> 0`,
-    )) as unknown as { rows: SnapshotGroup[] };
-    return rows.rows.map((row) => ({ ...row, count: Number(row.count) }));
-  });
+  const rows = (await db.execute(
+    options.industry
+      ? sql`${countsOn(day)}
+    select type_id as "typeId", region_id as "regionId", status, nullif(industry, '') as industry, sum(n)::int as count
+    from platform_versions where ${scope ?? sql`true`}
+    group by 1, 2, 3, 4 having sum(n) <> 0`
+      : sql`${groupCountsOn(day)}
+    select type_id as "typeId", region_id as "regionId", status, null as industry, sum(n)::int as count
+    from platform_versions where ${scope ?? sql`true`}
+    group by 1, 2, 3 having sum(n) <> 0`,
+  )) as unknown as { rows: SnapshotGroup[] };
+  return rows.rows.map((row) => ({ ...row, count: Number(row.count) }));
+}
+
+/**
+ * 在册 platforms (`registeredPlatformStatuses`) in force on `day` within `scope` and located in one of
+ * `regionIds`, per industry (null: none recorded) — the cockpit's industry chart. Summed in the database, so
+ * a handful of rows come back instead of every (type, region, status, industry) group; from the maintained
+ * counts when the scope reads only region and type, else recounted (snapshot.counts.test.ts compares both).
+ */
+export async function countRegisteredByIndustry(
+  db: Executor,
+  day: string,
+  scope: SQL | undefined,
+  regionIds: readonly string[],
+  options: Pick<CountOptions, 'byRegionAndType'> = {},
+): Promise<{ industry: string | null; count: number }[]> {
+  if (!regionIds.length) return [];
+  const within = and(
+    inArray(platformVersions.status, [...registeredPlatformStatuses]),
+    inArray(platformVersions.regionId, [...regionIds]),
+    scope,
+  );
+  const rows: { industry: string | null; count: number | string }[] = options.byRegionAndType
+    ? (
+        (await db.execute(sql`${countsOn(day)}
+        select nullif(industry, '') as industry, sum(n)::int as count from platform_versions where ${within}
+        group by 1 having sum(n) <> 0`)) as unknown as { rows: { industry: string | null; count: number | string }[] }
+      ).rows
+    : await db
+        .select({ industry: sql<string | null>`nullif(${platformVersions.industry}, '')`, count: count() })
+        .from(platformVersions)
+        .where(and(inForceOn(day), platformNotDeleted(platformVersions), within))
+        .groupBy(sql`1`);
+  return rows.map((row) => ({ industry: row.industry, count: Number(row.count) }));
 }
 
 /**
@@ -202,31 +221,29 @@ export function sumRegistered(groups: readonly SnapshotGroup[]): number {
 }
 
 /** The full recount from `platform_versions` (the reference the maintained counts are proved against, and the path for other scopes). */
-export function recountInForceByGroup(
+export async function recountInForceByGroup(
   db: Executor,
   day: string,
   scope: SQL | undefined,
   options: { industry?: boolean } = {},
 ): Promise<SnapshotGroup[]> {
-  return withoutJit(db, async (tx) => {
-    const rows = await tx
-      .select({
-        typeId: platformVersions.typeId,
-        regionId: platformVersions.regionId,
-        status: platformVersions.status,
-        industry: options.industry ? platformVersions.industry : sql<null>`null`,
-        count: count(),
-      })
-      .from(platformVersions)
-      .where(and(inForceOn(day), platformNotDeleted(platformVersions), scope))
-      .groupBy(
-        platformVersions.typeId,
-        platformVersions.regionId,
-        platformVersions.status,
-        ...(options.industry ? [platformVersions.industry] : []),
-      );
-    return rows.map((row) => ({ ...row, count: Number(row.count) }));
-  });
+  const rows = await db
+    .select({
+      typeId: platformVersions.typeId,
+      regionId: platformVersions.regionId,
+      status: platformVersions.status,
+      industry: options.industry ? platformVersions.industry : sql<null>`null`,
+      count: count(),
+    })
+    .from(platformVersions)
+    .where(and(inForceOn(day), platformNotDeleted(platformVersions), scope))
+    .groupBy(
+      platformVersions.typeId,
+      platformVersions.regionId,
+      platformVersions.status,
+      ...(options.industry ? [platformVersions.industry] : []),
+    );
+  return rows.map((row) => ({ ...row, count: Number(row.count) }));
 }
 
 const earlier = alias(platformVersions, 'earlier');
@@ -251,55 +268,55 @@ export interface AdditionsSpec {
  * (`recountNewPlatforms`; proved by snapshot.counts.test.ts). Criteria on industry or recognition year,
  * which the entries do not carry, are recounted.
  */
-export function countNewPlatforms(db: Executor, specs: readonly AdditionsSpec[], scope: SQL | undefined): Promise<number[]> {
-  if (!specs.length) return Promise.resolve([]);
+export async function countNewPlatforms(db: Executor, specs: readonly AdditionsSpec[], scope: SQL | undefined): Promise<number[]> {
+  if (!specs.length) return [];
   if (specs.some((spec) => spec.criteria.industry !== undefined || spec.criteria.recognizedYear !== undefined)) {
     return recountNewPlatformsByDay(db, specs, scope);
   }
-  return withoutJit(db, async (tx) => {
+  const fields: Record<string, SQL<number>> = {};
+  specs.forEach(({ criteria, baselineDate, day }, index) => {
+    // The candidates: platforms (not deleted) that entered one of the criteria's combinations after the baseline and by
+    // the day, whose earliest entry into any of them is after the baseline. Each check and the count after it are
+    // correlated look-ups by the platform's key (aggregates, so the plan stays a loop over the few candidates); most
+    // old platforms are set aside before that by the entry's witness.
+    const earliestEntry = sql`(select min(${enteredBefore.firstFrom}) from ${platformEntries} ${enteredBefore} where ${and(
+      sql`${enteredBefore.platformId} = candidate.platform_id`,
+      combinationCondition(criteria, enteredBefore),
+    )})`;
+    // An entry whose witness (the version just before it) matched and began by the baseline is an old platform's.
+    const witnessMatched = combinationCondition(criteria, {
+      typeId: entered.previousTypeId,
+      status: entered.previousStatus,
+      regionId: entered.previousRegionId,
+    });
+    const candidates = sql`select distinct ${entered.platformId} as platform_id from ${platformEntries} ${entered} where ${and(
+      combinationCondition(criteria, entered),
+      sql`${entered.firstFrom} > ${baselineDate}::date and ${entered.firstFrom} <= ${day}::date`,
+      sql`not coalesce(${witnessMatched} and ${entered.previousFrom} <= ${baselineDate}::date, false)`,
+    )}`;
+    const inForce = sql`select count(*) from ${platformVersions} where ${and(
+      sql`${platformVersions.platformId} = candidate.platform_id`,
+      inForceOn(day),
+      criteriaCondition(criteria, platformVersions),
+      sql`${platformVersions.validFrom} > ${baselineDate}::date`,
+      scope,
+    )}`;
+    fields[`n${index}`] = sql<number>`(select coalesce(sum((${inForce})), 0) from (${candidates}) candidate
+      where candidate.platform_id not in (select ${platforms.id} from ${platforms} where ${platforms.deletedAt} is not null)
+        and ${earliestEntry} > ${baselineDate}::date)`.mapWith(Number);
+  });
+  const result = await db.transaction(async (tx) => {
     // A loop over a few candidates: starting parallel workers costs more than it saves (and most on a busy machine).
     await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-    const fields: Record<string, SQL<number>> = {};
-    specs.forEach(({ criteria, baselineDate, day }, index) => {
-      // The candidates: platforms (not deleted) that entered one of the criteria's combinations after the baseline and by
-      // the day, whose earliest entry into any of them is after the baseline. Each check and the count after it are
-      // correlated look-ups by the platform's key (aggregates, so the plan stays a loop over the few candidates); most
-      // old platforms are set aside before that by the entry's witness.
-      const earliestEntry = sql`(select min(${enteredBefore.firstFrom}) from ${platformEntries} ${enteredBefore} where ${and(
-        sql`${enteredBefore.platformId} = candidate.platform_id`,
-        combinationCondition(criteria, enteredBefore),
-      )})`;
-      // An entry whose witness (the version just before it) matched and began by the baseline is an old platform's.
-      const witnessMatched = combinationCondition(criteria, {
-        typeId: entered.previousTypeId,
-        status: entered.previousStatus,
-        regionId: entered.previousRegionId,
-      });
-      const candidates = sql`select distinct ${entered.platformId} as platform_id from ${platformEntries} ${entered} where ${and(
-        combinationCondition(criteria, entered),
-        sql`${entered.firstFrom} > ${baselineDate}::date and ${entered.firstFrom} <= ${day}::date`,
-        sql`not coalesce(${witnessMatched} and ${entered.previousFrom} <= ${baselineDate}::date, false)`,
-      )}`;
-      const inForce = sql`select count(*) from ${platformVersions} where ${and(
-        sql`${platformVersions.platformId} = candidate.platform_id`,
-        inForceOn(day),
-        criteriaCondition(criteria, platformVersions),
-        sql`${platformVersions.validFrom} > ${baselineDate}::date`,
-        scope,
-      )}`;
-      fields[`n${index}`] = sql<number>`(select coalesce(sum((${inForce})), 0) from (${candidates}) candidate
-        where candidate.platform_id not in (select ${platforms.id} from ${platforms} where ${platforms.deletedAt} is not null)
-          and ${earliestEntry} > ${baselineDate}::date)`.mapWith(Number);
-    });
-    const result = (await tx.execute(
+    return (await tx.execute(
       sql`select ${sql.join(
         Object.entries(fields).map(([name, field]) => sql`${field} as ${sql.identifier(name)}`),
         sql`, `,
       )}`,
     )) as unknown as { rows: Record<string, number | string>[] };
-    const row = result.rows[0];
-    return specs.map((_, index) => Number(row?.[`n${index}`] ?? 0));
   });
+  const row = result.rows[0];
+  return specs.map((_, index) => Number(row?.[`n${index}`] ?? 0));
 }
 
 /** `recountNewPlatforms` for specs of several days: one recount per day. */
@@ -323,27 +340,25 @@ async function recountNewPlatformsByDay(db: Executor, specs: readonly AdditionsS
  * `count(*) filter (…)` per spec, each looking up the platform's earlier versions (the reference the
  * maintained first entries are proved against, and the path for criteria they cannot answer).
  */
-export function recountNewPlatforms(
+export async function recountNewPlatforms(
   db: Executor,
   day: string,
   specs: readonly { criteria: ResolvedCriteria; baselineDate: string }[],
   scope: SQL | undefined,
 ): Promise<number[]> {
   if (!specs.length) return Promise.resolve([]);
-  return withoutJit(db, async (tx) => {
-    const fields: Record<string, SQL<number>> = {};
-    specs.forEach((spec, index) => {
-      fields[`n${index}`] = sql<number>`count(*) filter (where ${newSinceCondition(spec.criteria, spec.baselineDate)})`.mapWith(Number);
-    });
-    // Only a version that began after its spec's baseline can be new (one that began on or before it is itself an
-    // earlier match): with a recent baseline (a current plan's start) the versions to look at are few.
-    const earliest = specs.map((spec) => spec.baselineDate).sort()[0]!;
-    const [row] = await tx
-      .select(fields)
-      .from(platformVersions)
-      .where(and(inForceOn(day), sql`${platformVersions.validFrom} > ${earliest}::date`, platformNotDeleted(platformVersions), scope));
-    return specs.map((_, index) => Number(row?.[`n${index}`] ?? 0));
+  const fields: Record<string, SQL<number>> = {};
+  specs.forEach((spec, index) => {
+    fields[`n${index}`] = sql<number>`count(*) filter (where ${newSinceCondition(spec.criteria, spec.baselineDate)})`.mapWith(Number);
   });
+  // Only a version that began after its spec's baseline can be new (one that began on or before it is itself an
+  // earlier match): with a recent baseline (a current plan's start) the versions to look at are few.
+  const earliest = specs.map((spec) => spec.baselineDate).sort()[0]!;
+  const [row] = await db
+    .select(fields)
+    .from(platformVersions)
+    .where(and(inForceOn(day), sql`${platformVersions.validFrom} > ${earliest}::date`, platformNotDeleted(platformVersions), scope));
+  return specs.map((_, index) => Number(row?.[`n${index}`] ?? 0));
 }
 
 /** The criteria, and for a baseline the "no matching version on or before it" rule, on a version row. */
@@ -355,7 +370,7 @@ export function newSinceCondition(criteria: ResolvedCriteria, baselineDate: stri
 }
 
 /** Platforms in force on `day` with a recognition date, counted by recognition year and type (from the maintained counts when the scope allows, as above). */
-export function countRecognitionsByYear(
+export async function countRecognitionsByYear(
   db: Executor,
   day: string,
   regionIds: readonly string[],
@@ -364,38 +379,34 @@ export function countRecognitionsByYear(
 ) {
   if (!options.byRegionAndType) return recountRecognitionsByYear(db, day, regionIds, scope);
   if (!regionIds.length) return Promise.resolve([]);
-  return withoutJit(db, async (tx) => {
-    const result = (await tx.execute(sql`${countsOn(day)}
-      select recognized_year as year, type_id as "typeId", sum(n)::int as count
-      from platform_versions
-      where recognized_year <> 0 and region_id in (${sql.join(
-        regionIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )}) and ${scope ?? sql`true`}
-      group by 1, 2 having sum(n) <> 0`)) as unknown as { rows: { year: number; typeId: string; count: number }[] };
-    return result.rows.map((row) => ({ year: Number(row.year), typeId: row.typeId, count: Number(row.count) }));
-  });
+  const result = (await db.execute(sql`${countsOn(day)}
+    select recognized_year as year, type_id as "typeId", sum(n)::int as count
+    from platform_versions
+    where recognized_year <> 0 and region_id in (${sql.join(
+      regionIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}) and ${scope ?? sql`true`}
+    group by 1, 2 having sum(n) <> 0`)) as unknown as { rows: { year: number; typeId: string; count: number }[] };
+  return result.rows.map((row) => ({ year: Number(row.year), typeId: row.typeId, count: Number(row.count) }));
 }
 
 /** The recognitions by year recounted from `platform_versions` (the reference, and the path for other scopes). */
-export function recountRecognitionsByYear(db: Executor, day: string, regionIds: readonly string[], scope: SQL | undefined) {
-  return withoutJit(db, async (tx) => {
-    const year = sql<number>`extract(year from ${platformVersions.recognizedOn})::int`;
-    const rows = await tx
-      .select({ year, typeId: platformVersions.typeId, count: count() })
-      .from(platformVersions)
-      .where(
-        and(
-          inForceOn(day),
-          platformNotDeleted(platformVersions),
-          scope,
-          regionIds.length ? inArray(platformVersions.regionId, [...regionIds]) : sql`false`,
-          sql`${platformVersions.recognizedOn} is not null`,
-        ),
-      )
-      .groupBy(year, platformVersions.typeId);
-    return rows.map((row) => ({ year: Number(row.year), typeId: row.typeId, count: Number(row.count) }));
-  });
+export async function recountRecognitionsByYear(db: Executor, day: string, regionIds: readonly string[], scope: SQL | undefined) {
+  const year = sql<number>`extract(year from ${platformVersions.recognizedOn})::int`;
+  const rows = await db
+    .select({ year, typeId: platformVersions.typeId, count: count() })
+    .from(platformVersions)
+    .where(
+      and(
+        inForceOn(day),
+        platformNotDeleted(platformVersions),
+        scope,
+        regionIds.length ? inArray(platformVersions.regionId, [...regionIds]) : sql`false`,
+        sql`${platformVersions.recognizedOn} is not null`,
+      ),
+    )
+    .groupBy(year, platformVersions.typeId);
+  return rows.map((row) => ({ year: Number(row.year), typeId: row.typeId, count: Number(row.count) }));
 }
 
 /** Every type with its system and level, and every region with its path: small tables, read whole. */
@@ -408,20 +419,18 @@ export async function findRegistryFacts(db: Executor): Promise<{ types: TypeFact
 }
 
 /** One page of the platforms `condition` admits on `day`, as the registry lists them (the platforms module's read), by name. */
-export function findPlatformsOn(
+export async function findPlatformsOn(
   db: Executor,
   day: string,
   condition: SQL | undefined,
   page: { limit: number; offset: number },
 ): Promise<{ items: Platform[]; total: number }> {
-  return withoutJit(db, async (tx) => {
-    const items = await findPlatformsInForce(tx, day, condition, page);
-    const [totalRow] = await tx
-      .select({ total: count() })
-      .from(platformVersions)
-      .where(and(inForceOn(day), platformNotDeleted(platformVersions), condition));
-    return { items, total: Number(totalRow?.total ?? 0) };
-  });
+  const items = await findPlatformsInForce(db, day, condition, page);
+  const [totalRow] = await db
+    .select({ total: count() })
+    .from(platformVersions)
+    .where(and(inForceOn(day), platformNotDeleted(platformVersions), condition));
+  return { items, total: Number(totalRow?.total ?? 0) };
 }
 
 /** One page of the platforms in force on `day` that the criteria (and the baseline rule, if any) and `scope` admit. */
