@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatChineseDate, formatChineseDateTime, formatDate, formatDateTime } from './format';
+import dayjs from 'dayjs';
+import { formatChineseDate, formatChineseDateTime, formatDate, formatDateTime, isAfterToday, todayString } from './format';
 
 describe('dates as people read them', () => {
   // A moment without a zone is read in the browser's zone, as the API's ISO timestamps are.
@@ -21,5 +22,20 @@ describe('dates as people read them', () => {
   it('shows a missing date as the catalogue’s none', () => {
     expect(formatDateTime(null)).toBe(formatDate(undefined));
     expect(formatChineseDate(null)).toBe(formatDate(null));
+  });
+});
+
+describe("today is China's day, as on the server", () => {
+  it('turns to the next day at midnight in China, whatever the browser zone', () => {
+    expect(todayString(new Date('2026-12-04T15:59:59Z'))).toBe('2026-12-04');
+    expect(todayString(new Date('2026-12-04T16:00:00Z'))).toBe('2026-12-05');
+    expect(todayString(new Date('2026-12-04T23:30:00Z'))).toBe('2026-12-05');
+  });
+
+  it('refuses only days after today in the date pickers', () => {
+    const today = todayString();
+    expect(isAfterToday(dayjs(today))).toBe(false);
+    expect(isAfterToday(dayjs(today).subtract(1, 'day'))).toBe(false);
+    expect(isAfterToday(dayjs(today).add(1, 'day'))).toBe(true);
   });
 });

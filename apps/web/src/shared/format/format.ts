@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { t } from '../i18n/zh-CN';
 
 /** 2025-03-01 → 2025-03-01; ISO timestamps → their calendar day. */
@@ -29,6 +29,18 @@ export function formatText(value: string | null | undefined): string {
   return value && value.trim() ? value : t.common.none;
 }
 
-export function todayString(): string {
-  return dayjs().format('YYYY-MM-DD');
+/** China's wall-clock offset from UTC (no daylight saving). */
+const chinaOffsetMs = 8 * 60 * 60 * 1000;
+
+/**
+ * Today as China's wall clock has it (YYYY-MM-DD), the day the server measures "today" by (`todayInChina`), so a
+ * browser in another time zone, or late in the UTC day, asks for the same day the server answers for.
+ */
+export function todayString(now: Date = new Date()): string {
+  return new Date(now.getTime() + chinaOffsetMs).toISOString().slice(0, 10);
+}
+
+/** Whether a picked day lies after today (China's day): date pickers refuse such days. */
+export function isAfterToday(day: Dayjs): boolean {
+  return day.format('YYYY-MM-DD') > todayString();
 }

@@ -7,7 +7,7 @@ import { useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
 import { PageLoading } from '../../../shared/components/PageLoading';
-import { todayString } from '../../../shared/format/format';
+import { isAfterToday, todayString } from '../../../shared/format/format';
 import { toDateString } from '../../../shared/forms/rules';
 import { useListParams } from '../../../shared/hooks/useListParams';
 import { t } from '../../../shared/i18n/zh-CN';
@@ -140,7 +140,7 @@ export default function CockpitPage() {
               allowClear={false}
               value={dayjs(day)}
               onChange={(value) => list.update({ asOf: toDateString(value) === todayString() ? undefined : toDateString(value) })}
-              disabledDate={(candidate) => candidate.isAfter(dayjs(), 'day')}
+              disabledDate={isAfterToday}
               style={{ width: 140 }}
               data-testid="cockpit-asof"
             />

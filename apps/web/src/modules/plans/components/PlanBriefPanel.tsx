@@ -3,7 +3,7 @@ import type { Plan } from '@stip/contracts';
 import { Button, DatePicker, Flex, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { todayString } from '../../../shared/format/format';
+import { isAfterToday, todayString } from '../../../shared/format/format';
 import { toDateString } from '../../../shared/forms/rules';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
@@ -45,7 +45,7 @@ export function PlanBriefPanel({
           allowClear={false}
           value={dayjs(asOf ?? todayString())}
           onChange={(value) => onAsOf(toDateString(value) ?? undefined)}
-          disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+          disabledDate={isAfterToday}
           data-testid="plan-brief-asof"
         />
         <Button

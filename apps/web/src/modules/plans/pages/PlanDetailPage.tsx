@@ -7,7 +7,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { PageLoading } from '../../../shared/components/PageLoading';
-import { todayString } from '../../../shared/format/format';
+import { isAfterToday, todayString } from '../../../shared/format/format';
 import { toDateString } from '../../../shared/forms/rules';
 import { useListParams } from '../../../shared/hooks/useListParams';
 import { useNotify } from '../../../shared/hooks/useNotify';
@@ -80,7 +80,7 @@ export default function PlanDetailPage() {
         allowClear={false}
         value={dayjs(asOf ?? todayString())}
         onChange={(value) => setAsOf(toDateString(value) ?? undefined)}
-        disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+        disabledDate={isAfterToday}
         style={{ width: 140 }}
         data-testid="plan-targets-asof"
       />

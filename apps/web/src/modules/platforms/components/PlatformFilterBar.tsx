@@ -3,6 +3,7 @@ import { Button, Card, DatePicker, Flex, Select, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { SearchInput } from '../../../shared/components/SearchInput';
 import { toDateString } from '../../../shared/forms/rules';
+import { isAfterToday } from '../../../shared/format/format';
 import type { ParamValue } from '../../../shared/hooks/useListParams';
 import { t } from '../../../shared/i18n/zh-CN';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
@@ -98,7 +99,7 @@ export function PlatformFilterBar({ filters, onChange, onReset }: PlatformFilter
             placeholder={labels.asOf}
             value={filters.asOf ? dayjs(filters.asOf) : null}
             onChange={(value) => onChange({ asOf: toDateString(value) })}
-            disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+            disabledDate={isAfterToday}
             style={{ width: 140 }}
             data-testid="platform-filter-asof"
           />

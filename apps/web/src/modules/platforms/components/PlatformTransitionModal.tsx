@@ -3,6 +3,7 @@ import { DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { requiredChoice, requiredText, toDateString } from '../../../shared/forms/rules';
+import { isAfterToday } from '../../../shared/format/format';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useTransitionPlatform } from '../hooks/usePlatforms';
@@ -73,11 +74,7 @@ export function PlatformTransitionModal({
           extra={copy.effectiveDateHint}
           rules={[requiredChoice(copy.effectiveDate)]}
         >
-          <DatePicker
-            style={{ width: '100%' }}
-            disabledDate={(day) => day.isAfter(dayjs(), 'day')}
-            data-testid="platform-transition-date"
-          />
+          <DatePicker style={{ width: '100%' }} disabledDate={isAfterToday} data-testid="platform-transition-date" />
         </Form.Item>
       </Form>
     </Modal>

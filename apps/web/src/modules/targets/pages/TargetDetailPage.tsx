@@ -7,7 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { LoadFailed } from '../../../shared/components/LoadFailed';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { PageLoading } from '../../../shared/components/PageLoading';
-import { formatDateTime, formatText, todayString } from '../../../shared/format/format';
+import { formatDateTime, formatText, isAfterToday, todayString } from '../../../shared/format/format';
 import { toDateString } from '../../../shared/forms/rules';
 import { useListParams } from '../../../shared/hooks/useListParams';
 import { useNotify } from '../../../shared/hooks/useNotify';
@@ -107,7 +107,7 @@ export default function TargetDetailPage() {
                   const day = toDateString(value);
                   list.update({ asOf: day === todayString() ? undefined : day });
                 }}
-                disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+                disabledDate={isAfterToday}
                 style={{ width: 140 }}
                 data-testid="target-asof"
               />
