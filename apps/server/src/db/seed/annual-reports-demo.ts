@@ -10,17 +10,7 @@ import {
   getAnnualReportRowForSystem,
   openReportingYear,
 } from '../../modules/annual-reports';
-
-/** A small deterministic generator (mulberry32), so the demo figures are the same on every seed. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(state ^ (state >>> 15), 1 | state);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../shared/random';
 
 /** Plausible yearly figures for a platform (研发投入 in 万元, counts, hours); the text summary says it is demo data. */
 function demoFigures(random: () => number, name: string) {

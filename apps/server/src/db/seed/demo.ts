@@ -16,6 +16,7 @@ import { seedDemoExperts } from './experts-demo';
 import { seedDemoEvaluations } from './evaluations-demo';
 import { dazhouIndustries, seedCatalogue } from './catalogues';
 import { seedDemoSharing } from './sharing-demo';
+import { seededRandom } from '../../shared/random';
 
 /** The password every demo account shares. Demo data only: a production start (STIP_DEMO=off) has none. */
 export const demoPassword = 'stip-demo-2025';
@@ -168,18 +169,6 @@ const namedPlatforms: PlatformSeed[] = [
     fields: ['人工智能', '先进碳材料', '新能源材料'],
   },
 ];
-
-/** A small deterministic generator, so every demo start builds the same registry. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const generatedKinds: { type: string; suffix: string; weight: number }[] = [
   { type: '市级重点实验室', suffix: '市级重点实验室', weight: 6 },

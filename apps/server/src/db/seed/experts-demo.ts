@@ -14,6 +14,7 @@ import {
   saveScoresForExpert,
   updateExpert,
 } from '../../modules/experts';
+import { seededRandom } from '../../shared/random';
 
 /** What the lead's demo seed already holds, looked up by the names the documents use. */
 export interface DemoExpertMaps {
@@ -148,18 +149,6 @@ const demoExperts: ExpertSeed[] = [
     fields: ['智能制造', '新材料', '电子信息'],
   },
 ];
-
-/** A small deterministic generator, so every demo start scores the same. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seedContext(db: Executor, city: { id: string; path: string }): ActorContext {
   const actor: Actor = {

@@ -1,4 +1,5 @@
 import type { ExclusionReason } from '@stip/contracts';
+import { seededRandom as mulberry32 } from '../../shared/random';
 
 /**
  * The panel draw as a pure function of the candidate pool and the conflict facts, so the rules can be
@@ -87,16 +88,9 @@ function hashSeed(seed: string): number {
   return hash >>> 0;
 }
 
-/** mulberry32: a small, fast, well-distributed PRNG; the same seed gives the same sequence in [0, 1). */
+/** The draw's generator for a recorded text seed: mulberry32 (`shared/random.ts`) seeded by the text's hash. */
 export function seededRandom(seed: string): () => number {
-  let state = hashSeed(seed);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hashSeed(seed));
 }
 
 /** A Fisher–Yates shuffle of a copy of `items` driven by `random`. */

@@ -7,6 +7,7 @@ import { platformTypes, platforms } from '../../db/schema/index';
 import type { ActorContext } from '../../shared/context';
 import { registryFilter } from './platforms.queries';
 import { countRegistryRows, findRegistryRows, recountRegistryRows } from './platforms.repository';
+import { seededRandom } from '../../shared/random';
 
 /**
  * The registry list's total, answered from the maintained counts (platform_counts) when the filter allows,
@@ -16,17 +17,7 @@ import { countRegistryRows, findRegistryRows, recountRegistryRows } from './plat
 const handle = await createTestDb();
 const { db } = handle;
 
-/** mulberry32: a small seeded generator, so a failure replays. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const next = random(20261205);
+const next = seededRandom(20261205);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 
 let tree: Awaited<ReturnType<typeof buildRegionTree>>;

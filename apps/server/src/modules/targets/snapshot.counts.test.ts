@@ -15,6 +15,7 @@ import {
   recountRecognitionsByYear,
 } from './snapshot.repository';
 import type { ResolvedCriteria, SnapshotGroup } from './targets.arithmetic';
+import { seededRandom } from '../../shared/random';
 
 /**
  * The maintained counts (platform_counts, platform_count_changes, kept by triggers) against a full
@@ -28,17 +29,7 @@ import type { ResolvedCriteria, SnapshotGroup } from './targets.arithmetic';
 const handle = await createTestDb();
 const { db } = handle;
 
-/** mulberry32: a small seeded generator, so a failure replays. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const next = random(20261204);
+const next = seededRandom(20261204);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
