@@ -19,6 +19,7 @@ describe('configuration', () => {
       publicOrigins: [],
       hsts: false,
       sessionMaxHours: 12,
+      publicSearchPerMinute: 60,
       warnings: [],
     });
   });
@@ -85,5 +86,17 @@ describe('configuration', () => {
   it('reads DB_POOL_SIZE and SESSION_MAX_HOURS as bounded whole numbers', () => {
     expect(readConfig({ DB_POOL_SIZE: '25', SESSION_MAX_HOURS: '8' })).toMatchObject({ dbPoolSize: 25, sessionMaxHours: 8 });
     expect(() => readConfig({ DB_POOL_SIZE: '2.5' })).toThrow(/DB_POOL_SIZE/);
+  });
+
+  it('reads PUBLIC_SEARCH_PER_MINUTE as a whole number of at least 1, and refuses anything else naming the variable', () => {
+    expect(readConfig({ PUBLIC_SEARCH_PER_MINUTE: '120' }).publicSearchPerMinute).toBe(120);
+    expect(readConfig({ PUBLIC_SEARCH_PER_MINUTE: ' 5 ' }).publicSearchPerMinute).toBe(5);
+    expect(readConfig({ PUBLIC_SEARCH_PER_MINUTE: '' }).publicSearchPerMinute).toBe(60);
+    for (const bad of ['abc', '0', '-5', '2.5', '100001']) {
+      expect(() => readConfig({ PUBLIC_SEARCH_PER_MINUTE: bad }), bad).toThrow(ConfigError);
+      expect(() => readConfig({ PUBLIC_SEARCH_PER_MINUTE: bad }), bad).toThrow(
+        `PUBLIC_SEARCH_PER_MINUTE: 应为 1–100000 之间的整数，而不是 "${bad}"`,
+      );
+    }
   });
 });

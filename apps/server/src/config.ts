@@ -150,6 +150,11 @@ export const zConfigEnv = z.object({
   HSTS: zFlag(false),
   /** A session ends this many hours after sign-in, however active (besides the 8-hour idle limit). */
   SESSION_MAX_HOURS: zInteger(12, 1, 24 * 30),
+  /**
+   * Anonymous portal searches (a non-blank `q` on `/api/public/…`) one address may make a minute, counted together
+   * across the portal's routes; signed-in users are not held to it.
+   */
+  PUBLIC_SEARCH_PER_MINUTE: zInteger(60, 1, 100_000),
   /** Keys the audit chain; unset: DATA_DIR/audit.key (made on first start). Checked for length where it is loaded. */
   AUDIT_KEY: z
     .string()
@@ -190,6 +195,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     publicOrigins: e.PUBLIC_ORIGIN,
     hsts: e.HSTS,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    /** Anonymous portal searches per address a minute (PUBLIC_SEARCH_PER_MINUTE, default 60). */
+    publicSearchPerMinute: e.PUBLIC_SEARCH_PER_MINUTE,
     /** Settings accepted but deprecated; printed at start. */
     warnings: [e.TRUST_PROXY.warning].filter((w): w is string => Boolean(w)),
     /** Keys the audit chain (AUDIT_KEY, ≥ 32 characters); unset: DATA_DIR/audit.key, made on first start. Same on every app server. */

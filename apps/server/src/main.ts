@@ -7,6 +7,7 @@ import { AppError } from './shared/app-error';
 import { OperatorError } from './db/operator-error';
 import { ConfigError, readConfig, type Config } from './config';
 import { buildApp } from './app';
+import { defaultAnonymousRateLimits } from './plugins/rate-limit';
 import { createDb, type DbHandle } from './db/client';
 import { hasDemoAccounts, issueSetupToken, needsSetup, resetPasswordFromConsole, setupTokenLifetimeMs } from './modules/accounts';
 import { resetTwoFactorFromConsole } from './modules/accounts';
@@ -125,6 +126,7 @@ async function serve(config: Config): Promise<void> {
     hsts: config.hsts,
     auth: { cookieSecure: config.cookieSecure, publicOrigins: config.publicOrigins, sessionMaxMs: config.sessionMaxHours * 3_600_000 },
     metricsToken: config.metricsToken,
+    anonymousRateLimits: { ...defaultAnonymousRateLimits, searchPerMinute: config.publicSearchPerMinute },
   });
   for (const warning of config.warnings) app.log.warn(warning);
   await seedDemoIfEmpty(handle, config, (message) => app.log.info(message));

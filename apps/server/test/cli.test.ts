@@ -67,6 +67,19 @@ describe('the stip command on the embedded database', () => {
     expect(existsSync(untouched)).toBe(false);
   });
 
+  it('refuses to start with a bad PUBLIC_SEARCH_PER_MINUTE, naming it, before opening any database', () => {
+    const untouched = path.join(dataDir, 'never-opened');
+    for (const bad of ['abc', '0']) {
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: untouched, PORT: '0', PUBLIC_SEARCH_PER_MINUTE: bad };
+      delete env.DATABASE_URL;
+      const result = spawnSync(process.execPath, [stip, 'serve'], { env, encoding: 'utf8', timeout: 60_000 });
+      expect(result.status, bad).toBe(1);
+      expect(result.stderr).toContain('配置有误，无法启动');
+      expect(result.stderr).toContain(`PUBLIC_SEARCH_PER_MINUTE: 应为 1–100000 之间的整数，而不是 "${bad}"`);
+    }
+    expect(existsSync(untouched)).toBe(false);
+  });
+
   it('answers an unknown command with usage and exit code 2', () => {
     const result = runStip(['frobnicate']);
     expect(result.status).toBe(2);

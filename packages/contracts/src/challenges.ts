@@ -125,7 +125,7 @@ export type UpdateChallengeMilestone = z.infer<typeof zUpdateChallengeMilestone>
 export const zCompleteChallengeMilestone = z.object({ evidence: zName(5000), version: zVersion });
 export type CompleteChallengeMilestone = z.infer<typeof zCompleteChallengeMilestone>;
 
-/** The selected team as every applicant (and the portal) sees it: no proposal. */
+/** The selected team as every applicant sees it: no proposal (the portal shows its organisation only, `zPublicChallenge`). */
 export const zSelectedTeam = z.object({ organizationName: z.string(), teamLeader: z.string() });
 
 export const zChallengeListItem = z.object({
@@ -171,27 +171,6 @@ export const zChallenge = zChallengeListItem.extend({
   createdAt: z.string(),
 });
 export type Challenge = z.infer<typeof zChallenge>;
-
-/** What the public portal shows of a challenge: no contact data, no proposals, no drafts. */
-export const zChallengePublicView = z.object({
-  id: z.string(),
-  title: z.string(),
-  reward: z.number(),
-  rewardNote: z.string().nullable(),
-  applicationDeadline: zDate,
-  completionDeadline: zDate.nullable(),
-  requirements: z.string().nullable(),
-  /** The demand's title and description, only while the demand itself is published. */
-  demand: z.object({ title: z.string(), description: z.string() }).nullable(),
-  publisherName: z.string(),
-  status: zChallengeStatus,
-  selectedTeam: zSelectedTeam.nullable(),
-  selectionReason: z.string().nullable(),
-  milestones: z.object({ total: z.number().int(), completed: z.number().int() }),
-  publishedAt: z.string().nullable(),
-  isDemo: z.boolean(),
-});
-export type ChallengePublicView = z.infer<typeof zChallengePublicView>;
 
 /** A demand the actor may post as a list (the create page's choice, prefilled from `?demandId=`). */
 export const zChallengeDemandChoice = z.object({

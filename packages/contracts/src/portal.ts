@@ -128,6 +128,10 @@ export const zPortalSearchPage = z.object({
 });
 export type PortalSearchPage = z.infer<typeof zPortalSearchPage>;
 
+/**
+ * A 揭榜挂帅 call as the portal lists it (the challenges module's `findOpenChallengesForPublic`): its status is the
+ * one it shows today, so a call past its application deadline is 评选中 (reviewing).
+ */
 export const zPublicChallengeListItem = z.object({
   id: zId,
   title: z.string(),
@@ -147,6 +151,7 @@ export const zPublicChallengeListItem = z.object({
 });
 export type PublicChallengeListItem = z.infer<typeof zPublicChallengeListItem>;
 
+/** One 揭榜挂帅 call on the portal (the challenges module's `getPublicChallenge`): no proposal, no team leader, no evidence. */
 export const zPublicChallenge = zPublicChallengeListItem.extend({
   requirements: z.string().nullable(),
   /** The demand behind the call, when that demand is itself published. */

@@ -12,7 +12,7 @@ export interface AnonymousRateLimits {
   publicPerMinute: number;
   /**
    * Anonymous searches: requests to a portal route (`/api/public/…`) with a search text `q`, counted together
-   * across those routes; a signed-in user is not held to it. Default 60.
+   * across those routes; a signed-in user is not held to it. Default 60; `stip serve` takes PUBLIC_SEARCH_PER_MINUTE.
    */
   searchPerMinute?: number;
 }

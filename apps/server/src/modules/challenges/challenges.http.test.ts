@@ -5,7 +5,7 @@ import { challenges, demands, notifications } from '../../db/schema/index';
 import { buildTestApp } from '../../../test/build-test-app';
 import { buildDemand, buildOrganization, buildRegionTree, buildUser, findAuditRecords, unique } from '../../../test/factories';
 import { addDays, todayInChina } from '../../shared/clock';
-import { findOpenChallengesForPublic, getPublicChallenge } from './index';
+import { findOpenChallengesForPublic, findPublicChallengeOfDemand, getPublicChallenge } from './index';
 
 const { app, handle, login } = await buildTestApp();
 const db = handle.db;
@@ -340,10 +340,14 @@ describe('selecting a team (选定揭榜方)', () => {
     const audit = await findAuditRecords(db, 'challenge.select', list.id);
     expect(audit.length).toBe(1);
 
-    // The portal shows the result, never a proposal.
+    // The portal shows the result (the selected organisation and the reason), never a proposal or a team leader.
     const publicView = await getPublicChallenge(db, list.id);
-    expect(publicView).toMatchObject({ status: 'selected', selectionReason: reason, selectedTeam: { teamLeader: '王教授' } });
+    expect(publicView).toMatchObject({
+      status: 'selected',
+      selection: { organizationName: selected.selectedTeam!.organizationName, reason },
+    });
     expect(JSON.stringify(publicView)).not.toContain('技术方案');
+    expect(Object.keys(publicView.selection!).sort()).toEqual(['organizationName', 'reason', 'selectedAt']);
   });
 
   it('hides a list and its applications from organisations and counties outside it (404)', async () => {
@@ -435,7 +439,10 @@ describe('milestones (项目节点)', () => {
       version: finished.version,
     });
     expect(completed.status).toBe('completed');
-    expect((await getPublicChallenge(db, list.id)).milestones).toEqual({ total: 2, completed: 2 });
+    expect((await getPublicChallenge(db, list.id)).milestones).toEqual([
+      { title: '小试完成', dueOn: addDays(today, -2), completedAt: expect.any(String) },
+      { title: '中试验收', dueOn: addDays(today, 90), completedAt: expect.any(String) },
+    ]);
     expect((await findAuditRecords(db, 'challenge.milestone.complete', overdue!.id)).length).toBe(1);
   });
 
@@ -501,13 +508,27 @@ describe('public read functions (for the portal)', () => {
     const drafts = await db.select({ id: challenges.id }).from(challenges).where(eq(challenges.status, 'draft'));
     for (const draft of drafts) expect(ids).not.toContain(draft.id);
     const entry = page.items.find((i) => i.id === list.id)!;
-    expect(entry.demand?.title).toContain('玄武岩纤维增强需求');
     expect(Object.keys(entry)).not.toContain('publisherOrganizationId');
+    expect((await getPublicChallenge(db, list.id)).demand?.title).toContain('玄武岩纤维增强需求');
 
     const closedDemand = await buildDemand(db, { enterpriseOrganizationId: enterprise, regionId: tree.countyA.id });
     const second = await openEnterpriseChallenge({ demandId: closedDemand.id });
     await db.update(demands).set({ status: 'closed' }).where(eq(demands.id, closedDemand.id));
     expect((await getPublicChallenge(db, second.id)).demand).toBeNull();
+  });
+
+  it('shows a list past its application deadline as under review (评选中) before any write stores it', async () => {
+    const list = await openEnterpriseChallenge();
+    await passDeadline(list.id);
+    const [stored] = await db.select({ status: challenges.status }).from(challenges).where(eq(challenges.id, list.id));
+    expect(stored!.status).toBe('open');
+    expect((await getPublicChallenge(db, list.id)).status).toBe('reviewing');
+    const taking = await findOpenChallengesForPublic(db, { limit: 500, offset: 0 });
+    expect(taking.items.map((i) => i.id)).not.toContain(list.id);
+    const reviewing = await findOpenChallengesForPublic(db, { limit: 500, offset: 0, statuses: ['reviewing'] });
+    expect(reviewing.items.find((i) => i.id === list.id)?.status).toBe('reviewing');
+    // The demand's page links its latest list with the same status.
+    expect(await findPublicChallengeOfDemand(db, demand.id)).toEqual({ id: list.id, status: 'reviewing' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { ChallengeStatus } from '@stip/contracts';
+import { type ChallengeStatus, publicChallengeStatuses, type PublicChallengeStatus } from '@stip/contracts';
 import type { Executor } from '../../db/client';
 import { challengeApplications, challengeMilestones, challenges, demands, organizations, regions, users } from '../../db/schema/index';
 import { escapeLike } from '../../shared/scope';
@@ -143,6 +143,149 @@ export async function findChallengeViews(
     db.select({ total: count() }).from(challenges).innerJoin(demands, eq(demands.id, challenges.demandId)).where(where),
   ]);
   return { rows, total: Number(totalRow?.total ?? 0) };
+}
+
+// ---- the public portal's reads ----
+
+/**
+ * The public reads name every column they take (no row of the table is selected whole), so a column added to
+ * the table later never reaches a visitor. A list is public in the stored states `publicChallengeStatuses`
+ * (never a draft, one awaiting the bureau's review or a withdrawn one); it shows its effective status on `today`,
+ * which for those states is again one of them (open past its deadline reads reviewing).
+ */
+const isPublicChallenge = and(inArray(challenges.status, [...publicChallengeStatuses]), isNull(challenges.deletedAt));
+
+function publicListColumns(today: string) {
+  return {
+    id: challenges.id,
+    title: challenges.title,
+    reward: challenges.reward,
+    rewardNote: challenges.rewardNote,
+    applicationDeadline: challenges.applicationDeadline,
+    completionDeadline: challenges.completionDeadline,
+    status: effectiveStatusSql(today) as SQL<PublicChallengeStatus>,
+    publisherOrganizationName: organizations.name,
+    regionName: regions.name,
+    technicalField: demands.technicalField,
+    industry: demands.industry,
+    publishedAt: challenges.publishedAt,
+    applicationCount: sql<number>`(select count(*)::int from ${challengeApplications}
+      where ${challengeApplications.challengeId} = ${challenges.id} and ${challengeApplications.status} <> 'withdrawn')`,
+    isDemo: challenges.isDemo,
+  };
+}
+
+function publicDetailColumns(today: string) {
+  return {
+    ...publicListColumns(today),
+    requirements: challenges.requirements,
+    demandId: demands.id,
+    demandTitle: demands.title,
+    demandDescription: demands.description,
+    selectedApplicationId: challenges.selectedApplicationId,
+    selectionReason: challenges.selectionReason,
+    selectedAt: challenges.selectedAt,
+    completedAt: challenges.completedAt,
+  };
+}
+
+/** Where a public list's region, publisher and demand are read from; the demand's facts only while it is published. */
+const publicJoins = {
+  region: eq(regions.id, challenges.regionId),
+  publisher: eq(organizations.id, challenges.publisherOrganizationId),
+  demand: and(eq(demands.id, challenges.demandId), eq(demands.status, 'published'), isNull(demands.deletedAt)),
+};
+
+export type PublicChallengeRow = Awaited<ReturnType<typeof findPublicChallengeRows>>['rows'][number];
+
+/**
+ * A page of public lists whose effective status is one of `statuses` (and whose title holds `q`): those taking
+ * applications first, the nearest deadline first, then under review, selected and completed, the newest first.
+ */
+export async function findPublicChallengeRows(
+  db: Executor,
+  filter: { today: string; statuses: readonly PublicChallengeStatus[]; q?: string | undefined },
+  page: { limit: number; offset: number },
+) {
+  const effective = effectiveStatusSql(filter.today);
+  const where = and(
+    isPublicChallenge,
+    sql`${effective} in (${sql.join(
+      filter.statuses.map((s) => sql`${s}`),
+      sql`, `,
+    )})`,
+    filter.q ? sql`${challenges.title} ilike ${escapeLike(filter.q)}` : undefined,
+  );
+  const [rows, [totalRow]] = await Promise.all([
+    db
+      .select(publicListColumns(filter.today))
+      .from(challenges)
+      .innerJoin(regions, publicJoins.region)
+      .leftJoin(organizations, publicJoins.publisher)
+      .leftJoin(demands, publicJoins.demand)
+      .where(where)
+      .orderBy(
+        sql`case ${effective} when 'open' then 0 when 'reviewing' then 1 when 'selected' then 2 else 3 end`,
+        sql`case when ${effective} = 'open' then ${challenges.applicationDeadline} end asc`,
+        desc(challenges.publishedAt),
+        asc(challenges.id),
+      )
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ total: count() }).from(challenges).where(where),
+  ]);
+  return { rows, total: Number(totalRow?.total ?? 0) };
+}
+
+/** One public list with its requirements, its published demand and its selection. */
+export async function getPublicChallengeRow(db: Executor, id: string, today: string) {
+  const [row] = await db
+    .select(publicDetailColumns(today))
+    .from(challenges)
+    .innerJoin(regions, publicJoins.region)
+    .leftJoin(organizations, publicJoins.publisher)
+    .leftJoin(demands, publicJoins.demand)
+    .where(and(eq(challenges.id, id), isPublicChallenge));
+  return row;
+}
+
+/** The organisation of a list's selected application (its name only: never the leader, the team or the proposal). */
+export async function findSelectedOrganizationName(db: Executor, challengeId: string, applicationId: string) {
+  const [row] = await db
+    .select({ organizationName: organizations.name })
+    .from(challengeApplications)
+    .innerJoin(organizations, eq(organizations.id, challengeApplications.organizationId))
+    .where(and(eq(challengeApplications.id, applicationId), eq(challengeApplications.challengeId, challengeId)));
+  return row?.organizationName ?? null;
+}
+
+/** A public list's milestones as a visitor reads them (title, due day, completion; never the evidence). */
+export async function findPublicMilestones(db: Executor, challengeId: string) {
+  return db
+    .select({ title: challengeMilestones.title, dueOn: challengeMilestones.dueOn, completedAt: challengeMilestones.completedAt })
+    .from(challengeMilestones)
+    .where(and(eq(challengeMilestones.challengeId, challengeId), isNull(challengeMilestones.deletedAt)))
+    .orderBy(asc(challengeMilestones.sortOrder), asc(challengeMilestones.dueOn));
+}
+
+/** The latest released public list built on a demand, with its effective status. */
+export async function findPublicChallengeOfDemandRow(db: Executor, demandId: string, today: string) {
+  const [row] = await db
+    .select({ id: challenges.id, status: effectiveStatusSql(today) as SQL<PublicChallengeStatus> })
+    .from(challenges)
+    .where(and(eq(challenges.demandId, demandId), isPublicChallenge))
+    .orderBy(desc(challenges.publishedAt))
+    .limit(1);
+  return row;
+}
+
+/** How many public lists take applications on `today` (released and the deadline not passed). */
+export async function countOpenPublicChallenges(db: Executor, today: string): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(challenges)
+    .where(and(isPublicChallenge, sql`${effectiveStatusSql(today)} = 'open'`));
+  return Number(row?.total ?? 0);
 }
 
 // ---- demands, organisations, regions, users (read only) ----

@@ -6,7 +6,6 @@ import {
   type ChallengeListItem,
   type ChallengeMilestone,
   type ChallengeQuery,
-  type ChallengeStatus,
   type ChallengeTransition,
   type CompleteChallengeMilestone,
   type CreateChallenge,
@@ -14,7 +13,9 @@ import {
   type CreateChallengeMilestone,
   ErrorCode,
   type Page,
-  type ChallengePublicView,
+  type PublicChallenge,
+  type PublicChallengeListItem,
+  type PublicChallengeStatus,
   type SelectChallengeApplication,
   type UpdateChallenge,
   type UpdateChallengeMilestone,
@@ -118,7 +119,7 @@ async function toListItems(ctx: RequestContext, views: ChallengeView[], today: s
   }));
 }
 
-/** The selected team as applicants and the portal see it (organisation and leader; never the proposal). */
+/** The selected team as applicants see it (organisation and leader; never the proposal). The portal names the organisation only. */
 async function selectedTeamOf(db: Executor, row: ChallengeRow) {
   if (!row.selectedApplicationId) return null;
   const [selected] = (await repository.findApplicationViews(db, [row.id])).filter((a) => a.id === row.selectedApplicationId);
@@ -661,12 +662,14 @@ export async function completeMilestone(
 
 // ====================================================================== public (the portal)
 
-const publicStatuses: readonly ChallengeStatus[] = ['open', 'reviewing', 'selected', 'completed'];
+/**
+ * The portal's reads: public fields only, each named in the repository's public queries, and every list with the
+ * status it shows today (a list past its application deadline is 评选中 before any write stores it).
+ */
 
-async function toPublic(db: Executor, view: ChallengeView, today: string): Promise<ChallengePublicView> {
-  const row = view.challenge;
-  const milestones = await repository.findMilestoneRows(db, [row.id]);
-  const isDemandPublic = view.demandStatus === 'published' && !view.isDemandDeleted;
+const publicChallengeNotFound = () => notFound('揭榜挂帅榜单不存在或未公开');
+
+function toPublicListItem(row: repository.PublicChallengeRow): PublicChallengeListItem {
   return {
     id: row.id,
     title: row.title,
@@ -674,35 +677,65 @@ async function toPublic(db: Executor, view: ChallengeView, today: string): Promi
     rewardNote: row.rewardNote,
     applicationDeadline: row.applicationDeadline,
     completionDeadline: row.completionDeadline,
-    requirements: row.requirements,
-    demand: isDemandPublic ? { title: view.demandTitle, description: view.demandDescription } : null,
-    publisherName: publisherNameOf(view),
-    status: effectiveChallengeStatus(row.status, row.applicationDeadline, today),
-    selectedTeam: await selectedTeamOf(db, row),
-    selectionReason: row.selectionReason,
-    milestones: { total: milestones.length, completed: milestones.filter((m) => m.completedAt).length },
+    status: row.status,
+    publisherName: row.publisherOrganizationName ?? `${row.regionName}科技主管部门`,
+    regionName: row.regionName,
+    technicalField: row.technicalField,
+    industry: row.industry,
     publishedAt: iso(row.publishedAt),
+    applicationCount: row.applicationCount,
     isDemo: row.isDemo,
   };
 }
 
 /**
- * Released lists for the public portal, newest first: by default those still taking applications (揭榜中);
- * `statuses` widens it to any released state. Never a draft, a list under review or a withdrawn one.
+ * Released lists for the public portal whose status today is one of `statuses` (by default those taking
+ * applications, 揭榜中) and whose title holds `q`: open ones first (the nearest deadline first), then the rest,
+ * the newest first. Never a draft, a list under review or a withdrawn one.
  */
 export async function findOpenChallengesForPublic(
   db: Executor,
-  query: { limit: number; offset: number; statuses?: readonly ('open' | 'reviewing' | 'selected' | 'completed')[] },
+  query: { q?: string | undefined; statuses?: readonly PublicChallengeStatus[] | undefined; limit: number; offset: number },
   today = todayInChina(),
-): Promise<Page<ChallengePublicView>> {
-  const statuses = (query.statuses ?? ['open']).filter((s) => publicStatuses.includes(s));
-  const { rows, total } = await repository.findChallengeViews(db, { scope: undefined, today, statuses }, query);
-  return { items: await Promise.all(rows.map((row) => toPublic(db, row, today))), total };
+): Promise<Page<PublicChallengeListItem>> {
+  const statuses = query.statuses?.length ? query.statuses : (['open'] as const);
+  const { rows, total } = await repository.findPublicChallengeRows(db, { today, statuses, q: query.q }, query);
+  return { items: rows.map(toPublicListItem), total };
 }
 
-/** One released list for the portal (404 for anything not released: drafts, lists under review, withdrawn ones). */
-export async function getPublicChallenge(db: Executor, id: string, today = todayInChina()): Promise<ChallengePublicView> {
-  const view = await repository.getChallengeView(db, id);
-  if (!view || !publicStatuses.includes(view.challenge.status)) throw challengeNotFound();
-  return toPublic(db, view, today);
+/**
+ * One released list for the portal: its requirements, its demand while published, the selected organisation with
+ * the reason, the milestones (404 for anything not released: drafts, lists under review, withdrawn ones).
+ */
+export async function getPublicChallenge(db: Executor, id: string, today = todayInChina()): Promise<PublicChallenge> {
+  const row = await repository.getPublicChallengeRow(db, id, today);
+  if (!row) throw publicChallengeNotFound();
+  const isSelected = row.status === 'selected' || row.status === 'completed';
+  const selectedOrganizationName =
+    isSelected && row.selectedApplicationId ? await repository.findSelectedOrganizationName(db, id, row.selectedApplicationId) : null;
+  const milestones = await repository.findPublicMilestones(db, id);
+  return {
+    ...toPublicListItem(row),
+    requirements: row.requirements,
+    demand: row.demandId ? { id: row.demandId, title: row.demandTitle ?? '', description: row.demandDescription ?? '' } : null,
+    selection: selectedOrganizationName
+      ? { organizationName: selectedOrganizationName, reason: row.selectionReason, selectedAt: iso(row.selectedAt) }
+      : null,
+    milestones: milestones.map((m) => ({ title: m.title, dueOn: m.dueOn, completedAt: iso(m.completedAt) })),
+    completedAt: iso(row.completedAt),
+  };
+}
+
+/** The latest released list built on a demand, as the portal's demand page links it (null when there is none). */
+export async function findPublicChallengeOfDemand(
+  db: Executor,
+  demandId: string,
+  today = todayInChina(),
+): Promise<{ id: string; status: PublicChallengeStatus } | null> {
+  return (await repository.findPublicChallengeOfDemandRow(db, demandId, today)) ?? null;
+}
+
+/** How many released lists take applications today (揭榜中), for the portal's home page. */
+export async function countOpenChallengesForPublic(db: Executor, today = todayInChina()): Promise<number> {
+  return repository.countOpenPublicChallenges(db, today);
 }

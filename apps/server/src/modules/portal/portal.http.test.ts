@@ -1,10 +1,20 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PublicCall, PublicChallenge, PublicOverview, PublicPlatformPage, PortalSearchPage } from '@stip/contracts';
+import type {
+  Page,
+  PublicCall,
+  PublicChallenge,
+  PublicChallengeListItem,
+  PublicDemand,
+  PublicOverview,
+  PublicPlatformPage,
+  PortalSearchPage,
+} from '@stip/contracts';
 import { buildTestApp } from '../../../test/build-test-app';
 import { buildOrganization, buildPlatform, buildPlatformType, buildRegionTree, buildUser, unique } from '../../../test/factories';
 import { achievements, calls, challengeApplications, challengeMilestones, challenges, demands } from '../../db/schema/index';
-import { todayInChina } from '../../shared/clock';
+import { addDays, todayInChina } from '../../shared/clock';
+import { findOpenChallengesForPublic, getPublicChallenge } from '../challenges';
 import { refreshSearchVectors } from '../search';
 
 const t = await buildTestApp({ anonymousRateLimits: { signInPerMinute: 100_000, publicPerMinute: 100_000, searchPerMinute: 3 } });
@@ -13,6 +23,8 @@ const { db } = t.handle;
 let tree: Awaited<ReturnType<typeof buildRegionTree>>;
 let achievementId: string;
 let challengeId: string;
+let expiredDemandId: string;
+let expiredChallengeId: string;
 let cityTypeId: string;
 let staffCookie: string;
 
@@ -69,6 +81,26 @@ beforeAll(async () => {
     { challengeId, title: '完成中试', dueOn: '2027-09-30', sortOrder: 2 },
   ]);
 
+  // A call still stored as 揭榜中 whose application deadline passed yesterday (no write has stored its expiry yet).
+  const [expiredDemand] = await db
+    .insert(demands)
+    .values({ title: '玄武岩纤维表面浸润剂配方', regionId: tree.countyA.id, status: 'published', publishedAt: new Date() })
+    .returning({ id: demands.id });
+  expiredDemandId = expiredDemand!.id;
+  const [expired] = await db
+    .insert(challenges)
+    .values({
+      demandId: expiredDemandId,
+      title: '揭榜挂帅：玄武岩纤维浸润剂',
+      reward: 80,
+      applicationDeadline: addDays(todayInChina(), -1),
+      regionId: tree.countyA.id,
+      status: 'open',
+      publishedAt: new Date(),
+    })
+    .returning({ id: challenges.id });
+  expiredChallengeId = expired!.id;
+
   cityTypeId = await buildPlatformType(db, { name: unique('市级工程技术研究中心'), level: 'city', sortOrder: 2 });
   const provincialTypeId = await buildPlatformType(db, { name: unique('省级重点实验室'), level: 'provincial', sortOrder: 1 });
   await buildPlatform(db, {
@@ -114,6 +146,27 @@ describe('the public portal', () => {
     expect(challenge.demand?.title).toBe('玄武岩纤维拉丝漏板寿命提升');
   });
 
+  it("shows an open call past its application deadline as 评选中 on the list, the detail and its demand's page, as the challenges module answers it", async () => {
+    const detail = await t.app.inject(`/api/public/challenges/${expiredChallengeId}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json<PublicChallenge>().status).toBe('reviewing');
+    expect(detail.json()).toEqual(await getPublicChallenge(db, expiredChallengeId));
+
+    const list = (await t.app.inject('/api/public/challenges')).json<Page<PublicChallengeListItem>>();
+    const item = list.items.find((i) => i.id === expiredChallengeId);
+    expect(item?.status).toBe('reviewing');
+    const fromModule = await findOpenChallengesForPublic(db, { statuses: ['reviewing'], limit: 100, offset: 0 });
+    expect(item).toEqual(fromModule.items.find((i) => i.id === expiredChallengeId));
+
+    const listed = async (status: string) =>
+      (await t.app.inject(`/api/public/challenges?status=${status}`)).json<Page<PublicChallengeListItem>>().items.map((i) => i.id);
+    expect(await listed('open')).not.toContain(expiredChallengeId);
+    expect(await listed('reviewing')).toContain(expiredChallengeId);
+
+    const demand = (await t.app.inject(`/api/public/demands/${expiredDemandId}`)).json<PublicDemand>();
+    expect(demand.challenge).toEqual({ id: expiredChallengeId, status: 'reviewing' });
+  });
+
   it('lists open calls with their platform types and materials, without internal codes', async () => {
     const page = (await t.app.inject('/api/public/calls')).json<{ items: PublicCall[]; total: number }>();
     expect(page.total).toBe(1);
@@ -140,7 +193,8 @@ describe('the public portal', () => {
 
   it('counts what the portal offers on its home page', async () => {
     const overview = (await t.app.inject('/api/public/overview')).json<PublicOverview>();
-    expect(overview.counts).toEqual({ achievements: 1, demands: 1, challenges: 0, calls: 1, platforms: 2 });
+    // Two published demands; no 揭榜挂帅 call takes applications (the one stored as open is past its deadline).
+    expect(overview.counts).toEqual({ achievements: 1, demands: 2, challenges: 0, calls: 1, platforms: 2 });
     expect(overview.regionName).toBe(tree.city.name);
     expect(overview.latestAchievements[0]!.id).toBe(achievementId);
     expect(overview.latestChallenges[0]!.publisherName).toBe(`${tree.countyA.name}科技主管部门`);

@@ -1,13 +1,10 @@
-import { aliasedTable, and, asc, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { registeredPlatformStatuses } from '@stip/contracts';
 import type { PlatformLevel, PublicationStatus } from '@stip/contracts';
 import type { Executor } from '../../db/client';
 import {
   achievements,
   calls,
-  challengeApplications,
-  challengeMilestones,
-  challenges,
   demands,
   organizations,
   platformSystems,
@@ -21,16 +18,14 @@ import { subtreeIdsSql } from '../regions';
 
 /**
  * The portal's reads. Every select names its columns: a column that is not selected here cannot reach a
- * visitor, whatever is added to the tables later. Only published, non-deleted rows are read.
+ * visitor, whatever is added to the tables later. Only published, non-deleted rows are read. 揭榜挂帅 calls are
+ * the challenges module's (its public functions, which know the status a call shows after its deadline).
  */
 
 const published: PublicationStatus = 'published';
-/** The 揭榜挂帅 states a visitor may see (a draft or a withdrawn call never appears). */
-export const visibleChallengeStatuses = ['open', 'reviewing', 'selected', 'completed'] as const;
 
 const achievementIsPublic = and(eq(achievements.status, published), isNull(achievements.deletedAt));
 const demandIsPublic = and(eq(demands.status, published), isNull(demands.deletedAt));
-const challengeIsPublic = and(inArray(challenges.status, [...visibleChallengeStatuses]), isNull(challenges.deletedAt));
 const callIsPublic = and(eq(calls.status, 'open'), isNull(calls.deletedAt));
 
 /** The contact columns and which of them the owner chose to publish; the service drops the rest. */
@@ -99,14 +94,7 @@ export async function findPublicDemand(db: Executor, id: string) {
     .from(demands)
     .leftJoin(regions, eq(regions.id, demands.regionId))
     .where(and(eq(demands.id, id), demandIsPublic));
-  if (!row) return null;
-  const [challenge] = await db
-    .select({ id: challenges.id, status: challenges.status })
-    .from(challenges)
-    .where(and(eq(challenges.demandId, id), challengeIsPublic))
-    .orderBy(desc(challenges.publishedAt))
-    .limit(1);
-  return { ...row, challenge: challenge ?? null };
+  return row ?? null;
 }
 
 /** Card fields of published achievements (the search list's cards and the home page's latest). */
@@ -159,105 +147,6 @@ export async function findRegionNames(db: Executor, ids: string[]): Promise<Map<
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: regions.id, name: regions.name }).from(regions).where(inArray(regions.id, ids));
   return new Map(rows.map((row) => [row.id, row.name]));
-}
-
-const publisher = aliasedTable(organizations, 'publisher');
-const challengeRegion = aliasedTable(regions, 'challenge_region');
-const publicDemand = aliasedTable(demands, 'public_demand');
-
-const challengeColumns = {
-  id: challenges.id,
-  title: challenges.title,
-  reward: challenges.reward,
-  rewardNote: challenges.rewardNote,
-  applicationDeadline: challenges.applicationDeadline,
-  completionDeadline: challenges.completionDeadline,
-  status: challenges.status,
-  publisherOrganizationName: publisher.name,
-  regionName: challengeRegion.name,
-  technicalField: publicDemand.technicalField,
-  industry: publicDemand.industry,
-  publishedAt: challenges.publishedAt,
-  applicationCount: sql<number>`(select count(*)::int from ${challengeApplications}
-    where ${challengeApplications.challengeId} = ${challenges.id} and ${challengeApplications.status} <> 'withdrawn')`,
-  isDemo: challenges.isDemo,
-};
-
-function challengeFrom(db: Executor) {
-  return (
-    db
-      .select(challengeColumns)
-      .from(challenges)
-      .leftJoin(publisher, eq(publisher.id, challenges.publisherOrganizationId))
-      .innerJoin(challengeRegion, eq(challengeRegion.id, challenges.regionId))
-      // The demand's facts show only while the demand itself is published.
-      .leftJoin(
-        publicDemand,
-        and(eq(publicDemand.id, challenges.demandId), eq(publicDemand.status, published), isNull(publicDemand.deletedAt)),
-      )
-  );
-}
-
-export async function findPublicChallenges(
-  db: Executor,
-  query: { q?: string | undefined; status?: string[] | undefined; limit: number; offset: number },
-) {
-  const conditions: (SQL | undefined)[] = [challengeIsPublic];
-  if (query.status?.length) conditions.push(inArray(challenges.status, query.status as (typeof visibleChallengeStatuses)[number][]));
-  if (query.q) conditions.push(ilike(challenges.title, escapeLike(query.q)));
-  const where = and(...conditions);
-  const items = await challengeFrom(db)
-    .where(where)
-    // Open calls first (nearest deadline first), then the rest, newest first.
-    .orderBy(
-      sql`case ${challenges.status} when 'open' then 0 when 'reviewing' then 1 when 'selected' then 2 else 3 end`,
-      sql`case when ${challenges.status} = 'open' then ${challenges.applicationDeadline} end asc`,
-      desc(challenges.publishedAt),
-      asc(challenges.id),
-    )
-    .limit(query.limit)
-    .offset(query.offset);
-  const [total] = await db.select({ total: count() }).from(challenges).where(where);
-  return { items, total: total?.total ?? 0 };
-}
-
-export async function findPublicChallenge(db: Executor, id: string) {
-  const [row] = await challengeFrom(db).where(and(eq(challenges.id, id), challengeIsPublic));
-  if (!row) return null;
-  const [more] = await db
-    .select({
-      requirements: challenges.requirements,
-      demandId: publicDemand.id,
-      demandTitle: publicDemand.title,
-      demandDescription: publicDemand.description,
-      selectedApplicationId: challenges.selectedApplicationId,
-      selectionReason: challenges.selectionReason,
-      selectedAt: challenges.selectedAt,
-      completedAt: challenges.completedAt,
-    })
-    .from(challenges)
-    .leftJoin(
-      publicDemand,
-      and(eq(publicDemand.id, challenges.demandId), eq(publicDemand.status, published), isNull(publicDemand.deletedAt)),
-    )
-    .where(eq(challenges.id, id));
-  if (!more) return null;
-  const selected =
-    more.selectedApplicationId && (row.status === 'selected' || row.status === 'completed')
-      ? ((
-          await db
-            .select({ organizationName: organizations.name })
-            .from(challengeApplications)
-            .innerJoin(organizations, eq(organizations.id, challengeApplications.organizationId))
-            .where(and(eq(challengeApplications.id, more.selectedApplicationId), eq(challengeApplications.challengeId, id)))
-        )[0] ?? null)
-      : null;
-  const milestones = await db
-    .select({ title: challengeMilestones.title, dueOn: challengeMilestones.dueOn, completedAt: challengeMilestones.completedAt })
-    .from(challengeMilestones)
-    .where(and(eq(challengeMilestones.challengeId, id), isNull(challengeMilestones.deletedAt)))
-    .orderBy(asc(challengeMilestones.sortOrder), asc(challengeMilestones.dueOn));
-  return { ...row, ...more, selected, milestones };
 }
 
 export async function findOpenCalls(db: Executor, page: { limit: number; offset: number }) {
@@ -388,12 +277,6 @@ export async function countPublic(db: Executor) {
   return {
     achievements: await one(db.select({ total: count() }).from(achievements).where(achievementIsPublic)),
     demands: await one(db.select({ total: count() }).from(demands).where(demandIsPublic)),
-    challenges: await one(
-      db
-        .select({ total: count() })
-        .from(challenges)
-        .where(and(eq(challenges.status, 'open'), isNull(challenges.deletedAt))),
-    ),
     calls: await one(db.select({ total: count() }).from(calls).where(callIsPublic)),
     platforms: await one(
       db

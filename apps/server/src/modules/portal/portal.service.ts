@@ -5,6 +5,7 @@ import {
   type PublicChallenge,
   type PublicChallengeListItem,
   type PublicChallengeQuery,
+  publicChallengeStatuses,
   type PublicContact,
   type PublicDemand,
   type PublicOverview,
@@ -15,6 +16,12 @@ import {
 } from '@stip/contracts';
 import { notFound } from '../../shared/app-error';
 import type { RequestContext } from '../../shared/context';
+import {
+  countOpenChallengesForPublic,
+  findOpenChallengesForPublic,
+  findPublicChallengeOfDemand,
+  getPublicChallenge as getChallengeForPublic,
+} from '../challenges';
 import * as repository from './portal.repository';
 
 /**
@@ -97,65 +104,31 @@ export async function getPublicAchievement(ctx: RequestContext, id: string): Pro
   return { ...facts, contact: publicContact(row), publishedAt: iso(row.publishedAt) };
 }
 
-/** One published demand, with its 揭榜挂帅 call when one is public. */
+/** One published demand, with its 揭榜挂帅 call when one is public (its status as shown today). */
 export async function getPublicDemand(ctx: RequestContext, id: string): Promise<PublicDemand> {
   const row = await repository.findPublicDemand(ctx.db, id);
   if (!row) throw notFound('技术需求不存在或未公开');
-  const { contactName: _name, contactPhone: _phone, contactEmail: _email, publishedContact: _chosen, challenge, ...facts } = row;
+  const { contactName: _name, contactPhone: _phone, contactEmail: _email, publishedContact: _chosen, ...facts } = row;
   return {
     ...facts,
     contact: publicContact(row),
     publishedAt: iso(row.publishedAt),
-    challenge: challenge && isVisibleChallengeStatus(challenge.status) ? { id: challenge.id, status: challenge.status } : null,
+    challenge: await findPublicChallengeOfDemand(ctx.db, id),
   };
 }
 
-function isVisibleChallengeStatus(status: string): status is PublicChallengeListItem['status'] {
-  return (repository.visibleChallengeStatuses as readonly string[]).includes(status);
-}
-
-type ChallengeRow = Awaited<ReturnType<typeof repository.findPublicChallenges>>['items'][number];
-
-function toChallengeItem(row: ChallengeRow): PublicChallengeListItem {
-  if (!isVisibleChallengeStatus(row.status)) throw notFound('揭榜挂帅榜单不存在或未公开');
-  return {
-    id: row.id,
-    title: row.title,
-    reward: row.reward,
-    rewardNote: row.rewardNote,
-    applicationDeadline: row.applicationDeadline,
-    completionDeadline: row.completionDeadline,
-    status: row.status,
-    publisherName: row.publisherOrganizationName ?? `${row.regionName}科技主管部门`,
-    regionName: row.regionName,
-    technicalField: row.technicalField,
-    industry: row.industry,
-    publishedAt: iso(row.publishedAt),
-    applicationCount: row.applicationCount,
-    isDemo: row.isDemo,
-  };
-}
-
-/** 揭榜挂帅 calls a visitor may see: open ones first (nearest deadline first), then those decided or done. */
+/**
+ * 揭榜挂帅 calls a visitor may see (every public status unless filtered), as the challenges module answers them:
+ * open ones first (nearest deadline first), then those under review, decided or done.
+ */
 export async function findPublicChallenges(ctx: RequestContext, query: PublicChallengeQuery): Promise<Page<PublicChallengeListItem>> {
-  const page = await repository.findPublicChallenges(ctx.db, query);
-  return { items: page.items.map(toChallengeItem), total: page.total };
+  const statuses = query.status?.length ? query.status : publicChallengeStatuses;
+  return findOpenChallengesForPublic(ctx.db, { q: query.q, statuses, limit: query.limit, offset: query.offset });
 }
 
-/** One public 揭榜挂帅 call: its requirements, the chosen team and the reason, the milestones. */
+/** One public 揭榜挂帅 call: its requirements, the chosen organisation and the reason, the milestones. */
 export async function getPublicChallenge(ctx: RequestContext, id: string): Promise<PublicChallenge> {
-  const row = await repository.findPublicChallenge(ctx.db, id);
-  if (!row) throw notFound('揭榜挂帅榜单不存在或未公开');
-  return {
-    ...toChallengeItem(row),
-    requirements: row.requirements,
-    demand: row.demandId ? { id: row.demandId, title: row.demandTitle ?? '', description: row.demandDescription ?? '' } : null,
-    selection: row.selected
-      ? { organizationName: row.selected.organizationName, reason: row.selectionReason, selectedAt: iso(row.selectedAt) }
-      : null,
-    milestones: row.milestones.map((m) => ({ title: m.title, dueOn: m.dueOn, completedAt: iso(m.completedAt) })),
-    completedAt: iso(row.completedAt),
-  };
+  return getChallengeForPublic(ctx.db, id);
 }
 
 /** Calls for platform applications now accepting them (受理中), the nearest deadline first. */
@@ -218,9 +191,10 @@ export function getOverview(ctx: RequestContext): Promise<PublicOverview> {
 }
 
 async function loadOverview(ctx: RequestContext): Promise<PublicOverview> {
-  const [regionName, counts, achievements, demands, challenges, openCalls] = await Promise.all([
+  const [regionName, counts, openChallenges, achievements, demands, challenges, openCalls] = await Promise.all([
     repository.findPortalRegionName(ctx.db),
     repository.countPublic(ctx.db),
+    countOpenChallengesForPublic(ctx.db),
     repository.findAchievementCards(ctx.db, null, 6),
     repository.findDemandCards(ctx.db, null, 6),
     findPublicChallenges(ctx, { limit: 4, offset: 0 }),
@@ -228,7 +202,7 @@ async function loadOverview(ctx: RequestContext): Promise<PublicOverview> {
   ]);
   return {
     regionName,
-    counts,
+    counts: { ...counts, challenges: openChallenges },
     latestAchievements: achievements.map((card) => toSearchItem(card)),
     latestDemands: demands.map((card) => toSearchItem(card)),
     latestChallenges: challenges.items,
