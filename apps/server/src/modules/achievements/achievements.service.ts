@@ -12,15 +12,26 @@ import {
   type UpdateAchievement,
 } from '@stip/contracts';
 import type { Transaction } from '../../db/client';
-import { AppError, invalidField, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
+import { AppError, invalidField } from '../../shared/app-error';
 import { type ActorContext, inTransaction, type RequestContext } from '../../shared/context';
-import { recordAudit } from '../audit';
-import { refreshSearchVectors, searchRecords } from '../search';
+import { achievements } from '../../db/schema/index';
 import * as repository from './achievements.repository';
 import type { AchievementRow } from './achievements.repository';
-import { allowedPublicationActions, canEditInStatus, publicationMove, statusAfterEdit } from './publication.lifecycle';
-import { canSeePublication, isInOwnScope, listScope, moversOf, type PublicationFacts } from './publication.policy';
-import { findPublicationHistory, labelFacets, ownerTypeOfKind, visibleContact } from './publication.shared';
+import { allowedPublicationActions, canEditInStatus } from './publication.lifecycle';
+import { isInOwnScope, moversOf, type PublicationFacts } from './publication.policy';
+import { findOwnerOrganization, findPublicationByExternalId, insertPublication } from './publication.repository';
+import {
+  deletePublication,
+  findPublicationsForExport,
+  findVisiblePublications,
+  getVisiblePublication,
+  initialPublicationColumns,
+  type PublicationKind,
+  recordPublicationCreated,
+  transitionPublication,
+  updatePublicationInTx,
+} from './publication.service';
+import { findPublicationHistory, ownerTypeOfKind, visibleContact } from './publication.shared';
 
 /**
  * 科技成果: entering, editing and publishing achievements, each write audited in its transaction and followed by a
@@ -34,6 +45,17 @@ const facts = (row: AchievementRow): PublicationFacts => ({
   organizationId: row.ownerOrganizationId,
   regionPath: row.regionPath,
 });
+
+const kind: PublicationKind<typeof achievements, AchievementRow> = {
+  objectType: 'achievement',
+  table: achievements,
+  review,
+  noun: '科技成果',
+  ownerParty: '成果所属单位',
+  getRow: repository.getAchievementRow,
+  findRows: repository.findAchievementRows,
+  facts,
+};
 
 function toAchievement(ctx: RequestContext, row: AchievementRow): Achievement {
   const movers = moversOf(ctx.actor, facts(row), review);
@@ -72,74 +94,41 @@ function toAchievement(ctx: RequestContext, row: AchievementRow): Achievement {
   };
 }
 
-/** The achievement if the actor may see it, else NotFound (another scope's record is indistinguishable from a missing one). */
-async function getVisibleRow(ctx: RequestContext, db: RequestContext['db'] | Transaction, id: string): Promise<AchievementRow> {
-  const row = await repository.getAchievementRow(db, id);
-  if (!row || !canSeePublication(ctx.actor, facts(row))) throw notFound('科技成果不存在或无权查看');
-  return row;
-}
-
 /** Achievements the actor may see, searched and faceted by the search module, best match first. */
 export async function findAchievements(ctx: ActorContext, query: AchievementQuery): Promise<AchievementPage> {
-  const scope = listScope(ctx.actor, query.status, query.mine);
-  const empty = { technicalField: [], industry: [], maturity: [], region: [], ownerType: [] };
-  if (scope === 'nothing') return { items: [], total: 0, facets: empty };
-  const page = await searchRecords(ctx.db, 'achievement', {
-    ...(query.q ? { q: query.q } : {}),
-    limit: query.limit,
-    offset: query.offset,
-    ...(query.status?.length ? { statuses: query.status } : {}),
-    ...scope,
-    filters: {
-      ...(query.technicalField?.length ? { technicalField: query.technicalField } : {}),
-      ...(query.industry?.length ? { industry: query.industry } : {}),
-      ...(query.maturity?.length ? { maturity: query.maturity } : {}),
-      ...(query.regionId?.length ? { regionId: query.regionId } : {}),
-      ...(query.ownerType?.length ? { ownerType: query.ownerType } : {}),
-    },
-  });
-  const rows = new Map(
-    (
-      await repository.findAchievementRows(
-        ctx.db,
-        page.items.map((hit) => hit.id),
-      )
-    ).map((row) => [row.id, row]),
-  );
-  const items = page.items.flatMap((hit) => {
-    const row = rows.get(hit.id);
-    if (!row) return [];
+  const filters = {
+    ...(query.maturity?.length ? { maturity: query.maturity } : {}),
+    ...(query.ownerType?.length ? { ownerType: query.ownerType } : {}),
+  };
+  return findVisiblePublications(kind, ctx, query, filters, (row, hit) => {
     const achievement = toAchievement(ctx, row);
-    return [
-      {
-        id: achievement.id,
-        title: achievement.title,
-        keywords: achievement.keywords,
-        technicalField: achievement.technicalField,
-        industry: achievement.industry,
-        maturity: achievement.maturity,
-        ownerName: achievement.ownerName,
-        ownerType: achievement.ownerType,
-        transferModes: achievement.transferModes,
-        region: achievement.region,
-        status: achievement.status,
-        publishedAt: achievement.publishedAt,
-        isDemo: achievement.isDemo,
-        version: achievement.version,
-        updatedAt: achievement.updatedAt,
-        score: hit.score,
-        snippet: hit.snippet,
-        highlighted: hit.highlighted,
-        matchedTerms: hit.matchedTerms,
-      },
-    ];
+    return {
+      id: achievement.id,
+      title: achievement.title,
+      keywords: achievement.keywords,
+      technicalField: achievement.technicalField,
+      industry: achievement.industry,
+      maturity: achievement.maturity,
+      ownerName: achievement.ownerName,
+      ownerType: achievement.ownerType,
+      transferModes: achievement.transferModes,
+      region: achievement.region,
+      status: achievement.status,
+      publishedAt: achievement.publishedAt,
+      isDemo: achievement.isDemo,
+      version: achievement.version,
+      updatedAt: achievement.updatedAt,
+      score: hit.score,
+      snippet: hit.snippet,
+      highlighted: hit.highlighted,
+      matchedTerms: hit.matchedTerms,
+    };
   });
-  return { items, total: page.total, facets: await labelFacets(ctx.db, page.facets) };
 }
 
 /** One achievement with its history; contact data beyond what the owner publishes only within scope. */
 export async function getAchievement(ctx: RequestContext, id: string): Promise<AchievementDetail> {
-  const row = await getVisibleRow(ctx, ctx.db, id);
+  const row = await getVisiblePublication(kind, ctx, ctx.db, id);
   return { ...toAchievement(ctx, row), history: await findPublicationHistory(ctx.db, 'achievement', id) };
 }
 
@@ -161,7 +150,7 @@ async function resolveOwner(
     organizationId = actor.organizationId;
   }
   if (organizationId) {
-    const organization = await repository.findOwnerOrganization(tx, organizationId);
+    const organization = await findOwnerOrganization(tx, organizationId);
     if (!organization) throw invalidField('ownerOrganizationId', '所属单位不存在');
     if (!isInOwnScope(actor, { status: 'draft', organizationId: organization.id, regionPath: organization.regionPath }))
       throw invalidField('ownerOrganizationId', `单位“${organization.name}”不在您的管辖范围内`);
@@ -199,10 +188,9 @@ export async function createAchievementInTx(
   options: CreateAchievementOptions = {},
 ): Promise<string> {
   const owner = await resolveOwner(tx, ctx, input);
-  const status = options.status ?? 'draft';
-  const now = new Date();
-  const id = await repository.insertAchievement(tx, {
-    externalId: options.externalId ?? null,
+  const initial = initialPublicationColumns(ctx, input, options);
+  const id = await insertPublication(tx, achievements, {
+    ...initial,
     title: input.title,
     abstract: input.abstract,
     keywords: input.keywords,
@@ -216,26 +204,10 @@ export async function createAchievementInTx(
     transferModes: input.transferModes,
     priceMin: input.priceMin ?? null,
     priceMax: input.priceMax ?? null,
-    contactName: input.contactName || null,
-    contactPhone: input.contactPhone || null,
-    contactEmail: input.contactEmail || null,
     publishedContact: input.publishedContact,
-    status,
-    reviewNote: options.reviewNote ?? null,
-    submittedAt: status === 'draft' ? null : now,
-    publishedAt: status === 'published' || status === 'closed' ? now : null,
-    reviewedBy: status === 'published' ? (ctx.actor?.userId ?? null) : null,
     source: options.source ?? 'manual',
-    createdBy: ctx.actor?.userId ?? null,
-    isDemo: options.isDemo ?? false,
   });
-  await refreshSearchVectors(tx, 'achievement', [id]);
-  await recordAudit(tx, ctx, {
-    action: 'achievement.create',
-    objectType: 'achievement',
-    objectId: id,
-    after: { ...input, ...owner, status, source: options.source ?? 'manual' },
-  });
+  await recordPublicationCreated(kind, tx, ctx, id, { ...input, ...owner, status: initial.status, source: options.source ?? 'manual' });
   return id;
 }
 
@@ -251,50 +223,29 @@ export async function createAchievement(ctx: ActorContext, input: CreateAchievem
  * Returns whether anything changed.
  */
 export async function updateAchievementInTx(tx: Transaction, ctx: RequestContext, id: string, input: UpdateAchievement): Promise<boolean> {
-  const current = await getVisibleRow(ctx, tx, id);
-  const movers = moversOf(ctx.actor, facts(current), review);
-  if (movers.length === 0) throw new AppError(ErrorCode.Forbidden, { message: '只有成果所属单位或管辖范围内的科技局人员可以修改' });
-  if (current.version !== input.version) throw versionConflict();
-  if (!canEditInStatus(current.status, movers))
-    throw ruleViolation(`“${current.status === 'submitted' ? '待审核' : '已关闭或已归档'}”的科技成果不能修改`);
   const { version, ...changes } = input;
-  const priceMin = changes.priceMin !== undefined ? changes.priceMin : current.priceMin;
-  const priceMax = changes.priceMax !== undefined ? changes.priceMax : current.priceMax;
-  if (priceMin !== null && priceMin !== undefined && priceMax !== null && priceMax !== undefined && priceMin > priceMax)
-    throw invalidField('priceMax', '最低价格不能高于最高价格');
-  const ownerChanged =
-    (changes.ownerOrganizationId !== undefined && changes.ownerOrganizationId !== current.ownerOrganizationId) ||
-    (changes.ownerOrganizationId === null && changes.ownerName !== undefined);
-  const owner = ownerChanged
-    ? await resolveOwner(tx, ctx, {
-        ownerOrganizationId: changes.ownerOrganizationId,
-        ownerName: changes.ownerName ?? current.ownerName,
-        ownerType: changes.ownerType ?? current.ownerType,
-      })
-    : current.ownerOrganizationId
-      ? {}
-      : {
-          ...(changes.ownerName ? { ownerName: changes.ownerName } : {}),
-          ...(changes.ownerType ? { ownerType: changes.ownerType } : {}),
-        };
-  const status = statusAfterEdit(current.status, movers);
-  const { ownerOrganizationId: _o, ownerName: _n, ownerType: _t, ...fields } = changes;
-  const values = {
-    ...fields,
-    ...(fields.contactName !== undefined ? { contactName: fields.contactName || null } : {}),
-    ...(fields.contactPhone !== undefined ? { contactPhone: fields.contactPhone || null } : {}),
-    ...(fields.contactEmail !== undefined ? { contactEmail: fields.contactEmail || null } : {}),
-    ...owner,
-    ...(status !== current.status ? { status, submittedAt: new Date(), reviewNote: null } : {}),
-  };
-  if (!(await repository.updateAchievementRow(tx, id, version, values))) throw versionConflict();
-  await refreshSearchVectors(tx, 'achievement', [id]);
-  await recordAudit(tx, ctx, {
-    action: 'achievement.update',
-    objectType: 'achievement',
-    objectId: id,
-    before: current,
-    after: { ...changes, ...owner, ...(status !== current.status ? { status } : {}) },
+  await updatePublicationInTx(kind, tx, ctx, id, version, async (current) => {
+    const priceMin = changes.priceMin !== undefined ? changes.priceMin : current.priceMin;
+    const priceMax = changes.priceMax !== undefined ? changes.priceMax : current.priceMax;
+    if (priceMin !== null && priceMin !== undefined && priceMax !== null && priceMax !== undefined && priceMin > priceMax)
+      throw invalidField('priceMax', '最低价格不能高于最高价格');
+    const ownerChanged =
+      (changes.ownerOrganizationId !== undefined && changes.ownerOrganizationId !== current.ownerOrganizationId) ||
+      (changes.ownerOrganizationId === null && changes.ownerName !== undefined);
+    const owner = ownerChanged
+      ? await resolveOwner(tx, ctx, {
+          ownerOrganizationId: changes.ownerOrganizationId,
+          ownerName: changes.ownerName ?? current.ownerName,
+          ownerType: changes.ownerType ?? current.ownerType,
+        })
+      : current.ownerOrganizationId
+        ? {}
+        : {
+            ...(changes.ownerName ? { ownerName: changes.ownerName } : {}),
+            ...(changes.ownerType ? { ownerType: changes.ownerType } : {}),
+          };
+    const { ownerOrganizationId: _o, ownerName: _n, ownerType: _t, ...fields } = changes;
+    return { fields, owner, audited: changes };
   });
   return true;
 }
@@ -306,64 +257,22 @@ export async function updateAchievement(ctx: ActorContext, id: string, input: Up
 
 /** Moves an achievement through its publication lifecycle (提交审核, 发布, 退回, 撤回发布, 关闭, 重新发布, 归档). */
 export async function transitionAchievement(ctx: ActorContext, id: string, transition: PublicationTransition): Promise<AchievementDetail> {
-  await inTransaction(ctx, async (tx) => {
-    const current = await getVisibleRow(ctx, tx, id);
-    const movers = moversOf(ctx.actor, facts(current), review);
-    if (movers.length === 0) throw new AppError(ErrorCode.Forbidden, { message: '只有成果所属单位或管辖范围内的科技局人员可以办理' });
-    if (current.version !== transition.version) throw versionConflict();
-    const move = publicationMove(current.status, transition.action, movers);
-    if (move.to === null) throw new AppError(ErrorCode.TransitionNotAllowed, { message: move.refusal });
-    const now = new Date();
-    const reviewing = transition.action !== 'submit';
-    const values = {
-      status: move.to,
-      ...(transition.action === 'submit' ? { submittedAt: now, reviewNote: null } : {}),
-      ...(transition.action === 'return' || transition.action === 'unpublish' ? { reviewNote: transition.reason ?? null } : {}),
-      ...(transition.action === 'publish' || transition.action === 'reopen' ? { publishedAt: now, reviewNote: null } : {}),
-      ...(reviewing ? { reviewedBy: ctx.actor.userId } : {}),
-    };
-    if (!(await repository.updateAchievementRow(tx, id, transition.version, values))) throw versionConflict();
-    await refreshSearchVectors(tx, 'achievement', [id]);
-    await recordAudit(tx, ctx, {
-      action: `achievement.${transition.action}`,
-      objectType: 'achievement',
-      objectId: id,
-      before: { status: current.status },
-      after: { status: move.to, ...(transition.reason ? { reason: transition.reason } : {}) },
-    });
-  });
+  await transitionPublication(kind, ctx, id, transition);
   return getAchievement(ctx, id);
 }
 
 /** Deletes (softly) a draft or returned achievement; a published one is closed instead, so its history stays. */
 export async function deleteAchievement(ctx: ActorContext, id: string, version: number): Promise<void> {
-  await inTransaction(ctx, async (tx) => {
-    const current = await getVisibleRow(ctx, tx, id);
-    if (moversOf(ctx.actor, facts(current), review).length === 0)
-      throw new AppError(ErrorCode.Forbidden, { message: '只有成果所属单位或管辖范围内的科技局人员可以删除' });
-    if (current.version !== version) throw versionConflict();
-    if (current.status !== 'draft' && current.status !== 'returned') throw ruleViolation('只能删除草稿或已退回的科技成果；已发布的请关闭');
-    if (!(await repository.softDeleteAchievement(tx, id, version))) throw versionConflict();
-    await recordAudit(tx, ctx, { action: 'achievement.delete', objectType: 'achievement', objectId: id, before: current });
-  });
+  await deletePublication(kind, ctx, id, version);
 }
 
 /** Every achievement of a filtered list (up to `max`), for the Excel export, in the list's order. */
 export async function findAchievementRowsForExport(ctx: ActorContext, query: AchievementQuery, max: number): Promise<Achievement[]> {
-  const page = await findAchievements(ctx, { ...query, limit: Math.min(max, 500), offset: 0 });
-  const ids = [...page.items.map((item) => item.id)];
-  for (let offset = 500; offset < Math.min(page.total, max); offset += 500) {
-    const more = await findAchievements(ctx, { ...query, limit: 500, offset });
-    ids.push(...more.items.map((item) => item.id));
-  }
-  const rows = new Map((await repository.findAchievementRows(ctx.db, ids)).map((row) => [row.id, row]));
-  return ids.flatMap((id) => {
-    const row = rows.get(id);
-    return row ? [toAchievement(ctx, row)] : [];
-  });
+  const rows = await findPublicationsForExport(kind, ctx, (page: AchievementQuery) => findAchievements(ctx, page), query, max);
+  return rows.map((row) => toAchievement(ctx, row));
 }
 
 /** The external id's achievement, if any (Excel re-imports update rather than duplicate). */
 export async function findAchievementByExternalId(tx: Transaction, externalId: string) {
-  return repository.findAchievementByExternalId(tx, externalId);
+  return findPublicationByExternalId(tx, achievements, externalId);
 }

@@ -3,7 +3,7 @@ import type { Todo } from '@stip/contracts';
 import type { Executor } from '../../db/client';
 import { achievements } from '../../db/schema/index';
 import type { Actor } from '../../shared/context';
-import { findAchievementsWhere } from './achievements.repository';
+import { findPublicationsWhere } from './publication.repository';
 import { publicationVisibility } from './publication.policy';
 
 /**
@@ -19,8 +19,9 @@ export async function findTodos(db: Executor, actor: Actor): Promise<Todo[]> {
     organizationId: achievements.ownerOrganizationId,
     status: achievements.status,
   });
-  const rows = await findAchievementsWhere(
+  const rows = await findPublicationsWhere(
     db,
+    achievements,
     sql`${achievements.status} = ${reviewer ? 'submitted' : 'returned'} and ${scope ?? sql`true`}`,
   );
   return rows.map((row) => ({

@@ -37,4 +37,25 @@ export {
   type PublicationFacts,
   publicationVisibility,
 } from './publication.policy';
+export {
+  findOwnerOrganization,
+  findPublicationByExternalId,
+  findPublicationRows,
+  findPublicationsWhere,
+  getPublicationRow,
+  insertPublication,
+  type PublicationRecordRow,
+  type PublicationStore,
+} from './publication.repository';
+export {
+  deletePublication,
+  findPublicationsForExport,
+  findVisiblePublications,
+  getVisiblePublication,
+  initialPublicationColumns,
+  type PublicationKind,
+  recordPublicationCreated,
+  transitionPublication,
+  updatePublicationInTx,
+} from './publication.service';
 export { findPublicationHistory, labelFacets, ownerTypeOfKind, visibleContact } from './publication.shared';

@@ -10,22 +10,28 @@ import {
   type UpdateDemand,
 } from '@stip/contracts';
 import type { Transaction } from '../../db/client';
-import { AppError, invalidField, notFound, ruleViolation, versionConflict } from '../../shared/app-error';
+import { AppError, invalidField } from '../../shared/app-error';
 import { type ActorContext, inTransaction, type RequestContext } from '../../shared/context';
-import { recordAudit } from '../audit';
-import { refreshSearchVectors, searchRecords } from '../search';
+import { demands } from '../../db/schema/index';
 import {
   allowedPublicationActions,
   canEditInStatus,
-  canSeePublication,
+  deletePublication,
+  findOwnerOrganization,
+  findPublicationByExternalId,
   findPublicationHistory,
+  findPublicationsForExport,
+  findVisiblePublications,
+  getVisiblePublication,
+  initialPublicationColumns,
+  insertPublication,
   isInOwnScope,
-  labelFacets,
-  listScope,
   moversOf,
   type PublicationFacts,
-  publicationMove,
-  statusAfterEdit,
+  type PublicationKind,
+  recordPublicationCreated,
+  transitionPublication,
+  updatePublicationInTx,
   visibleContact,
 } from '../achievements';
 import * as repository from './demands.repository';
@@ -44,6 +50,17 @@ const facts = (row: DemandRow): PublicationFacts => ({
   organizationId: row.enterpriseOrganizationId,
   regionPath: row.regionPath,
 });
+
+const kind: PublicationKind<typeof demands, DemandRow> = {
+  objectType: 'demand',
+  table: demands,
+  review,
+  noun: '技术需求',
+  ownerParty: '提出需求的单位',
+  getRow: repository.getDemandRow,
+  findRows: repository.findDemandRows,
+  facts,
+};
 
 function toDemand(ctx: RequestContext, row: DemandRow): Demand {
   const movers = moversOf(ctx.actor, facts(row), review);
@@ -77,70 +94,36 @@ function toDemand(ctx: RequestContext, row: DemandRow): Demand {
   };
 }
 
-async function getVisibleRow(ctx: RequestContext, db: RequestContext['db'] | Transaction, id: string): Promise<DemandRow> {
-  const row = await repository.getDemandRow(db, id);
-  if (!row || !canSeePublication(ctx.actor, facts(row))) throw notFound('技术需求不存在或无权查看');
-  return row;
-}
-
 /** Demands the actor may see, searched and faceted by the search module, best match first. */
 export async function findDemands(ctx: ActorContext, query: DemandQuery): Promise<DemandPage> {
-  const scope = listScope(ctx.actor, query.status, query.mine);
-  const empty = { technicalField: [], industry: [], maturity: [], region: [], ownerType: [] };
-  if (scope === 'nothing') return { items: [], total: 0, facets: empty };
-  const page = await searchRecords(ctx.db, 'demand', {
-    ...(query.q ? { q: query.q } : {}),
-    limit: query.limit,
-    offset: query.offset,
-    ...(query.status?.length ? { statuses: query.status } : {}),
-    ...scope,
-    filters: {
-      ...(query.technicalField?.length ? { technicalField: query.technicalField } : {}),
-      ...(query.industry?.length ? { industry: query.industry } : {}),
-      ...(query.regionId?.length ? { regionId: query.regionId } : {}),
-    },
-  });
-  const rows = new Map(
-    (
-      await repository.findDemandRows(
-        ctx.db,
-        page.items.map((hit) => hit.id),
-      )
-    ).map((row) => [row.id, row]),
-  );
-  const items = page.items.flatMap((hit) => {
-    const row = rows.get(hit.id);
-    if (!row) return [];
+  return findVisiblePublications(kind, ctx, query, {}, (row, hit) => {
     const demand = toDemand(ctx, row);
-    return [
-      {
-        id: demand.id,
-        title: demand.title,
-        keywords: demand.keywords,
-        technicalField: demand.technicalField,
-        industry: demand.industry,
-        budget: demand.budget,
-        deadline: demand.deadline,
-        enterpriseName: demand.enterpriseName,
-        region: demand.region,
-        status: demand.status,
-        publishedAt: demand.publishedAt,
-        isDemo: demand.isDemo,
-        version: demand.version,
-        updatedAt: demand.updatedAt,
-        score: hit.score,
-        snippet: hit.snippet,
-        highlighted: hit.highlighted,
-        matchedTerms: hit.matchedTerms,
-      },
-    ];
+    return {
+      id: demand.id,
+      title: demand.title,
+      keywords: demand.keywords,
+      technicalField: demand.technicalField,
+      industry: demand.industry,
+      budget: demand.budget,
+      deadline: demand.deadline,
+      enterpriseName: demand.enterpriseName,
+      region: demand.region,
+      status: demand.status,
+      publishedAt: demand.publishedAt,
+      isDemo: demand.isDemo,
+      version: demand.version,
+      updatedAt: demand.updatedAt,
+      score: hit.score,
+      snippet: hit.snippet,
+      highlighted: hit.highlighted,
+      matchedTerms: hit.matchedTerms,
+    };
   });
-  return { items, total: page.total, facets: await labelFacets(ctx.db, page.facets) };
 }
 
 /** One demand with its history; contact data beyond what the enterprise publishes only within scope. */
 export async function getDemand(ctx: RequestContext, id: string): Promise<DemandDetail> {
-  const row = await getVisibleRow(ctx, ctx.db, id);
+  const row = await getVisiblePublication(kind, ctx, ctx.db, id);
   return { ...toDemand(ctx, row), history: await findPublicationHistory(ctx.db, 'demand', id) };
 }
 
@@ -159,7 +142,7 @@ async function resolveEnterprise(
     organizationId = actor.organizationId;
   }
   if (organizationId) {
-    const organization = await repository.findEnterpriseOrganization(tx, organizationId);
+    const organization = await findOwnerOrganization(tx, organizationId);
     if (!organization) throw invalidField('enterpriseOrganizationId', '提出需求的单位不存在');
     if (!isInOwnScope(actor, { status: 'draft', organizationId: organization.id, regionPath: organization.regionPath }))
       throw invalidField('enterpriseOrganizationId', `单位“${organization.name}”不在您的管辖范围内`);
@@ -186,10 +169,9 @@ export async function createDemandInTx(
   options: CreateDemandOptions = {},
 ): Promise<string> {
   const enterprise = await resolveEnterprise(tx, ctx, input);
-  const status = options.status ?? 'draft';
-  const now = new Date();
-  const id = await repository.insertDemand(tx, {
-    externalId: options.externalId ?? null,
+  const initial = initialPublicationColumns(ctx, input, options);
+  const id = await insertPublication(tx, demands, {
+    ...initial,
     title: input.title,
     description: input.description,
     keywords: input.keywords,
@@ -198,20 +180,9 @@ export async function createDemandInTx(
     budget: input.budget ?? null,
     deadline: input.deadline ?? null,
     ...enterprise,
-    contactName: input.contactName || null,
-    contactPhone: input.contactPhone || null,
-    contactEmail: input.contactEmail || null,
     publishedContact: input.publishedContact,
-    status,
-    reviewNote: options.reviewNote ?? null,
-    submittedAt: status === 'draft' ? null : now,
-    publishedAt: status === 'published' || status === 'closed' ? now : null,
-    reviewedBy: status === 'published' ? (ctx.actor?.userId ?? null) : null,
-    createdBy: ctx.actor?.userId ?? null,
-    isDemo: options.isDemo ?? false,
   });
-  await refreshSearchVectors(tx, 'demand', [id]);
-  await recordAudit(tx, ctx, { action: 'demand.create', objectType: 'demand', objectId: id, after: { ...input, ...enterprise, status } });
+  await recordPublicationCreated(kind, tx, ctx, id, { ...input, ...enterprise, status: initial.status });
   return id;
 }
 
@@ -226,38 +197,17 @@ export async function createDemand(ctx: ActorContext, input: CreateDemand): Prom
  * edited by the enterprise goes back to review (待审核); staff edit published demands in place.
  */
 export async function updateDemandInTx(tx: Transaction, ctx: RequestContext, id: string, input: UpdateDemand): Promise<void> {
-  const current = await getVisibleRow(ctx, tx, id);
-  const movers = moversOf(ctx.actor, facts(current), review);
-  if (movers.length === 0) throw new AppError(ErrorCode.Forbidden, { message: '只有提出需求的单位或管辖范围内的科技局人员可以修改' });
-  if (current.version !== input.version) throw versionConflict();
-  if (!canEditInStatus(current.status, movers))
-    throw ruleViolation(`“${current.status === 'submitted' ? '待审核' : '已关闭或已归档'}”的技术需求不能修改`);
   const { version, enterpriseOrganizationId, enterpriseName, ...fields } = input;
-  const enterpriseChanged =
-    (enterpriseOrganizationId !== undefined && enterpriseOrganizationId !== current.enterpriseOrganizationId) ||
-    (enterpriseOrganizationId === null && enterpriseName !== undefined);
-  const enterprise = enterpriseChanged
-    ? await resolveEnterprise(tx, ctx, { enterpriseOrganizationId, enterpriseName: enterpriseName ?? current.enterpriseName })
-    : !current.enterpriseOrganizationId && enterpriseName
-      ? { enterpriseName }
-      : {};
-  const status = statusAfterEdit(current.status, movers);
-  const values = {
-    ...fields,
-    ...(fields.contactName !== undefined ? { contactName: fields.contactName || null } : {}),
-    ...(fields.contactPhone !== undefined ? { contactPhone: fields.contactPhone || null } : {}),
-    ...(fields.contactEmail !== undefined ? { contactEmail: fields.contactEmail || null } : {}),
-    ...enterprise,
-    ...(status !== current.status ? { status, submittedAt: new Date(), reviewNote: null } : {}),
-  };
-  if (!(await repository.updateDemandRow(tx, id, version, values))) throw versionConflict();
-  await refreshSearchVectors(tx, 'demand', [id]);
-  await recordAudit(tx, ctx, {
-    action: 'demand.update',
-    objectType: 'demand',
-    objectId: id,
-    before: current,
-    after: { ...fields, ...enterprise, ...(status !== current.status ? { status } : {}) },
+  await updatePublicationInTx(kind, tx, ctx, id, version, async (current) => {
+    const enterpriseChanged =
+      (enterpriseOrganizationId !== undefined && enterpriseOrganizationId !== current.enterpriseOrganizationId) ||
+      (enterpriseOrganizationId === null && enterpriseName !== undefined);
+    const enterprise = enterpriseChanged
+      ? await resolveEnterprise(tx, ctx, { enterpriseOrganizationId, enterpriseName: enterpriseName ?? current.enterpriseName })
+      : !current.enterpriseOrganizationId && enterpriseName
+        ? { enterpriseName }
+        : {};
+    return { fields, owner: enterprise, audited: fields };
   });
 }
 
@@ -268,65 +218,22 @@ export async function updateDemand(ctx: ActorContext, id: string, input: UpdateD
 
 /** Moves a demand through its publication lifecycle. */
 export async function transitionDemand(ctx: ActorContext, id: string, transition: PublicationTransition): Promise<DemandDetail> {
-  await inTransaction(ctx, async (tx) => {
-    const current = await getVisibleRow(ctx, tx, id);
-    const movers = moversOf(ctx.actor, facts(current), review);
-    if (movers.length === 0) throw new AppError(ErrorCode.Forbidden, { message: '只有提出需求的单位或管辖范围内的科技局人员可以办理' });
-    if (current.version !== transition.version) throw versionConflict();
-    const move = publicationMove(current.status, transition.action, movers);
-    if (move.to === null) throw new AppError(ErrorCode.TransitionNotAllowed, { message: move.refusal });
-    const now = new Date();
-    const values = {
-      status: move.to,
-      ...(transition.action === 'submit' ? { submittedAt: now, reviewNote: null } : {}),
-      ...(transition.action === 'return' || transition.action === 'unpublish' ? { reviewNote: transition.reason ?? null } : {}),
-      ...(transition.action === 'publish' || transition.action === 'reopen' ? { publishedAt: now, reviewNote: null } : {}),
-      ...(transition.action !== 'submit' ? { reviewedBy: ctx.actor.userId } : {}),
-    };
-    if (!(await repository.updateDemandRow(tx, id, transition.version, values))) throw versionConflict();
-    await refreshSearchVectors(tx, 'demand', [id]);
-    await recordAudit(tx, ctx, {
-      action: `demand.${transition.action}`,
-      objectType: 'demand',
-      objectId: id,
-      before: { status: current.status },
-      after: { status: move.to, ...(transition.reason ? { reason: transition.reason } : {}) },
-    });
-  });
+  await transitionPublication(kind, ctx, id, transition);
   return getDemand(ctx, id);
 }
 
 /** Deletes (softly) a draft or returned demand; a published one is closed instead. */
 export async function deleteDemand(ctx: ActorContext, id: string, version: number): Promise<void> {
-  await inTransaction(ctx, async (tx) => {
-    const current = await getVisibleRow(ctx, tx, id);
-    if (moversOf(ctx.actor, facts(current), review).length === 0)
-      throw new AppError(ErrorCode.Forbidden, { message: '只有提出需求的单位或管辖范围内的科技局人员可以删除' });
-    if (current.version !== version) throw versionConflict();
-    if (current.status !== 'draft' && current.status !== 'returned') throw ruleViolation('只能删除草稿或已退回的技术需求；已发布的请关闭');
-    if (!(await repository.softDeleteDemand(tx, id, version))) throw versionConflict();
-    await recordAudit(tx, ctx, { action: 'demand.delete', objectType: 'demand', objectId: id, before: current });
-  });
+  await deletePublication(kind, ctx, id, version);
 }
 
 /** Every demand of a filtered list (up to `max`), for the Excel export, in the list's order. */
 export async function findDemandsForExport(ctx: ActorContext, query: DemandQuery, max: number): Promise<Demand[]> {
-  const ids: string[] = [];
-  let total = Infinity;
-  for (let offset = 0; offset < Math.min(total, max); offset += 500) {
-    const page = await findDemands(ctx, { ...query, limit: Math.min(500, max - offset), offset });
-    total = page.total;
-    ids.push(...page.items.map((item) => item.id));
-    if (page.items.length === 0) break;
-  }
-  const rows = new Map((await repository.findDemandRows(ctx.db, ids)).map((row) => [row.id, row]));
-  return ids.flatMap((id) => {
-    const row = rows.get(id);
-    return row ? [toDemand(ctx, row)] : [];
-  });
+  const rows = await findPublicationsForExport(kind, ctx, (page: DemandQuery) => findDemands(ctx, page), query, max);
+  return rows.map((row) => toDemand(ctx, row));
 }
 
 /** The external id's demand, if any (Excel re-imports update rather than duplicate). */
 export async function findDemandByExternalId(tx: Transaction, externalId: string) {
-  return repository.findDemandByExternalId(tx, externalId);
+  return findPublicationByExternalId(tx, demands, externalId);
 }

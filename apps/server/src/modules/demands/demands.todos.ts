@@ -3,8 +3,7 @@ import type { Todo } from '@stip/contracts';
 import type { Executor } from '../../db/client';
 import { demands } from '../../db/schema/index';
 import type { Actor } from '../../shared/context';
-import { findDemandsWhere } from './demands.repository';
-import { publicationVisibility } from '../achievements';
+import { findPublicationsWhere, publicationVisibility } from '../achievements';
 
 /**
  * What waits in the demands module (我的待办): reviewing staff (city, county in their subtree) the demands
@@ -19,7 +18,11 @@ export async function findTodos(db: Executor, actor: Actor): Promise<Todo[]> {
     organizationId: demands.enterpriseOrganizationId,
     status: demands.status,
   });
-  const rows = await findDemandsWhere(db, sql`${demands.status} = ${reviewer ? 'submitted' : 'returned'} and ${scope ?? sql`true`}`);
+  const rows = await findPublicationsWhere(
+    db,
+    demands,
+    sql`${demands.status} = ${reviewer ? 'submitted' : 'returned'} and ${scope ?? sql`true`}`,
+  );
   return rows.map((row) => ({
     kind: reviewer ? ('demand_review' as const) : ('demand_fix' as const),
     title: `${reviewer ? '审核技术需求' : '修改后重新提交技术需求'}：${row.title}`,

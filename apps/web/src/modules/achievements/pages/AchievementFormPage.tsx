@@ -2,7 +2,6 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   type AchievementDetail,
   achievementMaturities,
-  contactFields,
   type CreateAchievement,
   ownerTypes,
   transferModes,
@@ -20,6 +19,7 @@ import { useSaveOutcome } from '../../../shared/hooks/useSaveOutcome';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useCurrentUser } from '../../accounts/hooks/useSession';
 import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
+import { PublicationContactCard } from '../components/PublicationContactCard';
 import { useAchievement, useCreateAchievement, useUpdateAchievement } from '../hooks/useAchievements';
 
 const text = t.sharing;
@@ -308,30 +308,7 @@ function AchievementForm({ achievement }: { achievement: AchievementDetail | nul
             </Col>
           </Row>
         </Card>
-        <Card size="small" title={fields.publishedContact}>
-          <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item name="contactName" label={fields.contactName} rules={[schemaRule(shape.contactName)]}>
-                <Input maxLength={50} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="contactPhone" label={fields.contactPhone} rules={[schemaRule(shape.contactPhone)]}>
-                <Input maxLength={30} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="contactEmail" label={fields.contactEmail} rules={[schemaRule(shape.contactEmail)]}>
-                <Input maxLength={100} />
-              </Form.Item>
-            </Col>
-            <Col span={24}>
-              <Form.Item name="publishedContact" label={fields.publishedContact} extra={text.publishedContactHint}>
-                <Checkbox.Group options={contactFields.map((f) => ({ value: f, label: text.contactField[f] }))} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Card>
+        <PublicationContactCard kind="achievement" shape={shape} />
       </Form>
     </>
   );

@@ -1,5 +1,5 @@
-import { contactFields, type CreateDemand, type DemandDetail, zDemandFields } from '@stip/contracts';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { type CreateDemand, type DemandDetail, zDemandFields } from '@stip/contracts';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ConflictAlert } from '../../../shared/components/ConflictAlert';
@@ -12,6 +12,7 @@ import { useSaveOutcome } from '../../../shared/hooks/useSaveOutcome';
 import { t } from '../../../shared/i18n/zh-CN';
 import { useCurrentUser } from '../../accounts/hooks/useSession';
 import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
+import { PublicationContactCard } from '../../achievements/components/PublicationContactCard';
 import { useCreateDemand, useDemand, useUpdateDemand } from '../hooks/useDemands';
 
 const text = t.sharing;
@@ -192,30 +193,7 @@ function DemandForm({ demand }: { demand: DemandDetail | null }) {
             </Row>
           )}
         </Card>
-        <Card size="small" title={fields.publishedContact}>
-          <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item name="contactName" label={fields.contactName} rules={[schemaRule(shape.contactName)]}>
-                <Input maxLength={50} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="contactPhone" label={fields.contactPhone} rules={[schemaRule(shape.contactPhone)]}>
-                <Input maxLength={30} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="contactEmail" label={fields.contactEmail} rules={[schemaRule(shape.contactEmail)]}>
-                <Input maxLength={100} />
-              </Form.Item>
-            </Col>
-            <Col span={24}>
-              <Form.Item name="publishedContact" label={fields.publishedContact} extra={text.publishedContactHint}>
-                <Checkbox.Group options={contactFields.map((f) => ({ value: f, label: text.contactField[f] }))} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Card>
+        <PublicationContactCard kind="demand" shape={shape} />
       </Form>
     </>
   );
