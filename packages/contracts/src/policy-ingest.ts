@@ -4,7 +4,7 @@ import { zCreditCode } from './organizations';
 import { zCreatePlan } from './plans';
 import { zNamedRef } from './platforms';
 import { zPlatformLevel } from './taxonomy';
-import { zCreateTarget, zTargetBasis, zTargetComparator } from './targets';
+import { zCreateTarget, zTargetBasis, zTargetComparator, zTargetMetric } from './targets';
 
 /**
  * Policy ingestion (政策文件导入): a plan document is read into a proposal of targets and tasks with
@@ -45,7 +45,8 @@ const zConfidence = z.number().min(0).max(1);
 
 /**
  * What a target is suggested to count: platforms of a filter (count / first / coverage, computed from
- * the registry) or a figure people report (amount / ratio / index).
+ * the registry) or a figure people report (amount / ratio / index) — or, for an amount the platform sums
+ * (技术合同登记额), that sum (`metric`).
  */
 export const zTargetSuggestion = z.discriminatedUnion('mode', [
   z.object({
@@ -68,6 +69,11 @@ export const zTargetSuggestion = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('reported'),
     kind: z.enum(reportedIngestKinds),
+    /**
+     * Amounts the platform sums instead of people reporting them (技术合同登记额 → `technology_contract_amount`):
+     * the target is created with this metric. Absent or null: people report the figure.
+     */
+    metric: zTargetMetric.nullish(),
     confidence: zConfidence,
     reason: z.string(),
   }),

@@ -138,9 +138,12 @@ export const targetMetrics = ['technology_contract_amount'] as const;
 export const zTargetMetric = z.enum(targetMetrics);
 export type TargetMetric = z.infer<typeof zTargetMetric>;
 export const targetMetricLabels: Record<TargetMetric, string> = { technology_contract_amount: '技术合同登记额' };
-/** The units a 技术合同登记额 target may be counted in, and how many 万元 (the contracts' unit) one of each is. */
-export const contractAmountUnits: Record<string, number> = { 万元: 1, 亿元: 10000 };
-/** A sum of contract amounts (万元) in a target's unit (万元 or 亿元), rounded to 4 decimals. */
+/**
+ * The units a 技术合同登记额 target may be counted in, and how many 万元 (the contracts' unit) one of each is: the
+ * 人民币 units plans write such a figure in (a plan read by policy ingestion may say 元 or 千万元).
+ */
+export const contractAmountUnits: Record<string, number> = { 元: 0.0001, 万元: 1, 千万元: 1000, 亿元: 10000 };
+/** A sum of contract amounts (万元) in a target's unit (元, 万元, 千万元 or 亿元), rounded to 4 decimals. */
 export function contractAmountIn(unit: string, amountInWan: number): number {
   return Math.round((amountInWan / (contractAmountUnits[unit.trim()] ?? 1)) * 10000) / 10000;
 }
@@ -355,7 +358,7 @@ export function targetDefinitionProblems(target: {
     problems.push({ field: 'metric', message: '只有数额类目标可以由技术合同登记自动汇总' });
   }
   if (target.metric && target.unit !== undefined && !(target.unit.trim() in contractAmountUnits)) {
-    problems.push({ field: 'unit', message: '技术合同登记额的单位应为“万元”或“亿元”' });
+    problems.push({ field: 'unit', message: '技术合同登记额的单位应为“元”“万元”“千万元”或“亿元”' });
   }
   if (spec.isComputed && !target.filter) problems.push({ field: 'filter', message: '按平台统计的目标须给出平台筛选条件' });
   if (!spec.isComputed && target.filter) problems.push({ field: 'filter', message: '填报类目标不按平台统计，不能设置平台筛选条件' });

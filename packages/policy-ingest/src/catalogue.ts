@@ -22,6 +22,22 @@ export function alternation(entries: readonly string[]): string {
 export const MONEY_UNITS: readonly string[] = ['亿美元', '万美元', '美元', '亿元', '千万元', '万元', '元'];
 export const RATIO_UNITS: readonly string[] = ['个百分点', '百分点', '%', '‰'];
 
+/**
+ * Amounts the platform sums itself instead of people reporting them, by what the subject measures (see
+ * `summedMetricOf`): `technology_contract_amount` is the sum of the technology contracts registered in the region —
+ * 技术合同登记额 / 成交额 / 交易额 (认定登记额, 登记成交额, 登记金额 …), in 元 / 万元 / 千万元 / 亿元. The whole subject
+ * must name that amount, after an optional row number, region or 年度: a growth of it (技术合同登记额年均增长…, 较2020年增长5亿元), the part
+ * bought in or sold out (吸纳 / 输出技术合同成交额) or 技术交易额 (only the technology part of a contract) is not the sum.
+ */
+export const SUMMED_AMOUNTS: ReadonlyArray<{ metric: 'technology_contract_amount'; subject: RegExp; units: readonly string[] }> = [
+  {
+    metric: 'technology_contract_amount',
+    subject:
+      /^\d{0,3}(?:[\u4e00-\u9fa5]{1,8}?[省市县区州])?(?:年度|全年)?技术(?:市场)?合同(?:认定登记|登记成交|登记|成交|交易)(?:总?额|金额)$/,
+    units: ['元', '万元', '千万元', '亿元'],
+  },
+];
+
 /** Measure words for counted things; a 万/亿 magnitude may precede them ("2万人次"). */
 export const COUNT_UNITS = words(`
   家次 项次 个次 人次 场次 批次 台套 台（套） 家 个 项 所 座 条 名 人 位 支 套 台 件 篇 部

@@ -1,5 +1,6 @@
 export type { Comparator, ExtractedTarget, ExtractedTask, Extraction, ExtractOptions, Level, TargetKind } from './types.js';
 export { extractPlan } from './extract.js';
+export { summedMetricOf, type SummedMetric } from './measure.js';
 export { readDocumentText, UnsupportedDocumentError, READABLE_EXTENSIONS } from './read-document.js';
 export { rebuildSpaceTables } from './space-tables.js';
 export { runIngestCli, type CliIo } from './cli.js';

@@ -2,7 +2,7 @@ import { type CreateTargetInput, zCreatePlan, zCreateTarget, zCreateTask } from 
 import type { Transaction } from '../client';
 import type { ActorContext } from '../../shared/context';
 import { createPlanInTx } from '../../modules/plans';
-import { createTargetInTx, insertTargetReport } from '../../modules/targets';
+import { createTargetInTx } from '../../modules/targets';
 import { createTaskInTx } from '../../modules/tasks';
 import { seedOrganization } from './organizations';
 import { seedPlatform } from './platforms';
@@ -81,8 +81,9 @@ const demoContracts = [
 /**
  * Seeds the current demo plan 2026–2028 (seed 000's style, clearly 演示) whose targets show every status on
  * 2026-12: 新增 on track and behind, achieved, 未报送 (no report from the unit that owes it), a yearly
- * target with its series (and a yearly reported one behind), and a per-county target with lagging
- * counties. Only the registry history and one report are seeded; the statuses are the engine's.
+ * target with its series, a per-county target with lagging counties, and its one 技术合同登记额 target,
+ * summed from the registered contracts. Only the registry history and the contracts are seeded (no
+ * report); the statuses are the engine's.
  */
 export async function seedCurrentDemoPlan(tx: Transaction, ctx: ActorContext, helpers: CurrentPlanHelpers): Promise<string> {
   const regionId = (name: string) => {
@@ -200,15 +201,6 @@ export async function seedCurrentDemoPlan(tx: Transaction, ctx: ActorContext, he
       deadline: by2028,
     },
     {
-      key: 'yearlyContracts',
-      kind: 'amount',
-      subject: '每年技术合同登记额1.5亿元以上',
-      value: 1.5,
-      unit: '亿元',
-      deadline: by2028,
-      perYear: true,
-    },
-    {
       key: 'contractAmount',
       kind: 'amount',
       subject: demoContractTargetSubject,
@@ -237,9 +229,9 @@ export async function seedCurrentDemoPlan(tx: Transaction, ctx: ActorContext, he
     },
     {
       title: '促进技术转移转化（演示）',
-      content: '按季度报送技术合同登记额。',
+      content: '做好技术合同认定登记，登记额由技术合同登记自动汇总。',
       lead: '达州市科学技术局',
-      targets: ['yearlyContracts'],
+      targets: ['contractAmount'],
     },
   ];
   for (const [index, task] of tasks.entries()) {
@@ -261,17 +253,9 @@ export async function seedCurrentDemoPlan(tx: Transaction, ctx: ActorContext, he
   for (const contract of demoContracts) {
     await tx.insert(technologyContracts).values({ ...contract, regionId: regionId(contract.region), isDemo: true });
   }
-  await insertTargetReport(tx, {
-    targetId: ids.get('yearlyContracts')!,
-    period: '2026年1—9月',
-    periodEnd: '2026-09-30',
-    value: 1.02,
-    source: '演示数据（非真实统计）',
-    isDemo: true,
-  });
   return planId;
 }
 
 const currentPlanSource = `（演示文件，非真实文件）
 三、发展目标
-到2028年，科技创新平台体系提质增效。新建市级重点实验室6家以上、市级工程技术研究中心10家以上、省级工程研究中心1家以上；每年认定市级企业技术中心5家以上；推动每个县（市、区）至少建成1家市级科技企业孵化器或众创空间；全社会研究与试验发展（R&D）经费投入总量达到20亿元，每年技术合同登记额1.5亿元以上。`;
+到2028年，科技创新平台体系提质增效。新建市级重点实验室6家以上、市级工程技术研究中心10家以上、省级工程研究中心1家以上；每年认定市级企业技术中心5家以上；推动每个县（市、区）至少建成1家市级科技企业孵化器或众创空间；全社会研究与试验发展（R&D）经费投入总量达到20亿元，技术合同登记额累计达到4.5亿元。`;

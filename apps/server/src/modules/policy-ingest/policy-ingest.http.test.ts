@@ -150,9 +150,10 @@ function acceptAll(proposal: IngestProposal, regionId: string): IngestConfirmInp
         value: target.value,
         unit: target.unit,
         deadline: endOfMonth(target.deadline, periodEnd),
+        perYear: target.perYear,
       };
       const suggestion = target.suggestion;
-      if (suggestion.mode === 'reported') return { ...base, kind: suggestion.kind };
+      if (suggestion.mode === 'reported') return { ...base, kind: suggestion.kind, metric: suggestion.metric ?? null };
       return {
         ...base,
         kind: suggestion.kind,
@@ -448,6 +449,39 @@ describe('confirming a proposal', () => {
       'task.create': body.tasks.length,
       'organization.create': 1,
     });
+  });
+
+  it('creates a 技术合同登记额 target summed from the registered contracts, and leaves growth rates and other amounts reported', async () => {
+    const text = `达州市技术转移行动方案（2026—2028年）
+一、发展目标
+到2028年，全市技术合同登记额达到12亿元，技术合同成交额年均增长15%以上，全社会研发投入达到20亿元；每年技术合同成交额不低于3000万元。`;
+    const response = await inject(cityCookie, '/api/policy-ingest/extract', { text, date: '2026-01-10' });
+    expect(response.statusCode, response.body).toBe(200);
+    const proposal: IngestProposal = response.json();
+    const metricOf = (target: IngestProposal['targets'][number]) =>
+      target.suggestion.mode === 'reported' ? (target.suggestion.metric ?? null) : 'platforms';
+    expect(proposal.targets.map((target) => [target.subject, target.value, target.unit, metricOf(target)])).toEqual([
+      ['技术合同登记额', 12, '亿元', 'technology_contract_amount'],
+      ['技术合同成交额年均增长', 15, '%', null],
+      ['全社会研发投入', 20, '亿元', null],
+      ['技术合同成交额', 3000, '万元', 'technology_contract_amount'],
+    ]);
+    expect(proposal.targets[3]!.perYear).toBe(true);
+
+    const body = acceptAll(proposal, cityId);
+    const confirmed = await inject(cityCookie, '/api/policy-ingest/confirm', body);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const plan: Plan = confirmed.json();
+    const list = await t.app.inject({ url: `/api/targets?planId=${plan.id}&asOf=2026-06-30&limit=50`, headers: { cookie: cityCookie } });
+    const created = (list.json().items as Target[]).map((target) => [target.subject, target.kind, target.metric, target.perYear]);
+    expect(created).toEqual([
+      ['全市技术合同登记额达到12亿元', 'amount', 'technology_contract_amount', false],
+      ['技术合同成交额年均增长15%以上', 'ratio', null, false],
+      ['全社会研发投入达到20亿元', 'amount', null, false],
+      ['每年技术合同成交额不低于3000万元', 'amount', 'technology_contract_amount', true],
+    ]);
+    const summed = (list.json().items as Target[])[0]!;
+    expect(summed).toMatchObject({ canReport: false, progress: { current: 0, contracts: { count: 0 } } });
   });
 
   it('refuses a plan for a region outside the user’s scope, and creates nothing', async () => {

@@ -115,12 +115,12 @@ describe('suggesting what a target counts', () => {
   });
 
   it('makes money, shares, indices and counts of non-platforms reported figures', () => {
-    expect(
-      suggestTarget({ text: '技术合同登记额突破1.3亿元', subject: '技术合同登记额', level: null, kind: 'amount', unit: '亿元' }, context),
-    ).toMatchObject({
-      mode: 'reported',
-      kind: 'amount',
-    });
+    const spending = suggestTarget(
+      { text: '全社会研发投入达到20亿元', subject: '全社会研发投入', level: null, kind: 'amount', unit: '亿元' },
+      context,
+    );
+    expect(spending).toMatchObject({ mode: 'reported', kind: 'amount' });
+    expect(spending.mode === 'reported' && spending.metric).toBeFalsy();
     expect(
       suggestTarget({ text: '科技创新水平指数达到48', subject: '科技创新水平指数', level: null, kind: 'amount', unit: '' }, context),
     ).toMatchObject({
@@ -137,5 +137,25 @@ describe('suggesting what a target counts', () => {
       mode: 'reported',
       kind: 'amount',
     });
+  });
+
+  it('sums 技术合同登记额 / 成交额 amounts from the registered contracts, not their growth or their count', () => {
+    const amount = (subject: string, unit = '亿元', kind: 'amount' | 'ratio' | 'count' = 'amount') =>
+      suggestTarget({ text: `${subject}达到50${unit}`, subject, level: null, kind, unit }, context);
+    for (const subject of ['技术合同登记额', '技术合同成交额', '技术合同交易额']) {
+      expect(amount(subject)).toEqual({
+        mode: 'reported',
+        kind: 'amount',
+        metric: 'technology_contract_amount',
+        confidence: 0.9,
+        reason: '技术合同登记额，由技术合同登记自动汇总',
+      });
+    }
+    expect(amount('技术合同成交额', '万元')).toMatchObject({ metric: 'technology_contract_amount' });
+    expect(amount('技术合同登记额年均增长', '%', 'ratio')).toEqual(expect.not.objectContaining({ metric: expect.anything() }));
+    expect(amount('技术合同登记额较2020年增长')).toEqual(expect.not.objectContaining({ metric: expect.anything() }));
+    expect(amount('技术合同', '项', 'count')).toMatchObject({ mode: 'reported', kind: 'amount' });
+    expect(amount('技术合同', '项', 'count')).toEqual(expect.not.objectContaining({ metric: expect.anything() }));
+    expect(amount('研发投入')).toEqual(expect.not.objectContaining({ metric: expect.anything() }));
   });
 });

@@ -4,9 +4,19 @@
  * and category words (重点实验室, 科技企业孵化器 + the 众创空间、星创天地 in its brackets), and the live
  * types whose own names reduce to the same category at that level are suggested. A subject that names
  * no type falls back to a system whose name shares its words (coverage of 科技创新服务平台 → 科技服务平台体系),
- * then to a level alone (国家级平台); money, shares and indices are figures people report.
+ * then to a level alone (国家级平台); money, shares and indices are figures people report, except an amount the
+ * platform sums itself (技术合同登记额, from the registered contracts).
  */
-import { type NamedRef, type PlatformLevel, type ProposedTarget, type TargetSuggestion, targetKindSpec } from '@stip/contracts';
+import { summedMetricOf } from '@stip/policy-ingest';
+import {
+  type NamedRef,
+  type PlatformLevel,
+  type ProposedTarget,
+  type TargetSuggestion,
+  targetKindSpec,
+  targetMetricLabels,
+  targetMetricSources,
+} from '@stip/contracts';
 
 export interface TypeFact {
   id: string;
@@ -195,8 +205,17 @@ export function suggestTarget(
   if (target.kind === 'ratio') return { mode: 'reported', kind: 'ratio', confidence: 0.9, reason: '比例、占比类目标，按填报数值跟踪' };
   if (target.kind === 'amount') {
     const isIndex = !target.unit || /指数/.test(target.subject);
-    return isIndex
-      ? { mode: 'reported', kind: 'index', confidence: 0.85, reason: '指数类目标，按填报数值跟踪' }
+    if (isIndex) return { mode: 'reported', kind: 'index', confidence: 0.85, reason: '指数类目标，按填报数值跟踪' };
+    // An amount the platform sums itself (技术合同登记额): the extractor's catalogue names it.
+    const metric = summedMetricOf(target);
+    return metric
+      ? {
+          mode: 'reported',
+          kind: 'amount',
+          metric,
+          confidence: 0.9,
+          reason: `${targetMetricLabels[metric]}，${targetMetricSources[metric]}`,
+        }
       : { mode: 'reported', kind: 'amount', confidence: 0.9, reason: '金额、数额类目标，按填报数值跟踪' };
   }
 

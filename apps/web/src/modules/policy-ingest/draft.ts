@@ -13,6 +13,7 @@ import {
   type TargetBasis,
   type TargetComparator,
   type TargetKind,
+  type TargetMetric,
   type TargetSuggestion,
   targetDefinitionProblems,
   type UnitSuggestion,
@@ -43,6 +44,8 @@ export interface DraftTarget {
   basis: TargetBasis;
   perYear: boolean;
   perRegion: boolean;
+  /** Amounts summed by the platform instead of reported (技术合同登记额); null: people report the figure. */
+  metric: TargetMetric | null;
   /** What the extractor could not read unambiguously; 建议可信 only when none and confident. */
   doubts: string[];
   isTrusted: boolean;
@@ -144,6 +147,7 @@ export function blankTarget(): DraftTarget {
     basis: 'stock',
     perYear: false,
     perRegion: false,
+    metric: null,
     doubts: [],
     isTrusted: false,
     suggestion: null,
@@ -189,6 +193,7 @@ export function draftOf(proposal: IngestProposal): Draft {
       basis: target.basis,
       perYear: target.perYear,
       perRegion: target.perRegion,
+      metric: suggestion.mode === 'reported' && suggestion.kind === 'amount' ? (suggestion.metric ?? null) : null,
       doubts: target.doubts,
       isTrusted: target.isTrusted,
       suggestion,
@@ -248,6 +253,7 @@ export function withKind(target: DraftTarget, kind: TargetKind): DraftTarget {
     basis: spec.baseline === 'countsNew' ? target.basis : 'stock',
     perYear: spec.measure === 'registryCount' || spec.measure === 'reportedFigure' ? target.perYear : false,
     perRegion: kind === 'count' ? target.perRegion : false,
+    metric: kind === 'amount' ? target.metric : null,
   };
 }
 
@@ -287,11 +293,13 @@ export function confirmationOf(
       perRegion: target.kind === 'count' ? target.perRegion : false,
       filter: spec.isComputed ? { typeIds: target.typeIds, levels: target.levels, systemIds: target.systemIds } : null,
       coverageRegionId: spec.needsCoverageRegion ? target.coverageRegionId : null,
+      metric: target.kind === 'amount' ? target.metric : null,
+      unit: target.unit.trim(),
     };
     if (!target.subject.trim()) problems.push(text.target(index + 1, text.noSubject));
     if (target.value === null) problems.push(text.target(index + 1, text.noValue));
     for (const problem of targetDefinitionProblems(definition)) problems.push(text.target(index + 1, problem.message));
-    return { ...definition, subject: target.subject.trim(), unit: target.unit.trim() };
+    return { ...definition, subject: target.subject.trim() };
   });
 
   const used = unitNamesOf(draft.tasks);

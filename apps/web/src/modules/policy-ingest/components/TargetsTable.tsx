@@ -10,6 +10,10 @@ import {
   type TargetComparator,
   targetComparators,
   type TargetKind,
+  type TargetMetric,
+  targetMetricLabels,
+  targetMetrics,
+  targetMetricSources,
 } from '@stip/contracts';
 import { Button, Checkbox, DatePicker, Flex, Input, InputNumber, Segmented, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -92,6 +96,19 @@ function Mapping({ target, onChange }: { target: DraftTarget; onChange: (next: D
           </Checkbox>
         ) : null}
       </Flex>
+      {target.kind === 'amount' ? (
+        <Select<TargetMetric>
+          size="small"
+          allowClear
+          value={target.metric ?? undefined}
+          placeholder={t.targets.metric.reported}
+          options={targetMetrics.map((value) => ({ value, label: `${targetMetricLabels[value]}（${targetMetricSources[value]}）` }))}
+          onChange={(metric?: TargetMetric) => onChange({ ...target, metric: metric ?? null })}
+          aria-label={t.targets.metric.label}
+          style={{ width: '100%' }}
+          data-testid="ingest-target-metric"
+        />
+      ) : null}
       {computed ? (
         <>
           <PlatformTypeSelect
