@@ -19,7 +19,8 @@ import * as repository from './achievements.repository';
 import type { AchievementRow } from './achievements.repository';
 import { allowedPublicationActions, canEditInStatus } from './publication.lifecycle';
 import { isInOwnScope, moversOf, type PublicationFacts } from './publication.policy';
-import { findOwnerOrganization, findPublicationByExternalId, insertPublication } from './publication.repository';
+import { findPublicationByExternalId, insertPublication } from './publication.repository';
+import { getOrganizationRow } from '../organizations';
 import {
   deletePublication,
   findPublicationsForExport,
@@ -150,7 +151,7 @@ async function resolveOwner(
     organizationId = actor.organizationId;
   }
   if (organizationId) {
-    const organization = await findOwnerOrganization(tx, organizationId);
+    const organization = await getOrganizationRow(tx, organizationId);
     if (!organization) throw invalidField('ownerOrganizationId', '所属单位不存在');
     if (!isInOwnScope(actor, { status: 'draft', organizationId: organization.id, regionPath: organization.regionPath }))
       throw invalidField('ownerOrganizationId', `单位“${organization.name}”不在您的管辖范围内`);

@@ -38,7 +38,6 @@ export {
   publicationVisibility,
 } from './publication.policy';
 export {
-  findOwnerOrganization,
   findPublicationByExternalId,
   findPublicationRows,
   findPublicationsWhere,

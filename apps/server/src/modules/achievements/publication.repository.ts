@@ -110,19 +110,3 @@ export async function findPublicationsWhere(db: Executor, table: PublicationTabl
     .where(and(isNull(table.deletedAt), where))
     .orderBy(asc(table.submittedAt));
 }
-
-/** An organisation that may own a record: its name, kind and region (with the region's path). */
-export async function findOwnerOrganization(db: Executor, id: string) {
-  const [row] = await db
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      kind: organizations.kind,
-      regionId: organizations.regionId,
-      regionPath: regions.path,
-    })
-    .from(organizations)
-    .innerJoin(regions, eq(regions.id, organizations.regionId))
-    .where(and(eq(organizations.id, id), isNull(organizations.deletedAt)));
-  return row;
-}

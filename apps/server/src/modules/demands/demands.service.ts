@@ -17,7 +17,6 @@ import {
   allowedPublicationActions,
   canEditInStatus,
   deletePublication,
-  findOwnerOrganization,
   findPublicationByExternalId,
   findPublicationHistory,
   findPublicationsForExport,
@@ -36,6 +35,7 @@ import {
 } from '../achievements';
 import * as repository from './demands.repository';
 import type { DemandRow } from './demands.repository';
+import { getOrganizationRow } from '../organizations';
 
 /**
  * 技术需求: what enterprises need solved — entered by the enterprise (or by staff for it), reviewed and published by
@@ -142,7 +142,7 @@ async function resolveEnterprise(
     organizationId = actor.organizationId;
   }
   if (organizationId) {
-    const organization = await findOwnerOrganization(tx, organizationId);
+    const organization = await getOrganizationRow(tx, organizationId);
     if (!organization) throw invalidField('enterpriseOrganizationId', '提出需求的单位不存在');
     if (!isInOwnScope(actor, { status: 'draft', organizationId: organization.id, regionPath: organization.regionPath }))
       throw invalidField('enterpriseOrganizationId', `单位“${organization.name}”不在您的管辖范围内`);
