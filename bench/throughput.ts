@@ -5,6 +5,11 @@
  * bench's city user: the registry list (limit=20), the same with limit=1, /api/auth/me, and a bare
  * Fastify route serving the list's very JSON — the ceiling a route could reach, so the ratio says how
  * much of it auth, validation and the queries take. THROUGHPUT_SECONDS sets each run's length.
+ *
+ * The app keeps read answers and sessions between requests until PostgreSQL notifies a write (READ_CACHE_MB,
+ * plugins/read-cache.ts), so a repeated request measures that path; the same routes are measured again on a second
+ * app with READ_CACHE_MB=0, where every request asks the database — what a request costs the first time, or right
+ * after a write.
  */
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
@@ -46,12 +51,15 @@ const handle = await createDb({ url: benchUrl.toString() });
 (handle.db as unknown as { $client: pg.Pool }).$client.on('error', () => undefined);
 const bare = Fastify();
 let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+let uncached: Awaited<ReturnType<typeof buildApp>> | null = null;
 try {
   await handle.migrate();
   console.log(`[throughput] generating ${platforms.toLocaleString()} platforms on PostgreSQL …`);
   const data = await generateRegistry(handle.db, { ...fullSize, platforms }, (message) => console.log(`[throughput]${message}`));
   app = await buildApp({ db: handle.db, webRoot: null, logger: false });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  uncached = await buildApp({ db: handle.db, webRoot: null, logger: false, readCacheMb: 0 });
+  const uncachedBase = await uncached.listen({ host: '127.0.0.1', port: 0 });
   const login = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -72,6 +80,9 @@ try {
     await load('/api/platforms?limit=20', `${base}/api/platforms?limit=20`, headers),
     await load('/api/platforms?limit=1', `${base}/api/platforms?limit=1`, headers),
     await load('/api/auth/me', `${base}/api/auth/me`, headers),
+    await load('limit=20, READ_CACHE_MB=0', `${uncachedBase}/api/platforms?limit=20`, headers),
+    await load('limit=1, READ_CACHE_MB=0', `${uncachedBase}/api/platforms?limit=1`, headers),
+    await load('/auth/me, READ_CACHE_MB=0', `${uncachedBase}/api/auth/me`, headers),
   ];
   const ceiling = results[0]!.requests;
   console.log(`\n${platforms.toLocaleString()} platforms on PostgreSQL, ${connections} connections, ${seconds} s each`);
@@ -84,6 +95,7 @@ try {
 } finally {
   await bare.close();
   await app?.close();
+  await uncached?.close();
   await handle.close();
   await admin.query(`drop database if exists ${name} with (force)`);
   await admin.end();

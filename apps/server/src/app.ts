@@ -7,12 +7,14 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type ChangeFeed, deafChangeFeed, startChangeFeed } from './db/change-feed';
 import type { Database } from './db/client';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { type AuthOptions, authPlugin } from './plugins/auth';
 import { openapiPlugin } from './plugins/openapi';
 import { type AnonymousRateLimits, defaultAnonymousRateLimits, rateLimitPlugin } from './plugins/rate-limit';
 import { metricsPlugin } from './plugins/metrics';
+import { readCachePlugin } from './plugins/read-cache';
 import { accountRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { regionRoutes } from './modules/regions';
@@ -63,7 +65,15 @@ export interface BuildAppOptions {
   anonymousRateLimits?: AnonymousRateLimits;
   /** Bearer token for GET /metrics from other hosts (METRICS_TOKEN); without it only loopback may read it. */
   metricsToken?: string | undefined;
+  /**
+   * Megabytes of read answers this process may keep between requests (READ_CACHE_MB, default 32); 0 keeps none and
+   * asks the database for every session too. See plugins/read-cache.ts and db/change-feed.ts.
+   */
+  readCacheMb?: number;
 }
+
+/** READ_CACHE_MB's default. */
+export const defaultReadCacheMb = 32;
 
 const safeRequestId = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -131,6 +141,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
+  // What the process hears of the database's writes, so reads may be kept until one changes what they read.
+  const readCacheMb = options.readCacheMb ?? defaultReadCacheMb;
+  const changeFeed: ChangeFeed = readCacheMb > 0 ? await startChangeFeed(options.db) : deafChangeFeed;
+  app.addHook('onClose', async () => changeFeed.close());
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -141,7 +155,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     hsts: options.hsts ? { maxAge: 180 * 24 * 60 * 60, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'same-origin' },
   });
-  await app.register(authPlugin, options.auth ?? {});
+  await app.register(authPlugin, { ...options.auth, changeFeed });
+  await app.register(readCachePlugin, { changeFeed, maxCharacters: Math.floor(readCacheMb * 1024 * 1024) });
   await app.register(rateLimitPlugin, options.anonymousRateLimits ?? defaultAnonymousRateLimits);
   await app.register(openapiPlugin);
   await app.register(metricsPlugin, { token: options.metricsToken });

@@ -155,6 +155,11 @@ export const zConfigEnv = z.object({
    * across the portal's routes; signed-in users are not held to it.
    */
   PUBLIC_SEARCH_PER_MINUTE: zInteger(60, 1, 100_000),
+  /**
+   * Megabytes of read answers (the registry's list and counts) and signed-in sessions each process keeps between
+   * requests, dropped on PostgreSQL's notice of any write; 0 keeps none.
+   */
+  READ_CACHE_MB: zInteger(32, 0, 4096),
   /** Keys the audit chain; unset: DATA_DIR/audit.key (made on first start). Checked for length where it is loaded. */
   AUDIT_KEY: z
     .string()
@@ -197,6 +202,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionMaxHours: e.SESSION_MAX_HOURS,
     /** Anonymous portal searches per address a minute (PUBLIC_SEARCH_PER_MINUTE, default 60). */
     publicSearchPerMinute: e.PUBLIC_SEARCH_PER_MINUTE,
+    /** Megabytes of read answers kept between requests (READ_CACHE_MB, default 32; 0 keeps none). */
+    readCacheMb: e.READ_CACHE_MB,
     /** Settings accepted but deprecated; printed at start. */
     warnings: [e.TRUST_PROXY.warning].filter((w): w is string => Boolean(w)),
     /** Keys the audit chain (AUDIT_KEY, ≥ 32 characters); unset: DATA_DIR/audit.key, made on first start. Same on every app server. */

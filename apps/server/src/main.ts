@@ -126,6 +126,7 @@ async function serve(config: Config): Promise<void> {
     hsts: config.hsts,
     auth: { cookieSecure: config.cookieSecure, publicOrigins: config.publicOrigins, sessionMaxMs: config.sessionMaxHours * 3_600_000 },
     metricsToken: config.metricsToken,
+    readCacheMb: config.readCacheMb,
     anonymousRateLimits: { ...defaultAnonymousRateLimits, searchPerMinute: config.publicSearchPerMinute },
   });
   for (const warning of config.warnings) app.log.warn(warning);

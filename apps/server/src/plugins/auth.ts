@@ -5,7 +5,8 @@ import { ErrorCode, type Permission, roleHas } from '@stip/contracts';
 import type { Database } from '../db/client';
 import { AppError } from '../shared/app-error';
 import type { RequestContext } from '../shared/context';
-import { defaultSessionMaxMs, resolveSession, sessionCookie, sessionCookieOptions } from '../modules/accounts';
+import { type ChangeFeed, deafChangeFeed } from '../db/change-feed';
+import { defaultSessionMaxMs, sessionCookie, sessionCookieOptions, sessionResolver } from '../modules/accounts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -30,6 +31,8 @@ export interface AuthOptions {
   publicOrigins?: string[];
   /** The absolute session lifetime (SESSION_MAX_HOURS; default 12 hours). */
   sessionMaxMs?: number;
+  /** Lets a session's answer be kept between requests until the database changes it (none: asked every request). */
+  changeFeed?: ChangeFeed;
 }
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -61,6 +64,7 @@ export function isSameOriginWrite(request: FastifyRequest, publicOrigins: readon
 export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) => {
   const sessionMaxMs = options.sessionMaxMs ?? defaultSessionMaxMs;
   const publicOrigins = options.publicOrigins ?? [];
+  const resolveSession = sessionResolver(app.db, options.changeFeed ?? deafChangeFeed, sessionMaxMs);
   await app.register(cookie);
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorate('routePermissions', []);
@@ -84,7 +88,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
       throw new AppError(ErrorCode.Forbidden, { message: '请求来源不是本系统页面，已拒绝。请在本系统页面中操作' });
     }
     const token = request.cookies[sessionCookie];
-    const actor = token && token.length < 200 ? await resolveSession(app.db, token, sessionMaxMs) : null;
+    const actor = token && token.length < 200 ? await resolveSession(token) : null;
     request.ctx = { actor, sourceIp: request.ip, db: app.db, requestId: request.id };
   });
 

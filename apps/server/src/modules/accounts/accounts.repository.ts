@@ -241,6 +241,7 @@ const liveSessionQuery = preparedQuery((db) =>
       sessionId: sessions.id,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
       userId: users.id,
       username: users.username,
       role: users.role,

@@ -55,7 +55,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ demo: boolean; twoFactor: Tw
   app.get(
     '/auth/me',
     {
-      config: { permission: 'authenticated', allowsPasswordChangePending: true },
+      config: { permission: 'authenticated', allowsPasswordChangePending: true, readCache: true },
       schema: { tags, summary: '当前用户', response: { 200: zSessionUser } },
     },
     async (request) => accounts.getSessionUser(request.ctx.db, actorContext(request).actor.userId),

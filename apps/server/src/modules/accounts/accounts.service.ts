@@ -18,8 +18,10 @@ import {
   regionScopedRoles,
   rolePermissions,
 } from '@stip/contracts';
+import type { ChangeFeed } from '../../db/change-feed';
 import type { Database, Transaction } from '../../db/client';
 import { AppError, notFound, versionConflict } from '../../shared/app-error';
+import { StampedCache } from '../../shared/stamped-cache';
 import { type Actor, type ActorContext, type RequestContext, inTransaction, systemContext } from '../../shared/context';
 import { recordAudit } from '../audit';
 import * as repository from './accounts.repository';
@@ -212,14 +214,29 @@ export async function logout(ctx: RequestContext, token: string): Promise<void> 
  * `sessionIdleMs` or opened longer than `maxAgeMs` ago (the absolute lifetime, however active).
  */
 export async function resolveSession(db: Database, token: string, maxAgeMs = defaultSessionMaxMs): Promise<Actor | null> {
-  const now = new Date();
-  const row = await repository.findLiveSession(db, hashToken(token), now, new Date(now.getTime() - maxAgeMs));
+  return (await loadSession(db, hashToken(token), new Date(), maxAgeMs))?.actor ?? null;
+}
+
+/**
+ * The live session's actor, and until when that answer holds without asking again: the session's end (idle or
+ * absolute), or the next minute's touch that keeps an active session from idling out, whichever is first.
+ */
+async function loadSession(
+  db: Database,
+  tokenHash: string,
+  now: Date,
+  maxAgeMs: number,
+): Promise<{ actor: Actor; validUntil: number } | null> {
+  const row = await repository.findLiveSession(db, tokenHash, now, new Date(now.getTime() - maxAgeMs));
   if (!row || !row.isActive || !row.role) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) {
-    const expiresAt = Math.min(now.getTime() + sessionIdleMs, row.createdAt.getTime() + maxAgeMs);
+  let expiresAt = row.expiresAt.getTime();
+  let lastSeenAt = row.lastSeenAt.getTime();
+  if (now.getTime() - lastSeenAt > touchEveryMs) {
+    expiresAt = Math.min(now.getTime() + sessionIdleMs, row.createdAt.getTime() + maxAgeMs);
+    lastSeenAt = now.getTime();
     await repository.touchSession(db, row.sessionId, now, new Date(expiresAt));
   }
-  return {
+  const actor: Actor = {
     userId: row.userId,
     username: row.username,
     role: row.role,
@@ -228,6 +245,32 @@ export async function resolveSession(db: Database, token: string, maxAgeMs = def
     organizationId: row.organizationId,
     permissions: rolePermissions[row.role],
     mustChangePassword: row.mustChangePassword,
+  };
+  return { actor, validUntil: Math.min(expiresAt, row.createdAt.getTime() + maxAgeMs, lastSeenAt + touchEveryMs) };
+}
+
+/** What a session answer depends on: the session (its end), its user (role, region, organisation, state) and regions (the path). */
+const sessionTables = ['sessions', 'users', 'regions'] as const;
+
+/**
+ * `resolveSession` with answers kept in this process while the change feed hears no write to the session, its
+ * user or the regions, and no longer than `validUntil`: a request then costs no database round trip. A session
+ * ended in another process stops answering here when PostgreSQL's notice arrives (milliseconds); one ended in this
+ * process (a logout, a password change) at once, since every write request moves the feed's stamps. Unknown
+ * tokens are never kept, so guessing fills nothing.
+ */
+export function sessionResolver(db: Database, feed: ChangeFeed, maxAgeMs = defaultSessionMaxMs, max = 10_000) {
+  const cache = new StampedCache<{ actor: Actor; validUntil: number }>(feed, { tables: sessionTables, max });
+  return async (token: string): Promise<Actor | null> => {
+    const tokenHash = hashToken(token);
+    const now = new Date();
+    const cached = cache.get(tokenHash);
+    if (cached && now.getTime() < cached.validUntil) return cached.actor;
+    const ticket = cache.begin();
+    const loaded = await loadSession(db, tokenHash, now, maxAgeMs);
+    if (loaded) cache.set(tokenHash, loaded, ticket);
+    else cache.delete(tokenHash);
+    return loaded?.actor ?? null;
   };
 }
 

@@ -8,6 +8,7 @@ export {
   needsSetup,
   resetPasswordFromConsole,
   resolveSession,
+  sessionResolver,
   sessionCookie,
   sessionCookieOptions,
   setupTokenLifetimeMs,

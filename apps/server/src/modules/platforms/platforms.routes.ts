@@ -35,7 +35,7 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/platforms',
     {
-      config: { permission: 'platform:read' },
+      config: { permission: 'platform:read', readCache: true },
       schema: { tags, summary: '平台列表（可按日期查看历史状态）', querystring: zPlatformQuery, response: { 200: zPage(zPlatform) } },
     },
     async (request) => findPlatforms(actorContext(request), request.query),
@@ -43,7 +43,7 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/platforms/counts',
     {
-      config: { permission: 'platform:read' },
+      config: { permission: 'platform:read', readCache: true },
       schema: {
         tags,
         summary: '平台统计（按体系、级别、状态、区域）',

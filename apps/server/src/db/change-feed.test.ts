@@ -1,0 +1,163 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { createTestDb } from '../../test/test-db';
+import { buildRegion, buildUser } from '../../test/factories';
+import { startChangeFeed } from './change-feed';
+import { regions, sessions } from './schema/index';
+
+/**
+ * The change feed on the database the suite runs on (PGlite, or PostgreSQL with TEST_DATABASE_URL): which tables
+ * notify, that a write anywhere moves the stamps of the caches that read it and no other, and (PostgreSQL) that a lost
+ * listening connection stops every cache until it is back.
+ */
+const handle = await createTestDb();
+const { db } = handle;
+const feed = await startChangeFeed(db);
+afterAll(() => feed.close());
+
+/** The tables without the generic trigger, each for the reason migration 0029 gives. */
+const unwatched = ['audit_log', 'job_runs', 'login_challenges', 'login_throttles', 'scheduled_jobs'];
+
+/** Waits for PostgreSQL's notice (PGlite hands it over before the write's promise settles). */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('change feed', () => {
+  it('listens, and every table but the documented ones notifies on every kind of write', async () => {
+    expect(feed.listening).toBe(true);
+    const result = await db.execute<{ table: string; events: number; statement: boolean; fn: string }>(sql`
+      select c.relname as "table", t.tgtype::int as events, (t.tgtype::int & 1) = 0 as statement, p.proname as fn
+      from pg_class c
+      join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+      left join pg_trigger t on t.tgrelid = c.oid and not t.tgisinternal
+        and t.tgfoid = 'stip_notify_change'::regproc
+      left join pg_proc p on p.oid = t.tgfoid
+      where c.relkind in ('r', 'p')
+      order by 1`);
+    const rows = (result as unknown as { rows: { table: string; events: number | null; statement: boolean | null; fn: string | null }[] })
+      .rows;
+    expect(rows.length).toBeGreaterThan(50);
+    const missing = rows.filter((row) => row.fn === null).map((row) => row.table);
+    expect(missing).toEqual(unwatched);
+    // tgtype bits: 4 insert, 8 delete, 16 update, 32 truncate; sessions: update (of revoked_at) and delete, and truncate.
+    const events = new Map<string, number>();
+    for (const row of rows) if (row.events !== null) events.set(row.table, (events.get(row.table) ?? 0) | row.events);
+    for (const [table, mask] of events) {
+      const expected = table === 'sessions' ? 8 | 16 | 32 : 4 | 8 | 16 | 32;
+      expect({ table, kinds: mask & 60 }).toEqual({ table, kinds: expected });
+    }
+    // Statement-level (one notice per bulk write), but for the session row's own update: it notifies only when
+    // the session's life is cut short, which a condition on the row tells.
+    expect([...new Set(rows.filter((row) => row.statement === false).map((row) => row.table))]).toEqual(['sessions']);
+  });
+
+  it('moves the stamp of the tables written, of the whole database, and not of tables untouched', async () => {
+    const allBefore = feed.stamp();
+    const regionsBefore = feed.stamp(['regions']);
+    const plansBefore = feed.stamp(['plans']);
+    await buildRegion(db);
+    await until(() => feed.stamp(['regions']) !== regionsBefore, 'the regions notice');
+    expect(feed.stamp()).toBeGreaterThan(allBefore);
+    expect(feed.stamp(['plans'])).toBe(plansBefore);
+  });
+
+  it('hears a write from another connection, a rolled-back one never', async () => {
+    const before = feed.stamp(['regions']);
+    await db
+      .transaction(async (tx) => {
+        await tx.update(regions).set({ name: '回滚的名称' });
+        tx.rollback();
+      })
+      .catch(() => undefined);
+    const [one] = await db.select({ id: regions.id }).from(regions).limit(1);
+    if (process.env.TEST_DATABASE_URL) {
+      // A write by a client this process does not own (another app process, psql).
+      const other = new pg.Client({ connectionString: (db as unknown as { $client: pg.Pool }).$client.options.connectionString });
+      await other.connect();
+      await other.query(`update regions set name = name where id = $1`, [one!.id]);
+      await other.end();
+    } else {
+      await db
+        .update(regions)
+        .set({ name: sql`name` })
+        .where(eq(regions.id, one!.id));
+    }
+    await until(() => feed.stamp(['regions']) !== before, "the other connection's notice");
+    expect(feed.stamp(['regions'])).toBe(before + 1);
+  });
+
+  it('moves the sessions stamp when a session is shortened or ends, not when one opens or is extended', async () => {
+    const { id: userId } = await buildUser(db, { role: 'city_staff' });
+    const tokenHash = `hash-${crypto.randomUUID()}`;
+    const regionsBefore = feed.stamp(['regions']);
+    const before = feed.stamp(['sessions']);
+    const anyBefore = feed.stamp();
+    const [session] = await db
+      .insert(sessions)
+      .values({ userId, tokenHash, expiresAt: new Date(Date.now() + 60_000) })
+      .returning({ id: sessions.id });
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 120_000) })
+      .where(eq(sessions.id, session!.id));
+    // A marker write after them: once its notice is in, any notice of the two writes above would be in too.
+    await buildRegion(db);
+    await until(() => feed.stamp(['regions']) !== regionsBefore, 'the marker');
+    expect(feed.stamp(['sessions'])).toBe(before);
+    const anyAfterMarker = feed.stamp();
+    expect(anyAfterMarker).toBeGreaterThan(anyBefore);
+    await db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() + 30_000) })
+      .where(eq(sessions.id, session!.id));
+    await until(() => feed.stamp(['sessions']) !== before, 'the shortening');
+    const shortened = feed.stamp(['sessions']);
+    await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, session!.id));
+    await until(() => feed.stamp(['sessions']) !== shortened, 'the revocation');
+    // A session's end concerns the session caches, not every read.
+    expect(feed.stamp()).toBe(anyAfterMarker);
+  });
+
+  it('moves every stamp on a local write', () => {
+    const before = [feed.stamp(), feed.stamp(['sessions']), feed.stamp(['plans'])];
+    feed.changedLocally();
+    expect([feed.stamp(), feed.stamp(['sessions']), feed.stamp(['plans'])]).toEqual(before.map((stamp) => stamp + 1));
+  });
+
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))(
+    'stops caching while its connection is lost and hears again after it reconnects',
+    async () => {
+      const before = feed.stamp();
+      const result = await db.execute<{ n: number }>(sql`
+      select count(*)::int as n from (
+        select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen %'
+      ) terminated`);
+      expect((result as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+      await until(() => !feed.listening, 'the loss');
+      await until(() => feed.listening, 'the reconnection');
+      // Notices sent while it was away are lost: reconnecting moves every stamp.
+      expect(feed.stamp()).toBeGreaterThan(before);
+      const regionsBefore = feed.stamp(['regions']);
+      await buildRegion(db);
+      await until(() => feed.stamp(['regions']) !== regionsBefore, 'a notice after reconnecting');
+    },
+  );
+
+  it('stops listening when closed', async () => {
+    const other = await startChangeFeed(db);
+    expect(other.listening).toBe(true);
+    await other.close();
+    expect(other.listening).toBe(false);
+    const before = other.stamp(['regions']);
+    await buildRegion(db);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(other.stamp(['regions'])).toBe(before);
+  });
+});

@@ -1,0 +1,42 @@
+-- Change notifications for the app processes' read caches (db/change-feed.ts): each statement that writes a table
+-- sends the table's name on the channel stip_changes, at commit (PostgreSQL delivers NOTIFY only then, in commit
+-- order, once per distinct payload and transaction). Every process LISTENs and drops what it cached from that table.
+--
+-- Statement-level, so a bulk import of 10,000 rows is one notice, not 10,000. Every table has a trigger except:
+-- * audit_log: append-only, and written only beside the change it records, which notifies on its own;
+-- * login_throttles, login_challenges: written by every sign-in attempt, good or bad; a stream of failed sign-ins
+--   must not be able to empty every process's caches;
+-- * job_runs, scheduled_jobs: the job queue's claims and timings; a job's work notifies from the tables it writes.
+-- sessions notifies only when a session ends or is shortened (revoked, deleted, an earlier end), not when sign-in
+-- opens one or a request extends one. test: db/change-feed.test.ts checks that no table was forgotten (a later migration's new table too).
+CREATE OR REPLACE FUNCTION stip_notify_change() RETURNS trigger AS $$
+BEGIN
+  PERFORM pg_notify('stip_changes', TG_TABLE_NAME);
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOR t IN
+    SELECT tablename FROM pg_tables
+    WHERE schemaname = 'public'
+      AND tablename NOT IN ('audit_log', 'login_throttles', 'login_challenges', 'job_runs', 'scheduled_jobs', 'sessions')
+  LOOP
+    EXECUTE format(
+      'CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION stip_notify_change()',
+      t || '_notify_change', t);
+  END LOOP;
+END;
+$$;
+--> statement-breakpoint
+-- A session's row notifies when its life is cut short or ended, never when a request extends it (every minute of use).
+CREATE TRIGGER sessions_notify_end AFTER UPDATE ON sessions FOR EACH ROW
+  WHEN (NEW.revoked_at IS DISTINCT FROM OLD.revoked_at OR NEW.expires_at < OLD.expires_at
+    OR NEW.created_at <> OLD.created_at OR NEW.user_id <> OLD.user_id OR NEW.token_hash <> OLD.token_hash)
+  EXECUTE FUNCTION stip_notify_change();
+--> statement-breakpoint
+CREATE TRIGGER sessions_notify_delete AFTER DELETE OR TRUNCATE ON sessions
+  FOR EACH STATEMENT EXECUTE FUNCTION stip_notify_change();

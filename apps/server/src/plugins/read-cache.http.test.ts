@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Platform, Role } from '@stip/contracts';
+import { buildTestApp } from '../../test/build-test-app';
+import { buildOrganization, buildPlatform, buildPlatformType, buildRegionTree, buildUser, unique } from '../../test/factories';
+import { sessions, users } from '../db/schema/index';
+
+/**
+ * Kept answers (the registry list, its counts, /auth/me) and kept sessions, through HTTP on the suite's database:
+ * served again only to the same user, never across a write — this process's own write at once, anyone else's on
+ * PostgreSQL's notice — and never for a bad request; sessions ended anywhere stop answering.
+ */
+const t = await buildTestApp();
+const { db } = t.handle;
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+const tree = await buildRegionTree(db);
+const typeId = await buildPlatformType(db, { level: 'city' });
+const hostA = await buildOrganization(db, { regionId: tree.countyA.id });
+const hostB = await buildOrganization(db, { regionId: tree.countyB.id });
+await buildPlatform(db, { typeId, hostOrganizationId: hostA, regionId: tree.countyA.id });
+await buildPlatform(db, { typeId, hostOrganizationId: hostB, regionId: tree.countyB.id });
+
+async function signIn(role: Role, regionId: string) {
+  const user = await buildUser(db, { role, regionId });
+  const cookie = await t.login(user.username);
+  return { user, cookie, get: (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } }) };
+}
+
+type Page = { items: Platform[]; total: number };
+
+/** Asks until `accept` holds (PostgreSQL's notice of another connection's write takes milliseconds to arrive). */
+async function eventually<T>(ask: () => Promise<T>, accept: (value: T) => boolean): Promise<{ value: T; tries: number }> {
+  const deadline = Date.now() + 5_000;
+  for (let tries = 1; ; tries += 1) {
+    const value = await ask();
+    if (accept(value) || Date.now() > deadline) return { value, tries };
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('read cache', () => {
+  it('serves the list again to the same user, the same bytes, until this process writes', async () => {
+    const city = await signIn('city_staff', tree.city.id);
+    const first = await city.get('/api/platforms?limit=20');
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['x-stip-cache']).toBe('miss');
+    const second = await city.get('/api/platforms?limit=20');
+    expect(second.headers['x-stip-cache']).toBe('hit');
+    expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(second.body).toBe(first.body);
+    expect((second.json() as Page).total).toBe(2);
+    // Another URL is another answer.
+    expect((await city.get('/api/platforms?limit=1')).headers['x-stip-cache']).toBe('miss');
+    // Any write request drops what this process kept, even one that turns out to change nothing.
+    const refused = await t.app.inject({ method: 'POST', url: '/api/platforms', headers: { cookie: city.cookie }, payload: {} });
+    expect(refused.statusCode).toBe(400);
+    expect((await city.get('/api/platforms?limit=20')).headers['x-stip-cache']).toBe('miss');
+    expect((await city.get('/api/platforms?limit=20')).headers['x-stip-cache']).toBe('hit');
+
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/platforms',
+      headers: { cookie: city.cookie },
+      payload: { name: unique('平台'), typeId, hostOrganizationId: hostA, regionId: tree.countyA.id, status: 'operating' },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    // At once, whatever the database: the write request itself moved the stamps before it answered.
+    const after = await city.get('/api/platforms?limit=20');
+    expect(after.headers['x-stip-cache']).toBe('miss');
+    expect((after.json() as Page).total).toBe(3);
+    expect((after.json() as Page).items.map((p) => p.id)).toContain((created.json() as Platform).id);
+  });
+
+  it('drops the answer when another connection writes (another process, a script)', async () => {
+    const city = await signIn('city_staff', tree.city.id);
+    const before = (await city.get('/api/platforms/counts')).json() as { total: number };
+    expect((await city.get('/api/platforms/counts')).headers['x-stip-cache']).toBe('hit');
+    await buildPlatform(db, { typeId, hostOrganizationId: hostB, regionId: tree.countyB.id });
+    const { value, tries } = await eventually(
+      () => city.get('/api/platforms/counts'),
+      (response) => (response.json() as { total: number }).total === before.total + 1,
+    );
+    expect((value.json() as { total: number }).total).toBe(before.total + 1);
+    // PGlite runs in this process and hands the notice over with the write: the very next read is fresh.
+    if (!onPostgres) expect(tries).toBe(1);
+  });
+
+  it('never serves one user what it kept for another, even of the same role and region', async () => {
+    const city = await signIn('city_staff', tree.city.id);
+    const countyA = await signIn('county_staff', tree.countyA.id);
+    const sameScope = await signIn('county_staff', tree.countyA.id);
+    await city.get('/api/platforms?limit=50');
+    const cityPage = (await city.get('/api/platforms?limit=50')).json() as Page;
+    const county = await countyA.get('/api/platforms?limit=50');
+    expect(county.headers['x-stip-cache']).toBe('miss');
+    const countyPage = county.json() as Page;
+    expect(countyPage.total).toBeLessThan(cityPage.total);
+    expect(countyPage.items.every((p) => p.regionId === tree.countyA.id)).toBe(true);
+    expect((await sameScope.get('/api/platforms?limit=50')).headers['x-stip-cache']).toBe('miss');
+    // /auth/me is kept per user as well.
+    expect(((await countyA.get('/api/auth/me')).json() as { id: string }).id).toBe(countyA.user.id);
+    expect(((await sameScope.get('/api/auth/me')).json() as { id: string }).id).toBe(sameScope.user.id);
+    const again = await countyA.get('/api/auth/me');
+    expect(again.headers['x-stip-cache']).toBe('hit');
+    expect((again.json() as { id: string }).id).toBe(countyA.user.id);
+  });
+
+  it('keeps no refusal: bad input, a missing permission, no session', async () => {
+    const city = await signIn('city_staff', tree.city.id);
+    for (let i = 0; i < 2; i++) {
+      const bad = await city.get('/api/platforms?limit=abc');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.headers['x-stip-cache']).toBeUndefined();
+    }
+    const admin = await signIn('sysadmin', tree.city.id);
+    for (let i = 0; i < 2; i++) expect((await admin.get('/api/platforms?limit=20')).statusCode).toBe(403);
+    await city.get('/api/platforms?limit=20');
+    expect((await t.app.inject({ method: 'GET', url: '/api/platforms?limit=20' })).statusCode).toBe(401);
+  });
+
+  it('ends a session at once on logout, and on another process’s revocation as soon as the notice arrives', async () => {
+    const city = await signIn('city_staff', tree.city.id);
+    expect((await city.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await city.get('/api/platforms?limit=20')).statusCode).toBe(200);
+    const logout = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: city.cookie } });
+    expect(logout.statusCode).toBeLessThan(300);
+    expect((await city.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await city.get('/api/platforms?limit=20')).statusCode).toBe(401);
+
+    const other = await signIn('city_staff', tree.city.id);
+    expect((await other.get('/api/platforms?limit=20')).statusCode).toBe(200);
+    expect((await other.get('/api/platforms?limit=20')).headers['x-stip-cache']).toBe('hit');
+    await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.userId, other.user.id));
+    const { value, tries } = await eventually(
+      () => other.get('/api/platforms?limit=20'),
+      (response) => response.statusCode === 401,
+    );
+    expect(value.statusCode).toBe(401);
+    if (!onPostgres) expect(tries).toBe(1);
+  });
+
+  it('follows a change to the user made elsewhere: deactivated, the role taken away', async () => {
+    const county = await signIn('county_staff', tree.countyA.id);
+    await county.get('/api/platforms?limit=20');
+    expect((await county.get('/api/platforms?limit=20')).headers['x-stip-cache']).toBe('hit');
+    await db.update(users).set({ role: 'sysadmin' }).where(eq(users.id, county.user.id));
+    expect(
+      (
+        await eventually(
+          () => county.get('/api/platforms?limit=20'),
+          (r) => r.statusCode === 403,
+        )
+      ).value.statusCode,
+    ).toBe(403);
+    await db.update(users).set({ role: 'county_staff', isActive: false }).where(eq(users.id, county.user.id));
+    expect(
+      (
+        await eventually(
+          () => county.get('/api/platforms?limit=20'),
+          (r) => r.statusCode === 401,
+        )
+      ).value.statusCode,
+    ).toBe(401);
+  });
+});
+
+const off = await buildTestApp({ readCacheMb: 0 });
+
+describe('READ_CACHE_MB=0', () => {
+  it('keeps nothing', async () => {
+    await buildRegionTree(off.handle.db);
+    const user = await buildUser(off.handle.db, { role: 'city_staff' });
+    const cookie = await off.login(user.username);
+    for (let i = 0; i < 3; i++) {
+      const response = await off.app.inject({ method: 'GET', url: '/api/platforms?limit=20', headers: { cookie } });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['x-stip-cache']).toBeUndefined();
+    }
+    await off.handle.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.userId, user.id));
+    expect((await off.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { ChangeFeed } from '../db/change-feed';
+import { todayInChina } from '../shared/clock';
+import { type LoadTicket, StampedCache } from '../shared/stamped-cache';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route's 200 answers may be kept and served again while no table is written (db/change-feed.ts). Only for
+     * reads whose answer is a function of the URL, the actor's identity and scope, today's date in China and the
+     * database: nothing else (no clock finer than the day, no other header).
+     */
+    readCache?: boolean;
+  }
+  interface FastifyRequest {
+    /** A cacheable read that missed: where its answer goes, and the stamp its load began with. */
+    readCacheMiss?: { key: string; ticket: LoadTicket };
+  }
+}
+
+export interface ReadCacheOptions {
+  changeFeed: ChangeFeed;
+  /** At most this many characters of JSON in all (READ_CACHE_MB); 0 keeps nothing. */
+  maxCharacters: number;
+}
+
+const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Serves a cacheable route's answer again without running it, after the route's permission check and input
+ * validation (a hit skips the handler alone), keyed by the URL, the actor and China's day.
+ *
+ * Correctness rests on the change feed: an entry is dropped on the first notice that any table was written, and this
+ * process's own write requests move the feed's stamps before their answer leaves, so a user never reads the list
+ * from before the change they just made. Another process's change arrives as PostgreSQL's notice, milliseconds after
+ * its commit. Answers are per user: two users never share an entry, whatever their scopes.
+ */
+export const readCachePlugin = fp(async (app: FastifyInstance, options: ReadCacheOptions) => {
+  const { changeFeed } = options;
+  const cache = new StampedCache<{ body: string }>(changeFeed, {
+    max: 5_000,
+    maxSize: Math.max(1, options.maxCharacters),
+    sizeOf: (entry) => entry.body.length,
+  });
+  const enabled = options.maxCharacters > 0;
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (!enabled || request.method !== 'GET' || !request.routeOptions.config?.readCache) return;
+    const actor = request.ctx.actor;
+    if (!actor) return;
+    const key = `${actor.userId}|${actor.role}|${actor.regionPath ?? ''}|${actor.organizationId ?? ''}|${todayInChina()}|${request.url}`;
+    const hit = cache.get(key);
+    if (hit) return reply.header('x-stip-cache', 'hit').type('application/json; charset=utf-8').send(hit.body);
+    request.readCacheMiss = { key, ticket: cache.begin() };
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (writeMethods.has(request.method)) {
+      // This request may have written: nothing cached before its answer is served after it (by this process).
+      changeFeed.changedLocally();
+      return payload;
+    }
+    const miss = request.readCacheMiss;
+    if (miss && reply.statusCode === 200 && typeof payload === 'string') {
+      cache.set(miss.key, { body: payload }, miss.ticket);
+      reply.header('x-stip-cache', 'miss');
+    }
+    return payload;
+  });
+});
