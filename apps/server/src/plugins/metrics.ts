@@ -77,6 +77,30 @@ export const metricsPlugin = fp(async (app: FastifyInstance, options: MetricsOpt
     });
   }
 
+  // Answers kept between requests (plugins/read-cache.ts), and whether this process hears the database's changes.
+  if (app.hasDecorator('readCacheStats')) {
+    const stats = app.readCacheStats;
+    new Gauge({
+      name: 'stip_read_cache_requests',
+      help: 'Requests to routes whose answers may be kept, by outcome (hit: served again; miss: asked the database), and answers stored, since start',
+      labelNames: ['outcome'] as const,
+      registers: [register],
+      collect() {
+        this.set({ outcome: 'hit' }, stats.hits);
+        this.set({ outcome: 'miss' }, stats.misses);
+        this.set({ outcome: 'stored' }, stats.stored);
+      },
+    });
+    new Gauge({
+      name: 'stip_change_feed_listening',
+      help: '1 while this process hears the database change notices its caches rely on; 0: every read asks the database',
+      registers: [register],
+      collect() {
+        this.set(stats.listening() ? 1 : 0);
+      },
+    });
+  }
+
   // Job runs are claimed in the database (one row per job and day), so any process reports them all.
   const jobRunGauge = new Gauge({
     name: 'stip_job_runs',

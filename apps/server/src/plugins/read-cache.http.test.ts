@@ -167,6 +167,22 @@ describe('read cache', () => {
 
 const off = await buildTestApp({ readCacheMb: 0 });
 
+describe('read cache metrics', () => {
+  it('counts hits, misses and stored answers, and says whether the process hears changes', async () => {
+    const metrics = async () => (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    const value = (text: string, outcome: string) => Number(new RegExp(`stip_read_cache_requests\\{outcome="${outcome}"\\} (\\d+)`).exec(text)?.[1]);
+    const before = await metrics();
+    expect(before).toContain('stip_change_feed_listening 1');
+    const city = await signIn('city_staff', tree.city.id);
+    await city.get('/api/platforms?limit=7');
+    await city.get('/api/platforms?limit=7');
+    const after = await metrics();
+    expect(value(after, 'hit') - value(before, 'hit')).toBe(1);
+    expect(value(after, 'miss') - value(before, 'miss')).toBe(1);
+    expect(value(after, 'stored') - value(before, 'stored')).toBe(1);
+  });
+});
+
 describe('READ_CACHE_MB=0', () => {
   it('keeps nothing', async () => {
     await buildRegionTree(off.handle.db);
@@ -177,6 +193,7 @@ describe('READ_CACHE_MB=0', () => {
       expect(response.statusCode).toBe(200);
       expect(response.headers['x-stip-cache']).toBeUndefined();
     }
+    expect((await off.app.inject({ method: 'GET', url: '/metrics' })).body).toContain('stip_change_feed_listening 0');
     await off.handle.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.userId, user.id));
     expect((await off.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });

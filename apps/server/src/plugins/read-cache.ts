@@ -13,6 +13,10 @@ declare module 'fastify' {
      */
     readCache?: boolean;
   }
+  interface FastifyInstance {
+    /** How the kept answers fare, for /metrics. */
+    readCacheStats: { hits: number; misses: number; stored: number; listening: () => boolean };
+  }
   interface FastifyRequest {
     /** A cacheable read that missed: where its answer goes, and the stamp its load began with. */
     readCacheMiss?: { key: string; ticket: LoadTicket };
@@ -21,8 +25,8 @@ declare module 'fastify' {
 
 export interface ReadCacheOptions {
   changeFeed: ChangeFeed;
-  /** At most this many characters of JSON in all (READ_CACHE_MB); 0 keeps nothing. */
-  maxCharacters: number;
+  /** At most this many bytes of answers in all (READ_CACHE_MB); 0 keeps nothing. */
+  maxBytes: number;
 }
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -40,10 +44,13 @@ export const readCachePlugin = fp(async (app: FastifyInstance, options: ReadCach
   const { changeFeed } = options;
   const cache = new StampedCache<{ body: string }>(changeFeed, {
     max: 5_000,
-    maxSize: Math.max(1, options.maxCharacters),
-    sizeOf: (entry) => entry.body.length,
+    maxSize: Math.max(1, options.maxBytes),
+    // V8 keeps a string with any Chinese character at two bytes a character.
+    sizeOf: (entry) => entry.body.length * 2,
   });
-  const enabled = options.maxCharacters > 0;
+  const enabled = options.maxBytes > 0;
+  const stats = { hits: 0, misses: 0, stored: 0, listening: () => changeFeed.listening };
+  app.decorate('readCacheStats', stats);
 
   app.addHook('preHandler', async (request, reply) => {
     if (!enabled || request.method !== 'GET' || !request.routeOptions.config?.readCache) return;
@@ -51,7 +58,11 @@ export const readCachePlugin = fp(async (app: FastifyInstance, options: ReadCach
     if (!actor) return;
     const key = `${actor.userId}|${actor.role}|${actor.regionPath ?? ''}|${actor.organizationId ?? ''}|${todayInChina()}|${request.url}`;
     const hit = cache.get(key);
-    if (hit) return reply.header('x-stip-cache', 'hit').type('application/json; charset=utf-8').send(hit.body);
+    if (hit) {
+      stats.hits += 1;
+      return reply.header('x-stip-cache', 'hit').type('application/json; charset=utf-8').send(hit.body);
+    }
+    stats.misses += 1;
     request.readCacheMiss = { key, ticket: cache.begin() };
   });
 
@@ -63,7 +74,7 @@ export const readCachePlugin = fp(async (app: FastifyInstance, options: ReadCach
     }
     const miss = request.readCacheMiss;
     if (miss && reply.statusCode === 200 && typeof payload === 'string') {
-      cache.set(miss.key, { body: payload }, miss.ticket);
+      if (cache.set(miss.key, { body: payload }, miss.ticket)) stats.stored += 1;
       reply.header('x-stip-cache', 'miss');
     }
     return payload;
