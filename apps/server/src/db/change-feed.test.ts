@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
+import net from 'node:net';
 import pg from 'pg';
 import { createTestDb } from '../../test/test-db';
 import { buildRegion, buildUser } from '../../test/factories';
@@ -147,6 +148,49 @@ describe('change feed', () => {
       const regionsBefore = feed.stamp(['regions']);
       await buildRegion(db);
       await until(() => feed.stamp(['regions']) !== regionsBefore, 'a notice after reconnecting');
+    },
+  );
+
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))(
+    'counts a connection that falls silent as lost, and listens again once it answers',
+    async () => {
+      // A proxy between the feed and PostgreSQL that can drop every byte both ways without closing anything: what a
+      // dead cable or a firewall's idle timeout does to a connection.
+      const target = new URL((db as unknown as { $client: pg.Pool }).$client.options.connectionString!);
+      let silent = false;
+      const sockets: net.Socket[] = [];
+      const proxy = net.createServer((downstream) => {
+        const upstream = net.connect(Number(target.port || 5432), target.hostname);
+        sockets.push(downstream, upstream);
+        downstream.on('data', (chunk) => silent || upstream.write(chunk));
+        upstream.on('data', (chunk) => silent || downstream.write(chunk));
+        for (const socket of [downstream, upstream]) socket.on('error', () => undefined);
+        downstream.on('close', () => upstream.destroy());
+        upstream.on('close', () => downstream.destroy());
+      });
+      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+      const through = new URL(target);
+      through.hostname = '127.0.0.1';
+      through.port = String((proxy.address() as net.AddressInfo).port);
+      const watched = await startChangeFeed(db, {
+        heartbeat: { everyMs: 100, timeoutMs: 300 },
+        connection: { connectionString: through.toString() },
+      });
+      try {
+        expect(watched.listening).toBe(true);
+        const before = watched.stamp(['regions']);
+        silent = true;
+        await buildRegion(db); // its notice is lost on the way
+        await until(() => !watched.listening, 'the heartbeat to notice the silence');
+        silent = false;
+        await until(() => watched.listening, 'listening again');
+        // The lost notice is made up for: the stamps moved on the loss and on the reconnection.
+        expect(watched.stamp(['regions'])).toBeGreaterThan(before);
+      } finally {
+        await watched.close();
+        for (const socket of sockets) socket.destroy();
+        await new Promise((resolve) => proxy.close(resolve));
+      }
     },
   );
 

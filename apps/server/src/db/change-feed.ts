@@ -30,11 +30,18 @@ export interface ChangeFeed {
   close(): Promise<void>;
 }
 
+export interface ChangeFeedOptions {
+  /** PostgreSQL: how often the listening connection is asked whether it is alive, and how long it has to answer. */
+  heartbeat?: { everyMs: number; timeoutMs: number };
+  /** PostgreSQL: settings of the listening connection that differ from the pool's (tests reach it through a proxy). */
+  connection?: pg.ClientConfig;
+}
+
 /** The feed for `db`'s database: LISTEN on PGlite or on a dedicated PostgreSQL connection (reconnecting). */
-export async function startChangeFeed(db: Database): Promise<ChangeFeed> {
+export async function startChangeFeed(db: Database, options: ChangeFeedOptions = {}): Promise<ChangeFeed> {
   const client = (db as unknown as { $client: unknown }).$client;
-  const feed = new Feed();
-  if (client instanceof pg.Pool) await feed.listenOnPostgres(client.options);
+  const feed = new Feed(options.heartbeat ?? { everyMs: 5_000, timeoutMs: 3_000 });
+  if (client instanceof pg.Pool) await feed.listenOnPostgres({ ...client.options, ...options.connection });
   else if (client instanceof PGlite) await feed.listenOnPglite(client);
   return feed;
 }
@@ -59,6 +66,8 @@ class Feed implements ChangeFeed {
   private closed = false;
   private stop: (() => Promise<void>) | null = null;
   private retry: NodeJS.Timeout | null = null;
+
+  constructor(private readonly heartbeat: { everyMs: number; timeoutMs: number }) {}
 
   stamp(tables?: readonly string[]): number {
     if (!tables) return this.epoch + this.anyTable;
@@ -90,13 +99,19 @@ class Feed implements ChangeFeed {
 
   async listenOnPostgres(options: pg.ClientConfig, attempt = 0): Promise<void> {
     if (this.closed) return;
-    const client = new pg.Client(options);
+    const client = new pg.Client({
+      ...options,
+      keepAlive: true,
+      connectionTimeoutMillis: Math.max(5_000, this.heartbeat.timeoutMs),
+      query_timeout: this.heartbeat.timeoutMs,
+    });
     const lost = () => {
       if (!this.listening && this.stop === null) return;
       this.listening = false;
       this.epoch += 1;
+      const stop = this.stop;
       this.stop = null;
-      client.end().catch(() => undefined);
+      void stop?.();
       this.reconnect(options, 0);
     };
     client.on('notification', (message) => {
@@ -115,7 +130,14 @@ class Feed implements ChangeFeed {
       this.reconnect(options, attempt + 1);
       return;
     }
+    // A connection can die without a word (a cable, a firewall's idle timeout): TCP keepalive aside, ask it
+    // something every few seconds; no answer within query_timeout counts it lost.
+    const heartbeat = setInterval(() => {
+      client.query('select 1').catch(lost);
+    }, this.heartbeat.everyMs);
+    heartbeat.unref();
     this.nowListening(async () => {
+      clearInterval(heartbeat);
       client.removeAllListeners('end');
       client.removeAllListeners('error');
       client.on('error', () => undefined);

@@ -170,7 +170,8 @@ const off = await buildTestApp({ readCacheMb: 0 });
 describe('read cache metrics', () => {
   it('counts hits, misses and stored answers, and says whether the process hears changes', async () => {
     const metrics = async () => (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
-    const value = (text: string, outcome: string) => Number(new RegExp(`stip_read_cache_requests\\{outcome="${outcome}"\\} (\\d+)`).exec(text)?.[1]);
+    const value = (text: string, outcome: string) =>
+      Number(new RegExp(`stip_read_cache_requests\\{outcome="${outcome}"\\} (\\d+)`).exec(text)?.[1]);
     const before = await metrics();
     expect(before).toContain('stip_change_feed_listening 1');
     const city = await signIn('city_staff', tree.city.id);

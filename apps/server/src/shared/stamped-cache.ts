@@ -9,6 +9,11 @@ export interface StampedCacheOptions<V> {
   /** With `sizeOf`: at most this much in all (e.g. characters of JSON). */
   maxSize?: number;
   sizeOf?: (value: V) => number;
+  /**
+   * Longest an entry is served, whatever the feed says (default a minute): a bound on how stale an answer could be
+   * if notices were ever lost without the feed noticing, which its heartbeat is there to prevent.
+   */
+  ttlMs?: number;
 }
 
 /** What `begin` hands out and `set` takes back: the feed's stamp when the load began. */
@@ -34,6 +39,7 @@ export class StampedCache<V extends object> {
     const sizeOf = options.sizeOf;
     this.entries = new LRUCache<string, { value: V; stamp: number }>({
       max: options.max,
+      ttl: options.ttlMs ?? 60_000,
       ...(options.maxSize && sizeOf
         ? { maxSize: options.maxSize, sizeCalculation: (entry: { value: V; stamp: number }) => Math.max(1, sizeOf(entry.value)) }
         : {}),
@@ -59,7 +65,8 @@ export class StampedCache<V extends object> {
   set(key: string, value: V, ticket: LoadTicket): boolean {
     if (!this.feed.listening || ticket !== this.feed.stamp(this.tables)) return false;
     this.entries.set(key, { value, stamp: ticket });
-    return true;
+    // lru-cache refuses, without a word, an entry larger than the whole cache may hold.
+    return this.entries.has(key);
   }
 
   delete(key: string): void {
