@@ -8,7 +8,8 @@
 --   must not be able to empty every process's caches;
 -- * job_runs, scheduled_jobs: the job queue's claims and timings; a job's work notifies from the tables it writes.
 -- sessions notifies only when a session ends or is shortened (revoked, deleted, an earlier end), not when sign-in
--- opens one or a request extends one. test: db/change-feed.test.ts checks that no table was forgotten (a later migration's new table too).
+-- opens one or a request extends one. db/change-feed.test.ts checks that no table was forgotten, a later
+-- migration's new table too.
 CREATE OR REPLACE FUNCTION stip_notify_change() RETURNS trigger AS $$
 BEGIN
   PERFORM pg_notify('stip_changes', TG_TABLE_NAME);
@@ -16,21 +17,26 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-DO $$
+-- Installs the trigger on every table that lacks it (but the ones above). A later migration that creates a table
+-- ends with SELECT stip_notify_install();
+CREATE OR REPLACE FUNCTION stip_notify_install() RETURNS void AS $$
 DECLARE
   t text;
 BEGIN
   FOR t IN
-    SELECT tablename FROM pg_tables
-    WHERE schemaname = 'public'
-      AND tablename NOT IN ('audit_log', 'login_throttles', 'login_challenges', 'job_runs', 'scheduled_jobs', 'sessions')
+    SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+    WHERE c.relkind IN ('r', 'p')
+      AND c.relname NOT IN ('audit_log', 'login_throttles', 'login_challenges', 'job_runs', 'scheduled_jobs', 'sessions')
+      AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgfoid = 'stip_notify_change'::regproc)
   LOOP
     EXECUTE format(
       'CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION stip_notify_change()',
       t || '_notify_change', t);
   END LOOP;
 END;
-$$;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+SELECT stip_notify_install();
 --> statement-breakpoint
 -- A session's row notifies when its life is cut short or ended, never when a request extends it (every minute of use).
 CREATE TRIGGER sessions_notify_end AFTER UPDATE ON sessions FOR EACH ROW
