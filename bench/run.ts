@@ -122,11 +122,20 @@ async function measure(kind: string, handle: DbHandle): Promise<Map<string, Timi
     statuses: new Set(livePlatformStatuses),
     regionIds: new Set(subtree),
   });
-  const additions = [
+  const additionCriteria = [
     criteria([data.typeIds[8]!]),
     criteria([data.typeIds[9]!]),
     criteria(data.typeIds.filter((_, j) => j % 4 === 0)), // generate.ts: type j has level j % 4, national first
-  ].map((c) => ({ criteria: c, baselineDate: planStart, day: today }));
+  ];
+  const additions = additionCriteria.map((c) => ({ criteria: c, baselineDate: planStart, day: today }));
+  // Checked only (not timed): 新建 counts that are not all zero. From the plan's start the three above are (no
+  // platform enters their types after 2021), so also count, from 2019-06-01, the types generate.ts moves one platform
+  // in ten to from its version 6 (2020): type (i + 7) % 40 for platform i ≡ 0 (mod 10), that is 7, 17, 27 and 37.
+  const movedAdditions = [[7], [17], [7, 17, 27, 37]].map((js) => ({
+    criteria: criteria(js.map((j) => data.typeIds[j]!)),
+    baselineDate: '2019-06-01',
+    day: today,
+  }));
   const recount = async () => [
     await recountInForceByGroup(handle.db, today, scope, { industry: true }),
     await recountRecognitionsByYear(handle.db, today, subtree, scope),
@@ -153,14 +162,18 @@ async function measure(kind: string, handle: DbHandle): Promise<Map<string, Timi
       .map((row) => [row.typeId, row.regionId, row.status, row.industry ?? '', row.year, row.count].join('|'))
       .sort()
       .join(',');
-  const [a, b] = [await recount(), await maintained()];
+  const [a, b] = [
+    [...(await recount()), await recountNewPlatforms(handle.db, today, movedAdditions, scope)],
+    [...(await maintained()), await countNewPlatforms(handle.db, movedAdditions, scope)],
+  ];
   const same =
     key(a[0] as never) === key(b[0] as never) &&
     key(a[1] as never) === key(b[1] as never) &&
     key(a[2] as never) === key(b[2] as never) &&
-    JSON.stringify(a[3]) === JSON.stringify(b[3]);
+    JSON.stringify(a[3]) === JSON.stringify(b[3]) &&
+    JSON.stringify(a[4]) === JSON.stringify(b[4]);
   console.log(
-    `[${kind}] check: recount ${total(a[0] as never)} / maintained ${total(b[0] as never)} in force today, ${total(a[2] as never)} / ${total(b[2] as never)} on ${planStart}, 新建 ${JSON.stringify(a[3])} / ${JSON.stringify(b[3])} — ${same ? 'identical' : 'DIFFERENT'}`,
+    `[${kind}] check: recount ${total(a[0] as never)} / maintained ${total(b[0] as never)} in force today, ${total(a[2] as never)} / ${total(b[2] as never)} on ${planStart}, 新建 ${JSON.stringify(a[3])} / ${JSON.stringify(b[3])}, 新建 since 2019-06-01 ${JSON.stringify(a[4])} / ${JSON.stringify(b[4])} — ${same ? 'identical' : 'DIFFERENT'}`,
   );
   if (!same) throw new Error('the maintained counts differ from the recount');
   const cockpit = await get(`/api/cockpit?asOf=${today}`);
