@@ -45,8 +45,8 @@ export const readCachePlugin = fp(async (app: FastifyInstance, options: ReadCach
   const cache = new StampedCache<{ body: string }>(changeFeed, {
     max: 5_000,
     maxSize: Math.max(1, options.maxBytes),
-    // V8 keeps a string with any Chinese character at two bytes a character.
-    sizeOf: (entry) => entry.body.length * 2,
+    // V8 keeps a string with any Chinese character at two bytes a character; the key (with its URL) counts too.
+    sizeOf: (entry, key) => (entry.body.length + key.length) * 2,
   });
   const enabled = options.maxBytes > 0;
   const stats = { hits: 0, misses: 0, stored: 0, listening: () => changeFeed.listening };

@@ -6,9 +6,10 @@ export interface StampedCacheOptions<V> {
   tables?: readonly string[];
   /** At most this many entries (least recently used go first). */
   max: number;
-  /** With `sizeOf`: at most this much in all (e.g. characters of JSON). */
+  /** With `sizeOf`: at most this much in all (e.g. bytes of JSON). */
   maxSize?: number;
-  sizeOf?: (value: V) => number;
+  /** An entry's size, its key included (a key can be a long URL). */
+  sizeOf?: (value: V, key: string) => number;
   /**
    * Longest an entry is served, whatever the feed says (default a minute): a bound on how stale an answer could be
    * if notices were ever lost without the feed noticing, which its heartbeat is there to prevent.
@@ -41,7 +42,10 @@ export class StampedCache<V extends object> {
       max: options.max,
       ttl: options.ttlMs ?? 60_000,
       ...(options.maxSize && sizeOf
-        ? { maxSize: options.maxSize, sizeCalculation: (entry: { value: V; stamp: number }) => Math.max(1, sizeOf(entry.value)) }
+        ? {
+            maxSize: options.maxSize,
+            sizeCalculation: (entry: { value: V; stamp: number }, key: string) => Math.max(1, sizeOf(entry.value, key)),
+          }
         : {}),
     });
   }
