@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Platform, Role } from '@stip/contracts';
+import { buildApp } from '../app';
 import { buildTestApp } from '../../test/build-test-app';
 import { buildOrganization, buildPlatform, buildPlatformType, buildRegionTree, buildUser, unique } from '../../test/factories';
 import { sessions, users } from '../db/schema/index';
@@ -84,6 +85,34 @@ describe('read cache', () => {
     expect((value.json() as { total: number }).total).toBe(before.total + 1);
     // PGlite runs in this process and hands the notice over with the write: the very next read is fresh.
     if (!onPostgres) expect(tries).toBe(1);
+  });
+
+  it('drops the answer in a second app process when the first one writes (two processes, one database)', async () => {
+    const second = await buildApp({ db, webRoot: null, logger: false, requireAdministratorTwoFactor: false });
+    try {
+      await second.ready();
+      const city = await signIn('city_staff', tree.city.id);
+      const get = (app: typeof second) => app.inject({ method: 'GET', url: '/api/platforms?limit=50', headers: { cookie: city.cookie } });
+      await get(second);
+      const kept = await get(second);
+      expect(kept.headers['x-stip-cache']).toBe('hit');
+      const name = unique('另一进程所建');
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/platforms',
+        headers: { cookie: city.cookie },
+        payload: { name, typeId, hostOrganizationId: hostB, regionId: tree.countyB.id, status: 'operating' },
+      });
+      expect(created.statusCode, created.body).toBe(200);
+      const { value } = await eventually(
+        () => get(second),
+        (response) => (response.json() as Page).items.some((p) => p.name === name),
+      );
+      expect((value.json() as Page).items.map((p) => p.name)).toContain(name);
+      expect((value.json() as Page).total).toBe((kept.json() as Page).total + 1);
+    } finally {
+      await second.close();
+    }
   });
 
   it('never serves one user what it kept for another, even of the same role and region', async () => {
