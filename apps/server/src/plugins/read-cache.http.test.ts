@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
 import { eq } from 'drizzle-orm';
 import type { Platform, Role } from '@stip/contracts';
 import { buildApp } from '../app';
@@ -40,14 +41,24 @@ async function eventually<T>(ask: () => Promise<T>, accept: (value: T) => boolea
   }
 }
 
+/**
+ * Asks until the answer comes from what was kept. On PostgreSQL the notice of an earlier write (a sign-in records
+ * its time on the user) can arrive just after an answer was stored and drop it, so "the next request is a hit" is a
+ * race there; the precondition "an answer is kept" is what the tests need.
+ */
+async function kept(ask: () => Promise<LightMyRequestResponse>): Promise<LightMyRequestResponse> {
+  const { value } = await eventually(ask, (response) => response.headers['x-stip-cache'] === 'hit');
+  expect(value.headers['x-stip-cache']).toBe('hit');
+  return value;
+}
+
 describe('read cache', () => {
   it('serves the list again to the same user, the same bytes, until this process writes', async () => {
     const city = await signIn('city_staff', tree.city.id);
     const first = await city.get('/api/platforms?limit=20');
     expect(first.statusCode).toBe(200);
     expect(first.headers['x-stip-cache']).toBe('miss');
-    const second = await city.get('/api/platforms?limit=20');
-    expect(second.headers['x-stip-cache']).toBe('hit');
+    const second = await kept(() => city.get('/api/platforms?limit=20'));
     expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(second.body).toBe(first.body);
     expect((second.json() as Page).total).toBe(2);
@@ -57,7 +68,7 @@ describe('read cache', () => {
     const refused = await t.app.inject({ method: 'POST', url: '/api/platforms', headers: { cookie: city.cookie }, payload: {} });
     expect(refused.statusCode).toBe(400);
     expect((await city.get('/api/platforms?limit=20')).headers['x-stip-cache']).toBe('miss');
-    expect((await city.get('/api/platforms?limit=20')).headers['x-stip-cache']).toBe('hit');
+    await kept(() => city.get('/api/platforms?limit=20'));
 
     const created = await t.app.inject({
       method: 'POST',
@@ -76,7 +87,7 @@ describe('read cache', () => {
   it('drops the answer when another connection writes (another process, a script)', async () => {
     const city = await signIn('city_staff', tree.city.id);
     const before = (await city.get('/api/platforms/counts')).json() as { total: number };
-    expect((await city.get('/api/platforms/counts')).headers['x-stip-cache']).toBe('hit');
+    await kept(() => city.get('/api/platforms/counts'));
     await buildPlatform(db, { typeId, hostOrganizationId: hostB, regionId: tree.countyB.id });
     const { value, tries } = await eventually(
       () => city.get('/api/platforms/counts'),
@@ -93,9 +104,7 @@ describe('read cache', () => {
       await second.ready();
       const city = await signIn('city_staff', tree.city.id);
       const get = (app: typeof second) => app.inject({ method: 'GET', url: '/api/platforms?limit=50', headers: { cookie: city.cookie } });
-      await get(second);
-      const kept = await get(second);
-      expect(kept.headers['x-stip-cache']).toBe('hit');
+      const before = await kept(() => get(second));
       const name = unique('另一进程所建');
       const created = await t.app.inject({
         method: 'POST',
@@ -109,7 +118,7 @@ describe('read cache', () => {
         (response) => (response.json() as Page).items.some((p) => p.name === name),
       );
       expect((value.json() as Page).items.map((p) => p.name)).toContain(name);
-      expect((value.json() as Page).total).toBe((kept.json() as Page).total + 1);
+      expect((value.json() as Page).total).toBe((before.json() as Page).total + 1);
     } finally {
       await second.close();
     }
@@ -130,8 +139,7 @@ describe('read cache', () => {
     // /auth/me is kept per user as well.
     expect(((await countyA.get('/api/auth/me')).json() as { id: string }).id).toBe(countyA.user.id);
     expect(((await sameScope.get('/api/auth/me')).json() as { id: string }).id).toBe(sameScope.user.id);
-    const again = await countyA.get('/api/auth/me');
-    expect(again.headers['x-stip-cache']).toBe('hit');
+    const again = await kept(() => countyA.get('/api/auth/me'));
     expect((again.json() as { id: string }).id).toBe(countyA.user.id);
   });
 
@@ -159,7 +167,7 @@ describe('read cache', () => {
 
     const other = await signIn('city_staff', tree.city.id);
     expect((await other.get('/api/platforms?limit=20')).statusCode).toBe(200);
-    expect((await other.get('/api/platforms?limit=20')).headers['x-stip-cache']).toBe('hit');
+    await kept(() => other.get('/api/platforms?limit=20'));
     await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.userId, other.user.id));
     const { value, tries } = await eventually(
       () => other.get('/api/platforms?limit=20'),
@@ -171,8 +179,7 @@ describe('read cache', () => {
 
   it('follows a change to the user made elsewhere: deactivated, the role taken away', async () => {
     const county = await signIn('county_staff', tree.countyA.id);
-    await county.get('/api/platforms?limit=20');
-    expect((await county.get('/api/platforms?limit=20')).headers['x-stip-cache']).toBe('hit');
+    await kept(() => county.get('/api/platforms?limit=20'));
     await db.update(users).set({ role: 'sysadmin' }).where(eq(users.id, county.user.id));
     expect(
       (
@@ -204,12 +211,20 @@ describe('read cache metrics', () => {
     const before = await metrics();
     expect(before).toContain('stip_change_feed_listening 1');
     const city = await signIn('city_staff', tree.city.id);
-    await city.get('/api/platforms?limit=7');
-    await city.get('/api/platforms?limit=7');
+    const outcomes: string[] = [String((await city.get('/api/platforms?limit=7')).headers['x-stip-cache'])];
+    const { tries } = await eventually(
+      async () => String((await city.get('/api/platforms?limit=7')).headers['x-stip-cache']),
+      (outcome) => (outcomes.push(outcome), outcome === 'hit'),
+    );
+    expect(outcomes.length).toBe(tries + 1);
     const after = await metrics();
-    expect(value(after, 'hit') - value(before, 'hit')).toBe(1);
-    expect(value(after, 'miss') - value(before, 'miss')).toBe(1);
-    expect(value(after, 'stored') - value(before, 'stored')).toBe(1);
+    const count = (outcome: string) => outcomes.filter((o) => o === outcome).length;
+    expect(count('hit')).toBe(1);
+    expect(value(after, 'hit') - value(before, 'hit')).toBe(count('hit'));
+    expect(value(after, 'miss') - value(before, 'miss')).toBe(count('miss'));
+    // Every miss is stored unless a notice came between its load and its answer; at least the one before the hit was.
+    expect(value(after, 'stored') - value(before, 'stored')).toBeGreaterThanOrEqual(1);
+    expect(value(after, 'stored') - value(before, 'stored')).toBeLessThanOrEqual(count('miss'));
   });
 });
 
