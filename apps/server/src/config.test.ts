@@ -88,6 +88,15 @@ describe('configuration', () => {
     expect(() => readConfig({ DB_POOL_SIZE: '2.5' })).toThrow(/DB_POOL_SIZE/);
   });
 
+  it('reads READ_CACHE_MB as a whole number from 0 (off) to 4096, and refuses anything else naming the variable', () => {
+    expect(readConfig({}).readCacheMb).toBe(32);
+    expect(readConfig({ READ_CACHE_MB: '0' }).readCacheMb).toBe(0);
+    expect(readConfig({ READ_CACHE_MB: ' 128 ' }).readCacheMb).toBe(128);
+    for (const bad of ['abc', '-1', '1.5', '4097']) {
+      expect(() => readConfig({ READ_CACHE_MB: bad }), bad).toThrow(`READ_CACHE_MB: 应为 0–4096 之间的整数，而不是 "${bad}"`);
+    }
+  });
+
   it('reads PUBLIC_SEARCH_PER_MINUTE as a whole number of at least 1, and refuses anything else naming the variable', () => {
     expect(readConfig({ PUBLIC_SEARCH_PER_MINUTE: '120' }).publicSearchPerMinute).toBe(120);
     expect(readConfig({ PUBLIC_SEARCH_PER_MINUTE: ' 5 ' }).publicSearchPerMinute).toBe(5);

@@ -123,10 +123,7 @@ class Feed implements ChangeFeed {
       await client.connect();
       await client.query(`LISTEN ${changeChannel}`);
     } catch {
-      client.removeAllListeners('end');
-      client.removeAllListeners('error');
-      client.on('error', () => undefined);
-      await client.end().catch(() => undefined);
+      await dispose(client);
       this.reconnect(options, attempt + 1);
       return;
     }
@@ -138,10 +135,7 @@ class Feed implements ChangeFeed {
     heartbeat.unref();
     this.nowListening(async () => {
       clearInterval(heartbeat);
-      client.removeAllListeners('end');
-      client.removeAllListeners('error');
-      client.on('error', () => undefined);
-      await client.end().catch(() => undefined);
+      await dispose(client);
     });
   }
 
@@ -164,4 +158,12 @@ class Feed implements ChangeFeed {
     this.stop = null;
     await stop?.();
   }
+}
+
+/** Ends a listening connection quietly: its end and errors no longer count as a loss. */
+async function dispose(client: pg.Client): Promise<void> {
+  client.removeAllListeners('end');
+  client.removeAllListeners('error');
+  client.on('error', () => undefined);
+  await client.end().catch(() => undefined);
 }

@@ -35,7 +35,8 @@ export interface AuthOptions {
   changeFeed?: ChangeFeed;
 }
 
-const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The methods that may change something: checked for their origin here, and they drop the read cache's copies. */
+export const writeMethods: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Whether a write comes from a page of this server. Browsers send Origin on every cross-site write (and

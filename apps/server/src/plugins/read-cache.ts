@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { ChangeFeed } from '../db/change-feed';
 import { todayInChina } from '../shared/clock';
 import { type LoadTicket, StampedCache } from '../shared/stamped-cache';
+import { writeMethods } from './auth';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,8 +29,6 @@ export interface ReadCacheOptions {
   /** At most this many bytes of answers in all (READ_CACHE_MB); 0 keeps nothing. */
   maxBytes: number;
 }
-
-const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Serves a cacheable route's answer again without running it, after the route's permission check and input
