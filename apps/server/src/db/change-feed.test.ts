@@ -5,7 +5,7 @@ import pg from 'pg';
 import { createTestDb } from '../../test/test-db';
 import { buildRegion, buildUser } from '../../test/factories';
 import { startChangeFeed } from './change-feed';
-import { regions, sessions } from './schema/index';
+import { regions, sessions, users } from './schema/index';
 
 /**
  * The change feed on the database the suite runs on (PGlite, or PostgreSQL with TEST_DATABASE_URL): which tables
@@ -53,9 +53,9 @@ describe('change feed', () => {
       const expected = table === 'sessions' ? 8 | 16 | 32 : 4 | 8 | 16 | 32;
       expect({ table, kinds: mask & 60 }).toEqual({ table, kinds: expected });
     }
-    // Statement-level (one notice per bulk write), but for the session row's own update: it notifies only when
-    // the session's life is cut short, which a condition on the row tells.
-    expect([...new Set(rows.filter((row) => row.statement === false).map((row) => row.table))]).toEqual(['sessions']);
+    // Statement-level (one notice per bulk write), but for the row updates of sessions and users: a condition on
+    // the row tells whether the session's life was cut short, or whether more than the user's sign-in time changed.
+    expect([...new Set(rows.filter((row) => row.statement === false).map((row) => row.table))]).toEqual(['sessions', 'users']);
   });
 
   it('moves the stamp of the tables written, of the whole database, and not of tables untouched', async () => {
@@ -123,6 +123,26 @@ describe('change feed', () => {
     await until(() => feed.stamp(['sessions']) !== shortened, 'the revocation');
     // A session's end concerns the session caches, not every read.
     expect(feed.stamp()).toBe(anyAfterMarker);
+  });
+
+  it('moves the users stamp when a user changes, not when a sign-in records its time', async () => {
+    // A marker write after a write: once the marker's notice is in, any notice of the write before it is in too.
+    const marked = async () => {
+      const regionsBefore = feed.stamp(['regions']);
+      await buildRegion(db);
+      await until(() => feed.stamp(['regions']) !== regionsBefore, 'the marker');
+    };
+    const { id: userId } = await buildUser(db, { role: 'city_staff' });
+    await marked();
+    const before = feed.stamp(['users']);
+    await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId));
+    await marked();
+    expect(feed.stamp(['users'])).toBe(before);
+    await db.update(users).set({ displayName: '改过的名字', lastLoginAt: new Date() }).where(eq(users.id, userId));
+    await until(() => feed.stamp(['users']) !== before, 'the change of name');
+    const renamed = feed.stamp(['users']);
+    await db.update(users).set({ isActive: false }).where(eq(users.id, userId));
+    await until(() => feed.stamp(['users']) !== renamed, 'the deactivation');
   });
 
   it('moves every stamp on a local write', () => {

@@ -42,8 +42,8 @@ async function eventually<T>(ask: () => Promise<T>, accept: (value: T) => boolea
 }
 
 /**
- * Asks until the answer comes from what was kept. On PostgreSQL the notice of an earlier write (a sign-in records
- * its time on the user) can arrive just after an answer was stored and drop it, so "the next request is a hit" is a
+ * Asks until the answer comes from what was kept. On PostgreSQL the notice of an earlier write (a test's setup
+ * through the database) can arrive just after an answer was stored and drop it, so "the next request is a hit" is a
  * race there; the precondition "an answer is kept" is what the tests need.
  */
 async function kept(ask: () => Promise<LightMyRequestResponse>): Promise<LightMyRequestResponse> {

@@ -8,8 +8,9 @@
 --   must not be able to empty every process's caches;
 -- * job_runs, scheduled_jobs: the job queue's claims and timings; a job's work notifies from the tables it writes.
 -- sessions notifies only when a session ends or is shortened (revoked, deleted, an earlier end), not when sign-in
--- opens one or a request extends one. db/change-feed.test.ts checks that no table was forgotten, a later
--- migration's new table too.
+-- opens one or a request extends one; users not when a sign-in records its time (last_login_at), which no cached
+-- answer shows. So a sign-in, good or bad, notifies nothing. db/change-feed.test.ts checks that no table was
+-- forgotten, a later migration's new table too.
 CREATE OR REPLACE FUNCTION stip_notify_change() RETURNS trigger AS $$
 BEGIN
   PERFORM pg_notify('stip_changes', TG_TABLE_NAME);
@@ -26,7 +27,7 @@ BEGIN
   FOR t IN
     SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
     WHERE c.relkind IN ('r', 'p')
-      AND c.relname NOT IN ('audit_log', 'login_throttles', 'login_challenges', 'job_runs', 'scheduled_jobs', 'sessions')
+      AND c.relname NOT IN ('audit_log', 'login_throttles', 'login_challenges', 'job_runs', 'scheduled_jobs', 'sessions', 'users')
       AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgfoid = 'stip_notify_change'::regproc)
   LOOP
     EXECUTE format(
@@ -45,4 +46,12 @@ CREATE TRIGGER sessions_notify_end AFTER UPDATE ON sessions FOR EACH ROW
   EXECUTE FUNCTION stip_notify_change();
 --> statement-breakpoint
 CREATE TRIGGER sessions_notify_delete AFTER DELETE OR TRUNCATE ON sessions
+  FOR EACH STATEMENT EXECUTE FUNCTION stip_notify_change();
+--> statement-breakpoint
+-- A user's row notifies on any change but the time of the last sign-in alone (a cached answer must not show it).
+CREATE TRIGGER users_notify_change AFTER UPDATE ON users FOR EACH ROW
+  WHEN ((to_jsonb(NEW) - 'last_login_at') IS DISTINCT FROM (to_jsonb(OLD) - 'last_login_at'))
+  EXECUTE FUNCTION stip_notify_change();
+--> statement-breakpoint
+CREATE TRIGGER users_notify_write AFTER INSERT OR DELETE OR TRUNCATE ON users
   FOR EACH STATEMENT EXECUTE FUNCTION stip_notify_change();
