@@ -63,9 +63,13 @@ export function ScoreDrawer({ panelId, onClose }: { panelId: string | null; onCl
     );
   };
 
+  // A form with a problem shows it at the field (a low score without its comment); only a valid one asks to confirm.
   const submit = async () => {
-    await form.validateFields();
-    modal.confirm({ title: text.submit, content: text.submitConfirm, okText: text.submit, onOk: () => send(true) });
+    const valid = await form.validateFields().then(
+      () => true,
+      () => false,
+    );
+    if (valid) modal.confirm({ title: text.submit, content: text.submitConfirm, okText: text.submit, onOk: () => send(true) });
   };
 
   const isLow = (criterion: RubricCriterion) => {
