@@ -119,9 +119,13 @@ describe('an application from draft to recognition, across the host, the county,
     await stip.login(city, 'city');
     await openApplication(city, platformName);
     const card = city.getByTestId('application-panel-card');
-    await card.locator('input[data-testid=panel-size], [data-testid=panel-size] input').first().fill('1');
+    const size = card.locator('input[data-testid=panel-size], [data-testid=panel-size] input').first();
+    await size.fill('1');
+    await size.blur();
+    await expect.poll(() => size.inputValue()).toBe('1');
     await card.getByTestId('panel-draw').click();
-    await expect.poll(() => card.getByTestId('panel-members').textContent(), { timeout: 20_000 }).toContain('刘教授');
+    const members = card.getByTestId('panel-members').locator('tr.ant-table-row');
+    await expect.poll(() => members.allTextContents(), { timeout: 20_000 }).toEqual([expect.stringContaining('刘教授')]);
 
     const expert = await stip.newPage();
     await stip.login(expert, 'expert1');
@@ -141,8 +145,12 @@ describe('an application from draft to recognition, across the host, the county,
     await expert.locator('.ant-modal-confirm').getByRole('button', { name: '提交评分' }).click();
     await expect.poll(() => row.getByTestId('seat-status').textContent()).toBe('已提交');
     await row.getByTestId('seat-conclude').click();
+    // The chair writes with the panel's result in view (and the dialog no longer grows under the pointer).
+    await expect.poll(() => expert.locator('.ant-modal').getByTestId('panel-result').isVisible()).toBe(true);
     await expert.getByTestId('conclude-consensus').fill('专家组一致认为该中心研发基础扎实，同意通过评审。');
     await expert.getByTestId('conclude-submit').click();
+    // The modal closes once the consensus is recorded (a refusal keeps it open, and the harness prints the answer).
+    await expect.poll(() => expert.getByTestId('conclude-consensus').count()).toBe(0);
     await expect
       .poll(async () => {
         const result = (await stip.db.execute(

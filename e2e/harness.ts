@@ -62,9 +62,21 @@ export async function startStip(): Promise<Stip> {
         locale: 'zh-CN',
         viewport: { width: 1440, height: 900 },
         acceptDownloads: true,
+        // As for a reader who asks their system for less motion: dialogs open at once, so a click never lands on
+        // one still zooming in (a lost click on a dialog's OK button made the lifecycle journey flaky).
+        reducedMotion: 'reduce',
       });
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+      // A refused or failed API call is printed with its answer, so a journey that stalls in CI says why.
+      page.on('response', (response) => {
+        if (response.status() < 400 || !new URL(response.url()).pathname.startsWith('/api/')) return;
+        const call = `${response.request().method()} ${new URL(response.url()).pathname}`;
+        void response
+          .text()
+          .catch(() => '')
+          .then((body) => console.error(`[http] ${response.status()} ${call} ${body.slice(0, 300)}`));
+      });
       page.on('console', (message) => {
         if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
       });
