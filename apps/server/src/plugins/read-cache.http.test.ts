@@ -84,6 +84,28 @@ describe('read cache', () => {
     expect((after.json() as Page).items.map((p) => p.id)).toContain((created.json() as Platform).id);
   });
 
+  it('keeps what it kept while others sign in, or fail to: a sign-in writes nothing a kept answer shows', async () => {
+    const city = await signIn('city_staff', tree.city.id);
+    const other = await buildUser(db, { role: 'county_staff', regionId: tree.countyA.id });
+    // PostgreSQL delivers the notices of the setup's writes within milliseconds: let them in before keeping.
+    if (onPostgres) await new Promise((resolve) => setTimeout(resolve, 200));
+    const first = await kept(() => city.get('/api/platforms?limit=20'));
+    await t.login(other.username);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: other.username, password: 'wrong-password-1' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    if (onPostgres) await new Promise((resolve) => setTimeout(resolve, 200));
+    const after = await city.get('/api/platforms?limit=20');
+    expect(after.headers['x-stip-cache']).toBe('hit');
+    expect(after.body).toBe(first.body);
+    // A write that is not a sign-in drops it, even a refused one (see above): the exemption is the sign-in routes'.
+    await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: await t.login(other.username) } });
+    expect((await city.get('/api/platforms?limit=20')).headers['x-stip-cache']).toBe('miss');
+  });
+
   it('drops the answer when another connection writes (another process, a script)', async () => {
     const city = await signIn('city_staff', tree.city.id);
     const before = (await city.get('/api/platforms/counts')).json() as { total: number };

@@ -13,6 +13,12 @@ declare module 'fastify' {
      * database: nothing else (no clock finer than the day, no other header).
      */
     readCache?: boolean;
+    /**
+     * A write route whose writes no kept answer shows (signing in: a session, the sign-in's time, throttles, the
+     * second factor's state, the audit log): this process keeps its copies when the route answers. The notices of
+     * the tables it writes still drop what they must.
+     */
+    keepsReadCache?: boolean;
   }
   interface FastifyInstance {
     /** How the kept answers fare, for /metrics. */
@@ -36,7 +42,7 @@ export interface ReadCacheOptions {
  *
  * Correctness rests on the change feed: an entry is dropped on the first notice that any table was written, and this
  * process's own write requests move the feed's stamps before their answer leaves, so a user never reads the list
- * from before the change they just made. Another process's change arrives as PostgreSQL's notice, milliseconds after
+ * from before the change they just made (but for routes that declare `keepsReadCache`: signing in). Another process's change arrives as PostgreSQL's notice, milliseconds after
  * its commit. Answers are per user: two users never share an entry, whatever their scopes.
  */
 export const readCachePlugin = fp(async (app: FastifyInstance, options: ReadCacheOptions) => {
@@ -66,7 +72,7 @@ export const readCachePlugin = fp(async (app: FastifyInstance, options: ReadCach
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (writeMethods.has(request.method)) {
+    if (writeMethods.has(request.method) && !request.routeOptions.config?.keepsReadCache) {
       // This request may have written: nothing cached before its answer is served after it (by this process).
       changeFeed.changedLocally();
       return payload;

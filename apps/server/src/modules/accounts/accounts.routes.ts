@@ -30,7 +30,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ demo: boolean; twoFactor: Tw
   app.post(
     '/auth/login',
     {
-      config: { permission: 'public', rateLimit: app.signInRateLimit },
+      config: { permission: 'public', rateLimit: app.signInRateLimit, keepsReadCache: true },
       schema: { tags, summary: '登录（需要两步验证时答复待验证状态，不开会话）', body: zLogin, response: { 200: zLoginResult } },
     },
     async (request, reply) => {

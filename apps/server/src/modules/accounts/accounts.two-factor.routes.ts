@@ -26,7 +26,7 @@ export const twoFactorRoutes: FastifyPluginAsyncZod<{ policy: twoFactor.TwoFacto
   app.post(
     '/auth/login/second-factor',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', keepsReadCache: true },
       schema: { tags, summary: '登录第二步：动态验证码或恢复码', body: zTwoFactorLogin, response: { 200: zSessionUser } },
     },
     async (request, reply) => {
