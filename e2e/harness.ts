@@ -70,8 +70,9 @@ export async function startStip(): Promise<Stip> {
       page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
       // A refused or failed API call is printed with its answer, so a journey that stalls in CI says why.
       page.on('response', (response) => {
-        if (response.status() < 400 || !new URL(response.url()).pathname.startsWith('/api/')) return;
-        const call = `${response.request().method()} ${new URL(response.url()).pathname}`;
+        const { pathname } = new URL(response.url());
+        if (response.status() < 400 || !pathname.startsWith('/api/')) return;
+        const call = `${response.request().method()} ${pathname}`;
         void response
           .text()
           .catch(() => '')

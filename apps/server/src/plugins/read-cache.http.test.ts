@@ -52,6 +52,11 @@ async function kept(ask: () => Promise<LightMyRequestResponse>): Promise<LightMy
   return value;
 }
 
+/** PostgreSQL delivers the notices of writes already made within milliseconds; PGlite before the write returns. */
+async function settled(): Promise<void> {
+  if (onPostgres) await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
 describe('read cache', () => {
   it('serves the list again to the same user, the same bytes, until this process writes', async () => {
     const city = await signIn('city_staff', tree.city.id);
@@ -87,8 +92,7 @@ describe('read cache', () => {
   it('keeps what it kept while others sign in, or fail to: a sign-in writes nothing a kept answer shows', async () => {
     const city = await signIn('city_staff', tree.city.id);
     const other = await buildUser(db, { role: 'county_staff', regionId: tree.countyA.id });
-    // PostgreSQL delivers the notices of the setup's writes within milliseconds: let them in before keeping.
-    if (onPostgres) await new Promise((resolve) => setTimeout(resolve, 200));
+    await settled();
     const first = await kept(() => city.get('/api/platforms?limit=20'));
     await t.login(other.username);
     const wrong = await t.app.inject({
@@ -97,7 +101,7 @@ describe('read cache', () => {
       payload: { username: other.username, password: 'wrong-password-1' },
     });
     expect(wrong.statusCode).toBe(401);
-    if (onPostgres) await new Promise((resolve) => setTimeout(resolve, 200));
+    await settled(); // a notice the sign-ins sent would be in now, and the next read would miss
     const after = await city.get('/api/platforms?limit=20');
     expect(after.headers['x-stip-cache']).toBe('hit');
     expect(after.body).toBe(first.body);
